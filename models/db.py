@@ -1,0 +1,144 @@
+"""Opening the one SQLite store: pragmas, migrations, backups, and the helpers every write uses."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+import platformdirs
+from sqlite_utils import Database
+
+from models.errors import DatabaseCorrupt, DatabaseLocked, DatabaseTooNew, DiskFull
+from models.schema import LATEST_VERSION, MIGRATIONS
+
+APP_NAME = "Kakeru"
+DB_FILE_NAME = "kakeru.db"
+
+
+def data_dir() -> Path:
+    """The user's data folder for Kakeru (created when missing)."""
+    path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_db_path() -> Path:
+    return data_dir() / DB_FILE_NAME
+
+
+def backup_dir(db_path: str | Path) -> Path:
+    """Where backups of the database at ``db_path`` are kept: a ``backups`` folder beside it."""
+    return Path(db_path).resolve().parent / "backups"
+
+
+def now_iso() -> str:
+    """The current local time as ISO 8601 with its UTC offset, to the second."""
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
+def stamp(record: dict, *, now: str | None = None) -> dict:
+    """Return ``record`` with uid, created_at and updated_at filled in for an insert."""
+    now = now or now_iso()
+    return {"uid": new_uid(), "created_at": now, "updated_at": now, **record}
+
+
+def translate_sqlite_error(error: sqlite3.Error, path: str) -> Exception:
+    """Map an sqlite3 error caused by the environment to the named error the user can act on."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseLocked(path)
+    if "full" in text:
+        return DiskFull(path)
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return DatabaseCorrupt(path, str(error))
+    return error
+
+
+@contextmanager
+def writing(db: Database) -> Iterator[Database]:
+    """One write transaction; environment failures (disk full, lock) become named errors."""
+    try:
+        with db.atomic():
+            yield db
+    except sqlite3.OperationalError as error:
+        mapped = translate_sqlite_error(error, db_path(db))
+        if mapped is error:
+            raise
+        raise mapped from error
+
+
+def db_path(db: Database) -> str:
+    row = db.execute("PRAGMA database_list").fetchone()
+    return row[2] or ":memory:"
+
+
+def schema_version(db: Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def backup_to(db: Database, destination: str | Path) -> Path:
+    """Copy the live database to ``destination`` with SQLite's backup API (consistent under writes)."""
+    destination = Path(destination)
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    partial = destination.with_name(destination.name + ".partial")
+    target = sqlite3.connect(partial)
+    try:
+        db.conn.backup(target)
+    finally:
+        target.close()
+    partial.replace(destination)  # a backup is either whole or absent
+    return destination
+
+
+def migrate(db: Database, path: str = ":memory:") -> int:
+    """Bring the schema to ``LATEST_VERSION``; return the version the file had before.
+
+    Refuses a file written by a newer Kakeru. Backs a non-empty file up before upgrading it.
+    """
+    before = schema_version(db)
+    if before > LATEST_VERSION:
+        raise DatabaseTooNew(path, before, LATEST_VERSION)
+    if 0 < before < LATEST_VERSION and path != ":memory:":
+        stamp_text = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup_to(db, backup_dir(path) / f"{Path(path).stem}-before-v{LATEST_VERSION}-{stamp_text}.db")
+    for version in range(before + 1, LATEST_VERSION + 1):
+        with writing(db):
+            for statement in MIGRATIONS[version - 1]:
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {version}")
+    return before
+
+
+def open_db(path: str | Path | None = None) -> Database:
+    """Open (or create) the Kakeru database at ``path`` (default: the user data folder).
+
+    Raises:
+        DatabaseTooNew, DatabaseCorrupt, DatabaseLocked, DiskFull: the file cannot be used as is.
+    """
+    path = str(path) if path is not None else str(default_db_path())
+    if path != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(path, timeout=5)
+        db = Database(conn)
+        if path != ":memory:":
+            db.enable_wal()
+        db.execute("PRAGMA foreign_keys = ON")
+        # FULL: a logged call survives a power cut too, not only a killed process.
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute("PRAGMA busy_timeout = 5000")
+        migrate(db, path)
+    except sqlite3.DatabaseError as error:
+        mapped = translate_sqlite_error(error, path)
+        if mapped is error:
+            raise
+        raise mapped from error
+    return db

@@ -1,0 +1,160 @@
+"""Normalisation for comparing, never for showing: search keys, dedupe keys, phones, 法人番号.
+
+Names and addresses are stored as written; the keys derived here are what search and dedupe compare.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import phonenumbers
+
+PREFECTURES = (
+    "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県",
+    "埼玉県", "千葉県", "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県", "山梨県", "長野県",
+    "岐阜県", "静岡県", "愛知県", "三重県", "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県",
+    "鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県", "香川県", "愛媛県", "高知県", "福岡県",
+    "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県",
+)
+
+# Legal-form words dropped from the name key (after NFKC, so ㈱ and （株） are already "(株)").
+_LEGAL_FORMS = (
+    "特定非営利活動法人", "一般社団法人", "一般財団法人", "公益社団法人", "公益財団法人", "社会福祉法人",
+    "独立行政法人", "地方独立行政法人", "国立大学法人", "医療法人社団", "医療法人財団", "医療法人",
+    "学校法人", "宗教法人", "農事組合法人", "協同組合", "NPO法人", "株式会社", "有限会社", "合同会社",
+    "合資会社", "合名会社", "相互会社", "(株)", "(有)", "(合)", "(資)", "(名)", "(財)", "(社)", "(医)",
+    "(学)", "(福)", "(特非)", "カブシキガイシャ", "カブシキカイシャ", "ユウゲンガイシャ", "ゴウドウガイシャ",
+    "co.,ltd.", "co., ltd.", "co.ltd.", "corporation", "corp.", "inc.", "ltd.", "k.k.", "llc",
+)
+_LEGAL_RE = re.compile("|".join(re.escape(form) for form in sorted(_LEGAL_FORMS, key=len, reverse=True)))
+_SPACE_PUNCT_RE = re.compile(r"[\s\u3000・･.,，、。\-‐－―−–—~〜～/／'’\"“”()（）「」『』]+")
+_DASHES_RE = re.compile(r"[‐‑‒–—―−ｰー－﹣]")
+_SPACES_RE = re.compile(r"\s+")
+_HIRAGANA_TO_KATAKANA = {code: code + 0x60 for code in range(0x3041, 0x3097)}
+_CORPORATE_NUMBER_RE = re.compile(r"^\d{13}$")
+
+
+def nfkc(text: str | None) -> str:
+    return unicodedata.normalize("NFKC", text or "")
+
+
+def to_katakana(text: str) -> str:
+    return text.translate(_HIRAGANA_TO_KATAKANA)
+
+
+def kana_reading(text: str | None) -> str | None:
+    """A reading as stored: full-width katakana (half-width and hiragana converted), spaces tidied."""
+    if text is None:
+        return None
+    reading = _SPACES_RE.sub(" ", to_katakana(nfkc(text))).strip()
+    return reading or None
+
+
+def search_text(text: str | None) -> str:
+    """How text is compared in search: NFKC, case-folded, hiragana as katakana, no whitespace."""
+    return _SPACES_RE.sub("", to_katakana(nfkc(text).casefold()))
+
+
+def search_key(*parts: str | None) -> str:
+    """The text indexed for search: every part normalised, joined by a separator no query contains."""
+    return "\u241e".join(search_text(part) for part in parts if part)
+
+
+def name_key(name: str | None) -> str:
+    """Company name for dedupe: NFKC, legal-form words, spaces and punctuation removed, case-folded."""
+    folded = nfkc(name).casefold()
+    return _SPACE_PUNCT_RE.sub("", _LEGAL_RE.sub("", folded))
+
+
+def address_key(address: str | None) -> str:
+    """Address for dedupe: NFKC, whitespace removed, every dash written as '-', case-folded."""
+    return _SPACES_RE.sub("", _DASHES_RE.sub("-", nfkc(address))).casefold()
+
+
+def _parse_jp_phone(text: str | None) -> phonenumbers.PhoneNumber | None:
+    raw = nfkc(text).strip()
+    if not raw or sum(ch.isdigit() for ch in raw) < 9:
+        return None
+    try:
+        number = phonenumbers.parse(raw, "JP")
+    except phonenumbers.NumberParseException:
+        return None
+    return number if phonenumbers.is_possible_number(number) else None
+
+
+def phone_key(text: str | None) -> str | None:
+    """A phone number as E.164 (``+81312345678``) for dedupe, or None when it is not a phone number."""
+    number = _parse_jp_phone(text)
+    if number is None:
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def format_phone(text: str | None) -> str | None:
+    """A phone number written the Japanese way (``03-1234-5678``); unparseable input is kept as given."""
+    if text is None or not text.strip():
+        return None
+    number = _parse_jp_phone(text)
+    if number is None:
+        return text.strip()
+    if number.country_code == 81:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def tel_url(text: str | None) -> str | None:
+    """A ``tel:`` URL for a softphone, or None when the text is not a phone number."""
+    key = phone_key(text)
+    return f"tel:{key}" if key else None
+
+
+def corporate_number_check_digit(base12: str) -> int:
+    """The leading check digit of a 法人番号 for its 12-digit base (National Tax Agency rule)."""
+    total = 0
+    for position, digit in enumerate(reversed(base12), start=1):
+        total += int(digit) * (1 if position % 2 else 2)
+    return 9 - total % 9
+
+
+def corporate_number_valid(text: str | None) -> bool:
+    value = nfkc(text).strip()
+    if not _CORPORATE_NUMBER_RE.match(value):
+        return False
+    return int(value[0]) == corporate_number_check_digit(value[1:])
+
+
+def clean_corporate_number(text: str | None) -> str | None:
+    """Digits of a 法人番号 (hyphens and spaces removed), or None when empty."""
+    digits = re.sub(r"[\s\-]", "", _DASHES_RE.sub("-", nfkc(text)))
+    return digits or None
+
+
+def postal_code(text: str | None) -> str | None:
+    """A postal code as ``123-4567`` when it has seven digits; other input kept as given."""
+    raw = nfkc(text).strip().lstrip("〒").strip()
+    if not raw:
+        return None
+    digits = re.sub(r"\D", "", raw)
+    return f"{digits[:3]}-{digits[3:]}" if len(digits) == 7 else raw
+
+
+def split_prefecture(address: str | None) -> str | None:
+    """The prefecture an address starts with, or None."""
+    text = nfkc(address).strip()
+    for prefecture in PREFECTURES:
+        if text.startswith(prefecture):
+            return prefecture
+    return None
+
+
+def normalize_prefecture(text: str | None) -> str | None:
+    """'東京' → '東京都', '大阪' → '大阪府'; an unknown value is kept as given."""
+    value = nfkc(text).strip()
+    if not value:
+        return None
+    for prefecture in PREFECTURES:
+        short = prefecture if prefecture == "北海道" else prefecture[:-1]
+        if value in (prefecture, short):
+            return prefecture
+    return value

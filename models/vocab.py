@@ -1,0 +1,108 @@
+"""Stored values (English words, as DESIGN.md fixes them) and their labels in Japanese and English.
+
+The printed sheets and the CLI use the Japanese labels; the UI picks the language the user chose.
+"""
+
+from __future__ import annotations
+
+# value: (日本語, English)
+COMPANY_STATUS = {
+    "untouched": ("未接触", "Untouched"),
+    "in_progress": ("アプローチ中", "In progress"),
+    "nurturing": ("ナーチャリング", "Nurturing"),
+    "appointment": ("アポ獲得", "Appointment"),
+    "customer": ("顧客", "Customer"),
+    "disqualified": ("対象外", "Disqualified"),
+    "do_not_call": ("架電不可", "Do not call"),
+}
+# Statuses that take an account out of every queue.
+CLOSED_STATUSES = ("disqualified", "do_not_call")
+
+CONTACT_ROLE = {
+    "gatekeeper": ("窓口", "First contact"),
+    "decision_maker": ("決裁者", "Decision maker"),
+    "hr": ("人事", "HR"),
+    "field": ("現場", "Field"),
+    "champion": ("推進者", "Champion"),
+    "blocker": ("反対者", "Blocker"),
+    "other": ("その他", "Other"),
+}
+
+EMPLOYMENT = {
+    "active": ("在籍", "Active"),
+    "moved": ("異動", "Moved"),
+    "left": ("退職", "Left"),
+}
+
+RELATIONSHIP_KIND = {
+    "introduced": ("紹介した", "Introduced"),
+    "reports_to": ("上司", "Reports to"),
+    "works_with": ("連携", "Works with"),
+    "influences": ("影響", "Influences"),
+    "conflicts": ("対立", "Conflicts"),
+}
+
+TOUCH_KIND = {
+    "call": ("架電", "Call"),
+    "email": ("メール", "Email"),
+    "letter": ("郵送", "Letter"),
+    "meeting": ("商談", "Meeting"),
+    "visit": ("訪問", "Visit"),
+    "other": ("その他", "Other"),
+}
+
+OUTCOME = {
+    "not_available": ("不在", "Not available"),
+    "gatekeeper_block": ("受付ブロック", "Gatekeeper block"),
+    "connected": ("担当者接続", "Connected"),
+    "callback_requested": ("折返し依頼", "Callback requested"),
+    "info_sent": ("資料送付", "Info sent"),
+    "appointment": ("アポ獲得", "Appointment"),
+    "no_need": ("ニーズなし", "No need now"),
+    "bad_number": ("番号不通", "Bad number"),
+    "disqualified": ("対象外", "Disqualified"),
+}
+
+PLAN_STATUS = {
+    "open": ("予定", "Open"),
+    "done": ("完了", "Done"),
+    "skipped": ("見送り", "Skipped"),
+}
+
+PLAN_SOURCE = {
+    "manual": ("手動", "Manual"),
+    "rule": ("ルール", "Rule"),
+    "cadence": ("ケイデンス", "Cadence"),
+}
+
+HYPOTHESIS_RESULT = {
+    "held": ("当たり", "Held"),
+    "missed": ("外れ", "Missed"),
+    "unknown": ("不明", "Unknown"),
+}
+
+MEETING_STATUS = {
+    "scheduled": ("予定", "Scheduled"),
+    "held": ("実施済み", "Held"),
+    "cancelled": ("中止", "Cancelled"),
+}
+
+MEETING_OUTCOME = {
+    "won": ("受注", "Won"),
+    "lost": ("失注", "Lost"),
+    "ongoing": ("継続", "Ongoing"),
+    "postponed": ("延期", "Postponed"),
+    "cancelled": ("キャンセル", "Cancelled"),
+}
+
+RANKS = ("A", "B", "C", "D")
+
+
+def label(table: dict[str, tuple[str, str]], value: str | None, language: str = "ja") -> str:
+    """The label of ``value`` in ``table`` for ``language`` ('ja' or 'en'); unknown values as given."""
+    if value is None:
+        return ""
+    pair = table.get(value)
+    if pair is None:
+        return value
+    return pair[1] if language == "en" else pair[0]

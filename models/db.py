@@ -117,7 +117,7 @@ def migrate(db: Database, path: str = ":memory:") -> int:
     return before
 
 
-def open_db(path: str | Path | None = None) -> Database:
+def open_db(path: str | Path | None = None, *, busy_timeout_s: float = 5.0) -> Database:
     """Open (or create) the Kakeru database at ``path`` (default: the user data folder).
 
     Raises:
@@ -127,14 +127,17 @@ def open_db(path: str | Path | None = None) -> Database:
     if path != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     try:
-        conn = sqlite3.connect(path, timeout=5)
+        conn = sqlite3.connect(path, timeout=busy_timeout_s)
         db = Database(conn)
+        # Refuse a newer file before anything (even the WAL switch) touches its header.
+        if schema_version(db) > LATEST_VERSION:
+            raise DatabaseTooNew(path, schema_version(db), LATEST_VERSION)
         if path != ":memory:":
             db.enable_wal()
         db.execute("PRAGMA foreign_keys = ON")
         # FULL: a logged call survives a power cut too, not only a killed process.
         db.execute("PRAGMA synchronous = FULL")
-        db.execute("PRAGMA busy_timeout = 5000")
+        db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
         migrate(db, path)
     except sqlite3.DatabaseError as error:
         mapped = translate_sqlite_error(error, path)

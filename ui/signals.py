@@ -1,0 +1,23 @@
+"""The one app-wide "data changed" signal: every write through models/ is followed by ``notify``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class DataBus(QObject):
+    """Says which tables changed; each view decides whether that concerns it.
+
+    ``changed`` carries the table names joined by commas (e.g. ``"companies,list_members"``).
+    """
+
+    changed = Signal(str)
+
+    def notify(self, *tables: str) -> None:
+        self.changed.emit(",".join(tables))
+
+
+def affects(payload: str, *tables: str) -> bool:
+    """Whether a ``changed`` payload names any of ``tables``."""
+    named = set(payload.split(","))
+    return bool(named & set(tables))

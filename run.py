@@ -33,7 +33,7 @@ DEBIAN_PACKAGES = [
     "libdbus-1-3", "libglib2.0-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1",
     "libxcb-shape0", "libxcb-render-util0", "libxcb-image0", "libxcb-randr0", "libxcb-xinerama0",
     "libnss3", "libxcomposite1", "libxdamage1", "libxrandr2", "libxtst6", "libasound2",
-    "binutils",
+    "binutils", "poppler-utils",
 ]
 
 

@@ -238,5 +238,20 @@ END""",
 )""",
 ]
 
-MIGRATIONS: list[list[str]] = [_M0001]
+# 2: indexes for the Targets table and the Today queue at 100,000 companies.
+_M0002 = [
+    # The Targets table's default order (models.targets._PRIORITY, same expressions). search_key rides
+    # along so a broad search ("株式会社") walks this index alone and stops at the first page, instead
+    # of looking up and sorting tens of thousands of FTS matches.
+    """CREATE INDEX companies_priority ON companies(rank IS NULL, rank, score DESC, name_kana IS NULL,
+    name_kana, search_key)""",
+    # The same keys by id: sorting a few thousand FTS matches reads this small index, not their rows.
+    "CREATE INDEX companies_sort_keys ON companies(id, rank, score, name_kana, status)",
+    "CREATE INDEX list_members_list_priority ON list_members(list_id, priority)",
+    # A company's earliest open plan in one step (the Targets table's 次回予定). Without it SQLite
+    # answers min(due) by walking plans_status_due through every open plan, once per company.
+    "CREATE INDEX plans_company_open ON plans(company_id, status, due)",
+]
+
+MIGRATIONS: list[list[str]] = [_M0001, _M0002]
 LATEST_VERSION = len(MIGRATIONS)

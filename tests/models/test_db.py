@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -140,3 +142,19 @@ def test_backup_to_writes_a_complete_copy(file_db, tmp_path):
     assert conn.execute("SELECT name FROM companies").fetchall() == [("バックアップ対象",)]
     conn.close()
     assert not list((tmp_path / "out").glob("*.partial"))
+
+
+def test_a_version_1_file_from_the_first_release_upgrades_with_its_data(tmp_path):
+    """``tests/fixtures/kakeru_v1.db`` was written by migration 1 alone; it must open and upgrade."""
+    path = tmp_path / "kakeru.db"
+    shutil.copyfile(Path(__file__).parents[1] / "fixtures" / "kakeru_v1.db", path)
+    db = open_db(path)
+    assert schema_version(db) == schema.LATEST_VERSION
+    assert [r["name"] for r in db.query("SELECT name FROM companies")] == ["株式会社フィクスチャ"]
+    assert [r["name"] for r in db.query("SELECT name FROM contacts")] == ["山田 太郎"]
+    indexes = {r["name"] for r in db.query("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"companies_priority", "plans_company_open", "list_members_list_priority"} <= indexes
+    backups = list(backup_dir(path).glob("*.db"))
+    assert len(backups) == 1
+    assert sqlite3.connect(backups[0]).execute("PRAGMA user_version").fetchone()[0] == 1
+    db.close()

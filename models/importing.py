@@ -1,0 +1,298 @@
+"""Importing a target list: every row created, updated, duplicate or rejected, in one undoable transaction.
+
+``read_table`` (models.tabular) reads the file, ``guess_mapping`` (models.import_mapping) proposes which
+column holds which field, the plan pass (models.import_plan) cleans and deduplicates the rows in memory,
+and the write pass here stores the plan in one transaction with batched inserts, records what changed
+in ``imports`` / ``import_changes`` so ``undo_import`` (models.import_undo) can revert it, and puts every
+company of the file on the target list. This module is the one the CLI and the GUI import from.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from models.db import new_uid, now_iso, writing
+from models.errors import ValidationError
+from models.import_mapping import (
+    FIELD_LABELS,
+    FIELDS,
+    REPEATABLE,
+    delete_mapping,
+    find_mapping,
+    guess_mapping,
+    header_field,
+    load_mappings,
+    parse_columns,
+    save_mapping,
+    validate_mapping,
+)
+from models.import_plan import (
+    COMPANY_COLUMNS,
+    CONTACT_COLUMNS,
+    ImportCancelled,
+    Plan,
+    Planner,
+    Progress,
+    Reject,
+    check_corporate_number,
+    join_address,
+)
+from models.import_undo import UndoResult, undo_import
+from models.tabular import ENCODING_LABELS, EncodingUnclear, SourceTable, read_table
+
+__all__ = [
+    "ENCODING_LABELS", "FIELDS", "FIELD_LABELS", "REPEATABLE", "EncodingUnclear", "ImportCancelled",
+    "ImportResult", "Progress", "Reject", "SourceTable", "UndoResult", "check_corporate_number",
+    "delete_mapping", "find_mapping", "guess_mapping", "header_field", "import_file", "import_table",
+    "join_address", "load_mappings", "parse_columns", "read_table", "save_mapping", "undo_import",
+    "write_rejects_csv",
+]
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    import_id: int
+    rows: int
+    created: int
+    updated: int
+    duplicates: int
+    rejected: int
+    encoding: str | None
+    list_name: str
+    rejects: tuple[Reject, ...] = ()
+    header: tuple[str, ...] = ()
+
+    def as_json_dict(self) -> dict[str, Any]:
+        """What ``main.py import --json`` prints."""
+        return {
+            "rows": self.rows, "created": self.created, "updated": self.updated,
+            "duplicates": self.duplicates, "rejected": self.rejected, "encoding": self.encoding,
+            "list": self.list_name,
+        }
+
+
+# --- the write pass --------------------------------------------------------------------------------
+
+_INSERT_COLUMNS = (
+    "id", "uid", "created_at", "updated_at", *COMPANY_COLUMNS, "status", "name_key", "phone_key",
+    "address_key", "search_key", "import_id",
+)
+_KEY_COLUMNS = ("name_key", "phone_key", "address_key", "search_key")
+_CHANGE_COLUMNS = ("uid", "created_at", "updated_at", "import_id", "company_id", "action", "before_json")
+_MEMBER_COLUMNS = ("uid", "created_at", "updated_at", "list_id", "company_id", "priority", "import_id")
+_WRITE_CHUNK = 5000
+
+
+@contextmanager
+def _large_cache(db: Database, kib: int = 65_536) -> Iterator[None]:
+    """A bigger page cache while writing: every index of a large table takes random inserts."""
+    before = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = {-kib}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+def _snapshot(db: Database) -> tuple[int, int]:
+    """What tells whether the database changed since the plan was made (by any connection)."""
+    return db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes
+
+
+def _write(
+    db: Database, plan: Plan, import_id: int, list_id: int, now: str, report: Callable[[float], None]
+) -> None:
+    next_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM companies").fetchone()[0]
+    for offset, company in enumerate(plan.created):
+        company.id = next_id + offset
+    steps = max(1, len(plan.created) + len(plan.updated) + len(plan.members))
+    for start in range(0, len(plan.created), _WRITE_CHUNK):
+        chunk = plan.created[start:start + _WRITE_CHUNK]
+        _insert_many(db, "companies", _INSERT_COLUMNS, [
+            (c.id, new_uid(), now, now, *(c.values.get(n) for n in COMPANY_COLUMNS), "untouched",
+             *(c.keys[k] for k in _KEY_COLUMNS), import_id) for c in chunk
+        ])
+        _insert_many(db, "import_changes", _CHANGE_COLUMNS,
+                     [(new_uid(), now, now, import_id, c.id, "created", None) for c in chunk])
+        report((start + len(chunk)) / steps)
+    assignments = ", ".join(f"{name} = ?" for name in (*COMPANY_COLUMNS, *_KEY_COLUMNS, "updated_at"))
+    db.conn.executemany(f"UPDATE companies SET {assignments} WHERE id = ?", (
+        (*(c.values.get(n) for n in COMPANY_COLUMNS), *(c.keys[k] for k in _KEY_COLUMNS), now, c.id)
+        for c in plan.updated
+    ))
+    _insert_many(db, "import_changes", _CHANGE_COLUMNS, [
+        (new_uid(), now, now, import_id, c.id, "updated",
+         json.dumps({"before": c.before, "after": c.after}, ensure_ascii=False)) for c in plan.updated
+    ])
+    report((len(plan.created) + len(plan.updated)) / steps)
+    contact_columns = (
+        "uid", "created_at", "updated_at", "company_id", "import_id", *CONTACT_COLUMNS.values(),
+    )
+    _insert_many(db, "contacts", contact_columns, [
+        (new_uid(), now, now, c.id, import_id, *(contact.get(n) for n in CONTACT_COLUMNS.values()))
+        for c in plan.members for contact in c.contacts
+    ])
+    members = db.execute("SELECT company_id, priority FROM list_members WHERE list_id = ?", [list_id])
+    members = members.fetchall()
+    listed = {company_id for company_id, _priority in members}
+    base = max((priority for _company_id, priority in members), default=0)
+    _insert_many(db, "list_members", _MEMBER_COLUMNS, [
+        (new_uid(), now, now, list_id, c.id, base + position, import_id)
+        for position, c in enumerate(plan.members, start=1) if c.id not in listed
+    ])
+    report(1.0)
+
+
+def _insert_many(db: Database, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """Insert in multi-row statements: the full-text trigger then flushes once per statement, not per row."""
+    per_statement = max(1, 16_000 // len(columns))  # under SQLite's smallest variable limit (32,766)
+    values = f"({', '.join('?' * len(columns))})"
+    head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+    full = head + ", ".join([values] * per_statement)
+    for start in range(0, len(rows), per_statement):
+        chunk = rows[start:start + per_statement]
+        sql = full if len(chunk) == per_statement else head + ", ".join([values] * len(chunk))
+        db.conn.execute(sql, [value for row in chunk for value in row])
+
+
+def _ensure_list(db: Database, name: str, now: str) -> int:
+    row = db.execute("SELECT id FROM target_lists WHERE name = ?", [name]).fetchone()
+    if row:
+        return row[0]
+    return db.execute(
+        "INSERT INTO target_lists (uid, created_at, updated_at, name) VALUES (?, ?, ?, ?)",
+        [new_uid(), now, now, name],
+    ).lastrowid
+
+
+# --- public API ------------------------------------------------------------------------------------
+
+
+def import_table(
+    db: Database,
+    table: SourceTable,
+    mapping: Sequence[str | None],
+    list_name: str,
+    progress: Progress | None = None,
+    file_name: str | None = None,
+) -> ImportResult:
+    """Import the rows of ``table`` into companies and put them on the target list ``list_name``.
+
+    Args:
+        mapping: one field name (see ``FIELDS``) or None per column; "address" may repeat.
+        list_name: the target list; created when missing.
+        progress: called as ``progress(done, total)`` now and then; returning False cancels.
+        file_name: recorded with the import (default: the table's file name).
+
+    Raises:
+        ValidationError: the mapping has no name column, an unknown field, or the list name is empty.
+        ImportCancelled: ``progress`` returned False; nothing was written.
+    """
+    mapping = list(mapping)
+    validate_mapping(mapping)
+    if "name" not in mapping[: table.width]:
+        raise ValidationError(
+            "会社名の列が指定されていません。"
+            "列の割り当てで、会社名の入った列に「会社名」(name) を指定してください。"
+        )
+    list_name = (list_name or "").strip()
+    if not list_name:
+        raise ValidationError("取り込み先のリスト名を入力してください。")
+    total = 2 * len(table.rows)
+    snapshot = _snapshot(db)
+    plan = Planner(db, table, mapping).run(progress, total)
+
+    def report(fraction: float) -> None:
+        done = len(table.rows) + round(fraction * len(table.rows))
+        if progress is not None and progress(done, total) is False:
+            raise ImportCancelled()
+
+    now = now_iso()
+    with _large_cache(db), writing(db):
+        stale = db.conn.total_changes != snapshot[1]
+        import_id = db.execute(
+            "INSERT INTO imports (uid, created_at, updated_at, file_name, encoding) VALUES (?, ?, ?, ?, ?)",
+            [new_uid(), now, now, file_name or Path(table.path).name, table.encoding],
+        ).lastrowid
+        if stale or db.execute("PRAGMA data_version").fetchone()[0] != snapshot[0]:
+            plan = Planner(db, table, mapping).run()  # the database changed meanwhile: plan again, locked
+        list_id = _ensure_list(db, list_name, now)
+        _write(db, plan, import_id, list_id, now, report)
+        counts = plan.counts
+        db.execute(
+            "UPDATE imports SET list_id = ?, rows = ?, created = ?, updated = ?, duplicates = ?, rejected = ?"
+            " WHERE id = ?",
+            [list_id, len(table.rows), counts["created"], counts["updated"], counts["duplicates"],
+             len(plan.rejects), import_id],
+        )
+    return ImportResult(
+        import_id=import_id, rows=len(table.rows), created=counts["created"], updated=counts["updated"],
+        duplicates=counts["duplicates"], rejected=len(plan.rejects), encoding=table.encoding,
+        list_name=list_name, rejects=tuple(plan.rejects), header=tuple(table.header),
+    )
+
+
+def import_file(
+    db: Database,
+    path: str | Path,
+    list_name: str,
+    encoding: str = "auto",
+    has_header: bool | None = None,
+    columns: str | Sequence[str | None] | None = None,
+    sheet: str | int | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Read ``path`` and import it (the CLI's ``import``); ``columns`` overrides the guessed mapping.
+
+    Raises:
+        ImportFileError: the file cannot be read (EncodingUnclear when the encoding must be chosen).
+        ValidationError: ``columns`` names an unknown field, or no column holds the company name.
+        ImportCancelled: ``progress`` returned False.
+    """
+    table = read_table(path, encoding=encoding, has_header=has_header, sheet=sheet)
+    mapping = parse_columns(columns, table.width) if columns else guess_mapping(table)
+    if "name" not in mapping:
+        raise ValidationError(
+            f"「{Path(path).name}」のどの列が会社名か判別できませんでした。"
+            "列の割り当て（CLI では --columns）で会社名の列を指定してください。"
+        )
+    return import_table(db, table, mapping, list_name, progress=progress, file_name=Path(path).name)
+
+
+def write_rejects_csv(
+    result_or_rejects: ImportResult | Iterable[Reject],
+    path: str | Path,
+    encoding: str = "utf-8-sig",
+    header: Sequence[str] | None = None,
+) -> Path:
+    """Save rejected rows as CSV: 行番号, 理由, then the row's cells (opens in Excel as is)."""
+    if isinstance(result_or_rejects, ImportResult):
+        rejects = list(result_or_rejects.rejects)
+        header = header or result_or_rejects.header
+    else:
+        rejects = list(result_or_rejects)
+    width = max([len(header or ())] + [len(r.values) for r in rejects])
+    names = list(header or ())[:width]
+    names += [f"列{n}" for n in range(len(names) + 1, width + 1)]
+    path = Path(path)
+    with path.open("w", encoding=encoding, newline="", errors="replace") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["行番号", "理由", *names])
+        for reject in rejects:
+            writer.writerow([reject.line, reject.reason, *(_neutralise(v) for v in reject.values)])
+    return path
+
+
+def _neutralise(cell: str) -> str:
+    """Keep a spreadsheet from running a cell as a formula."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell

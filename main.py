@@ -4,6 +4,7 @@
     python main.py import FILE --db PATH --list NAME [--encoding auto|utf-8|cp932] [--no-header]
                           [--columns FIELD,...] [--rejects FILE] [--json]
     python main.py demo --db PATH [--companies N] [--seed S]
+    python main.py agenda --db PATH [--date YYYY-MM-DD] [--json]
 
 This is the only module that knows all three layers; Qt is imported only when the GUI starts.
 """
@@ -75,6 +76,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_agenda(args: argparse.Namespace) -> int:
+    from models.agenda import cmd_agenda_output
+
+    print(cmd_agenda_output(_open(args), args.date, args.json))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kakeru", description="Kakeru — インサイドセールスの架電・ナーチャリング"
@@ -101,6 +109,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--force", action="store_true", help="既にデータがあっても追加する")
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("agenda", help="その日の架電キュー（期限超過・本日予定・新規）を理由つきで表示する")
+    p.add_argument("--db", required=True)
+    p.add_argument("--date", help="YYYY-MM-DD（既定: 今日）")
+    p.add_argument("--json", action="store_true", help="JSON で出力")
+    p.set_defaults(func=cmd_agenda)
     return parser
 
 

@@ -31,9 +31,9 @@ def install_translators(app: QCoreApplication, language: str) -> bool:
     _installed.clear()
     _language = language
     if language != "ja":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return False
-    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Territory.Japan))
+    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
     qt_translator = QTranslator(app)
     if qt_translator.load("qtbase_ja", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_translator)
@@ -54,3 +54,10 @@ def label(table: dict[str, tuple[str, str]], value: str | None) -> str:
 def number(value: int) -> str:
     """An integer with thousands separators (1,234), the same in both languages."""
     return f"{value:,}"
+
+
+def arg(text: str, *values: object) -> str:
+    """Fill Qt-style placeholders %1, %2… of a translated string (highest first, so %1 ≠ %10)."""
+    for position in range(len(values), 0, -1):
+        text = text.replace(f"%{position}", str(values[position - 1]))
+    return text

@@ -1,0 +1,120 @@
+"""The first run: what Kakeru is, and three ways to start (demo data, import a list, empty)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+from sqlite_utils import Database
+
+from models import demo
+from models import targets as targets_query
+from ui.dialogs.progress import ProgressCallback
+from ui.settings import AppSettings
+from ui.signals import DataBus
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+DEMO_COMPANIES = 1000
+
+
+class FirstRunDialog(QDialog):
+    """Explains Kakeru in a few sentences and offers: demo data, import a list, start empty.
+
+    After ``exec()``, ``choice`` is "demo", "import" or "empty".
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("firstRunDialog")
+        self.setWindowTitle(self.tr("Welcome to Kakeru"))
+        self.setAccessibleName(self.tr("Welcome to Kakeru"))
+        self.choice = "empty"
+
+        title = QLabel(self.tr("Welcome to Kakeru"))
+        title.setObjectName("firstRunTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        title.setFont(font)
+        intro = QLabel(self.tr(
+            "Kakeru is a desk for inside-sales callers: it keeps your target lists in order of "
+            "priority, records every call in a keystroke, and plans the next touch with a reason. "
+            "Everything stays on this computer, and it works offline. How would you like to start?"
+        ))
+        intro.setObjectName("firstRunIntro")
+        intro.setWordWrap(True)
+
+        self.demo_button = self._button("firstRunDemoButton", self.tr("Try it with demo data"),
+                                        self.tr("Adds 1,000 fictitious companies with contacts, calls "
+                                                "and plans so you can look around."), "demo")
+        self.import_button = self._button("firstRunImportButton", self.tr("Import a list"),
+                                          self.tr("Reads a CSV, TSV or Excel file of companies."), "import")
+        self.empty_button = self._button("firstRunEmptyButton", self.tr("Start empty"),
+                                         self.tr("You can import or add demo data later from the File "
+                                                 "menu."), "empty")
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addSpacing(8)
+        for button in (self.demo_button, self.import_button, self.empty_button):
+            layout.addWidget(button)
+        self.demo_button.setDefault(True)
+        self.demo_button.setFocus()
+        self.setMinimumWidth(600)
+
+    def _button(self, name: str, text: str, detail: str, choice: str) -> QPushButton:
+        button = QPushButton(f"{text}\n{detail}")
+        button.setObjectName(name)
+        button.setAccessibleName(text)
+        button.setAccessibleDescription(detail)
+        button.setMinimumHeight(56)
+        # A push button never wraps its text: make it wide enough for the longer line.
+        widest = max(button.fontMetrics().horizontalAdvance(line) for line in (text, detail))
+        button.setMinimumWidth(widest + 48)
+        button.setStyleSheet("text-align: left; padding: 6px 12px;")
+        button.clicked.connect(lambda: self._choose(choice))
+        return button
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
+
+
+def needs_first_run(db: Database, settings: AppSettings) -> bool:
+    """The first-run dialog is offered once, and only on a database without companies."""
+    if settings.first_run_done():
+        return False
+    return targets_query.count_targets(db, targets_query.TargetFilter()) == 0
+
+
+def fill_demo_data(db: Database, bus: DataBus, parent: QWidget | None, force: bool = False) -> None:
+    """Generate the demo companies with a progress dialog, then tell every view."""
+    progress = ProgressCallback(
+        parent,
+        QCoreApplication.translate("FirstRun", "Demo data"),
+        QCoreApplication.translate("FirstRun", "Creating demo companies…"),
+        cancellable=False,
+    )
+    try:
+        demo.generate_demo(db, companies=DEMO_COMPANIES, progress=progress, force=force)
+    finally:
+        progress.close()
+        bus.notify("companies", "contacts", "target_lists", "list_members", "touches", "plans", "meetings")
+
+
+def run_first_run(window: MainWindow) -> str:
+    """Show the first-run dialog over ``window`` and act on the choice; returns the choice."""
+    dialog = FirstRunDialog(window)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.exec()
+    window.settings.set_first_run_done(True)
+    window.settings.sync()
+    if dialog.choice == "demo":
+        fill_demo_data(window.db, window.bus, window)
+    elif dialog.choice == "import":
+        window.open_import_wizard()
+    return dialog.choice

@@ -1,0 +1,94 @@
+"""The two kinds of error (STYLE.md §5): a KakeruError is the environment's or the input's fault and
+is shown as its plain Japanese sentence; anything else is our bug and opens the crash dialog, with
+the report appended to ``<data folder>/logs/kakeru.log``."""
+
+from __future__ import annotations
+
+import platform
+import sys
+import traceback
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QCoreApplication, qVersion
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+import models.db
+from models.errors import KakeruError
+
+_showing = False
+
+
+def log_path() -> Path:
+    """The crash log in the user data folder (the folder is created when missing)."""
+    folder = models.db.data_dir() / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "kakeru.log"
+
+
+def format_report(exc_type: type[BaseException], error: BaseException, tb: TracebackType | None) -> str:
+    """A report a developer can act on: when, which versions, and the traceback."""
+    lines = [
+        f"Kakeru crash report — {datetime.now().astimezone().isoformat(timespec='seconds')}",
+        f"Python {platform.python_version()} · PySide6 {pyside_version} · Qt {qVersion()} · "
+        f"{platform.platform()}",
+        "",
+        *traceback.format_exception(exc_type, error, tb),
+    ]
+    return "\n".join(line.rstrip("\n") for line in lines) + "\n"
+
+
+def write_report(report: str) -> Path | None:
+    """Append ``report`` to the log; returns its path, or None when even the log cannot be written."""
+    try:
+        path = log_path()
+        with path.open("a", encoding="utf-8") as log:
+            log.write(report + "\n" + "-" * 80 + "\n")
+        return path
+    except OSError:
+        return None
+
+
+def _parent() -> QWidget | None:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return None
+    return app.activeWindow()
+
+
+def show_expected_error(error: KakeruError, parent: QWidget | None = None) -> None:
+    """Show an expected failure as a warning with its sentence."""
+    QMessageBox.warning(
+        parent if parent is not None else _parent(),
+        QCoreApplication.translate("Errors", "Kakeru"),
+        str(error),
+    )
+
+
+def handle_exception(exc_type: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    """The ``sys.excepthook`` of the GUI."""
+    global _showing
+    if issubclass(exc_type, KeyboardInterrupt) or not isinstance(QApplication.instance(), QApplication):
+        sys.__excepthook__(exc_type, error, tb)
+        return
+    if isinstance(error, KakeruError):
+        show_expected_error(error)
+        return
+    report = format_report(exc_type, error, tb)
+    path = write_report(report)
+    sys.stderr.write(report)
+    if _showing:  # an error while the crash dialog is open: logged above, not stacked
+        return
+    from ui.dialogs.crash import CrashDialog
+
+    _showing = True
+    try:
+        CrashDialog(report, path, _parent()).exec()
+    finally:
+        _showing = False
+
+
+def install_excepthook() -> None:
+    sys.excepthook = handle_exception

@@ -1,0 +1,304 @@
+"""The main window: navigation between pages, the menus, and a status bar with the database and counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from models import lists as lists_model
+from models import targets as targets_query
+from ui.i18n import arg, number
+from ui.pages.placeholder import PlaceholderPage
+from ui.pages.targets import TargetsPage
+from ui.settings import AppSettings
+from ui.signals import DataBus, affects
+
+APP_VERSION = "0.1.0"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+# (key, title, description of what the page will hold) — the order of the navigation.
+PAGES = (
+    ("today", QT_TRANSLATE_NOOP("MainWindow", "Today"),
+     QT_TRANSLATE_NOOP("MainWindow", "Overdue and due re-contacts, then fresh targets by priority: "
+                       "the list a call session works through.")),
+    ("targets", QT_TRANSLATE_NOOP("MainWindow", "Targets"), ""),
+    ("accounts", QT_TRANSLATE_NOOP("MainWindow", "Accounts"),
+     QT_TRANSLATE_NOOP("MainWindow", "One account at a time: the people inside it and how they relate, "
+                       "the timeline of touches and plans, and the open hypothesis.")),
+    ("meetings", QT_TRANSLATE_NOOP("MainWindow", "Meetings"),
+     QT_TRANSLATE_NOOP("MainWindow", "Appointments won, the briefing sheet for field sales, and the "
+                       "outcome they report back.")),
+    ("kpis", QT_TRANSLATE_NOOP("MainWindow", "KPIs"),
+     QT_TRANSLATE_NOOP("MainWindow", "The weekly review: calls, connects, appointments, meetings held, "
+                       "deals won, and the lead time between plan and touch.")),
+)
+
+
+class MainWindow(QMainWindow):
+    """Navigation on the left, the pages on the right, menus on top, status bar below."""
+
+    def __init__(self, db: Database, db_path: str, settings: AppSettings | None = None,
+                 bus: DataBus | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Kakeru — inside sales"))
+        self.setAccessibleName(self.tr("Kakeru main window"))
+        self.db = db
+        self.db_path = db_path
+        self.settings = settings or AppSettings()
+        self.bus = bus or DataBus(self)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setObjectName("undoStack")
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Pages"))
+        self.nav.setFixedWidth(128)
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { border: none; border-right: 1px solid palette(mid); } "
+            "QListWidget#navigation::item { padding: 4px 12px; }")
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        self.pages: dict[str, QWidget] = {}
+        self.targets_page = TargetsPage(db, self.bus, self.settings, self.undo_stack)
+        for index, (key, title, description) in enumerate(PAGES):
+            label = _t(title)
+            if key == "targets":
+                page: QWidget = self.targets_page
+            else:
+                page = PlaceholderPage(key, label, _t(description))
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(f"{label} (Ctrl+{index + 1})")
+            item.setSizeHint(QSize(120, 40))
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        central = QWidget()
+        central.setObjectName("central")
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self._build_status_bar()
+        self.targets_page.import_requested.connect(self.open_import_wizard)
+        self.bus.changed.connect(self._on_data_changed)
+        self.setTabOrder(self.nav, self.targets_page.search)
+
+        self.resize(1280, 800)
+        self._restore()
+        self.refresh_counts()
+
+    # -- pages ------------------------------------------------------------------------------------
+    def page_keys(self) -> list[str]:
+        return [key for key, *_ in PAGES]
+
+    def current_page(self) -> str:
+        return self.page_keys()[max(self.nav.currentRow(), 0)]
+
+    def show_page(self, key: str) -> None:
+        keys = self.page_keys()
+        self.nav.setCurrentRow(keys.index(key) if key in keys else keys.index("targets"))
+
+    # -- menus --------------------------------------------------------------------------------
+    def _action(self, name: str, text: str, shortcut: QKeySequence | str | None = None,
+                slot=None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if slot is not None:
+            action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.setObjectName("menuBar")
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.setObjectName("fileMenu")
+        self.import_action = self._action("importAction", self.tr("&Import…"), "Ctrl+I",
+                                          self.open_import_wizard)
+        self.export_action = self._action("exportAction", self.tr("&Export current view…"), "Ctrl+E",
+                                          self.export_current_view)
+        self.demo_action = self._action("demoAction", self.tr("Add &demo data…"), None, self.add_demo_data)
+        self.open_folder_action = self._action("openDbFolderAction", self.tr("Open database &location"),
+                                               None, self.open_db_folder)
+        self.quit_action = self._action("quitAction", self.tr("&Quit"), QKeySequence.StandardKey.Quit,
+                                        self.close)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        for action in (self.import_action, self.export_action, None, self.demo_action,
+                       self.open_folder_action, None, self.quit_action):
+            if action is None:
+                file_menu.addSeparator()
+            else:
+                file_menu.addAction(action)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.setObjectName("editMenu")
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setObjectName("undoAction")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setObjectName("redoAction")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.find_action = self._action("findAction", self.tr("&Find"), QKeySequence.StandardKey.Find,
+                                        self._focus_search)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        for action in self.targets_page.edit_actions():
+            edit_menu.addAction(action)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.setObjectName("viewMenu")
+        self.page_actions: list[QAction] = []
+        for index, (key, title, _description) in enumerate(PAGES):
+            action = self._action(f"{key}PageAction", _t(title), f"Ctrl+{index + 1}",
+                                  lambda _checked=False, k=key: self.show_page(k))
+            view_menu.addAction(action)
+            self.page_actions.append(action)
+        view_menu.addSeparator()
+        self.refresh_action = self._action("refreshAction", self.tr("&Refresh"),
+                                           QKeySequence.StandardKey.Refresh,
+                                           lambda: self.bus.notify("companies", "target_lists"))
+        view_menu.addAction(self.refresh_action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("helpMenu")
+        self.about_action = self._action("aboutAction", self.tr("&About Kakeru"), None, self.show_about)
+        help_menu.addAction(self.about_action)
+        language_menu = help_menu.addMenu(self.tr("&Language"))
+        language_menu.setObjectName("languageMenu")
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        # Each language is named in itself, so a person who cannot read the current one finds theirs.
+        for code, name in (("ja", "日本語"), ("en", "English")):
+            action = self._action(f"language_{code}_Action", name)
+            action.setCheckable(True)
+            action.setChecked(self.settings.language() == code)
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+            self.language_actions[code] = action
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        status.setObjectName("statusBar")
+        self.db_label = QLabel(arg(self.tr("Database: %1"), self.db_path))
+        self.db_label.setObjectName("dbPathLabel")
+        self.db_label.setToolTip(self.db_path)
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("countsLabel")
+        status.addWidget(self.db_label, 1)
+        status.addPermanentWidget(self.counts_label)
+
+    def refresh_counts(self) -> None:
+        companies = targets_query.count_targets(self.db, targets_query.TargetFilter())
+        list_count = len(lists_model.get_lists(self.db))
+        self.counts_label.setText(arg(self.tr("%1 companies · %2 lists"), number(companies),
+                                      number(list_count)))
+
+    def _on_data_changed(self, payload: str) -> None:
+        if affects(payload, "companies", "target_lists", "list_members", "imports"):
+            self.refresh_counts()
+
+    # -- commands -----------------------------------------------------------------------------
+    def _focus_search(self) -> None:
+        self.show_page("targets")
+        self.targets_page.focus_search()
+
+    def open_import_wizard(self, path: str | None = None) -> None:
+        from ui.dialogs.import_wizard import ImportWizard
+
+        self.show_page("targets")
+        wizard = ImportWizard(self.db, self.bus, self.settings, self, path=path or None)
+        wizard.exec()
+        if wizard.imported_list_id is not None:
+            self.targets_page.show_list(wizard.imported_list_id)
+
+    def export_current_view(self) -> None:
+        self.show_page("targets")
+        self.targets_page.export_current_view()
+
+    def add_demo_data(self) -> None:
+        from ui.dialogs.first_run import fill_demo_data
+
+        if targets_query.count_targets(self.db, targets_query.TargetFilter()) > 0:
+            answer = QMessageBox.question(
+                self, self.tr("Add demo data"),
+                self.tr("The database already holds companies. Add 1,000 demo companies to it?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        fill_demo_data(self.db, self.bus, self, force=True)
+
+    def open_db_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.db_path).resolve().parent)))
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Kakeru"), arg(self.tr(
+            "<h3>Kakeru %1</h3><p>Kakeru helps inside-sales callers work through target lists, "
+            "nurture each account until the timing is right, and hand field sales a briefing sheet for "
+            "every meeting they win.</p><p>Everything is stored on this computer in one file:<br>%2</p>"
+            "<p>Japanese font: BIZ UDPGothic (SIL Open Font License 1.1).</p>"), APP_VERSION, self.db_path))
+
+    def choose_language(self, language: str) -> None:
+        if language == self.settings.language():
+            return
+        self.settings.set_language(language)
+        self.settings.sync()
+        # Shown in both languages: the person switching may not read the current one.
+        QMessageBox.information(
+            self, "Kakeru",
+            "表示言語は次回の起動時に切り替わります。\nThe language changes the next time Kakeru starts.",
+        )
+
+    # -- state --------------------------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self.settings.window_geometry()
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = self.settings.window_state()
+        if not state.isEmpty():
+            self.restoreState(state)
+        self.show_page(self.settings.last_page())
+
+    def save_state(self) -> None:
+        self.settings.set_window_geometry(self.saveGeometry())
+        self.settings.set_window_state(self.saveState())
+        self.settings.set_last_page(self.current_page())
+        self.targets_page.save_state()
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.targets_page.confirm_discard():
+            event.ignore()
+            return
+        self.save_state()
+        super().closeEvent(event)

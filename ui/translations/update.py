@@ -1,0 +1,57 @@
+"""Regenerate the Japanese catalogue: extract the UI strings into kakeru_ja.ts, compile kakeru_ja.qm.
+
+    python ui/translations/update.py            lupdate (merge new strings, drop vanished) + lrelease
+    python ui/translations/update.py --release  lrelease only (after translating in Qt Linguist)
+
+Translate new strings (``type="unfinished"``) with Qt Linguist (``pyside6-linguist``) or by editing the
+.ts, then run with ``--release``. tests/ui/test_translations.py fails while any string is unfinished
+or the .qm is older than the .ts.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+UI = HERE.parent
+TS = HERE / "kakeru_ja.ts"
+QM = HERE / "kakeru_ja.qm"
+
+
+def tool(name: str) -> str:
+    """A PySide6 tool from the running interpreter's environment (the venv), else from PATH."""
+    beside = Path(sys.executable).with_name(name + (".exe" if sys.platform == "win32" else ""))
+    if beside.exists():
+        return str(beside)
+    found = shutil.which(name)
+    if not found:
+        raise SystemExit(f"{name} not found: run this with the project's virtual environment")
+    return found
+
+
+def sources() -> list[str]:
+    return sorted(str(path.relative_to(UI.parent)) for path in UI.rglob("*.py") if path.parent != HERE)
+
+
+def lupdate() -> None:
+    # No source locations: line numbers would change the .ts on every edit of the code.
+    subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", "-source-language", "en",
+                    "-target-language", "ja", *sources(), "-ts", str(TS)], cwd=UI.parent, check=True)
+
+
+def lrelease(ts: Path = TS, qm: Path = QM) -> None:
+    subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
+def main(argv: list[str]) -> int:
+    if "--release" not in argv:
+        lupdate()
+    lrelease()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

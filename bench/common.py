@@ -1,0 +1,107 @@
+"""What every benchmark figure shares: the result type, timing helpers, and the demo database."""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from models.db import open_db
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One measured figure: ``value`` compared with ``baseline`` measured in the same run.
+
+    ``goal`` is the bound on ``ratio`` (value ÷ baseline) unless ``goal_on_difference`` is set,
+    in which case it bounds ``value - baseline`` (e.g. memory: at most 150 MB above the baseline).
+    """
+
+    value: float
+    baseline: float
+    goal: float
+    unit: str = "s"
+    note: str = ""
+    goal_on_difference: bool = False
+
+    @property
+    def ratio(self) -> float:
+        return self.value / self.baseline if self.baseline else float("inf")
+
+    @property
+    def passed(self) -> bool:
+        if self.goal_on_difference:
+            return self.value - self.baseline <= self.goal
+        return self.ratio <= self.goal
+
+    @property
+    def goal_text(self) -> str:
+        if self.goal_on_difference:
+            return f"≤ base+{self.goal:g}{self.unit}"
+        return f"ratio ≤ {self.goal:g}"
+
+
+def p95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=100, method="inclusive")[94]
+
+
+def timed(func: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    func()
+    return time.perf_counter() - started
+
+
+@dataclass
+class Workspace:
+    """A scratch folder with a demo database built once per run and copied for each figure."""
+
+    folder: Path
+    companies: int
+    quick: bool
+    _demo: Path | None = field(default=None, init=False)
+    cache: dict = field(default_factory=dict, init=False)  # results figures share within a run
+
+    def demo_db(self) -> Path:
+        """The path of a demo database with ``companies`` companies (built on first use)."""
+        if self._demo is None:
+            from models.demo import generate_demo
+
+            path = self.folder / "demo.db"
+            print(f"  (building a demo database of {self.companies:,} companies…)", flush=True)
+            started = time.perf_counter()
+            db = open_db(path)
+            generate_demo(db, companies=self.companies, seed=7)
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            db.close()
+            print(f"  (built in {time.perf_counter() - started:.0f} s)", flush=True)
+            self._demo = path
+        return self._demo
+
+    def copy_of_demo(self, name: str) -> Path:
+        target = self.folder / name
+        shutil.copyfile(self.demo_db(), target)
+        return target
+
+
+def run_probe(args: list[str], timeout: float = 300) -> dict[str, float]:
+    """Run ``bench/probe_gui.py`` in a fresh interpreter; return the ``key=value`` figures it prints."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "probe_gui.py"), *args],
+        capture_output=True, text=True, timeout=timeout, cwd=ROOT,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"probe failed ({done.returncode}): {done.stderr[-2000:]}")
+    figures = {"wall": time.perf_counter() - started}
+    for line in done.stdout.splitlines():
+        if "=" in line:
+            key, _, value = line.partition("=")
+            figures[key.strip()] = float(value)
+    return figures

@@ -1,0 +1,137 @@
+"""Figures of the foundation issue: import, search, start-up and memory on a 100,000-company database."""
+
+from __future__ import annotations
+
+import csv
+import random
+import time
+from pathlib import Path
+
+from bench.common import Figure, Workspace, p95, run_probe, timed
+from models import importing, normalize
+from models.db import open_db
+from models.targets import TargetFilter, count_targets, fetch_targets
+
+_PARTS = ["東西", "日本", "大和", "中央", "北斗", "桜花", "青葉", "富士", "三和", "光栄", "新星", "明治",
+          "昭栄", "平和", "丸紅", "若葉", "朝日", "旭", "栄光", "共立"]
+_KINDS = ["商事", "工業", "電機", "建設", "物産", "製作所", "システムズ", "運輸", "食品", "化学"]
+_CITIES = [("東京都", "千代田区"), ("東京都", "港区"), ("大阪府", "大阪市北区"), ("愛知県", "名古屋市中区"),
+           ("北海道", "札幌市中央区"), ("福岡県", "福岡市博多区"), ("神奈川県", "横浜市西区")]
+
+
+def write_import_csv(path: Path, rows: int, seed: int = 11) -> None:
+    """A CP932 target list with a header, phones and addresses, as a manager would send one."""
+    rng = random.Random(seed)
+    with path.open("w", encoding="cp932", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["会社名", "電話番号", "郵便番号", "住所", "業種", "従業員数"])
+        for i in range(rows):
+            prefecture, city = rng.choice(_CITIES)
+            name = f"{rng.choice(['株式会社', '有限会社', ''])}{rng.choice(_PARTS)}{rng.choice(_KINDS)}{i}"
+            phone = f"0{rng.randint(3, 99)}-{rng.randint(100, 9999)}-{rng.randint(1000, 9999)}"
+            address = f"{prefecture}{city}{rng.randint(1, 9)}丁目{rng.randint(1, 30)}-{rng.randint(1, 20)}"
+            writer.writerow([name, phone, f"{rng.randint(100, 999)}-{rng.randint(0, 9999):04d}", address,
+                             rng.choice(["製造業", "卸売業", "IT・ソフトウェア"]), rng.randint(5, 5000)])
+
+
+def import_vs_insert_all(ws: Workspace) -> Figure:
+    """Import (read, decode, normalise, dedupe, write) ÷ insert_all of the parsed rows with FTS."""
+    rows = ws.companies
+    source = ws.folder / "import.csv"
+    write_import_csv(source, rows)
+
+    db = open_db(ws.copy_of_demo("import.db"))
+    value = timed(lambda: importing.import_file(db, source, "ベンチマーク取込"))
+    db.close()
+
+    with source.open(encoding="cp932", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        parsed = [dict(zip(header, row, strict=True)) for row in reader]
+    db = open_db(ws.copy_of_demo("baseline.db"))
+    db.table("plain").create({name: str for name in header})
+    db.table("plain").enable_fts(header[:4], tokenize="trigram", create_triggers=True)
+
+    def insert() -> None:
+        with db.atomic():
+            db.table("plain").insert_all(parsed, batch_size=1000)
+
+    baseline = timed(insert)
+    db.close()
+    return Figure(value, baseline, goal=4.0, note=f"{rows:,} rows into {ws.companies:,} companies")
+
+
+def _queries(db, count: int, seed: int = 5) -> list[str]:
+    """Japanese substrings (≥ 3 characters) of real names, readings and addresses in the database."""
+    rng = random.Random(seed)
+    ids = [row[0] for row in db.execute("SELECT id FROM companies ORDER BY random() LIMIT 2000")]
+    queries: list[str] = []
+    while len(queries) < count:
+        row = db.execute("SELECT name, name_kana, address FROM companies WHERE id = ?",
+                         [rng.choice(ids)]).fetchone()
+        text = normalize.nfkc(row[len(queries) % 3] or row[0]).replace(" ", "")
+        text = "".join(ch for ch in text if not ch.isascii())
+        if len(text) < 3:
+            continue
+        length = rng.randint(3, min(5, len(text)))
+        start = rng.randint(0, len(text) - length)
+        queries.append(text[start:start + length])
+    return queries
+
+
+def search_p95(ws: Workspace) -> Figure:
+    """Search as you type (first page + count) ÷ a plain LIKE scan over the same columns."""
+    db = open_db(ws.demo_db())
+    queries = _queries(db, 60 if ws.quick else 200)
+    like_sql = ("SELECT id FROM companies WHERE name LIKE :q OR name_kana LIKE :q OR phone LIKE :q "
+                "OR address LIKE :q OR notes LIKE :q")
+
+    def ours(query: str) -> None:
+        flt = TargetFilter(search=query)
+        fetch_targets(db, flt, limit=200)
+        count_targets(db, flt)
+
+    def plain(query: str) -> None:
+        db.execute(like_sql, {"q": f"%{query}%"}).fetchall()
+
+    for query in queries[:5]:  # warm the page cache for both
+        ours(query)
+        plain(query)
+    value = p95([timed(lambda q=q: ours(q)) for q in queries])
+    baseline = p95([timed(lambda q=q: plain(q)) for q in queries])
+    db.close()
+    return Figure(value, baseline, goal=0.1, note=f"p95 over {len(queries)} queries")
+
+
+def _gui_figures(ws: Workspace) -> tuple[dict[str, float], dict[str, float]]:
+    if "gui" not in ws.cache:
+        db_path = ws.demo_db()
+        bare = [run_probe(["bare", str(time.time())]) for _ in range(3)]
+        ours = [run_probe(["kakeru", str(time.time()), "--db", str(db_path)]) for _ in range(3)]
+        ws.cache["gui"] = (bare, ours)
+    return ws.cache["gui"]
+
+
+def startup(ws: Workspace) -> Figure:
+    """Start-up to the Targets page showing rows ÷ start-up of a bare PySide6 window (medians of 3)."""
+    bare, ours = _gui_figures(ws)
+    value = sorted(run["ready"] for run in ours)[1]
+    baseline = sorted(run["ready"] for run in bare)[1]
+    return Figure(value, baseline, goal=2.0, note="process start → first paint with rows")
+
+
+def memory(ws: Workspace) -> Figure:
+    """Peak memory with the target table scrolled to the end vs a bare PySide6 window."""
+    bare, ours = _gui_figures(ws)
+    value = max(run["peak_mb"] for run in ours)
+    baseline = max(run["peak_mb"] for run in bare)
+    return Figure(value, baseline, goal=150.0, unit="MB", goal_on_difference=True,
+                  note="peak RSS after fetching every row and scrolling to the end")
+
+
+FIGURES = {
+    "import_vs_insert_all": import_vs_insert_all,
+    "search_p95_vs_like": search_p95,
+    "startup_vs_bare_window": startup,
+    "memory_scrolled_to_end": memory,
+}

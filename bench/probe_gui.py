@@ -1,0 +1,84 @@
+"""A fresh process that starts a window, reports when it is painted, and its peak memory.
+
+    probe_gui.py bare T0                 a bare PySide6 window (the baseline)
+    probe_gui.py kakeru T0 --db PATH     Kakeru's main window on the Targets page, showing rows
+
+T0 is the parent's ``time.time()`` just before it started this process, so ``ready`` includes the
+interpreter's start and every import. Prints ``ready=SECONDS`` and ``peak_mb=MB`` (after the table
+is fetched to its last row and scrolled to the end).
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def wait_painted(app, widget) -> None:
+    from PySide6.QtTest import QTest
+
+    QTest.qWaitForWindowExposed(widget, 10_000)
+    widget.repaint()
+    app.processEvents()
+
+
+def bare(t0: float) -> None:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication([])
+    window = QMainWindow()
+    window.resize(1280, 800)
+    window.show()
+    wait_painted(app, window)
+    print(f"ready={time.time() - t0:.4f}")
+    print(f"peak_mb={peak_mb():.1f}")
+
+
+def kakeru(t0: float, db_path: str) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from models.db import open_db
+    from ui.app import configure_application
+    from ui.main_window import MainWindow
+
+    app = QApplication([])
+    settings = configure_application(app)
+    db = open_db(db_path)
+    window = MainWindow(db, db_path, settings)
+    window.resize(1280, 800)
+    window.show_page("targets")
+    window.show()
+    page = window.targets_page()
+    view = page.table_view()
+    model = view.model()
+    while model.rowCount() == 0:
+        app.processEvents()
+    wait_painted(app, window)
+    print(f"ready={time.time() - t0:.4f}")
+    while model.canFetchMore(view.rootIndex()):
+        model.fetchMore(view.rootIndex())
+        app.processEvents()
+    view.scrollToBottom()
+    app.processEvents()
+    view.repaint()
+    print(f"rows={model.rowCount()}")
+    print(f"peak_mb={peak_mb():.1f}")
+    db.close()
+
+
+if __name__ == "__main__":
+    mode, t0 = sys.argv[1], float(sys.argv[2])
+    if mode == "bare":
+        bare(t0)
+    else:
+        kakeru(t0, sys.argv[sys.argv.index("--db") + 1])

@@ -5,6 +5,13 @@
                           [--columns FIELD,...] [--rejects FILE] [--json]
     python main.py demo --db PATH [--companies N] [--seed S]
     python main.py agenda --db PATH [--date YYYY-MM-DD] [--json]
+    python main.py brief MEETING_ID --db PATH --out FILE.pdf
+    python main.py briefs --db PATH --date YYYY-MM-DD --out DIR
+    python main.py ics --db PATH --out FILE.ics
+    python main.py kpi --db PATH --from YYYY-MM-DD --to YYYY-MM-DD [--list NAME] [--json]
+    python main.py check --db PATH
+    python main.py backup --db PATH [--out FILE]
+    python main.py --self-test
 
 This is the only module that knows all three layers; Qt is imported only when the GUI starts.
 """
@@ -83,6 +90,52 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_brief(args: argparse.Namespace) -> int:
+    from reports.briefing import cli_brief
+
+    print(cli_brief(_open(args), args.meeting_id, Path(args.out)))
+    return EXIT_OK
+
+
+def cmd_briefs(args: argparse.Namespace) -> int:
+    from models.agenda import parse_day
+    from reports.briefing import cli_briefs
+
+    print(cli_briefs(_open(args), parse_day(args.date), Path(args.out)))
+    return EXIT_OK
+
+
+def cmd_ics(args: argparse.Namespace) -> int:
+    from models.ics import cli_ics
+
+    print(cli_ics(_open(args), Path(args.out)))
+    return EXIT_OK
+
+
+def cmd_kpi(args: argparse.Namespace) -> int:
+    from models.agenda import parse_day
+    from models.kpi import cli_kpi
+
+    print(cli_kpi(_open(args), parse_day(args.date_from), parse_day(args.date_to), args.list, args.json))
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from models.check import run_check_cli
+
+    code, text = run_check_cli(args.db)
+    print(text)
+    return code
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from models.check import run_backup_cli
+
+    code, text = run_backup_cli(args.db, args.out)
+    print(text)
+    return code
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kakeru", description="Kakeru — インサイドセールスの架電・ナーチャリング"
@@ -115,6 +168,40 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", help="YYYY-MM-DD（既定: 今日）")
     p.add_argument("--json", action="store_true", help="JSON で出力")
     p.set_defaults(func=cmd_agenda)
+
+    p = sub.add_parser("brief", help="商談 1 件のブリーフィングシートを PDF で保存する")
+    p.add_argument("meeting_id", type=int)
+    p.add_argument("--db", required=True)
+    p.add_argument("--out", required=True, help="保存する PDF ファイル")
+    p.set_defaults(func=cmd_brief)
+
+    p = sub.add_parser("briefs", help="指定日の全商談のブリーフィングシートと一括印刷用ファイルを保存する")
+    p.add_argument("--db", required=True)
+    p.add_argument("--date", required=True, help="YYYY-MM-DD")
+    p.add_argument("--out", required=True, help="保存先フォルダ")
+    p.set_defaults(func=cmd_briefs)
+
+    p = sub.add_parser("ics", help="予定と商談を iCalendar（.ics）に書き出す")
+    p.add_argument("--db", required=True)
+    p.add_argument("--out", required=True, help="保存する .ics ファイル")
+    p.set_defaults(func=cmd_ics)
+
+    p = sub.add_parser("kpi", help="期間の KPI（架電数・接続率・アポ率・受注率など）を表示する")
+    p.add_argument("--db", required=True)
+    p.add_argument("--from", dest="date_from", required=True, help="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", required=True, help="YYYY-MM-DD")
+    p.add_argument("--list", help="対象リスト名（既定: すべて）")
+    p.add_argument("--json", action="store_true", help="JSON で出力")
+    p.set_defaults(func=cmd_kpi)
+
+    p = sub.add_parser("check", help="データベースの整合性を確認する（問題がなければ終了コード 0）")
+    p.add_argument("--db", required=True)
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("backup", help="データベースのバックアップを作成する")
+    p.add_argument("--db", required=True)
+    p.add_argument("--out", help="保存先ファイル（既定: バックアップフォルダ）")
+    p.set_defaults(func=cmd_backup)
     return parser
 
 

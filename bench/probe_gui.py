@@ -58,7 +58,7 @@ def kakeru(t0: float, db_path: str) -> None:
     window.resize(1280, 800)
     window.show_page("targets")
     window.show()
-    page = window.targets_page()
+    page = window.targets_page
     view = page.table_view()
     model = view.model()
     while model.rowCount() == 0:

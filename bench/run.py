@@ -22,12 +22,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import figures_targets  # noqa: E402
+from bench import figures_briefs, figures_map, figures_targets  # noqa: E402
 from bench.common import Figure, Workspace  # noqa: E402
 
 # name → function(workspace) -> Figure. Later capabilities add their modules here.
 FIGURES: dict[str, Callable[[Workspace], Figure]] = {
     **figures_targets.FIGURES,
+    **figures_map.FIGURES,
+    **figures_briefs.FIGURES,
 }
 
 

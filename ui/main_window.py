@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QUrl
@@ -21,7 +22,6 @@ from sqlite_utils import Database
 from models import lists as lists_model
 from models import targets as targets_query
 from ui.i18n import arg, number
-from ui.pages.placeholder import PlaceholderPage
 from ui.pages.targets import TargetsPage
 from ui.settings import AppSettings
 from ui.signals import DataBus, affects
@@ -33,22 +33,22 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
-# (key, title, description of what the page will hold) — the order of the navigation.
+# (key, title, "module:Class") — the order of the navigation. Every page takes
+# (db, bus, settings, undo_stack); a page may emit account_requested(company_id) to open an account
+# and session_requested([company_id, ...]) to start a call session on those accounts.
 PAGES = (
-    ("today", QT_TRANSLATE_NOOP("MainWindow", "Today"),
-     QT_TRANSLATE_NOOP("MainWindow", "Overdue and due re-contacts, then fresh targets by priority: "
-                       "the list a call session works through.")),
-    ("targets", QT_TRANSLATE_NOOP("MainWindow", "Targets"), ""),
-    ("accounts", QT_TRANSLATE_NOOP("MainWindow", "Accounts"),
-     QT_TRANSLATE_NOOP("MainWindow", "One account at a time: the people inside it and how they relate, "
-                       "the timeline of touches and plans, and the open hypothesis.")),
-    ("meetings", QT_TRANSLATE_NOOP("MainWindow", "Meetings"),
-     QT_TRANSLATE_NOOP("MainWindow", "Appointments won, the briefing sheet for field sales, and the "
-                       "outcome they report back.")),
-    ("kpis", QT_TRANSLATE_NOOP("MainWindow", "KPIs"),
-     QT_TRANSLATE_NOOP("MainWindow", "The weekly review: calls, connects, appointments, meetings held, "
-                       "deals won, and the lead time between plan and touch.")),
+    ("today", QT_TRANSLATE_NOOP("MainWindow", "Today"), "ui.pages.today:TodayPage"),
+    ("targets", QT_TRANSLATE_NOOP("MainWindow", "Targets"), "ui.pages.targets:TargetsPage"),
+    ("accounts", QT_TRANSLATE_NOOP("MainWindow", "Accounts"), "ui.pages.account:AccountPage"),
+    ("agenda", QT_TRANSLATE_NOOP("MainWindow", "Agenda"), "ui.pages.agenda:AgendaPage"),
+    ("meetings", QT_TRANSLATE_NOOP("MainWindow", "Meetings"), "ui.pages.meetings:MeetingsPage"),
+    ("kpis", QT_TRANSLATE_NOOP("MainWindow", "KPIs"), "ui.pages.kpis:KpiPage"),
 )
+
+
+def _page_class(spec: str) -> type:
+    module_name, class_name = spec.split(":")
+    return getattr(importlib.import_module(module_name), class_name)
 
 
 class MainWindow(QMainWindow):
@@ -77,13 +77,13 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         self.pages: dict[str, QWidget] = {}
-        self.targets_page = TargetsPage(db, self.bus, self.settings, self.undo_stack)
-        for index, (key, title, description) in enumerate(PAGES):
+        for index, (key, title, spec) in enumerate(PAGES):
             label = _t(title)
-            if key == "targets":
-                page: QWidget = self.targets_page
-            else:
-                page = PlaceholderPage(key, label, _t(description))
+            page: QWidget = _page_class(spec)(db, self.bus, self.settings, self.undo_stack)
+            if hasattr(page, "account_requested"):
+                page.account_requested.connect(self.open_account)
+            if hasattr(page, "session_requested"):
+                page.session_requested.connect(self.start_session)
             self.pages[key] = page
             self.stack.addWidget(page)
             item = QListWidgetItem(label)
@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{label} (Ctrl+{index + 1})")
             item.setSizeHint(QSize(120, 40))
             self.nav.addItem(item)
+        self.targets_page: TargetsPage = self.pages["targets"]
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
 
         central = QWidget()
@@ -122,6 +123,20 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         keys = self.page_keys()
         self.nav.setCurrentRow(keys.index(key) if key in keys else keys.index("targets"))
+
+    def open_account(self, company_id: int) -> None:
+        """Show the account page for ``company_id``."""
+        page = self.pages["accounts"]
+        if hasattr(page, "show_company"):
+            page.show_company(company_id)
+        self.show_page("accounts")
+
+    def start_session(self, company_ids: list[int]) -> None:
+        """Start a call session on ``company_ids`` (in that order), from any page."""
+        page = self.pages["today"]
+        if hasattr(page, "start_session"):
+            self.show_page("today")
+            page.start_session(list(company_ids))
 
     # -- menus --------------------------------------------------------------------------------
     def _action(self, name: str, text: str, shortcut: QKeySequence | str | None = None,
@@ -177,7 +192,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.setObjectName("viewMenu")
         self.page_actions: list[QAction] = []
-        for index, (key, title, _description) in enumerate(PAGES):
+        for index, (key, title, _spec) in enumerate(PAGES):
             action = self._action(f"{key}PageAction", _t(title), f"Ctrl+{index + 1}",
                                   lambda _checked=False, k=key: self.show_page(k))
             view_menu.addAction(action)

@@ -234,3 +234,23 @@ def test_count_label_in_japanese(qtbot, japanese, db, db_path, settings, answer)
     qtbot.addWidget(win)
     assert win.targets_page.count_label.text() == "5 件"
     assert win.targets_page.search.placeholderText().startswith("会社名")
+
+
+def test_double_click_opens_the_account_and_call_these_starts_a_session(qtbot, db, bus, settings):
+    from PySide6.QtGui import QUndoStack
+
+    from ui.pages.targets import TargetsPage
+
+    page = TargetsPage(db, bus, settings, QUndoStack())
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    first = page.model.row_at(0).id
+    rect = page.table.visualRect(page.model.index(0, 0))
+    with qtbot.waitSignal(page.account_requested) as opened:
+        qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened.args == [first]
+    page.table.clearSelection()
+    with qtbot.waitSignal(page.session_requested) as started:
+        qtbot.mouseClick(page.call_button, Qt.MouseButton.LeftButton)
+    assert started.args[0] == [page.model.row_at(row).id for row in range(page.model.rowCount())]

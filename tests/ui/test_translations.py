@@ -61,7 +61,7 @@ def test_the_ui_speaks_japanese(qtbot, db, db_path, settings, answer):
     window = MainWindow(db, str(db_path), settings)
     qtbot.addWidget(window)
     assert [window.nav.item(row).text() for row in range(window.nav.count())] == [
-        "今日", "ターゲット", "アカウント", "商談", "KPI"]
+        "今日", "ターゲット", "アカウント", "予定", "商談", "KPI"]
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["ファイル(&F)", "編集(&E)", "表示(&V)", "ヘルプ(&H)"]
     model = window.targets_page.model

@@ -66,6 +66,8 @@ class TargetsPage(QWidget):
     """Everything about finding and tidying targets; ``import_requested`` asks the window to import."""
 
     import_requested = Signal()
+    account_requested = Signal(int)
+    session_requested = Signal(list)
 
     def __init__(self, db: Database, bus: DataBus, settings: AppSettings, undo_stack: QUndoStack,
                  parent: QWidget | None = None):
@@ -128,6 +130,11 @@ class TargetsPage(QWidget):
         self.delete_button = _named(QPushButton(self.tr("Delete…")), "deleteButton",
                                     self.tr("Delete the selected companies"))
         self.delete_button.clicked.connect(self.actions.delete_selected)
+        self.call_button = _named(QPushButton(self.tr("Call these…")), "callTheseButton",
+                                  self.tr("Start a call session on the selected companies, or on all shown"))
+        self.call_button.setToolTip(self.tr("Start a call session on the selection (or on every company "
+                                            "shown when nothing is selected), in the table's order"))
+        self.call_button.clicked.connect(self.request_session)
         self.count_label = _named(QLabel(), "countLabel", self.tr("Number of companies shown"))
         bold = self.count_label.font()
         bold.setBold(True)
@@ -135,7 +142,7 @@ class TargetsPage(QWidget):
         bulk = QHBoxLayout()
         bulk.addWidget(flow_widget([self.selection_label, self.select_all_button, self.rank_button,
                                     self.status_button, self.add_list_button, self.remove_list_button,
-                                    self.delete_button], "bulkBar"), 1)
+                                    self.delete_button, self.call_button], "bulkBar"), 1)
         bulk.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignTop)
 
         self.table = _named(QTableView(), "targetsTable", self.tr("Targets"))
@@ -160,6 +167,7 @@ class TargetsPage(QWidget):
             header.moveSection(header.visualIndex(logical), visual)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(self._open_account)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.empty_label = _named(QLabel(), "emptyLabel", self.tr("No companies"))
         self.empty_label.setWordWrap(True)
@@ -336,6 +344,17 @@ class TargetsPage(QWidget):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
             self.table.selectionModel().blockSignals(False)
             self.table.viewport().update()
+
+    def _open_account(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.account_requested.emit(self.model.row_at(index.row()).id)
+
+    def request_session(self) -> None:
+        """Ask for a call session on the selection, or on every matching company when none is selected."""
+        rows = self.selected_rows() if self.selection_count() else self.actions.all_matching_rows()
+        ids = [row.id for row in rows]
+        if ids:
+            self.session_requested.emit(ids)
 
     # -- keyboard -----------------------------------------------------------------------------
     def focus_search(self) -> None:

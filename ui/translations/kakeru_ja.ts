@@ -675,10 +675,6 @@
         <translation>今日</translation>
     </message>
     <message>
-        <source>Overdue and due re-contacts, then fresh targets by priority: the list a call session works through.</source>
-        <translation>期限切れ・本日予定の再接触と、優先度順の新規ターゲットを表示します。架電セッションはこの一覧に沿って進めます。</translation>
-    </message>
-    <message>
         <source>Targets</source>
         <translation>ターゲット</translation>
     </message>
@@ -687,24 +683,16 @@
         <translation>アカウント</translation>
     </message>
     <message>
-        <source>One account at a time: the people inside it and how they relate, the timeline of touches and plans, and the open hypothesis.</source>
-        <translation>1 社ずつ、社内の関係者とその相関図、接触と予定のタイムライン、検証中の仮説を確認できます。</translation>
-    </message>
-    <message>
         <source>Meetings</source>
         <translation>商談</translation>
-    </message>
-    <message>
-        <source>Appointments won, the briefing sheet for field sales, and the outcome they report back.</source>
-        <translation>獲得したアポ、フィールドセールス向けの商談ブリーフィングシート、商談結果のフィードバックを管理します。</translation>
     </message>
     <message>
         <source>KPIs</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <source>The weekly review: calls, connects, appointments, meetings held, deals won, and the lead time between plan and touch.</source>
-        <translation>週次の振り返り: 架電数・担当者接続数・アポ獲得数・商談化数・受注数と、予定から接触までのリードタイムを確認できます。</translation>
+        <source>Agenda</source>
+        <translation>予定</translation>
     </message>
     <message>
         <source>Kakeru — inside sales</source>
@@ -801,6 +789,13 @@
     <message>
         <source>&lt;h3&gt;Kakeru %1&lt;/h3&gt;&lt;p&gt;Kakeru helps inside-sales callers work through target lists, nurture each account until the timing is right, and hand field sales a briefing sheet for every meeting they win.&lt;/p&gt;&lt;p&gt;Everything is stored on this computer in one file:&lt;br&gt;%2&lt;/p&gt;&lt;p&gt;Japanese font: BIZ UDPGothic (SIL Open Font License 1.1).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kakeru %1&lt;/h3&gt;&lt;p&gt;Kakeru は、インサイドセールス担当者がターゲットリストに沿って架電し、適切なタイミングまで各アカウントをナーチャリングし、獲得したアポごとにフィールドセールスへ商談ブリーフィングシートを渡すためのアプリです。&lt;/p&gt;&lt;p&gt;データはすべて、このパソコンの次のファイルに保存されています:&lt;br&gt;%2&lt;/p&gt;&lt;p&gt;日本語フォント: BIZ UDPゴシック（SIL Open Font License 1.1）&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <source>Relationship map</source>
+        <translation>相関図</translation>
     </message>
 </context>
 <context>
@@ -1326,6 +1321,18 @@ Replace the existing view?</source>
     <message>
         <source>Delete the selected companies</source>
         <translation>選択した会社を削除</translation>
+    </message>
+    <message>
+        <source>Call these…</source>
+        <translation>架電開始…</translation>
+    </message>
+    <message>
+        <source>Start a call session on the selected companies, or on all shown</source>
+        <translation>選択した会社（未選択なら表示中のすべて）で架電セッションを開始</translation>
+    </message>
+    <message>
+        <source>Start a call session on the selection (or on every company shown when nothing is selected), in the table's order</source>
+        <translation>選択した会社（未選択なら表示中のすべての会社）で、表の並び順に架電セッションを開始します</translation>
     </message>
     <message>
         <source>Number of companies shown</source>

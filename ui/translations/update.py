@@ -3,6 +3,10 @@
     python ui/translations/update.py            lupdate (merge new strings, drop vanished) + lrelease
     python ui/translations/update.py --release  lrelease only (after translating in Qt Linguist)
 
+Translations can also come as JSON files in ``incoming/`` (``{"Context": {"English source": "訳"}}``):
+a plain run fills every unfinished message they cover, so several people can add strings at once
+without editing the .ts by hand. Fold them in, then delete the JSON files.
+
 Translate new strings (``type="unfinished"``) with Qt Linguist (``pyside6-linguist``) or by editing the
 .ts, then run with ``--release``. tests/ui/test_translations.py fails while any string is unfinished
 or the .qm is older than the .ts.
@@ -10,15 +14,18 @@ or the .qm is older than the .ts.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 UI = HERE.parent
 TS = HERE / "kakeru_ja.ts"
 QM = HERE / "kakeru_ja.qm"
+INCOMING = HERE / "incoming"
 
 
 def tool(name: str) -> str:
@@ -46,9 +53,37 @@ def lrelease(ts: Path = TS, qm: Path = QM) -> None:
     subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
 
 
+def apply_incoming(ts: Path = TS, folder: Path = INCOMING) -> int:
+    """Fill messages of ``ts`` from the JSON files in ``folder``; return how many were filled."""
+    wanted: dict[tuple[str, str], str] = {}
+    for path in sorted(folder.glob("*.json")):
+        for context, messages in json.loads(path.read_text(encoding="utf-8")).items():
+            for source, text in messages.items():
+                wanted[(context, source)] = text
+    if not wanted:
+        return 0
+    tree = ET.parse(ts)
+    filled = 0
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            text = wanted.get((name, message.findtext("source")))
+            translation = message.find("translation")
+            if text is None or translation is None:
+                continue
+            if translation.text != text or translation.get("type"):
+                translation.text = text
+                translation.attrib.pop("type", None)
+                filled += 1
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+    return filled
+
+
 def main(argv: list[str]) -> int:
     if "--release" not in argv:
         lupdate()
+        apply_incoming()
     lrelease()
     return 0
 

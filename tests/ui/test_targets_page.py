@@ -247,6 +247,7 @@ def test_double_click_opens_the_account_and_call_these_starts_a_session(qtbot, d
     qtbot.waitExposed(page)
     first = page.model.row_at(0).id
     rect = page.table.visualRect(page.model.index(0, 0))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     with qtbot.waitSignal(page.account_requested) as opened:
         qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert opened.args == [first]

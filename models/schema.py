@@ -253,5 +253,18 @@ _M0002 = [
     "CREATE INDEX plans_company_open ON plans(company_id, status, due)",
 ]
 
-MIGRATIONS: list[list[str]] = [_M0001, _M0002]
+# 3: the weekly review's decisions (決定事項とネクストアクション), typed in the app and printed.
+_M0003 = [
+    f"""CREATE TABLE review_decisions ({_COMMON},
+    period_start TEXT NOT NULL,
+    period_end TEXT NOT NULL,
+    decision TEXT NOT NULL,
+    owner TEXT,
+    due TEXT,
+    done INTEGER NOT NULL DEFAULT 0
+)""",
+    "CREATE INDEX review_decisions_period ON review_decisions(period_start, period_end)",
+]
+
+MIGRATIONS: list[list[str]] = [_M0001, _M0002, _M0003]
 LATEST_VERSION = len(MIGRATIONS)

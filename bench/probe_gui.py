@@ -59,7 +59,7 @@ def kakeru(t0: float, db_path: str) -> None:
     window.show_page("targets")
     window.show()
     page = window.targets_page
-    view = page.table_view()
+    view = page.table
     model = view.model()
     while model.rowCount() == 0:
         app.processEvents()

@@ -6,12 +6,11 @@ test's temporary folder and ``models.db.data_dir`` (where the crash log goes) po
 
 from __future__ import annotations
 
-import ctypes
 import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, SignalInstance
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMessageBox
 
 import models.db
@@ -28,26 +27,6 @@ if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
     SCREEN_CONFIG = Path(__file__).with_name("offscreen_screen.json")
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN_CONFIG}"
 
-
-def _keep_bool_refcount(disconnect):
-    """PySide6 6.12's ``SignalInstance.disconnect`` returns True/False without a new reference, so every
-    call (pytest-qt's waitSignal and model tester make many) drops one reference to True. On Python
-    3.11 True is not immortal: after a few thousand calls the interpreter aborts with
-    "bool_dealloc: deallocating True or False". Give the reference back. Kakeru itself never
-    calls ``disconnect``."""
-
-    def patched(self, *args):
-        result = disconnect(self, *args)
-        if isinstance(result, bool):
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
-        return result
-
-    patched.kakeru_patched = True
-    return patched
-
-
-if not getattr(SignalInstance.disconnect, "kakeru_patched", False):
-    SignalInstance.disconnect = _keep_bool_refcount(SignalInstance.disconnect)
 
 SAMPLE_COMPANIES = [
     # name, kana, phone, prefecture, address, industry, employees, rank, status

@@ -266,5 +266,97 @@ _M0003 = [
     "CREATE INDEX review_decisions_period ON review_decisions(period_start, period_end)",
 ]
 
-MIGRATIONS: list[list[str]] = [_M0001, _M0002, _M0003]
+# 4: the KPI page at 100,000 companies. touch_days is derived data (computable from touches at any
+# time): per local day (the date as written in touches.at) the counts the KPIs and
+# the weekly trend add up, kept by triggers, so a period's figures read a few dozen rows instead
+# of every touch. models/kpi.py documents what each count means.
+_TALKS = "('connected', 'callback_requested', 'info_sent', 'appointment', 'no_need')"
+
+
+def _touch_day_values(row: str) -> str:
+    call = f"{row}.kind = 'call'"
+    return (f"substr({row}.at, 1, 10), 1, ({call}), ifnull({call} AND {row}.outcome IN {_TALKS}, 0), "
+            f"ifnull({call} AND {row}.reached_decision_maker <> 0, 0), "
+            f"ifnull({call} AND {row}.outcome = 'appointment', 0)")
+
+
+_ADD_TOUCH_DAY = """INSERT INTO touch_days (day, touches, calls, connects, key_people, appointments)
+    VALUES ({values})
+    ON CONFLICT (day) DO UPDATE SET touches = touches + 1, calls = calls + excluded.calls,
+    connects = connects + excluded.connects, key_people = key_people + excluded.key_people,
+    appointments = appointments + excluded.appointments, updated_at = excluded.updated_at;"""
+_DROP_TOUCH_DAY = """UPDATE touch_days SET touches = touches - 1, calls = calls - ({call}),
+    connects = connects - ifnull(({call}) AND old.outcome IN {talks}, 0),
+    key_people = key_people - ifnull(({call}) AND old.reached_decision_maker <> 0, 0),
+    appointments = appointments - ifnull(({call}) AND old.outcome = 'appointment', 0)
+    WHERE day = substr(old.at, 1, 10);""".format(call="old.kind = 'call'", talks=_TALKS)
+
+_M0004 = [
+    # The common columns fill themselves: the triggers below insert rows without knowing them.
+    """CREATE TABLE touch_days (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')),
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')),
+    day TEXT NOT NULL UNIQUE,
+    touches INTEGER NOT NULL DEFAULT 0,
+    calls INTEGER NOT NULL DEFAULT 0,
+    connects INTEGER NOT NULL DEFAULT 0,
+    key_people INTEGER NOT NULL DEFAULT 0,
+    appointments INTEGER NOT NULL DEFAULT 0
+)""",
+    f"""INSERT INTO touch_days (day, touches, calls, connects, key_people, appointments)
+    SELECT substr(t.at, 1, 10), count(*), sum(t.kind = 'call'),
+        sum(ifnull(t.kind = 'call' AND t.outcome IN {_TALKS}, 0)),
+        sum(ifnull(t.kind = 'call' AND t.reached_decision_maker <> 0, 0)),
+        sum(ifnull(t.kind = 'call' AND t.outcome = 'appointment', 0))
+    FROM touches t GROUP BY 1""",
+    f"""CREATE TRIGGER touch_days_insert AFTER INSERT ON touches BEGIN
+    {_ADD_TOUCH_DAY.format(values=_touch_day_values("new"))}
+END""",
+    f"""CREATE TRIGGER touch_days_delete AFTER DELETE ON touches BEGIN
+    {_DROP_TOUCH_DAY}
+END""",
+    f"""CREATE TRIGGER touch_days_update AFTER UPDATE OF at, kind, outcome, reached_decision_maker
+    ON touches BEGIN
+    {_DROP_TOUCH_DAY}
+    {_ADD_TOUCH_DAY.format(values=_touch_day_values("new"))}
+END""",
+    # Accounts with an open plan (the nurturing pipeline) from the index alone.
+    "CREATE INDEX plans_open_company ON plans(status, company_id)",
+    # Accounts that had an open plan at the end of a past period: plans still open, or closed since.
+    "CREATE INDEX plans_status_done ON plans(status, done_at, created_at, company_id)",
+    # Plans due in a period with how they ended (on-time plans), without reading the rows.
+    "CREATE INDEX plans_due_done ON plans(due, status, done_at, company_id)",
+    # Untouched: the companies never touched (and not closed), a small index to probe list members in.
+    """CREATE INDEX companies_never_touched ON companies(id)
+    WHERE last_touch_at IS NULL AND status NOT IN ('disqualified', 'do_not_call')""",
+    # Silent accounts: a status's accounts by their last touch.
+    "CREATE INDEX companies_status_last_touch ON companies(status, last_touch_at)",
+]
+
+# 5: the KPI page's figures of accounts (Untouched, pipeline, silent, on-time plans) at 100,000
+# companies without reading rows. SQLite 3.40 reads the row when a query names a column that only the
+# partial index's WHERE mentions, so these partial indexes also carry the columns they filter on.
+_M0005 = [
+    # Companies by id: never touched (closed ones left out), and touched in progress or nurturing
+    # (silent accounts): sorted sets that models/kpi.py merges (INTERSECT / EXCEPT … ORDER BY) with the
+    # list members and the open plans in one pass each.
+    """CREATE INDEX companies_untouched_ids ON companies(id, status, last_touch_at)
+    WHERE last_touch_at IS NULL AND status NOT IN ('disqualified', 'do_not_call')""",
+    """CREATE INDEX companies_silent_ids ON companies(id, status, last_touch_at)
+    WHERE last_touch_at IS NOT NULL AND status IN ('in_progress', 'nurturing')""",
+    # List members by company, with their list (archived or not is one probe of a tiny table).
+    "CREATE INDEX list_members_company_list ON list_members(company_id, list_id)",
+    # Open plans by company with when they were made (the pipeline at the end of a past period).
+    "CREATE INDEX plans_open_created ON plans(status, company_id, created_at)",
+    # Plans done on or before their due day, counted by due day (the same expression as models/kpi.py;
+    # done_at rides along so that SQLite 3.40 counts from the index without reading the rows).
+    """CREATE INDEX plans_on_time ON plans(status, (substr(done_at, 1, 10) <= substr(due, 1, 10)), due,
+    done_at)""",
+    # Meetings held by start, with what the counts, the loss reasons and the trend read.
+    "CREATE INDEX meetings_held ON meetings(status, starts_at, outcome, outcome_reason, company_id)",
+]
+
+MIGRATIONS: list[list[str]] = [_M0001, _M0002, _M0003, _M0004, _M0005]
 LATEST_VERSION = len(MIGRATIONS)

@@ -22,7 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import figures_briefs, figures_map, figures_targets  # noqa: E402
+import bench.figures_session as figures_session  # noqa: E402
+from bench import figures_briefs, figures_kpi, figures_map, figures_targets, figures_timeline  # noqa: E402
 from bench.common import Figure, Workspace  # noqa: E402
 
 # name → function(workspace) -> Figure. Later capabilities add their modules here.
@@ -30,6 +31,9 @@ FIGURES: dict[str, Callable[[Workspace], Figure]] = {
     **figures_targets.FIGURES,
     **figures_map.FIGURES,
     **figures_briefs.FIGURES,
+    **figures_timeline.FIGURES,
+    **figures_kpi.FIGURES,
+    **figures_session.FIGURES,
 }
 
 

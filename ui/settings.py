@@ -104,9 +104,117 @@ class AppSettings:
             raise ValueError(f"unknown export encoding {encoding!r}")
         self._set("files/export_encoding", encoding)
 
+    # -- meetings page and briefing sheets ---------------------------------------------------------
+    def last_brief_dir(self) -> str:
+        """Where a briefing sheet was last saved as PDF ('' at first)."""
+        return self._str("files/last_brief_dir", "")
+
+    def set_last_brief_dir(self, folder: str) -> None:
+        self._set("files/last_brief_dir", folder)
+
+    def meetings_header(self) -> QByteArray:
+        return self._bytes("meetings/header")
+
+    def set_meetings_header(self, state: QByteArray) -> None:
+        self._set("meetings/header", state)
+
     # -- first run ----------------------------------------------------------------------------
     def first_run_done(self) -> bool:
         return self._bool("app/first_run_done", False)
 
     def set_first_run_done(self, done: bool = True) -> None:
         self._set("app/first_run_done", done)
+
+    # -- KPI page -----------------------------------------------------------------------------
+    KPI_PERIODS = ("this_week", "last_week", "this_month", "last_month", "custom")
+
+    def kpi_period(self) -> str:
+        """The KPI page's period choice (default this week)."""
+        value = self._str("kpis/period", "this_week")
+        return value if value in self.KPI_PERIODS else "this_week"
+
+    def set_kpi_period(self, period: str) -> None:
+        if period not in self.KPI_PERIODS:
+            raise ValueError(f"unknown KPI period {period!r}")
+        self._set("kpis/period", period)
+
+    # -- relationship map ---------------------------------------------------------------------
+    def map_show_us(self) -> bool:
+        """Whether the map shows the 自社 card linked to the people we reached (default off)."""
+        return self._bool("map/show_us", False)
+
+    def set_map_show_us(self, show: bool) -> None:
+        self._set("map/show_us", bool(show))
+
+    def map_splitter(self) -> QByteArray:
+        return self._bytes("map/splitter")
+
+    def set_map_splitter(self, state: QByteArray) -> None:
+        self._set("map/splitter", state)
+
+    # -- Today page and the call session ----------------------------------------------------------
+    def session_outcome_order(self) -> list[str]:
+        """The outcomes on number keys 1–9, in key order (stored values, see models.vocab.OUTCOME)."""
+        from models.vocab import OUTCOME
+
+        value = self._str("session/outcome_order", "")
+        order = [item for item in value.split(",") if item in OUTCOME]
+        if sorted(order) != sorted(OUTCOME):  # a damaged or partial setting: the default order
+            return list(OUTCOME)
+        return order
+
+    def set_session_outcome_order(self, outcomes: list[str]) -> None:
+        from models.vocab import OUTCOME
+
+        if sorted(outcomes) != sorted(OUTCOME):
+            raise ValueError(f"the order must name every outcome once: {outcomes!r}")
+        self._set("session/outcome_order", ",".join(outcomes))
+
+    def today_list_id(self) -> int | None:
+        """The list the Today queue takes fresh targets from (None: every list)."""
+        value = self._str("today/list_id", "")
+        return int(value) if value.isdigit() else None
+
+    def set_today_list_id(self, list_id: int | None) -> None:
+        self._set("today/list_id", "" if list_id is None else str(int(list_id)))
+
+    def session_splitter(self) -> QByteArray:
+        return self._bytes("session/splitter")
+
+    def set_session_splitter(self, state: QByteArray) -> None:
+        self._set("session/splitter", state)
+
+    # -- account page timeline ------------------------------------------------------------------
+    def timeline_lanes_per_contact(self) -> bool:
+        """One lane per contact (the default) or a single lane for the whole account."""
+        return self._bool("timeline/lanes_per_contact", True)
+
+    def set_timeline_lanes_per_contact(self, per_contact: bool) -> None:
+        self._set("timeline/lanes_per_contact", bool(per_contact))
+
+    # -- agenda page ----------------------------------------------------------------------------
+    def agenda_silent_days(self) -> int:
+        """Days without a touch after which a worked account counts as silent (default 30)."""
+        value = self._store.value("agenda/silent_days", 30)
+        try:
+            days = int(value)
+        except (TypeError, ValueError):
+            return 30
+        return days if 1 <= days <= 365 else 30
+
+    def set_agenda_silent_days(self, days: int) -> None:
+        self._set("agenda/silent_days", max(1, min(365, int(days))))
+
+    def agenda_period(self) -> str:
+        """The lead-time period: 'week', 'month' (the default, last 30 days), 'quarter' or 'this_month'."""
+        value = self._str("agenda/period", "month")
+        return value if value in ("week", "month", "quarter", "this_month") else "month"
+
+    def set_agenda_period(self, period: str) -> None:
+        self._set("agenda/period", period)
+
+    def agenda_splitter(self) -> QByteArray:
+        return self._bytes("agenda/splitter")
+
+    def set_agenda_splitter(self, state: QByteArray) -> None:
+        self._set("agenda/splitter", state)

@@ -1,22 +1,63 @@
-"""The meeting form (being built: a placeholder with the final API).
+"""The meeting form: when and where, who attends, and the caller's notes for field sales.
 
-Used by the call session for an appointment (values only, saved by ``models.touches.log_outcome``)
-and by the Meetings page (create or edit, saved through ``models.meetings``).
+Used by the call session for an appointment (``save=False``: values only, saved with the touch by
+``models.touches.log_outcome``) and by the Meetings page (create or edit, saved through
+``models.meetings``; that page notifies the bus afterwards). A refused value is shown in the dialog,
+which stays open.
 """
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QSpinBox,
+    QTabWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlite_utils import Database
+
+from models import meetings
+from models.calendar import load_calendar, next_business_day
+from models.companies import list_contacts
+from models.errors import KakeruError
+from models.vocab import CONTACT_ROLE
+from ui.i18n import label
+
+ERROR_STYLE = "color: #b3261e;"
+LINE_FIELDS = ("place", "online_url", "purpose")
+NOTE_FIELDS = (*meetings.NOTE_FIELDS, "questions", "cautions")
+DEFAULT_START = time(10, 0)
+
+
+def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    return widget
 
 
 class MeetingDialog(QDialog):
     """Date and time, duration, place or online URL, field rep, attendees, purpose, caller's notes.
 
-    With ``meeting_id`` the dialog edits that meeting and saves on OK; without it and with
-    ``save=False`` it only collects ``values()`` for the caller to save (the session's appointment).
+    With ``save=True`` OK creates the meeting (or, with ``meeting_id``, updates it) and ``meeting``
+    holds the saved record; with ``save=False`` OK only checks the form and ``values()`` returns it.
+    ``values`` pre-fills the form (the session passes what the caller heard).
     """
 
     def __init__(self, db: Database, company_id: int, parent: QWidget | None = None, *,
@@ -26,9 +67,191 @@ class MeetingDialog(QDialog):
         self.db = db
         self.company_id = company_id
         self.meeting_id = meeting_id
-        self._values = dict(values or {})
+        self.save = save
+        self.meeting: meetings.Meeting | None = None
+        self._values: dict[str, Any] = {}
+        title = self.tr("Edit meeting") if meeting_id else self.tr("New meeting")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+
+        initial = self._initial(values)
+        self._build(initial)
+        self.resize(640, 560)
+
+    # -- building ---------------------------------------------------------------------------------
+    def _initial(self, values: dict[str, Any] | None) -> dict[str, Any]:
+        initial: dict[str, Any] = {}
+        if self.meeting_id is not None:
+            meeting = meetings.get_meeting(self.db, self.meeting_id)
+            self.company_id = meeting.company_id
+            initial = {field: getattr(meeting, field) for field in meetings.MEETING_FIELDS
+                       if hasattr(meeting, field)}
+            present = meetings.attendees(self.db, self.meeting_id)
+            initial["attendees"] = [contact.id for contact, _note in present]
+        initial.update(values or {})
+        return initial
+
+    def _starts_at(self, initial: dict[str, Any]) -> datetime:
+        value = initial.get("starts_at")
+        if isinstance(value, datetime):
+            return value
+        if isinstance(value, str) and value.strip():
+            try:
+                return datetime.fromisoformat(value)
+            except ValueError:
+                pass
+        day = next_business_day(date.today(), load_calendar(self.db).closures)
+        return datetime.combine(day, DEFAULT_START)
+
+    def _build(self, initial: dict[str, Any]) -> None:
+        starts = self._starts_at(initial)
+        self.date_edit = _named(QDateEdit(QDate(starts.year, starts.month, starts.day)), "meetingDate",
+                                self.tr("Meeting date"))
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd (ddd)")
+        self.time_edit = _named(QTimeEdit(QTime(starts.hour, starts.minute)), "meetingTime",
+                                self.tr("Start time"))
+        self.time_edit.setDisplayFormat("HH:mm")
+        self.duration = _named(QSpinBox(), "meetingDuration", self.tr("Duration in minutes"))
+        self.duration.setRange(5, meetings.MAX_DURATION_MIN)
+        self.duration.setSingleStep(15)
+        self.duration.setSuffix(self.tr(" min"))
+        self.duration.setValue(int(initial.get("duration_min") or 60))
+        when = QHBoxLayout()
+        when.addWidget(self.date_edit)
+        when.addWidget(self.time_edit)
+        when.addWidget(self.duration)
+        when.addStretch(1)
+
+        captions = {"place": self.tr("Place"), "online_url": self.tr("Online meeting URL"),
+                    "purpose": self.tr("Purpose")}
+        self.lines: dict[str, QLineEdit] = {}
+        for field in LINE_FIELDS:
+            edit = _named(QLineEdit(str(initial.get(field) or "")), f"meeting_{field}", captions[field])
+            self.lines[field] = edit
+        self.lines["online_url"].setPlaceholderText("https://")
+        self.field_rep = _named(QComboBox(), "meetingFieldRep", self.tr("Field sales rep"))
+        self.field_rep.setEditable(True)
+        self.field_rep.addItems(meetings.field_reps(self.db))
+        self.field_rep.setCurrentText(str(initial.get("field_rep") or ""))
+
+        self.attendee_model = QStandardItemModel(self)
+        chosen = {int(i) for i in initial.get("attendees") or ()}
+        for contact in list_contacts(self.db, self.company_id):
+            parts = [contact.name, label(CONTACT_ROLE, contact.role)]
+            parts += [part for part in (contact.department, contact.title) if part]
+            item = QStandardItem(" · ".join(parts))
+            item.setData(contact.id, Qt.ItemDataRole.UserRole)
+            item.setCheckable(True)
+            item.setEditable(False)
+            item.setCheckState(Qt.CheckState.Checked if contact.id in chosen else Qt.CheckState.Unchecked)
+            self.attendee_model.appendRow(item)
+        self.attendee_view = _named(QListView(), "meetingAttendees", self.tr("Attendees"))
+        self.attendee_view.setModel(self.attendee_model)
+        self.attendee_view.setMaximumHeight(110)
+
+        form = QFormLayout()
+        form.addRow(self.tr("When"), when)
+        form.addRow(captions["place"], self.lines["place"])
+        form.addRow(captions["online_url"], self.lines["online_url"])
+        form.addRow(self.tr("Field sales rep"), self.field_rep)
+        form.addRow(captions["purpose"], self.lines["purpose"])
+        form.addRow(self.tr("Attendees"), self.attendee_view)
+        if not self.attendee_model.rowCount():
+            form.addRow("", QLabel(self.tr("No contacts are recorded for this company yet.")))
+        first = QWidget()
+        first_layout = QVBoxLayout(first)
+        first_layout.addLayout(form)
+        first_layout.addStretch(1)
+
+        note_captions = {
+            "notes_needs": self.tr("Needs / issues"), "notes_current": self.tr("Current situation"),
+            "notes_expectations": self.tr("Expectations"), "notes_concerns": self.tr("Concerns"),
+            "notes_personality": self.tr("The person's character"), "notes_budget": self.tr("Budget"),
+            "notes_timing": self.tr("Timing"), "notes_decision_process": self.tr("Decision process"),
+            "notes_competitors": self.tr("Competitors"), "notes_unknowns": self.tr("Not heard yet"),
+            "questions": self.tr("Questions to ask"), "cautions": self.tr("Cautions"),
+        }
+        self.notes: dict[str, QPlainTextEdit] = {}
+        grid = QGridLayout()
+        for position, field in enumerate(NOTE_FIELDS):
+            edit = _named(QPlainTextEdit(str(initial.get(field) or "")), f"meeting_{field}",
+                          note_captions[field])
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(52)
+            self.notes[field] = edit
+            row, column = divmod(position, 2)
+            cell = QVBoxLayout()
+            cell.setSpacing(2)
+            cell.addWidget(QLabel(note_captions[field]))
+            cell.addWidget(edit)
+            grid.addLayout(cell, row, column)
+        second = QWidget()
+        second.setLayout(grid)
+
+        self.tabs = _named(QTabWidget(), "meetingTabs", self.tr("Meeting form sections"))
+        self.tabs.addTab(first, self.tr("&Meeting"))
+        self.tabs.addTab(second, self.tr("Caller's &notes"))
+
+        self.error = _named(QLabel(), "meetingError", self.tr("Problem with the form"))
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        standard = QDialogButtonBox.StandardButton
+        buttons = _named(QDialogButtonBox(standard.Ok | standard.Cancel), "meetingButtons",
+                         self.tr("Meeting form buttons"))
+        ok = buttons.button(standard.Ok)
+        ok.setText(self.tr("Save meeting") if self.save else self.tr("OK"))
+        _named(ok, "meetingOkButton", self.tr("Save the meeting"))
+        _named(buttons.button(standard.Cancel), "meetingCancelButton", self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.date_edit.setFocus()
+
+    # -- values -----------------------------------------------------------------------------------
+    def attendee_ids(self) -> list[int]:
+        ids = []
+        for row in range(self.attendee_model.rowCount()):
+            item = self.attendee_model.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                ids.append(int(item.data(Qt.ItemDataRole.UserRole)))
+        return ids
+
+    def _form(self) -> dict[str, Any]:
+        day, clock = self.date_edit.date(), self.time_edit.time()
+        starts = datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute()).astimezone()
+        values: dict[str, Any] = {"starts_at": starts, "duration_min": self.duration.value(),
+                                  "field_rep": self.field_rep.currentText()}
+        values.update({field: edit.text() for field, edit in self.lines.items()})
+        values.update({field: edit.toPlainText() for field, edit in self.notes.items()})
+        return values
 
     def values(self) -> dict[str, Any]:
         """The form as a dict for ``models.meetings.create_meeting`` / ``log_outcome(meeting=…)``
         (keys starts_at, duration_min, place, online_url, field_rep, purpose, notes_*, attendees)."""
-        return dict(self._values)
+        return dict(self._values) if self._values else {**self._checked(), "attendees": self.attendee_ids()}
+
+    def _checked(self) -> dict[str, Any]:
+        """The form tidied and checked by ``models.meetings`` (raises ValidationError)."""
+        return meetings.clean_meeting_values(self._form())
+
+    def accept(self) -> None:
+        try:
+            clean = self._checked()
+            attendees = self.attendee_ids()
+            if self.save and self.meeting_id is not None:
+                self.meeting = meetings.update_meeting(self.db, self.meeting_id, clean, attendees)
+            elif self.save:
+                self.meeting = meetings.create_meeting(self.db, self.company_id, clean, attendees)
+                self.meeting_id = self.meeting.id
+        except KakeruError as error:
+            self.error.setText(str(error))
+            self.error.show()
+            return
+        self._values = {**clean, "attendees": attendees}
+        super().accept()

@@ -1,0 +1,1 @@
+"""The call session: one account after another, each outcome in a keystroke."""

@@ -1,0 +1,475 @@
+"""The right half of the call session: timer, who answered, the outcome on keys 1–9, note, hearing,
+and the next touch as the rule proposes it (quick picks, date, time, hypothesis) or the meeting.
+
+The panel only gathers; ``log_kwargs`` turns the form into the arguments of
+``models.touches.log_outcome`` and the session view saves.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any
+
+from PySide6.QtCore import QDate, QElapsedTimer, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.calendar import CalendarRules
+from models.dispositions import CONNECT_OUTCOMES, Proposal, Rule, propose_next, quick_pick_dates
+from models.session_card import AccountCard
+from models.touches import HEARING_FIELDS
+from models.vocab import CONTACT_ROLE, OUTCOME
+from ui.i18n import arg, label
+from ui.widgets.flow_layout import flow_widget
+
+ERROR_STYLE = "color: #b3261e;"
+# The chosen outcome must be visible at a glance, across the room as well.
+CHECKED_STYLE = "QPushButton:checked { background: #1f5fa8; color: white; font-weight: bold; }"
+# The quick picks of models.dispositions.quick_pick_dates, in its order, by their Japanese key.
+QUICK_PICKS = ("明日", "3営業日後", "来週", "1ヶ月後", "3ヶ月後", "6ヶ月後", "決算月の3ヶ月前")
+DEFAULT_CALLBACK_TIME = time(10, 0)
+
+
+def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class OutcomePanel(QWidget):
+    """The form of one call. ``outcome_chosen(str)`` fires when an outcome is picked (the view opens
+    the meeting form for an appointment); ``save_requested`` when the person asks to save."""
+
+    outcome_chosen = Signal(str)
+    save_requested = Signal()
+    meeting_requested = Signal()
+
+    def __init__(self, outcome_order: list[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("outcomePanel")
+        self.setAccessibleName(self.tr("Call outcome"))
+        self.outcome_order = list(outcome_order)
+        self.card: AccountCard | None = None
+        self.rules: dict[str, Rule] = {}
+        self.calendar = CalendarRules()
+        self.now = datetime.now().astimezone()
+        self.proposal: Proposal | None = None
+        self.meeting: dict[str, Any] | None = None
+        self._elapsed = QElapsedTimer()
+        self._stopped_s: int | None = None
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._show_time)
+        self._build()
+
+    # -- building ---------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.timer_label = _named(QLabel("00:00"), "callTimerLabel", self.tr("Call time"))
+        big = self.timer_label.font()
+        big.setPointSizeF(big.pointSizeF() * 1.5)
+        big.setFamilies([*big.families(), "monospace"])
+        self.timer_label.setFont(big)
+        self.timer_button = _named(QPushButton(self.tr("Start timer (T)")), "callTimerButton",
+                                   self.tr("Start or stop the call timer"))
+        self.timer_button.clicked.connect(self.toggle_timer)
+        timer_row = QHBoxLayout()
+        timer_row.addWidget(QLabel(self.tr("Call time")))
+        timer_row.addWidget(self.timer_label)
+        timer_row.addWidget(self.timer_button)
+        timer_row.addStretch(1)
+
+        self.contact_combo = _named(QComboBox(), "sessionContactCombo", self.tr("Person on the line"))
+        self.contact_combo.currentIndexChanged.connect(self._contact_changed)
+        self.decision_maker_check = _named(QCheckBox(self.tr("Reached a &decision maker")),
+                                           "decisionMakerCheck", self.tr("Reached a decision maker"))
+        who = QHBoxLayout()
+        who.addWidget(self.contact_combo, 1)
+        who.addWidget(self.decision_maker_check)
+        who_label = QLabel(self.tr("&Talking to"))
+        who_label.setBuddy(self.contact_combo)
+
+        self.outcome_group = QButtonGroup(self)
+        self.outcome_group.setExclusive(True)
+        self.outcome_buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        grid.setSpacing(4)
+        for position, outcome in enumerate(self.outcome_order):
+            button = _named(QPushButton(), f"outcome_{outcome}", label(OUTCOME, outcome))
+            button.setCheckable(True)
+            button.setMinimumHeight(34)
+            button.setStyleSheet(CHECKED_STYLE)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setToolTip(arg(self.tr("Key %1"), position + 1))
+            button.clicked.connect(lambda _checked=False, o=outcome: self.choose(o))
+            self.outcome_group.addButton(button)
+            self.outcome_buttons[outcome] = button
+            grid.addWidget(button, position // 3, position % 3)
+        self._label_outcomes()
+
+        self.note = _named(QPlainTextEdit(), "sessionNote", self.tr("Note"))
+        self.note.setPlaceholderText(self.tr("What was said (Enter saves, Shift+Enter for a new line)"))
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(64)
+        note_label = QLabel(self.tr("&Note"))
+        note_label.setBuddy(self.note)
+
+        self.hearing_box = _named(QGroupBox(self.tr("Hearing")), "hearingBox", self.tr("Hearing"))
+        captions = {
+            "issue": self.tr("Issue"), "current": self.tr("Current situation"), "budget": self.tr("Budget"),
+            "timing": self.tr("Timing"), "decision_maker": self.tr("Decision maker"),
+            "competitor": self.tr("Competitors"),
+        }
+        self.hearing: dict[str, QLineEdit] = {}
+        hearing_grid = QGridLayout(self.hearing_box)
+        hearing_grid.setContentsMargins(6, 4, 6, 4)
+        for position, field in enumerate(HEARING_FIELDS):
+            edit = _named(QLineEdit(), f"hearing_{field}", captions[field])
+            self.hearing[field] = edit
+            row, column = divmod(position, 2)
+            hearing_grid.addWidget(QLabel(captions[field]), row, column * 2)
+            hearing_grid.addWidget(edit, row, column * 2 + 1)
+        self.hearing_box.hide()
+
+        self.next_box = _named(QGroupBox(self.tr("Next touch")), "nextTouchBox", self.tr("Next touch"))
+        self.pick_buttons: list[QPushButton] = []
+        pick_texts = (self.tr("Tomorrow"), self.tr("In 3 business days"), self.tr("Next week"),
+                      self.tr("In 1 month"), self.tr("In 3 months"), self.tr("In 6 months"),
+                      self.tr("3 months before FY end"))
+        for position, text in enumerate(pick_texts):
+            button = _named(QPushButton(text), f"quickPick_{position + 1}", text)
+            button.setToolTip(arg(self.tr("Alt+%1"), position + 1))
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.clicked.connect(lambda _checked=False, p=position: self.quick_pick(p))
+            self.pick_buttons.append(button)
+        self.picks = flow_widget(self.pick_buttons, "quickPicks")
+
+        self.date_edit = _named(QDateEdit(), "nextDateEdit", self.tr("Next touch date"))
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd (ddd)")
+        self.date_edit.setSpecialValueText(self.tr("No date"))
+        self.time_check = _named(QCheckBox(self.tr("at")), "nextTimeCheck", self.tr("At a set time"))
+        self.time_edit = _named(QTimeEdit(QTime(10, 0)), "nextTimeEdit", self.tr("Next touch time"))
+        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_check.toggled.connect(self.time_edit.setEnabled)
+        self.time_edit.setEnabled(False)
+        when = QHBoxLayout()
+        when.addWidget(self.date_edit, 1)
+        when.addWidget(self.time_check)
+        when.addWidget(self.time_edit)
+        self.hypothesis = _named(QLineEdit(), "hypothesisEdit", self.tr("Hypothesis"))
+        self.hypothesis.setPlaceholderText(self.tr("Why then? e.g. their hiring plan is drafted in January"))
+        self.next_info = _named(QLabel(), "nextTouchInfo", self.tr("About the next touch"))
+        self.next_info.setWordWrap(True)
+        self.meeting_button = _named(QPushButton(self.tr("Edit &meeting…")), "editMeetingButton",
+                                     self.tr("Edit the meeting"))
+        self.meeting_button.clicked.connect(self.meeting_requested)
+        date_label = QLabel(self.tr("D&ate"))
+        date_label.setBuddy(self.date_edit)
+        hypothesis_label = QLabel(self.tr("&Hypothesis"))
+        hypothesis_label.setBuddy(self.hypothesis)
+        self.plan_form = QWidget()
+        plan_layout = QFormLayout(self.plan_form)
+        plan_layout.setContentsMargins(0, 0, 0, 0)
+        plan_layout.addRow(self.picks)
+        plan_layout.addRow(date_label, when)
+        plan_layout.addRow(hypothesis_label, self.hypothesis)
+        next_layout = QVBoxLayout(self.next_box)
+        next_layout.setContentsMargins(6, 4, 6, 4)
+        next_layout.addWidget(self.next_info)
+        next_layout.addWidget(self.plan_form)
+        next_layout.addWidget(self.meeting_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.error = _named(QLabel(), "sessionError", self.tr("Why it cannot be saved"))
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(timer_row)
+        layout.addWidget(who_label)
+        layout.addLayout(who)
+        heading = QLabel(self.tr("Outcome (keys 1–9)"))
+        bold = QFont(heading.font())
+        bold.setBold(True)
+        heading.setFont(bold)
+        layout.addWidget(heading)
+        layout.addLayout(grid)
+        layout.addWidget(note_label)
+        layout.addWidget(self.note)
+        layout.addWidget(self.hearing_box)
+        layout.addWidget(self.next_box)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self._show_next(None)
+
+    def _label_outcomes(self) -> None:
+        for position, outcome in enumerate(self.outcome_order):
+            self.outcome_buttons[outcome].setText(f"{position + 1}  {label(OUTCOME, outcome)}")
+
+    # -- account ------------------------------------------------------------------------------------
+    def set_account(self, card: AccountCard, rules: dict[str, Rule], calendar: CalendarRules,
+                    now: datetime, contact_id: int | None = None) -> None:
+        """Clear the form for a new account called at ``now``."""
+        self.card, self.rules, self.calendar, self.now = card, rules, calendar, now
+        self.proposal = None
+        self.meeting = None
+        self.reset_timer()
+        chosen = contact_id if contact_id is not None else (card.ask_for.id if card.ask_for else None)
+        self.fill_contacts(card, chosen)
+        self.outcome_group.setExclusive(False)
+        for button in self.outcome_buttons.values():
+            button.setChecked(False)
+        self.outcome_group.setExclusive(True)
+        self.note.clear()
+        for edit in self.hearing.values():
+            edit.clear()
+        self.hypothesis.clear()
+        self.decision_maker_check.setChecked(False)
+        self.hearing_box.hide()
+        self.error.hide()
+        self._configure_picks()
+        self._show_next(None)
+
+    def fill_contacts(self, card: AccountCard, chosen: int | None) -> None:
+        """The people of ``card`` in the "talking to" list, ``chosen`` selected."""
+        self.card = card
+        self.contact_combo.blockSignals(True)
+        self.contact_combo.clear()
+        self.contact_combo.addItem(self.tr("Reception / not named"), None)
+        for contact in card.contacts:
+            details = " · ".join(p for p in (label(CONTACT_ROLE, contact.role), contact.department,
+                                             contact.title) if p)
+            text = f"{contact.name}（{details}）" if details else contact.name
+            self.contact_combo.addItem(text, contact.id)
+        self.contact_combo.blockSignals(False)
+        self.set_contact(chosen)
+
+    def _configure_picks(self) -> None:
+        fiscal = self.card.company.fiscal_year_end_month if self.card else None
+        self._pick_dates = dict(quick_pick_dates(self.now.date(), fiscal, self.calendar))
+        for position, button in enumerate(self.pick_buttons):
+            day = self._pick_dates.get(QUICK_PICKS[position])
+            button.setVisible(day is not None)
+            if day is not None:
+                button.setToolTip(f"{day.isoformat()} (Alt+{position + 1})")
+        self.date_edit.setMinimumDate(_qdate(self.now.date()).addDays(-1))
+        self.date_edit.setDate(self.date_edit.minimumDate())
+
+    def set_contact(self, contact_id: int | None) -> None:
+        index = self.contact_combo.findData(contact_id)
+        self.contact_combo.setCurrentIndex(max(index, 0))
+
+    def contact_id(self) -> int | None:
+        value = self.contact_combo.currentData()
+        return int(value) if value is not None else None
+
+    def _contact_changed(self) -> None:
+        contact = self.card.contact(self.contact_id()) if self.card else None
+        if contact is not None and contact.role == "decision_maker" and self.outcome() in CONNECT_OUTCOMES:
+            self.decision_maker_check.setChecked(True)
+
+    # -- timer --------------------------------------------------------------------------------------
+    def timer_running(self) -> bool:
+        return self._tick.isActive()
+
+    def start_timer(self) -> None:
+        if self.timer_running():
+            return
+        self._elapsed.start()
+        self._stopped_s = None
+        self._tick.start()
+        self.timer_button.setText(self.tr("Stop timer (T)"))
+        self._show_time()
+
+    def stop_timer(self) -> None:
+        if not self.timer_running():
+            return
+        self._stopped_s = self._elapsed.elapsed() // 1000
+        self._tick.stop()
+        self.timer_button.setText(self.tr("Start timer (T)"))
+        self._show_time()
+
+    def toggle_timer(self) -> None:
+        self.stop_timer() if self.timer_running() else self.start_timer()
+
+    def reset_timer(self) -> None:
+        self._tick.stop()
+        self._stopped_s = None
+        self.timer_button.setText(self.tr("Start timer (T)"))
+        self.timer_label.setText("00:00")
+
+    def duration_s(self) -> int | None:
+        """Seconds on the phone: the stopped timer, the running one, or None when never started."""
+        if self.timer_running():
+            return int(self._elapsed.elapsed() // 1000)
+        return self._stopped_s
+
+    def _show_time(self) -> None:
+        seconds = self.duration_s() or 0
+        self.timer_label.setText(f"{seconds // 60:02d}:{seconds % 60:02d}")
+
+    # -- outcome ------------------------------------------------------------------------------------
+    def outcome(self) -> str | None:
+        button = self.outcome_group.checkedButton()
+        return next((o for o, b in self.outcome_buttons.items() if b is button), None)
+
+    def choose_key(self, key: int) -> None:
+        """The outcome on number key ``key`` (1–9)."""
+        if 1 <= key <= len(self.outcome_order):
+            self.choose(self.outcome_order[key - 1])
+
+    def choose(self, outcome: str, announce: bool = True) -> None:
+        """Pick ``outcome``: stop the timer, show the proposal, move to the note."""
+        if self.card is None:
+            return
+        self.stop_timer()
+        self.outcome_buttons[outcome].setChecked(True)
+        self.error.hide()
+        self.proposal = propose_next(outcome, self.now, self.card.company, self.rules, self.calendar)
+        self.hearing_box.setVisible(outcome in CONNECT_OUTCOMES)
+        contact = self.card.contact(self.contact_id())
+        if outcome in CONNECT_OUTCOMES and contact is not None and contact.role == "decision_maker":
+            self.decision_maker_check.setChecked(True)
+        if outcome != "appointment":
+            self.meeting = None
+        if self.proposal.makes_plan:
+            due = self.proposal.due
+            self.date_edit.setDate(_qdate(due) if due else self.date_edit.minimumDate())
+            self.time_check.setChecked(self.proposal.requires_time)
+            self.time_edit.setTime(QTime(DEFAULT_CALLBACK_TIME.hour, DEFAULT_CALLBACK_TIME.minute))
+            self.hypothesis.setText(self.proposal.hypothesis or "")
+        self._show_next(outcome)
+        self.note.setFocus()
+        if announce:
+            self.outcome_chosen.emit(outcome)
+
+    def clear_outcome(self) -> None:
+        self.outcome_group.setExclusive(False)
+        for button in self.outcome_buttons.values():
+            button.setChecked(False)
+        self.outcome_group.setExclusive(True)
+        self.proposal = None
+        self.meeting = None
+        self.hearing_box.hide()
+        self._show_next(None)
+
+    def set_meeting(self, values: dict[str, Any]) -> None:
+        self.meeting = dict(values)
+        self._show_next("appointment")
+
+    def _show_next(self, outcome: str | None) -> None:
+        proposal = self.proposal if outcome else None
+        self.plan_form.setVisible(bool(proposal and proposal.makes_plan))
+        self.meeting_button.setVisible(outcome == "appointment")
+        if outcome is None:
+            self.next_info.setText(self.tr("Choose an outcome: the next touch is proposed from the rules."))
+        elif proposal.leaves_queue:
+            self.next_info.setText(self.tr("No next touch: the account leaves every queue."))
+        elif proposal.opens_meeting_form:
+            self.next_info.setText(self._meeting_text())
+        elif outcome == "no_need":
+            self.next_info.setText(self.tr("Nurture: choose when to call again and write why then."))
+        elif outcome == "callback_requested":
+            self.next_info.setText(self.tr("Enter the day and time they asked to be called back."))
+        else:
+            self.next_info.setText(self.tr("Proposed from the rules; change it if you know better."))
+
+    def _meeting_text(self) -> str:
+        if not self.meeting:
+            return self.tr("The meeting form opens to set the appointment.")
+        starts = self.meeting.get("starts_at")
+        if isinstance(starts, str):
+            starts = datetime.fromisoformat(starts)
+        when = f"{starts.month}/{starts.day} {starts:%H:%M}" if isinstance(starts, datetime) else ""
+        where = self.meeting.get("place") or self.meeting.get("online_url") or ""
+        rep = self.meeting.get("field_rep") or ""
+        return arg(self.tr("Meeting: %1 %2 %3"), when, where, rep).strip()
+
+    def quick_pick(self, position: int) -> None:
+        """Set the next date to quick pick ``position`` (0-based); then the hypothesis is next to fill."""
+        day = self._pick_dates.get(QUICK_PICKS[position]) if 0 <= position < len(QUICK_PICKS) else None
+        if day is None or not self.plan_form.isVisible():
+            return
+        self.date_edit.setDate(_qdate(day))
+        if self.outcome() == "no_need" and not self.hypothesis.text().strip():
+            self.hypothesis.setFocus()
+
+    # -- the form as log_outcome arguments ----------------------------------------------------------
+    def due(self) -> date | datetime | None:
+        if self.date_edit.date() == self.date_edit.minimumDate():
+            return None
+        day = self.date_edit.date().toPython()
+        if self.time_check.isChecked():
+            clock = self.time_edit.time().toPython()
+            return datetime.combine(day, clock).replace(tzinfo=self.now.tzinfo)
+        return day
+
+    def hearing_values(self) -> dict[str, str]:
+        return {field: edit.text().strip() for field, edit in self.hearing.items() if edit.text().strip()}
+
+    def log_kwargs(self) -> dict[str, Any]:
+        """The form as keyword arguments of ``log_outcome`` (without the company and outcome)."""
+        outcome = self.outcome()
+        kwargs: dict[str, Any] = {
+            "contact_id": self.contact_id(), "duration_s": self.duration_s(),
+            "note": self.note.toPlainText(), "reached_decision_maker": self.decision_maker_check.isChecked(),
+        }
+        if outcome in CONNECT_OUTCOMES:
+            kwargs["hearing"] = self.hearing_values()
+        if self.proposal and self.proposal.makes_plan:
+            kwargs["next_plan"] = {"due": self.due(), "hypothesis": self.hypothesis.text(),
+                                   "contact_id": self.contact_id()}
+        if outcome == "appointment" and self.meeting:
+            kwargs["meeting"] = dict(self.meeting)
+        return kwargs
+
+    def restore(self, outcome: str, kwargs: dict[str, Any]) -> None:
+        """Show a logged outcome's form again (after an undo), so it can be fixed and saved."""
+        self.set_contact(kwargs.get("contact_id"))
+        self.choose(outcome, announce=False)
+        self.note.setPlainText(kwargs.get("note") or "")
+        for field, value in (kwargs.get("hearing") or {}).items():
+            if field in self.hearing:
+                self.hearing[field].setText(value or "")
+        self.decision_maker_check.setChecked(bool(kwargs.get("reached_decision_maker")))
+        plan = kwargs.get("next_plan") or {}
+        due = plan.get("due")
+        if isinstance(due, datetime):
+            self.date_edit.setDate(_qdate(due.date()))
+            self.time_check.setChecked(True)
+            self.time_edit.setTime(QTime(due.hour, due.minute))
+        elif isinstance(due, date):
+            self.date_edit.setDate(_qdate(due))
+        if "hypothesis" in plan:
+            self.hypothesis.setText(plan.get("hypothesis") or "")
+        if kwargs.get("meeting"):
+            self.set_meeting(kwargs["meeting"])
+        if kwargs.get("duration_s") is not None:
+            self._stopped_s = int(kwargs["duration_s"])
+            self._show_time()
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()

@@ -1,0 +1,463 @@
+"""The call session: one account after another, each outcome logged with a keystroke and committed
+at once; Ctrl+Z (the window's undo) puts the last one back; the end shows the summary.
+
+Keys (while the session has focus): 1–9 outcome, Enter save and next (Shift+Enter: a new line in the
+note), Esc leave a text field or skip, S skip, T call timer, D dial, Alt+1…7 quick picks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from models import sessions
+from models.calendar import load_calendar
+from models.db import writing
+from models.dispositions import load_rules
+from models.errors import KakeruError, NotFound
+from models.session_card import AccountCard, account_card
+from models.settings import caller_name
+from models.touches import log_outcome
+from models.vocab import COMPANY_STATUS, OUTCOME
+from ui.i18n import arg, label, number
+from ui.session.card import AccountCardView
+from ui.session.commands import TABLES, LogOutcomeCommand
+from ui.session.outcome_panel import OutcomePanel
+from ui.session.summary import SummaryView
+from ui.settings import AppSettings
+from ui.signals import DataBus, affects
+
+MUTED = "color: palette(dark);"
+
+
+def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+def tel_url(phone: str) -> QUrl:
+    """``tel:`` with the digits (and a leading +) of a phone number as written."""
+    digits = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+    return QUrl(f"tel:{digits}")
+
+
+class SessionView(QWidget):
+    """Fills the Today page while a session runs. ``closed`` when the caller is back to the queue."""
+
+    closed = Signal()
+    account_requested = Signal(int)
+
+    def __init__(self, db: Database, bus: DataBus, settings: AppSettings, undo_stack: QUndoStack,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("sessionView")
+        self.setAccessibleName(self.tr("Call session"))
+        self.db = db
+        self.bus = bus
+        self.settings = settings
+        self.undo_stack = undo_stack
+        self.list_id: int | None = None
+        self.state: sessions.SessionState | None = None
+        self.card: AccountCard | None = None
+        self.clock: Callable[[], datetime] = lambda: datetime.now().astimezone()
+        self.rules = load_rules(db)
+        self.calendar = load_calendar(db)
+        self._saving = False
+
+        self.call_page = _named(QWidget(), "callPage", self.tr("The account being called"))
+        self.call_page.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._build_call_page()
+        self.summary = SummaryView()
+        self.summary.finish_requested.connect(self.finish)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("sessionStack")
+        self.stack.addWidget(self.call_page)
+        self.stack.addWidget(self.summary)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self._shortcuts()
+        # A multi-line note takes Enter for itself; here Enter saves and Shift+Enter starts a new line.
+        self.panel.note.installEventFilter(self)
+        bus.changed.connect(self._on_data_changed)
+
+    # -- building ---------------------------------------------------------------------------------
+    def _build_call_page(self) -> None:
+        self.progress_label = _named(QLabel(), "sessionProgress", self.tr("Progress"))
+        self.progress_label.setStyleSheet(MUTED)
+        self.name_label = _named(QLabel(), "sessionCompanyName", self.tr("Company"))
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.7)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.kana_label = _named(QLabel(), "sessionCompanyKana", self.tr("Reading"))
+        self.kana_label.setStyleSheet(MUTED)
+        self.phone_label = _named(QLabel(), "sessionPhone", self.tr("Phone (click to call)"))
+        phone_font = self.phone_label.font()
+        phone_font.setPointSizeF(phone_font.pointSizeF() * 1.4)
+        self.phone_label.setFont(phone_font)
+        self.phone_label.setTextFormat(Qt.TextFormat.RichText)
+        self.phone_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.phone_label.linkActivated.connect(lambda _link: self.dial())
+        self.phone_label.setToolTip(self.tr("Call (D); the timer starts"))
+        self.meta_label = _named(QLabel(), "sessionCompanyMeta", self.tr("About the company"))
+        self.meta_label.setWordWrap(True)
+        self.open_button = _named(QPushButton(self.tr("Open account")), "sessionOpenAccountButton",
+                                  self.tr("Open this account"))
+        self.open_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.open_button.clicked.connect(self._open_account)
+        self.end_button = _named(QPushButton(self.tr("End session")), "endSessionButton",
+                                 self.tr("End the session and show the summary"))
+        self.end_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.end_button.clicked.connect(self.end)
+
+        names = QVBoxLayout()
+        names.setSpacing(2)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.name_label)
+        title_row.addSpacing(10)
+        title_row.addWidget(self.kana_label, 0, Qt.AlignmentFlag.AlignBottom)
+        title_row.addStretch(1)
+        names.addLayout(title_row)
+        phone_row = QHBoxLayout()
+        phone_row.addWidget(self.phone_label)
+        phone_row.addSpacing(16)
+        phone_row.addWidget(self.meta_label, 1)
+        names.addLayout(phone_row)
+        header = QHBoxLayout()
+        header.addLayout(names, 1)
+        header.addWidget(self.progress_label, 0, Qt.AlignmentFlag.AlignTop)
+        header.addSpacing(8)
+        header.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.end_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.card_view = AccountCardView(self.db, self.bus, self.undo_stack)
+        self.card_view.contact_activated.connect(self._contact_activated)
+        self.card_view.script_edit_requested.connect(self.edit_script)
+        self.panel = OutcomePanel(self.settings.session_outcome_order())
+        self.panel.outcome_chosen.connect(self._outcome_chosen)
+        self.panel.meeting_requested.connect(self._edit_meeting)
+        self.panel.contact_combo.currentIndexChanged.connect(
+            lambda _i: self.card_view.show_contact(self.panel.contact_id()))
+
+        self.save_button = _named(QPushButton(self.tr("Save and next (Enter)")), "saveOutcomeButton",
+                                  self.tr("Save the outcome and go to the next account"))
+        self.save_button.clicked.connect(self.save)
+        self.skip_button = _named(QPushButton(self.tr("Skip (S)")), "skipButton",
+                                  self.tr("Skip this account"))
+        self.skip_button.clicked.connect(self.skip)
+        self.undo_button = _named(QPushButton(self.tr("Undo last (Ctrl+Z)")), "undoOutcomeButton",
+                                  self.tr("Undo the last logged outcome"))
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_button.setEnabled(self.undo_stack.canUndo())
+        for button in (self.save_button, self.skip_button, self.undo_button):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button, 2)
+        buttons.addWidget(self.skip_button, 1)
+        buttons.addWidget(self.undo_button, 1)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setObjectName("outcomeScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.panel)
+        right_layout.addWidget(scroll, 1)
+        right_layout.addLayout(buttons)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("sessionSplitter")
+        self.splitter.addWidget(self.card_view)
+        self.splitter.addWidget(right)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([560, 560])
+        saved = self.settings.session_splitter()
+        if not saved.isEmpty():
+            self.splitter.restoreState(saved)
+        self.splitter.splitterMoved.connect(
+            lambda *_: self.settings.set_session_splitter(self.splitter.saveState()))
+
+        layout = QVBoxLayout(self.call_page)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addLayout(header)
+        layout.addWidget(self.splitter, 1)
+
+    def _shortcuts(self) -> None:
+        def key(sequence: QKeySequence | str, slot) -> QShortcut:
+            shortcut = QShortcut(QKeySequence(sequence), self.call_page)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+            return shortcut
+
+        for number_key in range(1, 10):
+            key(str(number_key), lambda n=number_key: self.panel.choose_key(n))
+            if number_key <= 7:
+                key(f"Alt+{number_key}", lambda n=number_key: self.panel.quick_pick(n - 1))
+        key(Qt.Key.Key_Return, self.save)
+        key(Qt.Key.Key_Enter, self.save)
+        key(Qt.Key.Key_Escape, self._escape)
+        key("S", self.skip)
+        key("T", self.panel.toggle_timer)
+        key("D", self.dial)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.panel.note and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.save()
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- starting and resuming ----------------------------------------------------------------------
+    def start(self, company_ids: list[int], list_id: int | None = None) -> None:
+        """Start a new session over ``company_ids`` (raises ValidationError when there are none)."""
+        self.list_id = list_id
+        self.state = sessions.start_session(self.db, company_ids)
+        self.show_current()
+
+    def resume(self) -> bool:
+        """Pick up the session left open (after a restart or a crash); False when there is none."""
+        self.state = sessions.resume_session(self.db)
+        if self.state is None:
+            return False
+        self.show_current()
+        return True
+
+    def show_current(self, restore: tuple[str, dict[str, Any]] | None = None) -> None:
+        """Draw the current account of the stored session (or the summary at its end)."""
+        self.state = sessions.current_session(self.db)
+        while self.state is not None and not self.state.finished:
+            try:
+                self.card = account_card(self.db, self.state.current_company_id, self.list_id)
+                break
+            except NotFound:  # deleted since the session began: nothing to call
+                self.state = sessions.skip(self.db)
+        if self.state is None:
+            self.closed.emit()
+            return
+        if self.state.finished:
+            self.card = None
+            self.summary.set_summary(sessions.session_summary(self.db, self.state))
+            self.stack.setCurrentWidget(self.summary)
+            self.summary.finish_button.setFocus()
+            return
+        self.stack.setCurrentWidget(self.call_page)
+        self._show_card(self.card)
+        if restore is not None:
+            self.panel.restore(*restore)
+        self.call_page.setFocus()
+
+    def _show_card(self, card: AccountCard) -> None:
+        company = card.company
+        state = self.state
+        progress = arg(self.tr("Account %1 of %2"), number(state.position + 1),
+                       number(len(state.company_ids)))
+        if state.skipped:
+            progress += " · " + arg(self.tr("%1 skipped"), number(len(state.skipped)))
+        self.progress_label.setText(progress)
+        self.name_label.setText(company.name)
+        self.kana_label.setText(company.name_kana or "")
+        if company.phone:
+            url = tel_url(company.phone).toString()
+            self.phone_label.setText(f'<a href="{escape(url)}">☎ {escape(company.phone)}</a>')
+        else:
+            self.phone_label.setText(self.tr("No phone number"))
+        meta = [part for part in (
+            arg(self.tr("Rank %1"), company.rank) if company.rank else None,
+            label(COMPANY_STATUS, company.status), company.industry, company.prefecture,
+            arg(self.tr("%1 employees"), number(company.employees)) if company.employees else None,
+            arg(self.tr("FY ends in month %1"), company.fiscal_year_end_month)
+            if company.fiscal_year_end_month else None,
+        ) if part]
+        self.meta_label.setText(" · ".join(meta))
+        self.card_view.set_card(card)
+        self.panel.set_account(card, self.rules, self.calendar, self.clock())
+
+    # -- actions ------------------------------------------------------------------------------------
+    def dial(self) -> None:
+        """Hand the phone number to the system's dialler and start the call timer."""
+        if self.card is None or not self.card.company.phone:
+            return
+        QDesktopServices.openUrl(tel_url(self.card.company.phone))
+        self.panel.start_timer()
+
+    def _escape(self) -> None:
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QLineEdit | QPlainTextEdit | QAbstractSpinBox) and self.isAncestorOf(focus):
+            self.call_page.setFocus()  # leave the field; the next Esc skips
+            return
+        self.skip()
+
+    def _contact_activated(self, contact_id: int) -> None:
+        self.panel.set_contact(contact_id)
+
+    def _open_account(self) -> None:
+        if self.card is not None:
+            self.account_requested.emit(self.card.company.id)
+
+    def _meeting_prefill(self) -> dict[str, Any]:
+        hearing = self.panel.hearing_values()
+        notes = {"issue": "notes_needs", "current": "notes_current", "budget": "notes_budget",
+                 "timing": "notes_timing", "decision_maker": "notes_decision_process",
+                 "competitor": "notes_competitors"}
+        values: dict[str, Any] = {notes[field]: text for field, text in hearing.items()}
+        contact_id = self.panel.contact_id()
+        values["attendees"] = [contact_id] if contact_id else []
+        return values
+
+    def _open_meeting_form(self, values: dict[str, Any]) -> bool:
+        from ui.dialogs.meeting_form import MeetingDialog
+
+        dialog = MeetingDialog(self.db, self.card.company.id, self, values=values, save=False)
+        accepted = dialog.exec() == MeetingDialog.DialogCode.Accepted
+        if accepted:
+            self.panel.set_meeting(dialog.values())
+        dialog.deleteLater()
+        return accepted
+
+    def _outcome_chosen(self, outcome: str) -> None:
+        if outcome == "appointment" and self.card is not None:
+            if not self._open_meeting_form(self._meeting_prefill()):
+                self.panel.clear_outcome()
+                self.call_page.setFocus()
+                return
+            self.panel.note.setFocus()
+
+    def _edit_meeting(self) -> None:
+        if self.card is not None:
+            self._open_meeting_form({**self._meeting_prefill(), **(self.panel.meeting or {})})
+
+    def save(self) -> None:
+        """Log the outcome (committed at once), make it undoable, and draw the next account."""
+        if self._saving or self.card is None or self.state is None or QApplication.activeModalWidget():
+            return
+        outcome = self.panel.outcome()
+        if outcome is None:
+            self.panel.show_error(self.tr("Choose an outcome first (keys 1–9), or skip with S."))
+            return
+        if outcome == "appointment" and not self.panel.meeting and not self._open_meeting_form(
+                self._meeting_prefill()):
+            return
+        kwargs = self.panel.log_kwargs()
+        kwargs.update(at=self.clock(), session_uid=self.state.uid, caller=caller_name(self.db) or None)
+        self._saving = True
+        position = self.state.position
+        try:
+            # The outcome and the step to the next account commit together: one write to disk, and
+            # a crash can never leave one without the other.
+            with writing(self.db):
+                logged = log_outcome(self.db, self.card.company.id, outcome, rules=self.rules,
+                                     calendar=self.calendar, **kwargs)
+                sessions.advance(self.db)
+        except KakeruError as error:
+            self.panel.show_error(str(error))
+            self._focus_missing(outcome)
+            return
+        finally:
+            self._saving = False
+        kwargs.update(rules=self.rules, calendar=self.calendar)
+        text = arg(self.tr("Log %1 for %2"), label(OUTCOME, outcome), self.card.company.name)
+        self.undo_stack.push(LogOutcomeCommand(text, self.db, self.bus, logged, kwargs, self.state.uid,
+                                               position, self._undone, self._redone))
+        self.card_view.map_panel.set_company(None)  # the next account's map is drawn below, once
+        self.bus.notify(*TABLES)
+        self.show_current()
+
+    def _focus_missing(self, outcome: str) -> None:
+        if outcome in ("no_need", "callback_requested"):
+            if self.panel.due() is None:
+                self.panel.date_edit.setFocus()
+            elif outcome == "callback_requested":
+                self.panel.time_edit.setFocus()
+            else:
+                self.panel.hypothesis.setFocus()
+
+    def skip(self) -> None:
+        if self.state is None or self.card is None:
+            return
+        sessions.skip(self.db)
+        self.show_current()
+
+    def end(self) -> None:
+        """End early: show the summary of what was done."""
+        if self.state is None:
+            return
+        self.card = None
+        self.summary.set_summary(sessions.session_summary(self.db, self.state))
+        self.stack.setCurrentWidget(self.summary)
+        self.summary.finish_button.setFocus()
+
+    def finish(self) -> None:
+        """Close the session for good and go back to the queue."""
+        if sessions.current_session(self.db) is not None:
+            sessions.end_session(self.db)
+        self.state = None
+        self.card = None
+        self.closed.emit()
+
+    def edit_script(self) -> None:
+        from ui.dialogs.call_settings_script import ScriptDialog
+
+        if self.card is None or self.card.script.list_id is None:
+            return
+        dialog = ScriptDialog(self.db, self.card.script, self)
+        if dialog.exec() == ScriptDialog.DialogCode.Accepted:
+            self.bus.notify("target_lists", "settings")
+            self.card = account_card(self.db, self.card.company.id, self.list_id)
+            self.card_view.set_card(self.card)
+        dialog.deleteLater()
+
+    # -- undo ---------------------------------------------------------------------------------------
+    def _undone(self, command: LogOutcomeCommand) -> None:
+        state = sessions.current_session(self.db)
+        if state is None or state.uid != command.session_uid or state.position < command.position:
+            return
+        while state.position > command.position:
+            state = sessions.step_back(self.db)
+        self.show_current(restore=(command.logged.outcome, command.kwargs))
+
+    def _redone(self, command: LogOutcomeCommand) -> None:
+        state = sessions.current_session(self.db)
+        if state is None or state.uid != command.session_uid or state.position != command.position:
+            return
+        sessions.advance(self.db)
+        self.show_current()
+
+    # -- refresh ------------------------------------------------------------------------------------
+    def _on_data_changed(self, payload: str) -> None:
+        if affects(payload, "settings"):
+            self.rules = load_rules(self.db)
+            self.calendar = load_calendar(self.db)
+        if self.card is not None and affects(payload, "contacts", "relationships") and self.isVisible():
+            chosen = self.panel.contact_id()
+            self.card = account_card(self.db, self.card.company.id, self.list_id)
+            self.card_view.set_card(self.card)
+            self.panel.fill_contacts(self.card, chosen)

@@ -1,0 +1,201 @@
+"""What a person does to plans on the timeline, each an undoable command: add, edit, move, complete, skip.
+
+As in ``ui/undo.py`` a command is pushed after its first write succeeded, so a refused write (a
+KakeruError) never leaves a command on the stack.
+"""
+
+from __future__ import annotations
+
+import importlib
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlite_utils import Database
+
+from models import plans as plans_model
+from models import timeline_edits
+from models.companies import list_contacts
+from models.errors import KakeruError
+from models.timeline import TimelineItem
+from ui.dialogs.timeline_dialogs import CompletePlanDialog, QuickPlanDialog, SkipPlanDialog
+from ui.i18n import arg
+from ui.signals import DataBus
+
+PLAN_DIALOG = "ui.dialogs.plan_dialog"  # the full plan dialog (PlanDialog), used when it exists
+
+
+class PlanCommand(QUndoCommand):
+    """Redo writes ``forward``, undo writes ``back``; both are callables on the database."""
+
+    def __init__(self, text: str, db: Database, bus: DataBus, forward, back):
+        super().__init__(text)
+        self.db = db
+        self.bus = bus
+        self.forward = forward
+        self.back = back
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self.forward()
+        self.bus.notify("plans")
+
+    def undo(self) -> None:
+        self.back()
+        self.bus.notify("plans")
+
+
+class TimelineActions:
+    """The plan edits of one timeline view; ``parent`` owns the dialogs and error messages."""
+
+    def __init__(self, db: Database, bus: DataBus, undo_stack: QUndoStack, parent: QWidget):
+        self.db = db
+        self.bus = bus
+        self.undo_stack = undo_stack
+        self.parent = parent
+
+    def tr(self, text: str) -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("TimelineActions", text)
+
+    def _refused(self, error: KakeruError) -> None:
+        QMessageBox.warning(self.parent, self.tr("Not saved"), str(error))
+        self.bus.notify("plans")
+
+    def _pushed(self, text: str, forward, back) -> None:
+        """Record an edit a dialog has already saved, so that Ctrl+Z takes it back."""
+        self.bus.notify("plans")
+        self.undo_stack.push(PlanCommand(text, self.db, self.bus, forward, back))
+
+    def _add_with(self, dialog_class, company_id: int, day: date | None, contact_id: int | None) -> bool:
+        """Add through the full plan dialog, preset to the day and person double-clicked."""
+        dialog = dialog_class(self.db, company_id, self.parent)
+        date_edit = getattr(dialog, "date_edit", None)
+        if day is not None and date_edit is not None:
+            date_edit.setDate(QDate(day.year, day.month, day.day))
+        contact = getattr(dialog, "contact", None)
+        if contact_id is not None and contact is not None:
+            contact.setCurrentIndex(max(contact.findData(contact_id), 0))
+        if not dialog.exec():
+            return False
+        plan = getattr(dialog, "plan", None)
+        if plan is None:
+            self.bus.notify("plans")
+            return True
+        created = {"id": plan.id}
+
+        def again():
+            created["id"] = plans_model.create_plan(
+                self.db, company_id, plan.due, kind=plan.kind, hypothesis=plan.hypothesis,
+                contact_id=plan.contact_id, source=plan.source).id
+
+        self._pushed(self.tr("Add plan"), again, lambda: timeline_edits.delete_plan(self.db, created["id"]))
+        return True
+
+    def _push(self, text: str, forward, back) -> bool:
+        try:
+            forward()
+        except KakeruError as error:
+            self._refused(error)
+            return False
+        self.bus.notify("plans")
+        self.undo_stack.push(PlanCommand(text, self.db, self.bus, forward, back))
+        return True
+
+    # -- the edits ----------------------------------------------------------------------------
+    def move(self, plan_id: int, day: date) -> bool:
+        """Move an open plan to ``day`` (snapped to a business day and a call window)."""
+        try:
+            old = plans_model.get_plan(self.db, plan_id).due
+        except KakeruError as error:
+            self._refused(error)
+            return False
+        moved: dict[str, str] = {}
+
+        def forward():
+            moved["due"] = timeline_edits.move_plan_to_day(self.db, plan_id, day).due
+
+        ok = self._push(arg(self.tr("Move plan to %1"), f"{day:%Y/%m/%d}"), forward,
+                        lambda: plans_model.reschedule_plan(self.db, plan_id, old))
+        return ok
+
+    def complete(self, item: TimelineItem) -> bool:
+        dialog = CompletePlanDialog(item.hypothesis, self.parent)
+        if not dialog.exec():
+            return False
+        result = dialog.result_value()
+        return self._push(self.tr("Complete plan"),
+                          lambda: timeline_edits.complete_with_result(self.db, item.id, result),
+                          lambda: timeline_edits.reopen_plan(self.db, item.id))
+
+    def skip(self, item: TimelineItem) -> bool:
+        dialog = SkipPlanDialog(self.parent)
+        if not dialog.exec():
+            return False
+        reason = dialog.reason_text()
+        return self._push(self.tr("Skip plan"),
+                          lambda: timeline_edits.skip_with_reason(self.db, item.id, reason),
+                          lambda: timeline_edits.reopen_plan(self.db, item.id))
+
+    def _contacts(self, company_id: int) -> list[tuple[int, str]]:
+        return [(contact.id, contact.name) for contact in list_contacts(self.db, company_id)]
+
+    def add(self, company_id: int, day: date | None = None, contact_id: int | None = None) -> bool:
+        """Add a plan: the full plan dialog when it exists, else the quick editor (undoable)."""
+        full = _full_plan_dialog()
+        if full is not None:
+            return self._add_with(full, company_id, day, contact_id)
+        dialog = QuickPlanDialog(self._contacts(company_id), self.parent, day=day, contact_id=contact_id)
+        if not dialog.exec():
+            return False
+        values = dialog.values()
+        created: dict[str, int] = {}
+
+        def forward():
+            created["id"] = plans_model.create_plan(self.db, company_id, values["due"], kind=values["kind"],
+                                                    hypothesis=values["hypothesis"],
+                                                    contact_id=values["contact_id"]).id
+
+        return self._push(self.tr("Add plan"), forward,
+                          lambda: timeline_edits.delete_plan(self.db, created["id"]))
+
+    def edit(self, item: TimelineItem, company_id: int) -> bool:
+        try:
+            plan = plans_model.get_plan(self.db, item.id)
+        except KakeruError as error:
+            self._refused(error)
+            return False
+        before = {"due": plan.due, "kind": plan.kind, "contact_id": plan.contact_id,
+                  "hypothesis": plan.hypothesis}
+        full = _full_plan_dialog()
+        if full is not None:
+            dialog = full(self.db, company_id, self.parent, plan_id=item.id)
+            if not dialog.exec():
+                return False
+            saved = getattr(dialog, "plan", None) or plans_model.get_plan(self.db, item.id)
+            after = {key: getattr(saved, key) for key in before}
+            self._pushed(self.tr("Edit plan"), lambda: timeline_edits.update_plan(self.db, item.id, after),
+                         lambda: timeline_edits.update_plan(self.db, item.id, before))
+            return True
+        dialog = QuickPlanDialog(self._contacts(company_id), self.parent, due=plan.due, kind=plan.kind,
+                                 contact_id=plan.contact_id, hypothesis=plan.hypothesis)
+        if not dialog.exec():
+            return False
+        after = dialog.values()
+        return self._push(self.tr("Edit plan"),
+                          lambda: timeline_edits.update_plan(self.db, item.id, after),
+                          lambda: timeline_edits.update_plan(self.db, item.id, before))
+
+
+def _full_plan_dialog():
+    """``PlanDialog`` from the plan dialog module when it is there (it is built separately)."""
+    try:
+        module = importlib.import_module(PLAN_DIALOG)
+    except ImportError:
+        return None
+    return getattr(module, "PlanDialog", None)

@@ -19,6 +19,7 @@ from models.companies import get_company
 from models.entities import Meeting, Plan, Touch, from_row
 from models.meetings import NOTE_FIELDS, OUTCOME_REASON, attendees, get_meeting
 from models.settings import caller_name
+from models.timeline import strip_for_paper
 from models.vocab import (
     COMPANY_STATUS,
     CONTACT_ROLE,
@@ -263,6 +264,8 @@ def gather_brief(db: Database, meeting_id: int, generated_at: datetime) -> Brief
                   for key, name in NOTE_FIELDS.items())
     suggested = tuple(text for key, text in _QUESTION_WHEN_EMPTY.items() if not getattr(meeting, key))
 
+    from models.map_brief import brief_map  # imported here: the map layout is only needed by briefs
+
     address = company.address or ""
     if company.prefecture and not address.startswith(company.prefecture):
         address = company.prefecture + address
@@ -300,4 +303,6 @@ def gather_brief(db: Database, meeting_id: int, generated_at: datetime) -> Brief
         cautions=tuple(cautions),
         history=history,
         history_omitted=max(0, len(touch_rows) - HISTORY_LIMIT),
+        relationship_map=brief_map(db, company.id, generated_at.date()),
+        timeline=strip_for_paper(db, company.id, datetime.fromisoformat(meeting.starts_at), now=generated_at),
     )

@@ -262,16 +262,23 @@ def attendees(data: BriefData, texts: Texts, width: float) -> list[Flowable]:
 
 
 def relationship_map(data: BriefData, texts: Texts, width: float) -> list[Flowable]:
-    """The relationship map: nothing until ``models/map_layout.py`` fills ``data.relationship_map``.
+    """The relationship map (``models/map_brief.py``) drawn by ``reports/drawing_map.py``, scaled to
+    the width and at most ``MAP_MAX_HEIGHT`` high; nothing when the account has no map."""
+    from models.map_layout import MapLayout
+    from reports.drawing_map import MAP_MAX_HEIGHT, map_drawing  # only sheets with a map need these
 
-    Extension point: ``reports/drawing.py`` will turn that layout into a vector Drawing placed here;
-    until then a present layout only reserves the area.
-    """
     if data.relationship_map is None:
         return []
-    area = _table([[_p(_muted("関係図"), styles().body)]], [width], [("VALIGN", (0, 0), (-1, -1), "MIDDLE")],
-                  heights=[48 * mm])
-    return [Keep((_heading("関係図", width), area))]
+    note = "枠の色と太さ＝最後に話した時期（点線は未接触）、灰色＝異動・退職"
+    if not isinstance(data.relationship_map, MapLayout):  # anything else only reserves the area
+        area = _table([[_p(_muted("関係図"), styles().body)]], [width],
+                      [("VALIGN", (0, 0), (-1, -1), "MIDDLE")], heights=[48 * mm])
+        return [Keep((_heading("関係図", width, note), area))]
+    drawing = map_drawing(data.relationship_map, width - 8, MAP_MAX_HEIGHT,
+                          lambda text: texts.plain(text, "関係図"))
+    area = _table([[drawing]], [width], [("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                                         ("BOX", (0, 0), (-1, -1), 0.4, GRID)], grid=False)
+    return [Keep((_heading("関係図", width, note), area))]
 
 
 def heard(data: BriefData, texts: Texts, width: float) -> list[Flowable]:
@@ -332,15 +339,21 @@ def history(data: BriefData, texts: Texts, width: float) -> list[Flowable]:
 
 
 def timeline(data: BriefData, texts: Texts, width: float) -> list[Flowable]:
-    """The timeline strip: nothing until ``models/timeline.py`` fills ``data.timeline``.
+    """The timeline strip (``models/timeline.py``'s paper strip drawn by ``reports/drawing_timeline.py``):
+    six months either side of the meeting; nothing when the brief has no timeline."""
+    from models.timeline import Timeline
+    from reports.drawing_timeline import timeline_drawing
 
-    Extension point, as ``relationship_map``: ``reports/drawing.py`` will draw the strip here.
-    """
-    if data.timeline is None:
+    if not isinstance(data.timeline, Timeline):
         return []
-    strip = _table([[_p(_muted("タイムライン"), styles().body)]], [width],
-                   [("VALIGN", (0, 0), (-1, -1), "MIDDLE")], heights=[16 * mm])
-    return [Keep((_heading("タイムライン", width), strip))]
+    label_width = 56
+    drawing = timeline_drawing(data.timeline, width - label_width - 6, focus=data.header.starts_at,
+                               plain=lambda text: texts.plain(text, "タイムライン"))
+    caption = _p(f"タイムライン<br/>{_muted('前後6か月', 6.5)}", styles().heading)
+    strip = _table([[caption, drawing]], [label_width, width - label_width],
+                   [*_labels((0, 0), (0, 0)), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LINEBEFORE", (0, 0), (0, 0), 2.5, NAVY)])
+    return [Keep((strip,))]
 
 
 def feedback_box(data: BriefData, texts: Texts, width: float) -> list[Flowable]:

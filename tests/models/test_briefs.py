@@ -60,7 +60,11 @@ def test_typical_brief_holds_every_section(fresh_db):
     assert brief.feedback.outcomes == ("受注", "失注", "継続", "延期", "キャンセル")
     assert brief.feedback.reasons == (
         "価格", "時期", "競合", "ニーズ不一致", "決裁者不在", "情報不足", "その他")
-    assert brief.relationship_map is None and brief.timeline is None
+    assert brief.relationship_map is None
+    # The timeline strip: six months either side of the meeting, the five calls and the done plan.
+    assert (brief.timeline.start.date().isoformat(), brief.timeline.end.date().isoformat()) == (
+        "2024-07-16", "2025-07-16")
+    assert [item.source for item in brief.timeline.items].count("touch") == 5
     with pytest.raises(dataclasses.FrozenInstanceError):
         brief.header.company_name = "別名"  # type: ignore[misc]
 

@@ -1,24 +1,62 @@
-"""The relationship map of one account (being built: a placeholder with the final API).
+"""The relationship map of one account, with its coverage hints and the same people as a list.
 
-Used by the account page (full size) and the call session (``compact=True``).
+Used by the account page (full size: hints, toolbar, map and list, every edit undoable) and by the
+call session (``compact=True``: the map only, the person being called emphasised). The panel writes
+through models/ (relations, companies), pushes a command from ``map_commands`` and notifies the bus;
+it redraws when the bus says contacts, relationships, touches or meetings changed.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QImage, QKeySequence, QPainter, QUndoStack
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGraphicsView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlite_utils import Database
 
-from ui.signals import DataBus
+from models import companies, relations
+from models.coverage import Hint, hints_from
+from models.errors import KakeruError
+from models.map_layout import MapLayout, layout_map, map_people
+from models.vocab import CONTACT_ROLE, RELATIONSHIP_KIND
+from ui.dialogs.map_link import MapLinkDialog
+from ui.dialogs.map_moved import MapMovedDialog
+from ui.dialogs.map_person import MapPersonDialog
+from ui.i18n import arg, label
+from ui.settings import AppSettings
+from ui.signals import DataBus, affects
+from ui.widgets import map_commands as cmd
+from ui.widgets.flow_layout import flow_widget
+from ui.widgets.map_people import MapPeopleView, PersonRow
+from ui.widgets.map_view import MapView, TextAsPaths, qt_style
+
+COMPACT_READABLE = 1.3  # the least zoom at which a card's text reads comfortably
+WATCHED = ("contacts", "relationships", "touches", "meetings", "meeting_attendees", "companies")
+HINT_STYLE = {
+    "warning": "background: #FFF4E5; border-left: 4px solid #D68910; padding: 4px 8px; color: #5C3B00;",
+    "info": "background: #EAF2FB; border-left: 4px solid #2E86C1; padding: 4px 8px; color: #14324F;",
+}
 
 
 class MapPanel(QWidget):
     """The map and, beside it (not in compact mode), the same people as a sortable list.
 
     Signals:
-        contact_activated(int): a person was chosen (double-click or Enter); the session logs the call
-            against them.
+        contact_activated(int): a person was chosen (double-click or Enter) in compact mode; the
+            session logs the call against them. In full mode double-click edits the person instead.
     """
 
     contact_activated = Signal(int)
@@ -27,17 +65,584 @@ class MapPanel(QWidget):
                  *, compact: bool = False):
         super().__init__(parent)
         self.setObjectName("mapPanel")
+        self.setAccessibleName(self.tr("Relationship map"))
         self.db = db
         self.bus = bus
         self.undo_stack = undo_stack
         self.compact = compact
+        self.settings = AppSettings()
         self.company_id: int | None = None
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Relationship map")))
+        self.today_override: date | None = None  # tests fix "today"; None: the real date
+        self.layout_data: MapLayout | None = None
+        self.contacts: dict[int, companies.Contact] = {}
+        self.hints: list[Hint] = []
+        self._shown_company: int | None = None
 
+        self.view = MapView(self)
+        self.view.editable = not compact
+        self.view.card_activated.connect(self._card_activated)
+        self.view.edge_activated.connect(self.edit_link)
+        self.view.cards_moved.connect(self.move_cards)
+        self.view.link_requested.connect(self._link_drawn)
+        self.view.context_requested.connect(self._context_menu)
+        self.view.delete_requested.connect(self.delete_selected)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        if compact:
+            self.people = None
+            self.hint_box = None
+            self.view.setMinimumSize(QSize(200, 140))
+            outer.addWidget(self.view)
+        else:
+            self.hint_box = QWidget(self)
+            self.hint_box.setObjectName("mapHints")
+            self.hint_layout = QVBoxLayout(self.hint_box)
+            self.hint_layout.setContentsMargins(0, 0, 0, 0)
+            self.hint_layout.setSpacing(3)
+            outer.addWidget(self.hint_box)
+            outer.addWidget(self._toolbar())
+            self.people = MapPeopleView(self)
+            self.people.activated_contact.connect(self.edit_person)
+            self.people.current_contact.connect(self.view.select_card)
+            self.people.delete_requested.connect(self._delete_from_list)
+            self.view.scene().selectionChanged.connect(self._scene_selection)
+            self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+            self.splitter.setObjectName("mapSplitter")
+            self.splitter.addWidget(self.view)
+            self.splitter.addWidget(self.people)
+            self.splitter.setStretchFactor(0, 3)
+            self.splitter.setStretchFactor(1, 2)
+            if not self.splitter.restoreState(self.settings.map_splitter()):
+                self.splitter.setSizes([600, 360])
+            self.splitter.splitterMoved.connect(
+                lambda *_: self.settings.set_map_splitter(self.splitter.saveState()))
+            outer.addWidget(self.splitter, 1)
+        bus.changed.connect(self._on_changed)
+
+    # -- building ---------------------------------------------------------------------------------
+    def _action(self, name: str, text: str, tip: str, shortcut: QKeySequence | str | None, slot,
+                checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setToolTip(tip)
+        action.setCheckable(checkable)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _toolbar(self) -> QWidget:
+        self.add_action = self._action("mapAddPerson", self.tr("Add person…"),
+                                       self.tr("Add a person to this account's map (Insert)"), "Ins",
+                                       lambda: self.add_person())
+        self.link_action = self._action(
+            "mapLinkMode", self.tr("Draw links"),
+            self.tr("Drag from one person to another to link them (L; Shift+drag works at any time)"), "L",
+            self._set_link_mode, checkable=True)
+        self.tidy_action = self._action("mapTidy", self.tr("Tidy up"),
+                                        self.tr("Arrange the map by department, bosses above (T)"), "T",
+                                        self.tidy_up)
+        self.zoom_in_action = self._action("mapZoomIn", self.tr("Zoom in"), self.tr("Zoom in (Ctrl++)"),
+                                           QKeySequence.StandardKey.ZoomIn, self.view.zoom_in)
+        self.zoom_out_action = self._action("mapZoomOut", self.tr("Zoom out"), self.tr("Zoom out (Ctrl+-)"),
+                                            QKeySequence.StandardKey.ZoomOut, self.view.zoom_out)
+        self.fit_action = self._action("mapFit", self.tr("Fit"), self.tr("Show the whole map (Ctrl+0)"),
+                                       "Ctrl+0", self.view.fit)
+        self.us_action = self._action("mapShowUs", self.tr("Show us"),
+                                      self.tr("Show our own card, linked to the people we reached"), None,
+                                      self._set_show_us, checkable=True)
+        self.us_action.setChecked(self.settings.map_show_us())
+        self.png_action = self._action("mapExportPng", self.tr("Export PNG…"),
+                                       self.tr("Save the map as a picture"), None,
+                                       lambda: self._export("png"))
+        self.svg_action = self._action("mapExportSvg", self.tr("Export SVG…"),
+                                       self.tr("Save the map as a vector drawing"), None,
+                                       lambda: self._export("svg"))
+        # A flow, not a row: eleven buttons in a row would make the account page too wide for a laptop.
+        buttons = []
+        for action in (self.add_action, self.link_action, self.tidy_action, self.zoom_out_action,
+                       self.zoom_in_action, self.fit_action, self.us_action, self.png_action,
+                       self.svg_action):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setObjectName(action.objectName() + "Button")
+            button.setAccessibleName(action.text().rstrip("…"))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            buttons.append(button)
+        return flow_widget(buttons, "mapToolbar")
+
+    # -- the public API ---------------------------------------------------------------------------
     def set_company(self, company_id: int | None) -> None:
         """Show the map of ``company_id`` (None: nothing)."""
         self.company_id = company_id
+        self.refresh()
 
     def highlight_contact(self, contact_id: int | None) -> None:
-        """Mark the person being called."""
+        """Mark the person being called (emphasised on the map, selected in the list)."""
+        self.view.set_highlight(contact_id)
+        if contact_id is not None and contact_id in self.view.cards:
+            card = self.view.cards[contact_id]
+            if self.compact and self.view.zoom_level() < COMPACT_READABLE:
+                # A big map fitted into the session's corner is too small to read: zoom in on the person.
+                self.view.zoom(COMPACT_READABLE / self.view.zoom_level())
+                self.view.centerOn(card.sceneBoundingRect().center())
+            else:
+                self.view.ensureVisible(card.sceneBoundingRect(), 30, 30)
+
+    def today(self) -> date:
+        return self.today_override or date.today()
+
+    def show_us(self) -> bool:
+        return False if self.compact else self.settings.map_show_us()
+
+    def refresh(self) -> None:
+        """Read the company's people and links again and redraw map, list and hints."""
+        if self.company_id is None:
+            self.contacts = {}
+            self.layout_data = None
+            self.view.set_layout(None)
+            self._fill_list({})
+            self._show_hints([])
+            self._shown_company = None
+            return
+        today = self.today()
+        spoken = relations.last_spoken(self.db, self.company_id)
+        people, links = map_people(self.db, self.company_id, today, spoken=spoken)
+        self.contacts = {c.id: c for c in companies.list_contacts(self.db, self.company_id)}
+        self.layout_data = layout_map(people, links, include_us=self.show_us() and bool(people),
+                                      style=qt_style())
+        self.view.set_layout(self.layout_data)
+        self._fill_list(spoken)
+        if not self.compact:
+            self._show_hints(hints_from(people, links, spoken, today))
+        if self._shown_company != self.company_id:
+            self._shown_company = self.company_id
+            self.view.fit()
+
+    def _fill_list(self, spoken: dict) -> None:
+        if self.people is None:
+            return
+        names = {cid: c.name for cid, c in self.contacts.items()}
+        self.people.people.set_rows([
+            PersonRow(c, spoken.get(c.id), names.get(c.successor_id) if c.successor_id else None)
+            for c in self.contacts.values()
+        ])
+        self.people.resizeColumnsToContents()
+
+    def _show_hints(self, hints: list[Hint]) -> None:
+        self.hints = hints
+        if self.hint_box is None:
+            return
+        while self.hint_layout.count():
+            widget = self.hint_layout.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        for index, hint in enumerate(hints):
+            text = QLabel(hint.message_ja, self.hint_box)
+            text.setObjectName(f"mapHint_{hint.code}_{index}")
+            text.setAccessibleName(hint.message_ja)
+            text.setWordWrap(True)
+            text.setStyleSheet(HINT_STYLE.get(hint.severity, HINT_STYLE["info"]))
+            self.hint_layout.addWidget(text)
+        self.hint_box.setVisible(bool(hints))
+
+    def _on_changed(self, payload: str) -> None:
+        if self.company_id is not None and affects(payload, *WATCHED):
+            try:
+                self.refresh()
+            except KakeruError:
+                self.set_company(None)  # the company was deleted meanwhile
+
+    # -- feedback -----------------------------------------------------------------------------------
+    def _refuse(self, error: KakeruError) -> None:
+        QMessageBox.warning(self, self.tr("Relationship map"), str(error))
+
+    def _push(self, command) -> None:
+        self.undo_stack.push(command)
+
+    def _notify(self) -> None:
+        self.bus.notify(*cmd.TABLES)
+
+    def _name(self, contact_id: int) -> str:
+        contact = self.contacts.get(contact_id)
+        return contact.name if contact else "?"
+
+    # -- people -------------------------------------------------------------------------------------
+    def _card_activated(self, contact_id: int) -> None:
+        if self.compact:
+            self.contact_activated.emit(contact_id)
+        else:
+            self.edit_person(contact_id)
+
+    def add_person(self, at: QPointF | None = None, department: str | None = None) -> int | None:
+        """Ask for a new person's details and add them (at ``at`` on the map when given)."""
+        if self.company_id is None or self.compact:
+            return None
+        added: list[int] = []
+
+        def write(values: dict) -> companies.Contact:
+            contact = companies.create_contact(self.db, self.company_id, values)
+            if at is not None and self.layout_data is not None and self.layout_data.cards:
+                current = {c.contact_id: c.centre for c in self.layout_data.cards}
+                relations.save_positions(self.db, current | {contact.id: (at.x(), at.y())})
+            added.append(contact.id)
+            return contact
+
+        dialog = MapPersonDialog(self.db, self.company_id, write, parent=self, department=department)
+        if not dialog.exec() or not added:
+            return None
+        contact = dialog.contact
+        self._push(cmd.AddContactCommand(arg(self.tr("Add %1"), contact.name), self.db, self.bus, contact.id))
+        self._notify()
+        self.view.select_card(contact.id)
+        return contact.id
+
+    def edit_person(self, contact_id: int) -> None:
+        """The person's details; saving is one undoable step."""
+        contact = self.contacts.get(contact_id)
+        if contact is None or self.compact:
+            return
+        pushed = []
+
+        def write(values: dict) -> companies.Contact:
+            clean = companies.clean_contact_values(values)
+            before = {key: getattr(contact, key) for key in clean}
+            changed = {key: value for key, value in clean.items() if before[key] != value}
+            if not changed:
+                return contact
+            updated = companies.update_contact(self.db, contact_id, changed)
+            pushed.append(cmd.EditContactCommand(
+                arg(self.tr("Edit %1"), updated.name), self.db, self.bus, contact_id,
+                {key: before[key] for key in changed}, changed))
+            return updated
+
+        dialog = MapPersonDialog(self.db, self.company_id, write, contact, parent=self)
+        if dialog.exec() and pushed:
+            self._push(pushed[0])
+            self._notify()
+
+    def set_role(self, contact_id: int, role: str) -> None:
+        contact = self.contacts.get(contact_id)
+        if contact is None or contact.role == role:
+            return
+        try:
+            companies.update_contact(self.db, contact_id, {"role": role})
+        except KakeruError as error:
+            self._refuse(error)
+            return
+        text = arg(self.tr("%1 is now %2"), contact.name, label(CONTACT_ROLE, role))
+        self._push(cmd.EditContactCommand(text, self.db, self.bus, contact_id, {"role": contact.role},
+                                          {"role": role}))
+        self._notify()
+
+    def delete_person(self, contact_id: int) -> None:
+        """Delete the person (their links go with them); Ctrl+Z brings everything back."""
+        contact = self.contacts.get(contact_id)
+        if contact is None:
+            return
+        try:
+            snapshot = relations.delete_contact_with_undo(self.db, contact_id)
+        except KakeruError as error:
+            self._refuse(error)
+            return
+        self._push(cmd.DeleteContactCommand(arg(self.tr("Delete %1"), contact.name), self.db, self.bus,
+                                            snapshot))
+        self._notify()
+
+    def mark_moved(self, contact_id: int) -> None:
+        contact = self.contacts.get(contact_id)
+        if contact is None:
+            return
+        before = (contact.employment, contact.employment_changed_on, contact.successor_id)
+        done = []
+
+        def write(kind: str, on: str, successor: int | None) -> None:
+            relations.mark_moved(self.db, contact_id, kind, on, successor)
+            done.append((kind, on, successor))
+
+        dialog = MapMovedDialog(contact, list(self.contacts.values()), self.today(), write, self)
+        if dialog.exec() and done:
+            self._push(cmd.EmploymentCommand(arg(self.tr("Mark %1 as moved or left"), contact.name),
+                                             self.db, self.bus, contact_id, before, done[0]))
+            self._notify()
+
+    def mark_active(self, contact_id: int) -> None:
+        contact = self.contacts.get(contact_id)
+        if contact is None or contact.employment == "active":
+            return
+        before = (contact.employment, contact.employment_changed_on, contact.successor_id)
+        relations.mark_active(self.db, contact_id)
+        self._push(cmd.EmploymentCommand(arg(self.tr("Mark %1 as in post"), contact.name), self.db, self.bus,
+                                         contact_id, before, ("active", None, None)))
+        self._notify()
+
+    # -- links ------------------------------------------------------------------------------------
+    def ask_link_kind(self, where: QPoint) -> str | None:
+        """A small menu of link kinds at ``where`` (global); None when the person closes it."""
+        menu = QMenu(self)
+        menu.setObjectName("mapLinkKindMenu")
+        menu.setAccessibleName(self.tr("Kind of link"))
+        for value in RELATIONSHIP_KIND:
+            menu.addAction(label(RELATIONSHIP_KIND, value)).setData(value)
+        chosen = menu.exec(where)
+        return chosen.data() if chosen is not None else None
+
+    def _link_drawn(self, from_id: int, to_id: int) -> None:
+        pos = self.view.viewport().mapToGlobal(self.view.card_pos(to_id))
+        kind = self.ask_link_kind(pos)
+        if kind:
+            self.add_link(from_id, to_id, kind)
+
+    def add_link(self, from_id: int, to_id: int, kind: str) -> int | None:
+        if self.company_id is None:
+            return None
+        try:
+            link = relations.add_relationship(self.db, self.company_id, from_id, to_id, kind)
+        except KakeruError as error:
+            self._refuse(error)
+            return None
+        text = arg(self.tr("Link %1 and %2"), self._name(from_id), self._name(to_id))
+        self._push(cmd.AddLinkCommand(text, self.db, self.bus, link.id))
+        self._notify()
+        self.view.select_edge(link.id)
+        return link.id
+
+    def set_link_kind(self, relationship_id: int, kind: str) -> None:
+        try:
+            link = relations.get_relationship(self.db, relationship_id)
+            if link.kind == kind:
+                return
+            relations.update_relationship(self.db, relationship_id, {"kind": kind})
+        except KakeruError as error:
+            self._refuse(error)
+            return
+        text = arg(self.tr("Change link to %1"), label(RELATIONSHIP_KIND, kind))
+        self._push(cmd.EditLinkCommand(text, self.db, self.bus, relationship_id, {"kind": link.kind},
+                                       {"kind": kind}))
+        self._notify()
+
+    def reverse_link(self, relationship_id: int) -> None:
+        try:
+            link = relations.get_relationship(self.db, relationship_id)
+            swapped = {"from_contact_id": link.to_contact_id, "to_contact_id": link.from_contact_id}
+            relations.update_relationship(self.db, relationship_id, swapped)
+        except KakeruError as error:
+            self._refuse(error)
+            return
+        before = {"from_contact_id": link.from_contact_id, "to_contact_id": link.to_contact_id}
+        self._push(cmd.EditLinkCommand(self.tr("Reverse link"), self.db, self.bus, relationship_id, before,
+                                       swapped))
+        self._notify()
+
+    def edit_link(self, relationship_id: int) -> None:
+        if self.compact:
+            return
+        try:
+            link = relations.get_relationship(self.db, relationship_id)
+        except KakeruError as error:
+            self._refuse(error)
+            return
+        pushed = []
+
+        def write(changes: dict) -> None:
+            relations.update_relationship(self.db, relationship_id, changes)
+            before = {key: getattr(link, key) for key in changes}
+            stored = relations.get_relationship(self.db, relationship_id)
+            after = {key: getattr(stored, key) for key in changes}
+            pushed.append(cmd.EditLinkCommand(self.tr("Edit link"), self.db, self.bus, relationship_id,
+                                              before, after))
+
+        dialog = MapLinkDialog(link, self._name(link.from_contact_id), self._name(link.to_contact_id), write,
+                               self)
+        if dialog.exec() and pushed:
+            self._push(pushed[0])
+            self._notify()
+
+    def delete_link(self, relationship_id: int) -> None:
+        try:
+            snapshot = relations.delete_relationship(self.db, relationship_id)
+        except KakeruError as error:
+            self._refuse(error)
+            return
+        row = snapshot.row
+        text = arg(self.tr("Delete link between %1 and %2"), self._name(row["from_contact_id"]),
+                   self._name(row["to_contact_id"]))
+        self._push(cmd.DeleteLinkCommand(text, self.db, self.bus, snapshot))
+        self._notify()
+
+    def delete_selected(self) -> None:
+        kind, ident = self.view.selected()
+        if kind == "card":
+            self.delete_person(ident)
+        elif kind == "edge":
+            self.delete_link(ident)
+
+    def _delete_from_list(self) -> None:
+        if self.people is not None and self.people.selected_contact() is not None:
+            self.delete_person(self.people.selected_contact())
+
+    # -- positions --------------------------------------------------------------------------------
+    def move_cards(self, moved: dict) -> None:
+        """Cards were dragged: store every card's centre (so the others stay put), undoable."""
+        if self.layout_data is None:
+            return
+        after = {c.contact_id: c.centre for c in self.layout_data.cards} | dict(moved)
+        try:
+            before = relations.save_positions(self.db, after)
+        except KakeruError as error:
+            self._refuse(error)
+            self.refresh()
+            return
+        self._push(cmd.PositionsCommand(self.tr("Move on the map"), self.db, self.bus, before, after))
+        self._notify()
+
+    def tidy_up(self) -> None:
+        """Lay the map out afresh (departments as columns, bosses above); Ctrl+Z puts the cards back."""
+        if self.company_id is None or self.compact:
+            return
+        people, links = map_people(self.db, self.company_id, self.today())
+        if not people:
+            return
+        tidy = layout_map(people, links, use_saved_positions=False, include_us=self.show_us(),
+                          style=qt_style())
+        after = tidy.positions()
+        before = relations.save_positions(self.db, after)
+        self._push(cmd.PositionsCommand(self.tr("Tidy up the map"), self.db, self.bus, before, after))
+        self._notify()
+        self.view.fit()
+
+    # -- modes and export -------------------------------------------------------------------------
+    def _set_link_mode(self, on: bool) -> None:
+        self.view.link_mode = on
+        self.view.setDragMode(QGraphicsView.DragMode.NoDrag if on else QGraphicsView.DragMode.ScrollHandDrag)
+
+    def _set_show_us(self, on: bool) -> None:
+        self.settings.set_map_show_us(on)
+        self.refresh()
+
+    def _scene_selection(self) -> None:
+        if self.people is None:
+            return
+        kind, ident = self.view.selected()
+        if kind == "card":
+            self.people.select_contact(ident)
+
+    def render_to(self, painter: QPainter, target: QRectF) -> None:
+        scene = self.view.scene()
+        selected = scene.selectedItems()
+        for item in selected:
+            item.setSelected(False)
+        scene.render(painter, target, scene.sceneRect())
+        for item in selected:
+            item.setSelected(True)
+
+    def export_png(self, path: str | Path, scale: float = 2.0) -> None:
+        rect = self.view.scene().sceneRect()
+        image = QImage(max(1, int(rect.width() * scale)), max(1, int(rect.height() * scale)),
+                       QImage.Format.Format_ARGB32)
+        image.fill(QColor("#FFFFFF"))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.render_to(painter, QRectF(0, 0, image.width(), image.height()))
+        painter.end()
+        if not image.save(str(path), "PNG"):
+            raise OSError(str(path))
+
+    def export_svg(self, path: str | Path) -> None:
+        rect = self.view.scene().sceneRect()
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(QSize(int(rect.width()), int(rect.height())))
+        generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+        generator.setTitle(self.tr("Relationship map"))
+        painter = QPainter(generator)
+        with TextAsPaths():
+            self.render_to(painter, QRectF(0, 0, rect.width(), rect.height()))
+        painter.end()
+        if not Path(path).exists():
+            raise OSError(str(path))
+
+    def _export(self, kind: str) -> None:
+        if self.layout_data is None:
+            return
+        folder = self.settings.last_export_dir()
+        company = companies.get_company(self.db, self.company_id).name if self.company_id else "map"
+        name = arg(self.tr("%1 map"), company) + f".{kind}"
+        suggested = str(Path(folder) / name) if folder else name
+        pattern = self.tr("PNG image (*.png)") if kind == "png" else self.tr("SVG drawing (*.svg)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the map"), suggested, pattern)
+        if not path:
+            return
+        try:
+            (self.export_png if kind == "png" else self.export_svg)(path)
+        except OSError:
+            QMessageBox.warning(self, self.tr("Export the map"),
+                                arg(self.tr("Could not write %1. Choose another folder and try again."),
+                                    path))
+            return
+        self.settings.set_last_export_dir(str(Path(path).parent))
+
+    # -- context menus ----------------------------------------------------------------------------
+    def _context_menu(self, what: str, ident: int, where: QPoint) -> None:
+        if self.compact or self.company_id is None:
+            return
+        menu = self.build_menu(what, ident, self.view.mapToScene(self.view.viewport().mapFromGlobal(where)))
+        if menu is not None:
+            menu.exec(where)
+
+    def build_menu(self, what: str, ident: int, at: QPointF | None = None) -> QMenu | None:
+        """The context menu for a card, a link or the background (built, not shown)."""
+        menu = QMenu(self)
+        menu.setObjectName(f"mapMenu_{what}")
+        menu.setAccessibleName(self.tr("Map actions"))
+        if what == "card" and ident in self.contacts:
+            contact = self.contacts[ident]
+            menu.addAction(self.tr("Edit details…"), lambda: self.edit_person(ident))
+            roles = menu.addMenu(self.tr("Role"))
+            roles.setObjectName("mapRoleMenu")
+            for value in CONTACT_ROLE:
+                action = roles.addAction(label(CONTACT_ROLE, value),
+                                         lambda v=value: self.set_role(ident, v))
+                action.setCheckable(True)
+                action.setChecked(value == contact.role)
+            others = [c for c in self.contacts.values() if c.id != ident]
+            if others:
+                link_menu = menu.addMenu(self.tr("Link to"))
+                link_menu.setObjectName("mapLinkToMenu")
+                for other in others:
+                    kinds = link_menu.addMenu(other.name)
+                    for value in RELATIONSHIP_KIND:
+                        kinds.addAction(label(RELATIONSHIP_KIND, value),
+                                        lambda o=other.id, v=value: self.add_link(ident, o, v))
+            if contact.employment == "active":
+                menu.addAction(self.tr("Mark as moved or left…"), lambda: self.mark_moved(ident))
+            else:
+                menu.addAction(self.tr("Edit move or departure…"), lambda: self.mark_moved(ident))
+                menu.addAction(self.tr("Mark as in post again"), lambda: self.mark_active(ident))
+            menu.addSeparator()
+            menu.addAction(self.tr("Delete person"), lambda: self.delete_person(ident))
+        elif what == "edge":
+            try:
+                link = relations.get_relationship(self.db, ident)
+            except KakeruError:
+                return None
+            menu.addAction(self.tr("Edit link…"), lambda: self.edit_link(ident))
+            kinds = menu.addMenu(self.tr("Kind"))
+            kinds.setObjectName("mapKindMenu")
+            for value in RELATIONSHIP_KIND:
+                action = kinds.addAction(label(RELATIONSHIP_KIND, value),
+                                         lambda v=value: self.set_link_kind(ident, v))
+                action.setCheckable(True)
+                action.setChecked(value == link.kind)
+            menu.addAction(self.tr("Reverse direction"), lambda: self.reverse_link(ident))
+            menu.addSeparator()
+            menu.addAction(self.tr("Delete link"), lambda: self.delete_link(ident))
+        else:
+            menu.addAction(self.tr("Add person here…"), lambda: self.add_person(at))
+            menu.addAction(self.tr("Tidy up"), self.tidy_up)
+            menu.addAction(self.tr("Fit"), self.view.fit)
+        return menu
+

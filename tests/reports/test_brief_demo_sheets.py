@@ -1,0 +1,58 @@
+"""Briefing sheets of realistic demo accounts (people with relationships, long histories, the map and
+the timeline strip): the checks of test_briefing.py on data nobody arranged to fit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from brief_samples import GENERATED_AT
+from pdfcheck import layout_faults, page_count, pdffonts, shows, unembedded_fonts
+
+from models.briefs import gather_brief
+from models.demo import generate_demo
+from reports.briefing import render_brief, render_briefs
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    from models.db import open_db
+
+    db = open_db(tmp_path_factory.mktemp("demo") / "demo.db")
+    generate_demo(db, companies=150, seed=11, today=date(2025, 1, 14))
+    yield db
+    db.close()
+
+
+def _meetings(db, limit: int = 8) -> list[int]:
+    """Meetings whose company has the most people and relationships first: the fullest sheets."""
+    return [row[0] for row in db.execute(
+        "SELECT m.id FROM meetings m ORDER BY "
+        "(SELECT count(*) FROM relationships r WHERE r.company_id = m.company_id) DESC, "
+        "(SELECT count(*) FROM touches t WHERE t.company_id = m.company_id) DESC, m.id LIMIT ?", [limit])]
+
+
+def test_demo_sheets_embed_every_font_and_keep_text_inside_and_apart(demo_db, tmp_path):
+    ids = _meetings(demo_db)
+    assert len(ids) >= 4
+    for meeting_id in ids:
+        data = gather_brief(demo_db, meeting_id, GENERATED_AT)
+        path = tmp_path / f"{meeting_id}.pdf"
+        result = render_brief(data, path)
+        assert result.pages == page_count(path) <= 2, meeting_id
+        assert unembedded_fonts(path.read_bytes()) == [], meeting_id
+        rows = pdffonts(path)
+        if rows is not None:
+            assert [row[0] for row in rows if row[-5] != "yes"] == [], f"meeting {meeting_id}: not embedded"
+        assert layout_faults(path) == [], meeting_id
+        assert shows(path, data.header.company_name, "商談結果フィードバック", f"1 / {result.pages}") == []
+
+
+def test_a_days_files_are_the_same_bytes_every_time(demo_db, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1736899200")
+    briefs = [gather_brief(demo_db, meeting_id, GENERATED_AT) for meeting_id in _meetings(demo_db, 4)]
+    first = render_briefs(briefs, tmp_path / "a", "all.pdf")
+    second = render_briefs(briefs, tmp_path / "b", "all.pdf")
+    assert [p.name for p in first] == [p.name for p in second]
+    for a, b in zip(first, second, strict=True):
+        assert a.read_bytes() == b.read_bytes(), a.name

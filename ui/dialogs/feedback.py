@@ -1,20 +1,212 @@
-"""The field's feedback on a meeting (being built: a placeholder with the final API)."""
+"""The field's feedback on a meeting: outcome, reason, what happened, next step, what differed from
+the brief, and the next touch the outcome calls for. Saved through ``models.feedback`` on OK."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QWidget
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlite_utils import Database
 
+from models import feedback
+from models.errors import KakeruError
+from models.kpi import reason_label
+from models.meetings import get_meeting
+from models.vocab import MEETING_OUTCOME
+from ui.i18n import current_language, label
 from ui.signals import DataBus
+
+CHANGED_TABLES = ("meetings", "touches", "plans", "companies")
+
+
+def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    return widget
 
 
 class FeedbackDialog(QDialog):
     """Outcome (受注/失注/継続/延期/キャンセル), reason, what happened, next step, what differed from the
-    brief; saving updates the account and notifies ``bus``."""
+    brief; saving updates the account and notifies ``bus``. ``recorded`` holds what was saved."""
 
     def __init__(self, db: Database, bus: DataBus, meeting_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("feedbackDialog")
+        self.setAccessibleName(self.tr("Meeting feedback"))
+        self.setWindowTitle(self.tr("Meeting feedback"))
         self.db = db
         self.bus = bus
         self.meeting_id = meeting_id
+        self.recorded: feedback.RecordedFeedback | None = None
+        meeting = get_meeting(db, meeting_id)
+        company = db.execute("SELECT name FROM companies WHERE id = ?", [meeting.company_id]).fetchone()
+
+        when = meeting.starts_at[:16].replace("T", " ")
+        heading = _named(QLabel(f"<b>{company[0] if company else ''}</b>　{when}"), "feedbackHeading",
+                         self.tr("Meeting"))
+        self.outcome = _named(QComboBox(), "outcomeCombo", self.tr("Outcome"))
+        for value in MEETING_OUTCOME:
+            self.outcome.addItem(label(MEETING_OUTCOME, value), value)
+        self.reason = _named(QComboBox(), "reasonCombo", self.tr("Reason"))
+        self.reason.setEditable(True)
+        self.reason.addItem("", None)
+        for value in feedback.reason_choices(db):
+            self.reason.addItem(reason_label(value, current_language()), value)
+        self.reason.lineEdit().setPlaceholderText(self.tr("Choose or type a reason"))
+        self.note = _named(QPlainTextEdit(), "outcomeNoteEdit", self.tr("What happened"))
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(64)
+        self.next_step = _named(QLineEdit(), "nextStepEdit", self.tr("Next step"))
+        self.difference = _named(QPlainTextEdit(), "briefDifferenceEdit",
+                                 self.tr("What differed from the brief"))
+        self.difference.setTabChangesFocus(True)
+        self.difference.setFixedHeight(52)
+        self.difference.setPlaceholderText(self.tr("What the field found that the brief did not say"))
+
+        self.plan_check = _named(QCheckBox(self.tr("Plan the next touch")), "planCheck",
+                                 self.tr("Plan the next touch"))
+        self.plan_due = _named(QDateEdit(), "planDueEdit", self.tr("Next touch date"))
+        self.plan_due.setCalendarPopup(True)
+        self.plan_due.setDisplayFormat("yyyy-MM-dd")
+        self.plan_due.setDate(QDate.currentDate().addMonths(1))
+        self.plan_hypothesis = _named(QLineEdit(), "planHypothesisEdit", self.tr("Hypothesis"))
+        self.plan_hypothesis.setPlaceholderText(self.tr("Why this date: e.g. budget is set in March"))
+        self.plan_hint = _named(QLabel(), "planHint", self.tr("What the outcome asks for"))
+        self.plan_hint.setWordWrap(True)
+        plan_box = QGroupBox(self.tr("Next touch"))
+        plan_box.setObjectName("planBox")
+        plan_form = QFormLayout(plan_box)
+        plan_form.addRow(self.plan_hint)
+        plan_form.addRow(self.plan_check)
+        plan_form.addRow(self.tr("Date"), self.plan_due)
+        plan_form.addRow(self.tr("Hypothesis"), self.plan_hypothesis)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Outcome"), self.outcome)
+        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(self.tr("What happened"), self.note)
+        form.addRow(self.tr("Next step"), self.next_step)
+        form.addRow(self.tr("Differed from the brief"), self.difference)
+        self.buttons = _named(QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                               | QDialogButtonBox.StandardButton.Cancel),
+                              "feedbackButtons", self.tr("Save or cancel"))
+        for button in self.buttons.buttons():
+            name = "saveButton" if self.buttons.buttonRole(button) == QDialogButtonBox.ButtonRole.AcceptRole \
+                else "cancelButton"
+            _named(button, name, button.text().replace("&", ""))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setToolTip(self.tr("Save (Ctrl+Enter)"))
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(plan_box)
+        layout.addWidget(self.buttons)
+        self.outcome.currentIndexChanged.connect(self._outcome_changed)
+        self.plan_check.toggled.connect(self._plan_toggled)
+        self._load(meeting)
+        self._outcome_changed()
+        self.resize(520, self.sizeHint().height())
+
+    def _load(self, meeting) -> None:
+        if meeting.outcome:
+            self.outcome.setCurrentIndex(max(self.outcome.findData(meeting.outcome), 0))
+        if meeting.outcome_reason:
+            index = self.reason.findData(meeting.outcome_reason)
+            if index < 0:
+                self.reason.addItem(meeting.outcome_reason, meeting.outcome_reason)
+                index = self.reason.count() - 1
+            self.reason.setCurrentIndex(index)
+        self.note.setPlainText(meeting.outcome_note or "")
+        self.next_step.setText(meeting.next_step or "")
+        self.difference.setPlainText(meeting.brief_difference or "")
+
+    def outcome_value(self) -> str:
+        return self.outcome.currentData()
+
+    def _outcome_changed(self) -> None:
+        rule = feedback.RULES[self.outcome_value()][1]
+        hints = {
+            "required": self.tr("The account moves to nurturing: a date and a hypothesis are required."),
+            "date": self.tr("A follow-up date is required."),
+            None: self.tr("Optional: plan a next touch."),
+        }
+        self.plan_hint.setText(hints[rule])
+        self.plan_check.setEnabled(rule is None)
+        if rule is not None:
+            self.plan_check.setChecked(True)
+        self._plan_toggled(self.plan_check.isChecked())
+
+    def _plan_toggled(self, on: bool) -> None:
+        self.plan_due.setEnabled(on)
+        self.plan_hypothesis.setEnabled(on)
+
+    def _reason_value(self) -> str | None:
+        text = self.reason.currentText().strip()
+        index = self.reason.findText(text)
+        if index >= 0 and self.reason.itemData(index):
+            return self.reason.itemData(index)
+        return text or None
+
+    def accept(self) -> None:
+        due: date | None = None
+        if self.plan_check.isChecked():
+            due = self.plan_due.date().toPython()
+        try:
+            self.recorded = feedback.record_feedback(
+                self.db, self.meeting_id, self.outcome_value(), reason=self._reason_value(),
+                note=self.note.toPlainText(), next_step=self.next_step.text(),
+                brief_difference=self.difference.toPlainText(), plan_due=due,
+                plan_hypothesis=self.plan_hypothesis.text() if due else None)
+        except KakeruError as error:
+            QMessageBox.warning(self, self.tr("Feedback not saved"), str(error))
+            return
+        self.bus.notify(*CHANGED_TABLES)
+        # In the main window the save joins its undo stack (Ctrl+Z), like every destructive edit.
+        stack = getattr(self.parent().window(), "undo_stack", None) if self.parent() else None
+        if isinstance(stack, QUndoStack):
+            stack.push(self.undo_command())
+        super().accept()
+
+    def undo_command(self) -> FeedbackCommand | None:
+        """After a save, a command that undoes it (push it on the window's undo stack)."""
+        if self.recorded is None:
+            return None
+        return FeedbackCommand(self.tr("Meeting feedback"), self.db, self.bus, self.recorded)
+
+
+class FeedbackCommand(QUndoCommand):
+    """Undo a saved feedback. Pushed after the save (the first redo is skipped); once undone it is
+    obsolete and leaves the stack: entering the feedback again is done in the dialog."""
+
+    def __init__(self, text: str, db: Database, bus: DataBus, recorded: feedback.RecordedFeedback):
+        super().__init__(text)
+        self.db = db
+        self.bus = bus
+        self.recorded = recorded
+
+    def redo(self) -> None:
+        pass  # the dialog has saved already
+
+    def undo(self) -> None:
+        feedback.undo_feedback(self.db, self.recorded)
+        self.setObsolete(True)
+        self.bus.notify(*CHANGED_TABLES)

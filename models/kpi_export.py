@@ -1,0 +1,91 @@
+"""KPI tables to CSV for Excel, with the same care as the Targets export (``models.export``):
+formula-looking cells neutralised, CP932 look-alikes mapped, the file replaced whole or not at all."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from models.export import ENCODINGS, ExportResult, _file_mode, _write_error, encodable, escape_cell
+from models.kpi import FIGURES, SNAPSHOT, DrillRow, KpiReport, figure_definition, figure_label
+
+Table = tuple[Sequence[str], Sequence[Sequence[object]]]
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.4f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def write_tables_csv(path: str | Path, tables: Sequence[Table], encoding: str = "utf-8-sig") -> ExportResult:
+    """Write ``tables`` (header, rows) one after another, a blank line between them.
+
+    Raises:
+        DiskFull, ExportError: the file could not be written.
+    """
+    if encoding not in ENCODINGS:
+        raise ValueError(f"unsupported export encoding {encoding!r}")
+    path = Path(path)
+    escaped = replaced = written = 0
+    temporary = None
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+        with os.fdopen(handle, "w", encoding=encoding, newline="") as out:
+            writer = csv.writer(out, lineterminator="\r\n")
+            for number, (header, rows) in enumerate(tables):
+                if number:
+                    writer.writerow([])
+                for row in [header, *rows]:
+                    cells = []
+                    for value in row:
+                        raw = _cell(value)
+                        text = escape_cell(raw)
+                        escaped += text != raw
+                        text, lost = encodable(text, encoding)
+                        replaced += lost
+                        cells.append(text)
+                    writer.writerow(cells)
+                written += len(rows)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, _file_mode(path))
+        os.replace(temporary, path)
+        temporary = None
+    except OSError as error:
+        raise _write_error(error, path) from error
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+    return ExportResult(path, written, encoding, escaped, replaced)
+
+
+def report_tables(report: KpiReport, previous: KpiReport | None = None) -> list[Table]:
+    """The KPI table (with the previous period's values), the loss reasons and the weekly trend."""
+    header = ["指標", f"今期 {report.period.text()}", "分子", "分母"]
+    if previous is not None:
+        header.append(f"前期 {previous.period.text()}")
+    header.append("定義")
+    rows = []
+    for key in FIGURES:
+        figure = report.figures[key]
+        row: list[object] = [figure_label(key), figure.value, figure.numerator, figure.denominator]
+        if previous is not None:
+            row.append("" if key in SNAPSHOT else previous.figures[key].value)
+        rows.append([*row, figure_definition(key)])
+    reasons = (["失注理由", "件数"], [list(item) for item in report.loss_reasons])
+    trend = (["週（月曜）", "架電数", "接続数", "アポ数", "商談化数", "受注数"],
+             [[p.start.isoformat(), p.calls, p.connects, p.appointments, p.meetings_held, p.won]
+              for p in report.trend])
+    return [(header, rows), reasons, trend]
+
+
+def drill_table(rows: Sequence[DrillRow]) -> Table:
+    return (["日時", "会社名", "内容", "メモ"], [[r.when, r.company_name, r.what, r.note] for r in rows])

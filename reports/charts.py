@@ -1,0 +1,97 @@
+"""The KPI page's charts as reportlab drawings: the funnel and the weekly trend (the same data the
+Qt charts draw on screen, from ``models.kpi``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from models.kpi import WeekPoint
+from reports.fonts import REGULAR, register_fonts
+
+NAVY = colors.HexColor("#1F3A5F")
+BAR = colors.HexColor("#4A78B0")
+GRID = colors.HexColor("#B8C2CF")
+MUTED = colors.HexColor("#6B7280")
+SERIES = (("calls", "架電数", colors.HexColor("#4A78B0")), ("connects", "接続数", colors.HexColor("#E08A2E")),
+          ("appointments", "アポ数", colors.HexColor("#2E9E6A")), ("meetings_held", "商談化数",
+                                                                    colors.HexColor("#B42318")))
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    while text and stringWidth(text, font, size) > width:
+        text = text[:-2] + "…" if len(text) > 2 else ""
+    return text
+
+
+def _drawing(width: float, height: float) -> Drawing:
+    register_fonts()
+    drawing = Drawing(width, height)
+    # The renderer starts from Helvetica unless told otherwise: that font would be listed, unembedded.
+    drawing.initialFontName = REGULAR
+    return drawing
+
+
+def funnel_drawing(stages: Sequence[tuple[str, int]], width: float, height: float) -> Drawing:
+    """Horizontal bars, one per stage, widths relative to the first; each with its count and the
+    share of the stage before it."""
+    drawing = _drawing(width, height)
+    label_w, value_w = 84, 78
+    bar_room = width - label_w - value_w
+    row = height / max(len(stages), 1)
+    top = max((value for _, value in stages), default=0) or 1
+    for index, (name, value) in enumerate(stages):
+        y = height - (index + 1) * row
+        bar = bar_room * value / top
+        drawing.add(String(label_w - 4, y + row / 2 - 3, _fit(name, REGULAR, 7.5, label_w - 6),
+                           fontName=REGULAR, fontSize=7.5, textAnchor="end", fillColor=NAVY))
+        drawing.add(Rect(label_w, y + row * 0.15, max(bar, 0.5), row * 0.7, fillColor=BAR, strokeColor=None))
+        share = ""
+        if index:
+            before = stages[index - 1][1]
+            share = f"（{value / before * 100:.1f}%）" if before else "（—）"
+        drawing.add(String(label_w + bar + 3, y + row / 2 - 3, f"{value:,}{share}", fontName=REGULAR,
+                           fontSize=7, fillColor=colors.black))
+    return drawing
+
+
+def trend_drawing(points: Sequence[WeekPoint], width: float, height: float) -> Drawing:
+    """Lines of calls, connects, appointments and meetings held per week (calls on the left scale,
+    the others on the right scale), with a legend below."""
+    drawing = _drawing(width, height)
+    left, right, bottom, top = 34, 30, 30, 8
+    plot_w, plot_h = width - left - right, height - bottom - top
+    drawing.add(Rect(left, bottom, plot_w, plot_h, fillColor=None, strokeColor=GRID, strokeWidth=0.5))
+    if not points:
+        return drawing
+    calls_top = max(max(p.calls for p in points), 1)
+    other_top = max(max(max(p.connects, p.appointments, p.meetings_held) for p in points), 1)
+    step = plot_w / max(len(points) - 1, 1)
+    for fraction in (0.5, 1.0):
+        y = bottom + plot_h * fraction
+        drawing.add(Line(left, y, left + plot_w, y, strokeColor=GRID, strokeWidth=0.3))
+        drawing.add(String(left - 3, y - 2.5, f"{round(calls_top * fraction):,}", fontName=REGULAR,
+                           fontSize=6, textAnchor="end", fillColor=MUTED))
+        drawing.add(String(left + plot_w + 3, y - 2.5, f"{round(other_top * fraction):,}", fontName=REGULAR,
+                           fontSize=6, fillColor=MUTED))
+    for index, point in enumerate(points):
+        x = left + step * index if len(points) > 1 else left + plot_w / 2
+        drawing.add(String(x, bottom - 9, f"{point.start.month}/{point.start.day}", fontName=REGULAR,
+                           fontSize=6, textAnchor="middle", fillColor=MUTED))
+    for key, _name, color in SERIES:
+        scale = calls_top if key == "calls" else other_top
+        coords = []
+        for index, point in enumerate(points):
+            x = left + step * index if len(points) > 1 else left + plot_w / 2
+            coords += [x, bottom + plot_h * getattr(point, key) / scale]
+        drawing.add(PolyLine(coords, strokeColor=color, strokeWidth=1.4))
+    x = left
+    for _, name, color in SERIES:
+        drawing.add(Line(x, 6, x + 12, 6, strokeColor=color, strokeWidth=2))
+        drawing.add(String(x + 15, 3.5, name + ("（左軸）" if name == "架電数" else ""), fontName=REGULAR,
+                           fontSize=6.5, fillColor=colors.black))
+        x += 12 + 6 + stringWidth(drawing.contents[-1].text, REGULAR, 6.5) + 8
+    return drawing

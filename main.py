@@ -20,7 +20,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -136,11 +139,133 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return code
 
 
+SELF_TEST_CSV = (
+    "会社名,フリガナ,電話番号,住所\r\n"
+    "株式会社自己診断テスト,ジコシンダンテスト,03-1111-2222,東京都千代田区丸の内1-1-1\r\n"
+    "有限会社ｻﾝﾌﾟﾙ商事,サンプルショウジ,06-3333-4444,大阪府大阪市北区梅田2-2-2\r\n"
+    "東洋検証株式会社,トウヨウケンショウ,052-555-6666,愛知県名古屋市中区栄3-3-3\r\n"
+)
+
+
+def _self_test_qt(db, folder: str) -> str:
+    """Prove Qt loads offscreen with the bundled font and Japanese catalogue, and the main window builds.
+
+    The window (every page) is built on the self-test's database with settings in ``folder``, so
+    nothing of the person's own settings is read or written.
+    """
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import QSettings, QTranslator, qVersion
+    from PySide6.QtGui import QFontDatabase, QGuiApplication
+    from PySide6.QtNetwork import QLocalServer  # noqa: F401 — one instance per database needs it
+    from PySide6.QtWidgets import QApplication
+
+    app = QGuiApplication.instance() or QApplication(["kakeru-self-test"])
+    from ui import fonts, i18n
+
+    families = fonts.register_bundled_fonts()
+    if not families or not QFontDatabase.families():
+        raise RuntimeError("同梱の日本語フォントを読み込めませんでした。")
+    translator = QTranslator(app)
+    if not translator.load(str(i18n.TRANSLATIONS_DIR / i18n.CATALOGUE)):
+        raise RuntimeError(f"日本語の翻訳ファイル（{i18n.CATALOGUE}）を読み込めませんでした。")
+    import ui.app  # noqa: F401 — the start-up module and everything it imports
+    from ui.main_window import PAGES, MainWindow, _page_class
+
+    for _key, _title, spec in PAGES:
+        _page_class(spec)  # every page module is importable (the bundle found them all)
+    built = "ページのモジュール OK"
+    if isinstance(app, QApplication):
+        from ui.settings import AppSettings
+
+        store = QSettings(os.path.join(folder, "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(db, os.path.join(folder, "self-test.db"), AppSettings(store))
+        built = f"メイン画面 OK（{len(window.pages)} ページ）"
+        import shiboken6
+
+        shiboken6.delete(window)  # now, so nothing writes the settings after the folder is removed
+        store.sync()
+    loaded = f"PySide6 {pyside_version} / Qt {qVersion()}（offscreen）"
+    return f"{loaded}、フォント {families[0]}、翻訳 OK、{built}"
+
+
+def cmd_self_test(_args: argparse.Namespace | None = None) -> int:
+    """``main.py --self-test``: a database, a CP932 import, a meeting, its briefing sheet and Qt.
+
+    Prints a short Japanese summary and returns 0 when everything works, else prints the failed step
+    and the reason to stderr and returns 1. Everything happens in a temporary folder.
+    """
+    from datetime import datetime, timedelta
+
+    started = time.perf_counter()
+    lines: list[str] = []
+    step = "準備"
+    try:
+        with tempfile.TemporaryDirectory(prefix="kakeru-self-test-") as folder:
+            from models.db import open_db, schema_version
+
+            step = "データベースの作成"
+            db = open_db(os.path.join(folder, "self-test.db"))
+            try:
+                lines.append(f"データベース: 作成 OK（スキーマ版 {schema_version(db)}）")
+                step = "CP932 の CSV の取り込み"
+                from models.importing import import_file
+
+                csv_path = os.path.join(folder, "サンプル.csv")
+                with open(csv_path, "wb") as handle:
+                    handle.write(SELF_TEST_CSV.encode("cp932"))
+                result = import_file(db, csv_path, "自己診断リスト")
+                if result.encoding != "cp932" or result.created != 3 or result.rejected:
+                    raise RuntimeError(
+                        f"取り込み結果が想定と異なります（文字コード {result.encoding}、"
+                        f"新規 {result.created} 件、除外 {result.rejected} 件）。"
+                    )
+                lines.append(f"取り込み: CP932 の CSV {result.rows} 行 → 新規 {result.created} 件")
+                step = "商談の作成"
+                from models.meetings import create_meeting
+
+                company_id = db.execute("SELECT min(id) FROM companies").fetchone()[0]
+                starts = (datetime.now() + timedelta(days=1)).replace(hour=10, minute=0, second=0,
+                                                                      microsecond=0)
+                meeting = create_meeting(db, company_id, {
+                    "starts_at": starts.isoformat(), "place": "先方本社", "purpose": "自己診断の商談",
+                })
+                lines.append(f"商談: 作成 OK（ID {meeting.id}）")
+                step = "ブリーフィングシートの作成"
+                from models.briefs import gather_brief
+                from reports.briefing import render_brief
+
+                pdf = os.path.join(folder, "brief.pdf")
+                rendered = render_brief(gather_brief(db, meeting.id, datetime.now().astimezone()), pdf)
+                size = os.path.getsize(pdf) if os.path.exists(pdf) else 0
+                with open(pdf, "rb") as handle:
+                    header = handle.read(5)
+                if size == 0 or header != b"%PDF-":
+                    raise RuntimeError("PDF ファイルが作成されていないか、空です。")
+                lines.append(f"ブリーフィングシート: PDF {rendered.pages} ページ、{size:,} バイト")
+                step = "Qt の読み込みとメイン画面の作成"
+                lines.append(f"Qt: {_self_test_qt(db, folder)}")
+            finally:
+                db.close()
+    except Exception as error:  # the self-test reports every failure, expected or not
+        print(f"Kakeru 自己診断に失敗しました（{step}）: {type(error).__name__}: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    elapsed = time.perf_counter() - started
+    print(f"Kakeru 自己診断: すべて正常です（{elapsed:.1f} 秒）")
+    for line in lines:
+        print(f"  {line}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kakeru", description="Kakeru — インサイドセールスの架電・ナーチャリング"
     )
     parser.add_argument("--db", help="データベースファイル（既定: ユーザーのデータフォルダ）")
+    parser.add_argument(
+        "--self-test", action="store_true",
+        help="一時フォルダーで取り込み・商談・ブリーフィングシート・Qt を確認して終了する（正常なら 0）",
+    )
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
 
     p = sub.add_parser("import", help="CSV / TSV / XLSX のターゲットリストを取り込む")
@@ -210,6 +335,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args, rest = parser.parse_known_args(argv)
     func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
+    if args.self_test and func is None:
+        if rest:
+            parser.error(f"不明な引数です: {' '.join(rest)}")
+        func = cmd_self_test
     if func is None:
         from ui.app import run_gui
 
@@ -224,4 +353,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    for stream in (sys.stdout, sys.stderr):  # a console that cannot show Japanese must not crash us
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     sys.exit(main())

@@ -1,22 +1,40 @@
-"""Starting the GUI: the QApplication, the bundled font, the language, the error hook, the database,
-the first-run choice, and the main window."""
+"""Starting the GUI: the QApplication, the bundled font, the language, the error hook, one Kakeru per
+database, a check of the file before it is opened, the first-run choice, the main window, and the
+day's backup once the window shows."""
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from collections.abc import Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from models import backup as backups
 from models import db as store
-from models.errors import KakeruError
+from models import instance_lock
+from models.check import quick_check
+from models.errors import DatabaseCorrupt, DatabaseLocked, KakeruError
 from ui import errors
+from ui.dialogs.backup_restore import backup_lock, run_in_thread
 from ui.fonts import apply_app_font
-from ui.i18n import install_translators
+from ui.i18n import arg, install_translators
 from ui.settings import AppSettings
 
 ORGANIZATION = "Kakeru"
 APPLICATION = "Kakeru"
+EXIT_OK = 0
+EXIT_FAILED = 1
+# How long a second start waits for the first to answer before saying it cannot reach it.
+HANDOVER_TIMEOUT_MS = 3000
+# The day's backup starts this long after the window shows, so it never delays the first paint.
+DAILY_BACKUP_DELAY_MS = 1500
+ACTIVATE = b"activate\n"
+# Files at least this large are checked with a "Checking the database…" note on screen.
+QUIET_CHECK_BYTES = 64 * 1024 * 1024
 
 
 def configure_application(app: QApplication, settings: AppSettings | None = None) -> AppSettings:
@@ -31,6 +49,267 @@ def configure_application(app: QApplication, settings: AppSettings | None = None
     return settings
 
 
+class _BackupRelay(QObject):
+    """Carries a worker thread's result back to the GUI thread (a queued signal)."""
+
+    finished = Signal(object)
+
+
+class AppController(QObject):
+    """One running Kakeru on one database: the instance lock, the local server that brings the window to
+    the front, the open database, the main window, and reopening after a restore."""
+
+    def __init__(self, db_path: str, settings: AppSettings, parent: QObject | None = None):
+        super().__init__(parent)
+        self.path = db_path
+        self.settings = settings
+        self.lock: instance_lock.InstanceLock | None = None
+        self.server: QLocalServer | None = None
+        self.db = None
+        self.window = None
+        self.front_requests = 0
+        self._backup_thread: threading.Thread | None = None
+        self._relay = _BackupRelay(self)
+        self._relay.finished.connect(self._daily_backup_done)
+
+    # -- start ------------------------------------------------------------------------------------
+    def start(self) -> int | None:
+        """Lock, check and open the database and show the window; returns an exit code when it must stop.
+
+        None means the window is showing and the event loop should run.
+        """
+        try:
+            self.lock = instance_lock.acquire(self.path)
+        except instance_lock.AlreadyRunning as running:
+            return self.hand_over(running)
+        self._listen(self.lock.server_name)
+        if instance_lock.is_network_path(self.path):
+            QMessageBox.warning(None, APPLICATION, instance_lock.network_warning_text(self.path))
+        try:
+            healthy = self._check_file()
+        except sqlite3.OperationalError:
+            errors.show_expected_error(DatabaseLocked(self.path))
+            return EXIT_FAILED
+        if not healthy and not self._offer_restore_of_damaged_file():
+            return EXIT_FAILED
+        try:
+            self.db = store.open_db(self.path)
+        except KakeruError as error:
+            errors.show_expected_error(error)
+            return EXIT_FAILED
+        self._open_window()
+        from ui.dialogs.first_run import needs_first_run, run_first_run
+
+        if needs_first_run(self.db, self.settings):
+            QTimer.singleShot(0, lambda: run_first_run(self.window))
+        QTimer.singleShot(DAILY_BACKUP_DELAY_MS, self.start_daily_backup)
+        return None
+
+    def _check_file(self) -> bool:
+        """``quick_check`` before anything writes to the file; a large file is checked behind a busy note.
+
+        On a 100,000-company database (about 700 MB) the check reads the whole file: close to a second.
+        """
+        try:
+            size = Path(self.path).stat().st_size
+        except OSError:
+            size = 0
+        if size < QUIET_CHECK_BYTES:
+            return quick_check(self.path)
+        return run_in_thread(None, APPLICATION, self.tr("Checking the database before opening it…"),
+                             lambda: quick_check(self.path))
+
+    def hand_over(self, running: instance_lock.AlreadyRunning) -> int:
+        """Ask the Kakeru already running on ``db_path`` to come to the front; say so plainly if it cannot.
+
+        Returns EXIT_OK when the first window was reached (nothing else is shown), else EXIT_FAILED.
+        """
+        name = running.server_name or instance_lock.server_name_for(self.path)
+        socket = QLocalSocket()
+        socket.connectToServer(name)
+        if socket.waitForConnected(HANDOVER_TIMEOUT_MS):
+            socket.write(ACTIVATE)
+            sent = socket.waitForBytesWritten(HANDOVER_TIMEOUT_MS) or socket.bytesToWrite() == 0
+            socket.disconnectFromServer()
+            if sent:
+                return EXIT_OK
+        QMessageBox.warning(None, APPLICATION, str(running) + "\n\n" + self.tr(
+            "The open Kakeru window could not be brought to the front. If you cannot find it, end Kakeru "
+            "in the Task Manager (or restart the computer), then start Kakeru again."))
+        return EXIT_FAILED
+
+    def _open_window(self) -> None:
+        from ui.main_window import MainWindow
+
+        self.window = MainWindow(self.db, self.path, self.settings)
+        self.window.restore_requested.connect(self.restore)
+        self.window.show()
+
+    def _listen(self, name: str) -> None:
+        server = QLocalServer(self)
+        server.setObjectName("instanceServer")
+        # A crashed Kakeru can leave its socket file behind; we hold the lock, so it is stale.
+        QLocalServer.removeServer(name)
+        if server.listen(name):
+            server.newConnection.connect(self._on_connection)
+            self.server = server
+
+    def _on_connection(self) -> None:
+        while self.server is not None and self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            socket.readyRead.connect(lambda s=socket: self._on_message(s))
+            socket.disconnected.connect(socket.deleteLater)
+            if socket.bytesAvailable():
+                self._on_message(socket)
+
+    def _on_message(self, socket: QLocalSocket) -> None:
+        if bytes(socket.readAll().data()).startswith(ACTIVATE.strip()):
+            self.bring_to_front()
+
+    def bring_to_front(self) -> None:
+        """Another start of Kakeru on this database asked for the window: show it on top."""
+        self.front_requests += 1
+        if self.window is None:
+            return
+        if self.window.isMinimized():
+            self.window.showNormal()
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def _offer_restore_of_damaged_file(self) -> bool:
+        """The file failed its check: offer the newest good backup. True when it was restored."""
+        best = backups.newest_good_backup(self.path)
+        if best is None:
+            QMessageBox.warning(None, APPLICATION, str(DatabaseCorrupt(self.path)) + "\n\n" + arg(self.tr(
+                "No usable backup was found in %1, so Kakeru will now close. Copy the damaged file "
+                "somewhere safe and ask for help; \"main.py check\" shows what is wrong."),
+                backups.backup_dir(self.path)))
+            return False
+        question = arg(self.tr(
+            "The database %1 is damaged. Kakeru has not changed it.\n\nRestore the newest good "
+            "backup, %2 (taken %3)? The damaged file is kept aside in the backups folder as a "
+            "\"before-restore\" copy, then the backup replaces it. Anything entered after that backup "
+            "will not be in the restored database.\n\nChoose No to close Kakeru without changing "
+            "anything."), self.path, best.path, best.taken_at.strftime("%Y-%m-%d %H:%M"))
+        answer = QMessageBox.question(None, APPLICATION, question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            kept = backups.restore_backup(self.path, best.path)
+        except KakeruError as error:
+            errors.show_expected_error(error)
+            return False
+        QMessageBox.information(None, APPLICATION, arg(self.tr(
+            "The database was restored from %1. The damaged file is kept as %2."), best.path, kept))
+        return True
+
+    # -- the day's backup -------------------------------------------------------------------------
+    def start_daily_backup(self) -> None:
+        """Take today's backup (at most one a day) in a worker thread with its own connection."""
+        if self.db is None or self._backup_thread is not None or self.path == ":memory:":
+            return
+        if self.window is not None:
+            self.window.statusBar().showMessage(self.tr("Checking today's backup…"))
+        path = self.path
+        relay = self._relay
+
+        def work() -> None:
+            try:
+                with backup_lock:
+                    own = store.open_db(path)
+                    try:
+                        result: object = backups.daily_backup_if_due(own)
+                    finally:
+                        own.close()
+            except Exception as error:  # a KakeruError or a bug: reported in the GUI thread
+                result = error
+            relay.finished.emit(result)
+
+        self._backup_thread = threading.Thread(target=work, name="daily-backup", daemon=True)
+        self._backup_thread.start()
+
+    def wait_for_backup(self, timeout_s: float = 60.0) -> None:
+        """Let a running daily backup finish (before a restore or on quit)."""
+        thread = self._backup_thread
+        if thread is not None:
+            thread.join(timeout_s)
+
+    def _daily_backup_done(self, result: object) -> None:
+        self._backup_thread = None
+        status = self.window.statusBar() if self.window is not None else None
+        if isinstance(result, KakeruError):
+            if status is not None:
+                status.clearMessage()
+            errors.show_expected_error(result, self.window)
+        elif isinstance(result, BaseException):
+            raise result
+        elif isinstance(result, Path):
+            if status is not None:
+                status.showMessage(arg(self.tr("Today's backup was saved: %1"), result), 15000)
+        elif status is not None:
+            status.showMessage(self.tr("Today's backup already exists."), 5000)
+
+    # -- restore ----------------------------------------------------------------------------------
+    def restore(self, backup_path: str) -> None:
+        """Close the window and the database, restore ``backup_path``, then reopen on the result."""
+        old = self.window
+        app = QApplication.instance()
+        if old is None or not isinstance(app, QApplication):
+            return
+        app.setQuitOnLastWindowClosed(False)
+        if not old.close():  # the person kept unsaved edits
+            app.setQuitOnLastWindowClosed(True)
+            return
+        self.window = None
+        # The pages hold the connection: reopen only once the old window is really gone.
+        old.destroyed.connect(lambda *_: QTimer.singleShot(0, lambda: self._finish_restore(backup_path)))
+        old.deleteLater()
+
+    def _finish_restore(self, backup_path: str) -> None:
+        app = QApplication.instance()
+        self.wait_for_backup()
+        self.db.close()
+        failure: KakeruError | None = None
+        kept = None
+        try:
+            kept = backups.restore_backup(self.path, backup_path)
+        except KakeruError as error:
+            failure = error
+        try:
+            self.db = store.open_db(self.path)
+        except KakeruError as error:
+            errors.show_expected_error(error)
+            app.quit()
+            return
+        self._open_window()
+        app.setQuitOnLastWindowClosed(True)
+        if failure is not None:
+            errors.show_expected_error(failure, self.window)
+            return
+        message = arg(self.tr("The database was restored from %1."), backup_path)
+        if kept is not None:
+            message += "\n" + arg(self.tr("The database as it was before is kept as %1."), kept)
+        self.window.statusBar().showMessage(message, 15000)
+        self.window.bus.notify("companies", "contacts", "target_lists", "list_members", "touches",
+                               "plans", "meetings")
+        QMessageBox.information(self.window, APPLICATION, message)
+
+    # -- stop -------------------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        """Finish the backup, close the database, stop listening and give the lock up."""
+        self.wait_for_backup()
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+        if self.server is not None:
+            self.server.close()
+            self.server = None
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+
 def run_gui(db_path: str | None, argv: Sequence[str]) -> int:
     """Run the desktop app on the database at ``db_path`` (default: the user data folder)."""
     app = QApplication.instance() or QApplication(list(argv))
@@ -38,20 +317,11 @@ def run_gui(db_path: str | None, argv: Sequence[str]) -> int:
     settings = configure_application(app)
     errors.install_excepthook()
     path = str(db_path) if db_path else str(store.default_db_path())
+    controller = AppController(path, settings)
     try:
-        db = store.open_db(path)
-    except KakeruError as error:
-        errors.show_expected_error(error)
-        return 1
-
-    from ui.dialogs.first_run import needs_first_run, run_first_run
-    from ui.main_window import MainWindow
-
-    window = MainWindow(db, path, settings)
-    window.show()
-    if needs_first_run(db, settings):
-        QTimer.singleShot(0, lambda: run_first_run(window))
-    try:
+        code = controller.start()
+        if code is not None:
+            return code
         return app.exec()
     finally:
-        db.close()
+        controller.shutdown()

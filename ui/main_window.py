@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,8 +19,11 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from models import backup as backups
 from models import lists as lists_model
 from models import targets as targets_query
+from models.errors import KakeruError
+from ui.errors import show_expected_error
 from ui.i18n import arg, number
 from ui.pages.targets import TargetsPage
 from ui.settings import AppSettings
@@ -52,7 +55,13 @@ def _page_class(spec: str) -> type:
 
 
 class MainWindow(QMainWindow):
-    """Navigation on the left, the pages on the right, menus on top, status bar below."""
+    """Navigation on the left, the pages on the right, menus on top, status bar below.
+
+    ``restore_requested(path)`` asks whoever runs the window (ui.app.AppController) to close it and the
+    database, restore the validated backup at ``path``, and open a new window on the result.
+    """
+
+    restore_requested = Signal(str)
 
     def __init__(self, db: Database, db_path: str, settings: AppSettings | None = None,
                  bus: DataBus | None = None, parent: QWidget | None = None):
@@ -160,13 +169,18 @@ class MainWindow(QMainWindow):
         self.export_action = self._action("exportAction", self.tr("&Export current view…"), "Ctrl+E",
                                           self.export_current_view)
         self.demo_action = self._action("demoAction", self.tr("Add &demo data…"), None, self.add_demo_data)
+        self.backup_action = self._action("backupNowAction", self.tr("&Back up now"), "Ctrl+Shift+B",
+                                          self.back_up_now)
+        self.restore_action = self._action("restoreAction", self.tr("&Restore from a backup…"), None,
+                                           self.restore_from_backup)
         self.open_folder_action = self._action("openDbFolderAction", self.tr("Open database &location"),
                                                None, self.open_db_folder)
         self.quit_action = self._action("quitAction", self.tr("&Quit"), QKeySequence.StandardKey.Quit,
                                         self.close)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        for action in (self.import_action, self.export_action, None, self.demo_action,
-                       self.open_folder_action, None, self.quit_action):
+        for action in (self.import_action, self.export_action, None, self.backup_action,
+                       self.restore_action, None, self.demo_action, self.open_folder_action, None,
+                       self.quit_action):
             if action is None:
                 file_menu.addSeparator()
             else:
@@ -253,9 +267,59 @@ class MainWindow(QMainWindow):
 
         self.show_page("targets")
         wizard = ImportWizard(self.db, self.bus, self.settings, self, path=path or None)
+        self._back_up_before_import(wizard)
         wizard.exec()
         if wizard.imported_list_id is not None:
             self.targets_page.show_list(wizard.imported_list_id)
+
+    def _back_up_before_import(self, wizard) -> None:
+        """Back up once, when the wizard reaches its last step before importing (not on a cancel earlier)."""
+        if self.db_path == ":memory:":
+            return
+        last_step = getattr(wizard, "list_page", None)
+        done = []
+
+        def maybe_back_up(_page_id: int = -1) -> None:
+            if done or (last_step is not None and wizard.currentPage() is not last_step):
+                return
+            done.append(True)
+            self.back_up("import")  # models.backup.backup_before(db, "import"), in a worker thread
+
+        if last_step is None:  # an unknown wizard: back up before it opens rather than not at all
+            maybe_back_up()
+        else:
+            wizard.currentIdChanged.connect(maybe_back_up)
+
+    def back_up(self, reason: str = backups.MANUAL) -> Path | None:
+        """Take a backup with a progress dialog; say where it went in the status bar."""
+        from ui.dialogs.backup_restore import take_backup
+
+        try:
+            made = take_backup(self, self.db_path, reason)
+        except KakeruError as error:
+            show_expected_error(error, self)
+            return None
+        if made is not None:
+            self.statusBar().showMessage(arg(self.tr("Backup saved: %1"), str(made)), 15000)
+        return made
+
+    def back_up_now(self) -> Path | None:
+        return self.back_up(backups.MANUAL)
+
+    def restore_from_backup(self) -> None:
+        """Choose a backup, confirm, then hand over to the app to close, restore and reopen."""
+        from ui.dialogs.backup_restore import RestoreDialog
+
+        dialog = RestoreDialog(self.db_path, self)
+        if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.chosen is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Restore from a backup"), arg(self.tr(
+            "Replace the current database with %1?\n\nThe current database is kept as a backup first "
+            "(listed as \"Before a restore\"). Anything entered after that backup will not be in "
+            "the restored database. Kakeru closes this window and reopens on the restored file."),
+            str(dialog.chosen)))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore_requested.emit(str(dialog.chosen))
 
     def export_current_view(self) -> None:
         self.show_page("targets")
@@ -271,7 +335,10 @@ class MainWindow(QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        fill_demo_data(self.db, self.bus, self, force=True)
+        try:
+            fill_demo_data(self.db, self.bus, self, force=True)
+        except KakeruError as error:  # e.g. a full disk: said plainly, and the app goes on
+            show_expected_error(error, self)
 
     def open_db_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.db_path).resolve().parent)))

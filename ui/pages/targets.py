@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,6 +40,7 @@ from ui.qt_models.targets_model import (
     TargetsModel,
 )
 from ui.settings import AppSettings
+from ui.shortcuts import add_shortcut
 from ui.signals import DataBus, affects
 from ui.widgets.company_panel import CompanyPanel
 from ui.widgets.filter_bar import FilterBar
@@ -197,12 +198,12 @@ class TargetsPage(QWidget):
         layout.addLayout(bulk)
         layout.addWidget(self.splitter, 1)
 
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self._enter_pressed,
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self._enter_pressed,
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self._leave_search,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        add_shortcut(QKeySequence(Qt.Key.Key_Return), self.table, self._enter_pressed,
+                     Qt.ShortcutContext.WidgetShortcut)
+        add_shortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self._enter_pressed,
+                     Qt.ShortcutContext.WidgetShortcut)
+        add_shortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self._leave_search,
+                     Qt.ShortcutContext.WidgetShortcut)
         self.table.addAction(self.actions.delete_action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self.actions.show_context_menu)

@@ -2,6 +2,768 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>AccountCardView</name>
+    <message>
+        <source>The account being called</source>
+        <translation>架電中のアカウント</translation>
+    </message>
+    <message>
+        <source>Person to ask for</source>
+        <translation>お呼び出しする方</translation>
+    </message>
+    <message>
+        <source>Open plan and hypothesis</source>
+        <translation>予定と仮説</translation>
+    </message>
+    <message>
+        <source>Last touches</source>
+        <translation>直近の接触</translation>
+    </message>
+    <message>
+        <source>Talk script and hearing checklist</source>
+        <translation>トークスクリプトとヒアリング項目</translation>
+    </message>
+    <message>
+        <source>Edit script…</source>
+        <translation>スクリプトを編集…</translation>
+    </message>
+    <message>
+        <source>Edit the talk script and hearing checklist of this list</source>
+        <translation>このリストのトークスクリプトとヒアリング項目を編集</translation>
+    </message>
+    <message>
+        <source>Ask for</source>
+        <translation>お呼び出し</translation>
+    </message>
+    <message>
+        <source>Open plan</source>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <source>Relationship map</source>
+        <translation>相関図</translation>
+    </message>
+    <message>
+        <source>Talk script</source>
+        <translation>トークスクリプト</translation>
+    </message>
+    <message>
+        <source>Nobody recorded yet: ask reception who handles hiring.</source>
+        <translation>担当者が未登録です。受付で採用のご担当者をお尋ねください。</translation>
+    </message>
+    <message>
+        <source>direct %1</source>
+        <translation>直通 %1</translation>
+    </message>
+    <message>
+        <source>best time %1</source>
+        <translation>つながりやすい時間 %1</translation>
+    </message>
+    <message>
+        <source>No open plan: a first call.</source>
+        <translation>予定はありません（初回の架電です）。</translation>
+    </message>
+    <message>
+        <source>(no hypothesis)</source>
+        <translation>（仮説なし）</translation>
+    </message>
+    <message>
+        <source>Never called.</source>
+        <translation>まだ架電していません。</translation>
+    </message>
+    <message>
+        <source>This company is on no list, so there is no talk script.</source>
+        <translation>この会社はどのリストにも入っていないため、トークスクリプトはありません。</translation>
+    </message>
+    <message>
+        <source>No talk script for this list yet.</source>
+        <translation>このリストにはまだトークスクリプトがありません。</translation>
+    </message>
+    <message>
+        <source>Hearing checklist</source>
+        <translation>ヒアリング項目</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPage</name>
+    <message>
+        <source>Account</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <source>Find a company</source>
+        <translation>会社を検索</translation>
+    </message>
+    <message>
+        <source>Find a company by name, reading, phone or address (Ctrl+L)</source>
+        <translation>会社名・フリガナ・電話番号・住所で検索（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>Companies found</source>
+        <translation>見つかった会社</translation>
+    </message>
+    <message>
+        <source>Choose a company to see its account: type in the search line, then press Enter or double-click a row.</source>
+        <translation>会社を選ぶとアカウントを表示します。検索欄に入力して Enter キーを押すか、行をダブルクリックしてください。</translation>
+    </message>
+    <message>
+        <source>How to choose a company</source>
+        <translation>会社の選び方</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <source>Lists the company is on</source>
+        <translation>登録されているリスト</translation>
+    </message>
+    <message>
+        <source>Open hypothesis</source>
+        <translation>未完了の仮説</translation>
+    </message>
+    <message>
+        <source>Start a call session</source>
+        <translation>架電セッションを開始</translation>
+    </message>
+    <message>
+        <source>Start a call session on this company</source>
+        <translation>この会社で架電セッションを開始</translation>
+    </message>
+    <message>
+        <source>Start a call session on this company (Ctrl+Shift+Return)</source>
+        <translation>この会社で架電セッションを開始します（Ctrl+Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Timeline and relationship map</source>
+        <translation>タイムラインと関係図</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>タイムライン(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Relationship &amp;map</source>
+        <translation>関係図(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Lists: %1</source>
+        <translation>リスト: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Open hypothesis: none</source>
+        <translation>未完了の仮説: なし</translation>
+    </message>
+    <message>
+        <source>Open hypothesis: %1 (plan for %2)</source>
+        <translation>未完了の仮説: %1（%2 の予定）</translation>
+    </message>
+    <message>
+        <source>Status of %1</source>
+        <translation>%1 のステータス変更</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>保存できませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <source>Overdue</source>
+        <translation>期限超過</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>本日予定</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>予定日</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>ランク</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <source>Why now</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaPage</name>
+    <message>
+        <source>Agenda</source>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>リスト</translation>
+    </message>
+    <message>
+        <source>All lists</source>
+        <translation>すべてのリスト</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>すべての種類</translation>
+    </message>
+    <message>
+        <source>Apply cadence…</source>
+        <translation>ケイデンスを適用…</translation>
+    </message>
+    <message>
+        <source>Apply a cadence to the chosen list or the selected accounts</source>
+        <translation>選択したリストまたはアカウントにケイデンスを適用</translation>
+    </message>
+    <message>
+        <source>Plan a sequence of touches for every account of the list chosen on the left (or for the selected accounts when no list is chosen)</source>
+        <translation>左で選んだリストのすべてのアカウント（リスト未選択のときは選択中のアカウント）に、一連の接触予定を作成します</translation>
+    </message>
+    <message>
+        <source>Export to calendar (.ics)…</source>
+        <translation>カレンダーに書き出し（.ics）…</translation>
+    </message>
+    <message>
+        <source>Export open plans and meetings to a calendar file</source>
+        <translation>未完了の予定と商談をカレンダーファイルに書き出し</translation>
+    </message>
+    <message>
+        <source>Outlook, Google Calendar and phones can import the file; importing it again updates the events instead of adding copies</source>
+        <translation>Outlook・Google カレンダー・スマートフォンで読み込めます。もう一度読み込むと、予定は重複せずに更新されます</translation>
+    </message>
+    <message>
+        <source>Open plans by day</source>
+        <translation>日付ごとの未完了の予定</translation>
+    </message>
+    <message>
+        <source>Open account</source>
+        <translation>アカウントを開く</translation>
+    </message>
+    <message>
+        <source>Open the account of the selected plan</source>
+        <translation>選択した予定のアカウントを開く</translation>
+    </message>
+    <message>
+        <source>Open the account (Enter)</source>
+        <translation>アカウントを開きます（Enter）</translation>
+    </message>
+    <message>
+        <source>Edit plan…</source>
+        <translation>予定を編集…</translation>
+    </message>
+    <message>
+        <source>Edit the selected plan</source>
+        <translation>選択した予定を編集</translation>
+    </message>
+    <message>
+        <source>Edit the plan (F2)</source>
+        <translation>予定を編集します（F2）</translation>
+    </message>
+    <message>
+        <source>Call these…</source>
+        <translation>架電開始…</translation>
+    </message>
+    <message>
+        <source>Start a call session on the selected plans&apos; accounts</source>
+        <translation>選択した予定のアカウントで架電セッションを開始</translation>
+    </message>
+    <message>
+        <source>Start a call session on the selected accounts (a selected group takes all of its plans; with nothing selected, every account shown), in agenda order (Ctrl+Enter)</source>
+        <translation>選択したアカウント（グループを選ぶとその予定すべて、未選択なら表示中のすべて）で、予定の順に架電セッションを開始します（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Number of open plans</source>
+        <translation>未完了の予定の件数</translation>
+    </message>
+    <message>
+        <source>Agenda views</source>
+        <translation>予定の表示</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <source>Which hypotheses work</source>
+        <translation>仮説の当たり外れ</translation>
+    </message>
+    <message>
+        <source>%1 open plans</source>
+        <translation>未完了の予定 %1件</translation>
+    </message>
+    <message>
+        <source>Add another plan for this account…</source>
+        <translation>このアカウントに予定を追加…</translation>
+    </message>
+    <message>
+        <source>Apply cadence</source>
+        <translation>ケイデンスの適用</translation>
+    </message>
+    <message>
+        <source>Choose a list in the List filter, or select plans in the agenda, to say which accounts the cadence is for.</source>
+        <translation>ケイデンスを適用するアカウントを決めるため、「リスト」でリストを選ぶか、予定の一覧で予定を選択してください。</translation>
+    </message>
+    <message>
+        <source>Export to calendar</source>
+        <translation>カレンダーに書き出し</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar ファイル (*.ics)</translation>
+    </message>
+    <message>
+        <source>Writing the calendar file…</source>
+        <translation>カレンダーファイルを書き出しています…</translation>
+    </message>
+    <message>
+        <source>%1 plans and %2 meetings were written to %3. Importing the file again later updates these events instead of adding copies.</source>
+        <translation>予定%1件と商談%2件を %3 に書き出しました。後でもう一度読み込むと、予定は重複せずに更新されます。</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>Checking the database before opening it…</source>
+        <translation>データベースを開く前に確認しています…</translation>
+    </message>
+    <message>
+        <source>The open Kakeru window could not be brought to the front. If you cannot find it, end Kakeru in the Task Manager (or restart the computer), then start Kakeru again.</source>
+        <translation>開いている Kakeru の画面を前面に表示できませんでした。画面が見つからない場合は、タスク マネージャーで Kakeru を終了する（またはパソコンを再起動する）と、もう一度起動できます。</translation>
+    </message>
+    <message>
+        <source>No usable backup was found in %1, so Kakeru will now close. Copy the damaged file somewhere safe and ask for help; &quot;main.py check&quot; shows what is wrong.</source>
+        <translation>%1 に使えるバックアップが見つからないため、Kakeru を終了します。破損したファイルを安全な場所にコピーしてから、担当者にご相談ください（「main.py check」で問題の内容を確認できます）。</translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged. Kakeru has not changed it.
+
+Restore the newest good backup, %2 (taken %3)? The damaged file is kept aside in the backups folder as a &quot;before-restore&quot; copy, then the backup replaces it. Anything entered after that backup will not be in the restored database.
+
+Choose No to close Kakeru without changing anything.</source>
+        <translation>データベース「%1」が破損しています。ファイルは変更していません。
+
+正常な最新のバックアップ「%2」（%3 作成）から復元しますか？破損したファイルはバックアップフォルダーに「before-restore」（復元前）のコピーとして残してから、バックアップで置き換えます。このバックアップより後に入力した内容は、復元後のデータベースには含まれません。
+
+「いいえ」を選ぶと、何も変更せずに Kakeru を終了します。</translation>
+    </message>
+    <message>
+        <source>The database was restored from %1. The damaged file is kept as %2.</source>
+        <translation>データベースを「%1」から復元しました。破損していたファイルは「%2」として残しています。</translation>
+    </message>
+    <message>
+        <source>Checking today&apos;s backup…</source>
+        <translation>本日のバックアップを確認しています…</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup was saved: %1</source>
+        <translation>本日のバックアップを保存しました: %1</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup already exists.</source>
+        <translation>本日のバックアップは作成済みです。</translation>
+    </message>
+    <message>
+        <source>The database was restored from %1.</source>
+        <translation>データベースを「%1」から復元しました。</translation>
+    </message>
+    <message>
+        <source>The database as it was before is kept as %1.</source>
+        <translation>復元前のデータベースは「%1」として残しています。</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyCadenceDialog</name>
+    <message>
+        <source>Step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>タイミング</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Hypothesis</source>
+        <translation>仮説</translation>
+    </message>
+    <message>
+        <source>Apply cadence</source>
+        <translation>ケイデンスの適用</translation>
+    </message>
+    <message>
+        <source>Cadence</source>
+        <translation>ケイデンス</translation>
+    </message>
+    <message>
+        <source>About the cadence</source>
+        <translation>ケイデンスの説明</translation>
+    </message>
+    <message>
+        <source>Start day</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>+%1 business days</source>
+        <translation>%1営業日後</translation>
+    </message>
+    <message>
+        <source>+%1 weeks</source>
+        <translation>%1週間後</translation>
+    </message>
+    <message>
+        <source>+%1 months</source>
+        <translation>%1ヶ月後</translation>
+    </message>
+    <message>
+        <source>%1 months before the fiscal year end</source>
+        <translation>決算月の%1ヶ月前</translation>
+    </message>
+    <message>
+        <source>%1 months after the fiscal year end</source>
+        <translation>決算月の%1ヶ月後</translation>
+    </message>
+    <message>
+        <source>Fiscal year end month</source>
+        <translation>決算月</translation>
+    </message>
+    <message>
+        <source>an appointment</source>
+        <translation>アポ獲得</translation>
+    </message>
+    <message>
+        <source>Stop on an appointment</source>
+        <translation>アポ獲得で停止</translation>
+    </message>
+    <message>
+        <source>do not call / disqualified</source>
+        <translation>架電不可・対象外</translation>
+    </message>
+    <message>
+        <source>Stop when do not call or disqualified</source>
+        <translation>架電不可・対象外になったら停止</translation>
+    </message>
+    <message>
+        <source>a reply (connected)</source>
+        <translation>担当者接続</translation>
+    </message>
+    <message>
+        <source>Stop on a reply</source>
+        <translation>担当者接続で停止</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>Example account</source>
+        <translation>日付の例のアカウント</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>適用内容</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Stops on</source>
+        <translation>停止する条件</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>適用</translation>
+    </message>
+    <message>
+        <source>Apply the cadence</source>
+        <translation>ケイデンスを適用</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>There is no cadence yet.</source>
+        <translation>ケイデンスがまだありません。</translation>
+    </message>
+    <message>
+        <source>Days shown for %1.</source>
+        <translation>日付は「%1」の場合です。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 accounts will get %3 plans.</source>
+        <translation>%2社のうち%1社に、予定を%3件作成します。</translation>
+    </message>
+    <message>
+        <source>%1 accounts have no fiscal year end month and will be skipped.</source>
+        <translation>決算月が未登録の%1社は対象外になります。</translation>
+    </message>
+    <message>
+        <source>%1 accounts are do not call or disqualified and will be skipped.</source>
+        <translation>架電不可・対象外の%1社は対象外になります。</translation>
+    </message>
+    <message>
+        <source>%1 accounts already run this cadence and will be left as they are.</source>
+        <translation>すでにこのケイデンスの予定がある%1社はそのままにします。</translation>
+    </message>
+    <message>
+        <source>Creating plans…</source>
+        <translation>予定を作成しています…</translation>
+    </message>
+    <message>
+        <source>Cadence &quot;%1&quot; was applied to %2 accounts: %3 plans created.</source>
+        <translation>ケイデンス「%1」を%2社に適用し、予定を%3件作成しました。</translation>
+    </message>
+    <message>
+        <source>%1 accounts without a fiscal year end month were skipped.</source>
+        <translation>決算月が未登録の%1社は対象外にしました。</translation>
+    </message>
+    <message>
+        <source>%1 do-not-call or disqualified accounts were skipped.</source>
+        <translation>架電不可・対象外の%1社は対象外にしました。</translation>
+    </message>
+    <message>
+        <source>%1 accounts already running this cadence were left as they are.</source>
+        <translation>すでにこのケイデンスの予定がある%1社はそのままにしました。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupRestore</name>
+    <message>
+        <source>Daily (automatic)</source>
+        <translation>毎日（自動）</translation>
+    </message>
+    <message>
+        <source>Manual (Back up now)</source>
+        <translation>手動（今すぐバックアップ）</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>取り込み前</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>復元前</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>更新前</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>バックアップ</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>データベースをバックアップしています…</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+</context>
+<context>
+    <name>BriefDayDialog</name>
+    <message>
+        <source>Print all briefs for a date</source>
+        <translation>日付を指定してブリーフィングシートを一括印刷</translation>
+    </message>
+    <message>
+        <source>Date of the meetings</source>
+        <translation>商談の日付</translation>
+    </message>
+    <message>
+        <source>Prepare…</source>
+        <translation>作成…</translation>
+    </message>
+    <message>
+        <source>Prepare the briefing sheets of this date</source>
+        <translation>この日のブリーフィングシートを作成</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日付:</translation>
+    </message>
+    <message>
+        <source>%1 meetings on this date (cancelled ones are left out).</source>
+        <translation>この日の商談は %1 件です（中止の商談は含みません）。</translation>
+    </message>
+    <message>
+        <source>There are no meetings on this date.</source>
+        <translation>この日の商談はありません。</translation>
+    </message>
+</context>
+<context>
+    <name>BriefPreview</name>
+    <message>
+        <source>Briefing sheet preview</source>
+        <translation>ブリーフィングシートのプレビュー</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>Print the briefing sheet</source>
+        <translation>ブリーフィングシートを印刷</translation>
+    </message>
+    <message>
+        <source>Print (Ctrl+P)</source>
+        <translation>印刷（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>PDF で保存…</translation>
+    </message>
+    <message>
+        <source>Save the briefing sheet as a PDF file</source>
+        <translation>ブリーフィングシートを PDF ファイルで保存</translation>
+    </message>
+    <message>
+        <source>Save as PDF (Ctrl+S)</source>
+        <translation>PDF で保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Briefing sheet pages</source>
+        <translation>ブリーフィングシートのページ</translation>
+    </message>
+    <message>
+        <source>Printing %1 pages…</source>
+        <translation>%1 ページを印刷しています…</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>印刷</translation>
+    </message>
+    <message>
+        <source>%1 page(s)</source>
+        <translation>%1 ページ</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>印刷</translation>
+    </message>
+    <message>
+        <source>Printing could not start. Check that the printer is connected and switched on, then try again.</source>
+        <translation>印刷を開始できませんでした。プリンターが接続され、電源が入っているかをご確認のうえ、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Save the briefing sheet</source>
+        <translation>ブリーフィングシートの保存</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>PDF で保存</translation>
+    </message>
+    <message>
+        <source>The file could not be saved to %1 (%2). Check the folder, the free space and that no other program has the file open.</source>
+        <translation>「%1」に保存できませんでした（%2）。保存先のフォルダ、空き容量、ほかのアプリでファイルを開いていないかをご確認ください。</translation>
+    </message>
+</context>
+<context>
+    <name>BriefPreviewDialog</name>
+    <message>
+        <source>Briefing sheet</source>
+        <translation>ブリーフィングシート</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Close the preview</source>
+        <translation>プレビューを閉じる</translation>
+    </message>
+    <message>
+        <source>Briefing sheet — %1</source>
+        <translation>ブリーフィングシート — %1</translation>
+    </message>
+    <message>
+        <source>Briefing sheets</source>
+        <translation>ブリーフィングシート</translation>
+    </message>
+    <message>
+        <source>Preparing %1 briefing sheets…</source>
+        <translation>%1 件のブリーフィングシートを作成しています…</translation>
+    </message>
+    <message>
+        <source>%1: %2 meetings</source>
+        <translation>%1：商談 %2 件</translation>
+    </message>
+    <message>
+        <source>Briefing sheets for %1</source>
+        <translation>%1のブリーフィングシート</translation>
+    </message>
+</context>
+<context>
     <name>CompanyPanel</name>
     <message>
         <source>Company details</source>
@@ -142,6 +904,95 @@
     <message>
         <source>Save the changes to %1?</source>
         <translation>「%1」の変更を保存しますか？</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyPickModel</name>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Prefecture</source>
+        <translation>都道府県</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyPickerDialog</name>
+    <message>
+        <source>New meeting: choose the company</source>
+        <translation>新規商談：会社を選択</translation>
+    </message>
+    <message>
+        <source>Choose the company</source>
+        <translation>会社を選択</translation>
+    </message>
+    <message>
+        <source>Search companies</source>
+        <translation>会社を検索</translation>
+    </message>
+    <message>
+        <source>Name, reading, phone or address</source>
+        <translation>会社名・フリガナ・電話番号・住所</translation>
+    </message>
+    <message>
+        <source>Matching companies</source>
+        <translation>該当する会社</translation>
+    </message>
+    <message>
+        <source>Choose this company</source>
+        <translation>この会社を選択</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>No company matches. Try fewer or other words.</source>
+        <translation>該当する会社がありません。語句を減らすか、別の語句でお試しください。</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 matches; type more to narrow them down.</source>
+        <translation>先頭の %1 件を表示しています。語句を追加すると絞り込めます。</translation>
+    </message>
+</context>
+<context>
+    <name>CompletePlanDialog</name>
+    <message>
+        <source>Complete plan</source>
+        <translation>予定の完了</translation>
+    </message>
+    <message>
+        <source>Did the hypothesis hold?</source>
+        <translation>仮説は当たりましたか？</translation>
+    </message>
+    <message>
+        <source>(this plan has no hypothesis)</source>
+        <translation>（この予定には仮説がありません）</translation>
+    </message>
+    <message>
+        <source>&amp;Held</source>
+        <translation>当たり(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Missed</source>
+        <translation>外れ(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Unknown</source>
+        <translation>不明(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完了にする</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
     </message>
 </context>
 <context>
@@ -313,6 +1164,101 @@
     <message>
         <source>Kakeru</source>
         <translation>Kakeru</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>Meeting feedback</source>
+        <translation>商談のフィードバック</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>商談</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Choose or type a reason</source>
+        <translation>理由を選ぶか入力してください</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>商談の内容</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>次のステップ</translation>
+    </message>
+    <message>
+        <source>What differed from the brief</source>
+        <translation>事前情報との違い</translation>
+    </message>
+    <message>
+        <source>What the field found that the brief did not say</source>
+        <translation>ブリーフィングシートになかったこと、違っていたこと</translation>
+    </message>
+    <message>
+        <source>Plan the next touch</source>
+        <translation>次回の接触を予定する</translation>
+    </message>
+    <message>
+        <source>Next touch date</source>
+        <translation>次回の接触日</translation>
+    </message>
+    <message>
+        <source>Hypothesis</source>
+        <translation>仮説</translation>
+    </message>
+    <message>
+        <source>Why this date: e.g. budget is set in March</source>
+        <translation>この日にする理由（例: 3月に予算が決まる）</translation>
+    </message>
+    <message>
+        <source>What the outcome asks for</source>
+        <translation>結果に応じて必要な入力</translation>
+    </message>
+    <message>
+        <source>Next touch</source>
+        <translation>次回の接触</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Differed from the brief</source>
+        <translation>事前情報との違い</translation>
+    </message>
+    <message>
+        <source>Save or cancel</source>
+        <translation>保存またはキャンセル</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>保存（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>The account moves to nurturing: a date and a hypothesis are required.</source>
+        <translation>ナーチャリングに移ります。次回の接触日と仮説を入力してください。</translation>
+    </message>
+    <message>
+        <source>A follow-up date is required.</source>
+        <translation>次のフォローの予定日を入力してください。</translation>
+    </message>
+    <message>
+        <source>Optional: plan a next touch.</source>
+        <translation>必要に応じて次回の接触を予定できます。</translation>
+    </message>
+    <message>
+        <source>Feedback not saved</source>
+        <translation>フィードバックを保存できませんでした</translation>
     </message>
 </context>
 <context>
@@ -516,6 +1462,244 @@
     </message>
 </context>
 <context>
+    <name>HypothesisResultsView</name>
+    <message>
+        <source>All time</source>
+        <translation>全期間</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>直近90日</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>直近12ヶ月</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>テンプレート</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>予定数</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>実施</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>当たり</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>外れ</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>未評価</translation>
+    </message>
+    <message>
+        <source>Hit rate</source>
+        <translation>的中率</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>担当者接続</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>アポ獲得</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>予定日</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Call outcome</source>
+        <translation>架電結果</translation>
+    </message>
+    <message>
+        <source>Hypothesis</source>
+        <translation>仮説</translation>
+    </message>
+    <message>
+        <source>Which hypotheses work</source>
+        <translation>仮説の当たり外れ</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>Hit rate = held ÷ (held + missed). Connected and appointments count the calls that fulfilled the plans.</source>
+        <translation>的中率 ＝ 当たり ÷（当たり ＋ 外れ）。担当者接続とアポ獲得は、予定を実施した架電の結果を数えています。</translation>
+    </message>
+    <message>
+        <source>How the table is counted</source>
+        <translation>表の数え方</translation>
+    </message>
+    <message>
+        <source>Edit templates…</source>
+        <translation>テンプレートを編集…</translation>
+    </message>
+    <message>
+        <source>Edit the hypothesis quick templates</source>
+        <translation>仮説のクイックテンプレートを編集</translation>
+    </message>
+    <message>
+        <source>Hypothesis templates</source>
+        <translation>仮説テンプレート</translation>
+    </message>
+    <message>
+        <source>Plans of the template</source>
+        <translation>テンプレートの予定</translation>
+    </message>
+    <message>
+        <source>Mark the selected plans:</source>
+        <translation>選択した予定の結果：</translation>
+    </message>
+    <message>
+        <source>Held (H)</source>
+        <translation>当たり (H)</translation>
+    </message>
+    <message>
+        <source>Missed (M)</source>
+        <translation>外れ (M)</translation>
+    </message>
+    <message>
+        <source>Unknown (U)</source>
+        <translation>不明 (U)</translation>
+    </message>
+    <message>
+        <source>Clear (Del)</source>
+        <translation>クリア (Del)</translation>
+    </message>
+</context>
+<context>
+    <name>HypothesisTemplatesDialog</name>
+    <message>
+        <source>Hypothesis templates</source>
+        <translation>仮説テンプレート</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>テンプレート</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Add a template</source>
+        <translation>テンプレートを追加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Remove the selected template</source>
+        <translation>選択したテンプレートを削除</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>初期設定に戻す</translation>
+    </message>
+    <message>
+        <source>Restore the default templates</source>
+        <translation>テンプレートを初期設定に戻す</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Hypothesis</source>
+        <translation>仮説</translation>
+    </message>
+    <message>
+        <source>Proposed day</source>
+        <translation>提案する日付</translation>
+    </message>
+    <message>
+        <source>Months from the fiscal year end month</source>
+        <translation>決算月からの月数</translation>
+    </message>
+    <message>
+        <source>Calendar months</source>
+        <translation>月を指定</translation>
+    </message>
+    <message>
+        <source>Months from today</source>
+        <translation>今日からの月数</translation>
+    </message>
+    <message>
+        <source>No proposal</source>
+        <translation>提案しない</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>月数</translation>
+    </message>
+    <message>
+        <source>e.g. 4, 10</source>
+        <translation>例: 4, 10</translation>
+    </message>
+    <message>
+        <source>About the proposed day</source>
+        <translation>提案する日付について</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Save templates</source>
+        <translation>テンプレートを保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>-3 is three months before the fiscal year end month; 1 is the month after it. Accounts without a fiscal year end month get no proposal.</source>
+        <translation>-3 は決算月の3ヶ月前、1 は決算月の翌月です。決算月が未登録のアカウントには日付を提案しません。</translation>
+    </message>
+    <message>
+        <source>The first business day of the next of these months.</source>
+        <translation>指定した月のうち、次に来る月の最初の営業日です。</translation>
+    </message>
+    <message>
+        <source>This many months from today, on a business day.</source>
+        <translation>今日からこの月数後の営業日です。</translation>
+    </message>
+    <message>
+        <source>The template fills in the hypothesis only.</source>
+        <translation>仮説の文章だけを入力します。</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>新しいテンプレート</translation>
+    </message>
+</context>
+<context>
     <name>ImportFields</name>
     <message>
         <source>Company name</source>
@@ -607,6 +1791,439 @@
     <message>
         <source>Done</source>
         <translation>完了</translation>
+    </message>
+</context>
+<context>
+    <name>KpiCharts</name>
+    <message>
+        <source>Calls</source>
+        <translation>架電数</translation>
+    </message>
+    <message>
+        <source>Connects</source>
+        <translation>接続数</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>アポ数</translation>
+    </message>
+    <message>
+        <source>Meetings held</source>
+        <translation>商談化数</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>ファネル</translation>
+    </message>
+    <message>
+        <source>Weekly trend</source>
+        <translation>週次推移</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Weekly trend (calls on the left axis)</source>
+        <translation>週次推移（架電数は左軸）</translation>
+    </message>
+</context>
+<context>
+    <name>KpiPage</name>
+    <message>
+        <source>This week</source>
+        <translation>今週</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>先週</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>今月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>先月</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>期間を指定</translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>再計算</translation>
+    </message>
+    <message>
+        <source>Refresh the figures</source>
+        <translation>数値を再計算</translation>
+    </message>
+    <message>
+        <source>Recompute the figures (F5)</source>
+        <translation>数値を再計算します（F5）</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV 出力…</translation>
+    </message>
+    <message>
+        <source>Export the KPI tables to CSV</source>
+        <translation>KPI の表を CSV に出力</translation>
+    </message>
+    <message>
+        <source>Review sheet PDF…</source>
+        <translation>週次レビュー PDF…</translation>
+    </message>
+    <message>
+        <source>Save the weekly review sheet as PDF</source>
+        <translation>週次レビューシートを PDF で保存</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>主要指標</translation>
+    </message>
+    <message>
+        <source>Loss reason</source>
+        <translation>失注理由</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Loss reasons, most frequent first</source>
+        <translation>失注理由（多い順）</translation>
+    </message>
+    <message>
+        <source>Double-click a figure to list what it counts.</source>
+        <translation>指標をダブルクリックすると、数えた対象の一覧を表示します。</translation>
+    </message>
+    <message>
+        <source>What the list below shows</source>
+        <translation>下の一覧の内容</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Accounts or touches behind the figure</source>
+        <translation>指標の対象となった会社・接触</translation>
+    </message>
+    <message>
+        <source>Export list…</source>
+        <translation>一覧を出力…</translation>
+    </message>
+    <message>
+        <source>Export this list to CSV</source>
+        <translation>この一覧を CSV に出力</translation>
+    </message>
+    <message>
+        <source>Call these…</source>
+        <translation>この一覧に架電…</translation>
+    </message>
+    <message>
+        <source>Start a call session on these accounts</source>
+        <translation>この一覧の会社で架電セッションを開始</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>決定事項</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Decisions and next actions</source>
+        <translation>決定事項とネクストアクション</translation>
+    </message>
+    <message>
+        <source>Decision or next action</source>
+        <translation>決定事項またはネクストアクション</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Add the decision</source>
+        <translation>決定事項を追加</translation>
+    </message>
+    <message>
+        <source>Done / not done</source>
+        <translation>完了／未完了</translation>
+    </message>
+    <message>
+        <source>Mark the chosen decision done or not done</source>
+        <translation>選んだ決定事項を完了または未完了にする</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Delete the chosen decision</source>
+        <translation>選んだ決定事項を削除</translation>
+    </message>
+    <message>
+        <source>Loss reasons</source>
+        <translation>失注理由</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>すべての会社</translation>
+    </message>
+    <message>
+        <source>List: %1</source>
+        <translation>リスト: %1</translation>
+    </message>
+    <message>
+        <source>View: %1</source>
+        <translation>ビュー: %1</translation>
+    </message>
+    <message>
+        <source>Cannot compute the KPIs</source>
+        <translation>KPI を計算できません</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows</source>
+        <translation>%1: %2 件</translation>
+    </message>
+    <message>
+        <source>Decision not added</source>
+        <translation>決定事項を追加できませんでした</translation>
+    </message>
+    <message>
+        <source>Delete decision</source>
+        <translation>決定事項の削除</translation>
+    </message>
+    <message>
+        <source>Export the KPI tables</source>
+        <translation>KPI の表を出力</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the list</source>
+        <translation>一覧を出力</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>出力できませんでした</translation>
+    </message>
+    <message>
+        <source>Save the weekly review sheet</source>
+        <translation>週次レビューシートを保存</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Review sheet not saved</source>
+        <translation>週次レビューシートを保存できませんでした</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指標</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>今期</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>前期</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>増減</translation>
+    </message>
+    <message>
+        <source>(now)</source>
+        <translation>（現時点）</translation>
+    </message>
+    <message>
+        <source>Double-click to list what it counts.</source>
+        <translation>ダブルクリックで対象の一覧を表示します。</translation>
+    </message>
+</context>
+<context>
+    <name>LeadTimePanel</name>
+    <message>
+        <source>Last 7 days</source>
+        <translation>直近7日</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>直近30日</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>直近90日</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>今月</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>予定日</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>実施日</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>遅れ（日）</translation>
+    </message>
+    <message>
+        <source>Hypothesis</source>
+        <translation>仮説</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <source>Last touch</source>
+        <translation>最終接触</translation>
+    </message>
+    <message>
+        <source>Silent days</source>
+        <translation>放置日数</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>Lead time</source>
+        <translation>リードタイム</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>Days without a touch</source>
+        <translation>接触していない日数</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>On-time share</source>
+        <translation>予定日どおりの割合</translation>
+    </message>
+    <message>
+        <source>Median delay</source>
+        <translation>遅れの中央値</translation>
+    </message>
+    <message>
+        <source>90th percentile delay</source>
+        <translation>遅れの90パーセンタイル</translation>
+    </message>
+    <message>
+        <source>Late plans</source>
+        <translation>遅れた予定</translation>
+    </message>
+    <message>
+        <source>Silent accounts</source>
+        <translation>放置アカウント</translation>
+    </message>
+    <message>
+        <source>Silent after</source>
+        <translation>放置とみなす日数</translation>
+    </message>
+    <message>
+        <source>Plans due in the period that were done, or are overdue. On time: done on the day or earlier.</source>
+        <translation>期間内が予定日で、実施済みまたは期限を過ぎた予定を数えています。予定日どおり＝予定日当日かそれより前に実施。</translation>
+    </message>
+    <message>
+        <source>How the figures are counted</source>
+        <translation>数値の数え方</translation>
+    </message>
+    <message>
+        <source>Accounts behind the figure</source>
+        <translation>数値の内訳</translation>
+    </message>
+    <message>
+        <source>Plans behind the figure</source>
+        <translation>数値の内訳の予定</translation>
+    </message>
+    <message>
+        <source>%1% (%2 of %3)</source>
+        <translation>%1%（%3件中%2件）</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1日</translation>
+    </message>
+    <message>
+        <source>Plans counted (on time and late)</source>
+        <translation>対象の予定（予定日どおり・遅れ）</translation>
+    </message>
+    <message>
+        <source>Done plans by delay</source>
+        <translation>実施済みの予定（遅れの大きい順）</translation>
+    </message>
+    <message>
+        <source>Late plans (done late or still open)</source>
+        <translation>遅れた予定（遅れて実施・未実施）</translation>
+    </message>
+    <message>
+        <source>Accounts without a touch for %1 days and no plan</source>
+        <translation>%1日以上接触がなく、予定もないアカウント</translation>
     </message>
 </context>
 <context>
@@ -723,6 +2340,14 @@
         <translation>デモデータを追加(&amp;D)…</translation>
     </message>
     <message>
+        <source>&amp;Back up now</source>
+        <translation>今すぐバックアップ(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>バックアップから復元(&amp;R)…</translation>
+    </message>
+    <message>
         <source>Open database &amp;location</source>
         <translation>データベースの場所を開く(&amp;L)</translation>
     </message>
@@ -775,6 +2400,22 @@
         <translation>会社 %1 件 · リスト %2 件</translation>
     </message>
     <message>
+        <source>Backup saved: %1</source>
+        <translation>バックアップを保存しました: %1</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>バックアップから復元</translation>
+    </message>
+    <message>
+        <source>Replace the current database with %1?
+
+The current database is kept as a backup first (listed as &quot;Before a restore&quot;). Anything entered after that backup will not be in the restored database. Kakeru closes this window and reopens on the restored file.</source>
+        <translation>現在のデータベースを「%1」で置き換えますか？
+
+現在のデータベースは先にバックアップとして残します（一覧では「復元前」と表示されます）。このバックアップより後に入力した内容は、復元後のデータベースには含まれません。Kakeru はこの画面を閉じ、復元したファイルで開き直します。</translation>
+    </message>
+    <message>
         <source>Add demo data</source>
         <translation>デモデータの追加</translation>
     </message>
@@ -792,7 +2433,358 @@
     </message>
 </context>
 <context>
+    <name>MapLinkDialog</name>
+    <message>
+        <source>Link details</source>
+        <translation>関係の詳細</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Between</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <source>Kind of link</source>
+        <translation>関係の種類</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>時点</translation>
+    </message>
+    <message>
+        <source>e.g. 2025-04-01</source>
+        <translation>例: 2025-04-01</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>情報源</translation>
+    </message>
+    <message>
+        <source>Who told you, e.g. heard from Ms Sato</source>
+        <translation>誰から聞いたか（例: 佐藤様より）</translation>
+    </message>
+    <message>
+        <source>Save link</source>
+        <translation>関係を保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>MapMovedDialog</name>
+    <message>
+        <source>Moved or left</source>
+        <translation>異動・退職</translation>
+    </message>
+    <message>
+        <source>%1 is no longer in this post.</source>
+        <translation>%1様の異動・退職を記録します。</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Successor</source>
+        <translation>後任</translation>
+    </message>
+    <message>
+        <source>Not known yet</source>
+        <translation>まだ分からない</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
     <name>MapPanel</name>
+    <message>
+        <source>Relationship map</source>
+        <translation>相関図</translation>
+    </message>
+    <message>
+        <source>Add person…</source>
+        <translation>人物を追加…</translation>
+    </message>
+    <message>
+        <source>Add a person to this account&apos;s map (Insert)</source>
+        <translation>この会社の相関図に人物を追加します（Insert）</translation>
+    </message>
+    <message>
+        <source>Draw links</source>
+        <translation>関係を結ぶ</translation>
+    </message>
+    <message>
+        <source>Drag from one person to another to link them (L; Shift+drag works at any time)</source>
+        <translation>人物から人物へドラッグして関係を結びます（L。Shift を押しながらのドラッグはいつでも使えます）</translation>
+    </message>
+    <message>
+        <source>Tidy up</source>
+        <translation>配置を整える</translation>
+    </message>
+    <message>
+        <source>Arrange the map by department, bosses above (T)</source>
+        <translation>部署ごとに、上司を上にして配置を整えます（T）</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>拡大</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>拡大（Ctrl++）</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>縮小（Ctrl+-）</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>全体表示</translation>
+    </message>
+    <message>
+        <source>Show the whole map (Ctrl+0)</source>
+        <translation>相関図の全体を表示します（Ctrl+0）</translation>
+    </message>
+    <message>
+        <source>Show us</source>
+        <translation>自社を表示</translation>
+    </message>
+    <message>
+        <source>Show our own card, linked to the people we reached</source>
+        <translation>自社のカードを表示し、接点のある方と結びます</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNG で書き出し…</translation>
+    </message>
+    <message>
+        <source>Save the map as a picture</source>
+        <translation>相関図を画像として保存します</translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation>SVG で書き出し…</translation>
+    </message>
+    <message>
+        <source>Save the map as a vector drawing</source>
+        <translation>相関図をベクター図として保存します</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>%1様を追加</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1様を編集</translation>
+    </message>
+    <message>
+        <source>%1 is now %2</source>
+        <translation>%1様を「%2」に変更</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1様を削除</translation>
+    </message>
+    <message>
+        <source>Mark %1 as moved or left</source>
+        <translation>%1様を異動・退職にする</translation>
+    </message>
+    <message>
+        <source>Mark %1 as in post</source>
+        <translation>%1様を在籍に戻す</translation>
+    </message>
+    <message>
+        <source>Kind of link</source>
+        <translation>関係の種類</translation>
+    </message>
+    <message>
+        <source>Link %1 and %2</source>
+        <translation>%1様と%2様を関係づけ</translation>
+    </message>
+    <message>
+        <source>Change link to %1</source>
+        <translation>関係を「%1」に変更</translation>
+    </message>
+    <message>
+        <source>Reverse link</source>
+        <translation>関係の向きを反転</translation>
+    </message>
+    <message>
+        <source>Edit link</source>
+        <translation>関係を編集</translation>
+    </message>
+    <message>
+        <source>Delete link between %1 and %2</source>
+        <translation>%1様と%2様の関係を削除</translation>
+    </message>
+    <message>
+        <source>Move on the map</source>
+        <translation>相関図上で移動</translation>
+    </message>
+    <message>
+        <source>Tidy up the map</source>
+        <translation>相関図の配置を整える</translation>
+    </message>
+    <message>
+        <source>%1 map</source>
+        <translation>%1_相関図</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 図 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export the map</source>
+        <translation>相関図の書き出し</translation>
+    </message>
+    <message>
+        <source>Could not write %1. Choose another folder and try again.</source>
+        <translation>%1 に保存できませんでした。別のフォルダーを選んで、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Map actions</source>
+        <translation>相関図の操作</translation>
+    </message>
+    <message>
+        <source>Edit details…</source>
+        <translation>詳細を編集…</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>Link to</source>
+        <translation>関係を結ぶ相手</translation>
+    </message>
+    <message>
+        <source>Mark as moved or left…</source>
+        <translation>異動・退職を記録…</translation>
+    </message>
+    <message>
+        <source>Edit move or departure…</source>
+        <translation>異動・退職の内容を編集…</translation>
+    </message>
+    <message>
+        <source>Mark as in post again</source>
+        <translation>在籍に戻す</translation>
+    </message>
+    <message>
+        <source>Delete person</source>
+        <translation>人物を削除</translation>
+    </message>
+    <message>
+        <source>Edit link…</source>
+        <translation>関係を編集…</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Reverse direction</source>
+        <translation>向きを逆にする</translation>
+    </message>
+    <message>
+        <source>Delete link</source>
+        <translation>関係を削除</translation>
+    </message>
+    <message>
+        <source>Add person here…</source>
+        <translation>ここに人物を追加…</translation>
+    </message>
+</context>
+<context>
+    <name>MapPeopleModel</name>
+    <message>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>Last spoken</source>
+        <translation>最後に話した日</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>在籍状況</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>未接触</translation>
+    </message>
+</context>
+<context>
+    <name>MapPeopleView</name>
+    <message>
+        <source>People on the map</source>
+        <translation>相関図の人物一覧</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Successor</source>
+        <translation>後任</translation>
+    </message>
+    <message>
+        <source>Us</source>
+        <translation>自社</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>メモ: %1</translation>
+    </message>
+    <message>
+        <source>As of: %1</source>
+        <translation>時点: %1</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>情報源: %1</translation>
+    </message>
     <message>
         <source>Relationship map</source>
         <translation>相関図</translation>
@@ -882,6 +2874,343 @@
     </message>
 </context>
 <context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>Edit meeting</source>
+        <translation>商談を編集</translation>
+    </message>
+    <message>
+        <source>New meeting</source>
+        <translation>新しい商談</translation>
+    </message>
+    <message>
+        <source>Meeting date</source>
+        <translation>商談日</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>開始時刻</translation>
+    </message>
+    <message>
+        <source>Duration in minutes</source>
+        <translation>所要時間（分）</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>Online meeting URL</source>
+        <translation>オンライン会議の URL</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Field sales rep</source>
+        <translation>フィールドセールス担当</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>出席者</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>No contacts are recorded for this company yet.</source>
+        <translation>この会社の担当者はまだ登録されていません。</translation>
+    </message>
+    <message>
+        <source>Needs / issues</source>
+        <translation>課題・ニーズ</translation>
+    </message>
+    <message>
+        <source>Current situation</source>
+        <translation>現状</translation>
+    </message>
+    <message>
+        <source>Expectations</source>
+        <translation>期待</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>懸念</translation>
+    </message>
+    <message>
+        <source>The person&apos;s character</source>
+        <translation>お人柄</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>予算</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>時期</translation>
+    </message>
+    <message>
+        <source>Decision process</source>
+        <translation>決裁プロセス</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>競合</translation>
+    </message>
+    <message>
+        <source>Not heard yet</source>
+        <translation>聞けていないこと</translation>
+    </message>
+    <message>
+        <source>Questions to ask</source>
+        <translation>商談で確認すること</translation>
+    </message>
+    <message>
+        <source>Cautions</source>
+        <translation>注意点</translation>
+    </message>
+    <message>
+        <source>Meeting form sections</source>
+        <translation>商談フォームの区分</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting</source>
+        <translation>商談(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s &amp;notes</source>
+        <translation>架電担当のメモ(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Problem with the form</source>
+        <translation>入力内容の問題</translation>
+    </message>
+    <message>
+        <source>Meeting form buttons</source>
+        <translation>商談フォームのボタン</translation>
+    </message>
+    <message>
+        <source>Save meeting</source>
+        <translation>商談を保存</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Save the meeting</source>
+        <translation>商談を保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsModel</name>
+    <message>
+        <source>Date and time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Field rep</source>
+        <translation>担当営業</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>商談結果</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>出席者</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>Feedback awaited</source>
+        <translation>結果未入力</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>オンライン</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPage</name>
+    <message>
+        <source>Meetings</source>
+        <translation>商談</translation>
+    </message>
+    <message>
+        <source>Delete the meeting with %1 on %2</source>
+        <translation>%1との商談（%2）を削除</translation>
+    </message>
+    <message>
+        <source>Delete meeting</source>
+        <translation>商談の削除</translation>
+    </message>
+    <message>
+        <source>Deleted the meeting with %1 on %2.</source>
+        <translation>%1との商談（%2）を削除しました。</translation>
+    </message>
+    <message>
+        <source>Briefing sheet</source>
+        <translation>ブリーフィングシート</translation>
+    </message>
+    <message>
+        <source>Briefing sheets</source>
+        <translation>ブリーフィングシート</translation>
+    </message>
+    <message>
+        <source>Which meetings</source>
+        <translation>表示する商談</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>今後の商談</translation>
+    </message>
+    <message>
+        <source>Past</source>
+        <translation>過去の商談</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>期間を指定</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <source>Field rep</source>
+        <translation>担当営業</translation>
+    </message>
+    <message>
+        <source>All field reps</source>
+        <translation>すべての担当営業</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>すべてのステータス</translation>
+    </message>
+    <message>
+        <source>Number of meetings shown</source>
+        <translation>表示中の商談の件数</translation>
+    </message>
+    <message>
+        <source>New meeting…</source>
+        <translation>新規商談…</translation>
+    </message>
+    <message>
+        <source>Create a meeting</source>
+        <translation>商談を作成</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>編集…</translation>
+    </message>
+    <message>
+        <source>Edit the selected meeting</source>
+        <translation>選択した商談を編集</translation>
+    </message>
+    <message>
+        <source>Enter outcome…</source>
+        <translation>結果を入力…</translation>
+    </message>
+    <message>
+        <source>Enter the field&apos;s outcome of the selected meeting</source>
+        <translation>選択した商談のフィールドセールスからの結果を入力</translation>
+    </message>
+    <message>
+        <source>Open account</source>
+        <translation>アカウントを開く</translation>
+    </message>
+    <message>
+        <source>Open the account of the selected meeting</source>
+        <translation>選択した商談の会社のアカウントを開く</translation>
+    </message>
+    <message>
+        <source>Briefing sheet…</source>
+        <translation>ブリーフィングシート…</translation>
+    </message>
+    <message>
+        <source>Preview, print or save the selected meeting&apos;s briefing sheet</source>
+        <translation>選択した商談のブリーフィングシートをプレビュー・印刷・保存</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Delete the selected meeting</source>
+        <translation>選択した商談を削除</translation>
+    </message>
+    <message>
+        <source>Print all briefs for a date…</source>
+        <translation>日付を指定してブリーフィングシートを一括印刷…</translation>
+    </message>
+    <message>
+        <source>Print or save every briefing sheet of a date</source>
+        <translation>指定した日のブリーフィングシートをまとめて印刷・保存</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>直前の操作</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <source>Undo the delete</source>
+        <translation>削除を元に戻す</translation>
+    </message>
+    <message>
+        <source>No meetings</source>
+        <translation>商談はありません</translation>
+    </message>
+    <message>
+        <source>%1 meetings</source>
+        <translation>%1 件の商談</translation>
+    </message>
+    <message>
+        <source>No upcoming meetings. When a call ends with an appointment, its meeting appears here; you can also create one with New meeting… (Ctrl+N).</source>
+        <translation>今後の商談はありません。架電でアポを獲得すると、その商談がここに表示されます。「新規商談…」（Ctrl+N）から作成することもできます。</translation>
+    </message>
+    <message>
+        <source>No meeting matches these filters.</source>
+        <translation>この条件に当てはまる商談はありません。</translation>
+    </message>
+</context>
+<context>
     <name>MultiSelectButton</name>
     <message>
         <source>Clear</source>
@@ -897,6 +3226,213 @@
     </message>
 </context>
 <context>
+    <name>OutcomePanel</name>
+    <message>
+        <source>Call outcome</source>
+        <translation>架電結果</translation>
+    </message>
+    <message>
+        <source>Call time</source>
+        <translation>通話時間</translation>
+    </message>
+    <message>
+        <source>Start timer (T)</source>
+        <translation>タイマー開始 (T)</translation>
+    </message>
+    <message>
+        <source>Start or stop the call timer</source>
+        <translation>通話タイマーの開始・停止</translation>
+    </message>
+    <message>
+        <source>Person on the line</source>
+        <translation>通話相手</translation>
+    </message>
+    <message>
+        <source>Reached a &amp;decision maker</source>
+        <translation>キーパーソンに接触(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Reached a decision maker</source>
+        <translation>キーパーソンに接触</translation>
+    </message>
+    <message>
+        <source>&amp;Talking to</source>
+        <translation>通話相手(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <translation>キー %1</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>What was said (Enter saves, Shift+Enter for a new line)</source>
+        <translation>話した内容（Enter で保存、Shift+Enter で改行）</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>メモ(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Hearing</source>
+        <translation>ヒアリング</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>課題</translation>
+    </message>
+    <message>
+        <source>Current situation</source>
+        <translation>現状</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>予算</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>時期</translation>
+    </message>
+    <message>
+        <source>Decision maker</source>
+        <translation>決裁者</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>競合</translation>
+    </message>
+    <message>
+        <source>Next touch</source>
+        <translation>次回の接触</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>明日</translation>
+    </message>
+    <message>
+        <source>In 3 business days</source>
+        <translation>3営業日後</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>来週</translation>
+    </message>
+    <message>
+        <source>In 1 month</source>
+        <translation>1ヶ月後</translation>
+    </message>
+    <message>
+        <source>In 3 months</source>
+        <translation>3ヶ月後</translation>
+    </message>
+    <message>
+        <source>In 6 months</source>
+        <translation>6ヶ月後</translation>
+    </message>
+    <message>
+        <source>3 months before FY end</source>
+        <translation>決算月の3ヶ月前</translation>
+    </message>
+    <message>
+        <source>Alt+%1</source>
+        <translation>Alt+%1</translation>
+    </message>
+    <message>
+        <source>Next touch date</source>
+        <translation>次回の接触日</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>日付なし</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>At a set time</source>
+        <translation>時刻を指定</translation>
+    </message>
+    <message>
+        <source>Next touch time</source>
+        <translation>次回の接触時刻</translation>
+    </message>
+    <message>
+        <source>Hypothesis</source>
+        <translation>仮説</translation>
+    </message>
+    <message>
+        <source>Why then? e.g. their hiring plan is drafted in January</source>
+        <translation>なぜその時期か（例: 1月に次年度の採用計画を立てるため）</translation>
+    </message>
+    <message>
+        <source>About the next touch</source>
+        <translation>次回の接触について</translation>
+    </message>
+    <message>
+        <source>Edit &amp;meeting…</source>
+        <translation>商談を編集(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Edit the meeting</source>
+        <translation>商談を編集</translation>
+    </message>
+    <message>
+        <source>D&amp;ate</source>
+        <translation>日付(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Hypothesis</source>
+        <translation>仮説(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Why it cannot be saved</source>
+        <translation>保存できない理由</translation>
+    </message>
+    <message>
+        <source>Outcome (keys 1–9)</source>
+        <translation>架電結果（キー 1〜9）</translation>
+    </message>
+    <message>
+        <source>Reception / not named</source>
+        <translation>受付・担当者不明</translation>
+    </message>
+    <message>
+        <source>Stop timer (T)</source>
+        <translation>タイマー停止 (T)</translation>
+    </message>
+    <message>
+        <source>Choose an outcome: the next touch is proposed from the rules.</source>
+        <translation>架電結果を選ぶと、ルールに沿って次回の接触が提案されます。</translation>
+    </message>
+    <message>
+        <source>No next touch: the account leaves every queue.</source>
+        <translation>次回の接触はありません。この会社はすべての架電リストから外れます。</translation>
+    </message>
+    <message>
+        <source>Nurture: choose when to call again and write why then.</source>
+        <translation>ナーチャリング: 次に連絡する日と、その時期にする理由（仮説）を入力してください。</translation>
+    </message>
+    <message>
+        <source>Enter the day and time they asked to be called back.</source>
+        <translation>先方が指定した折返しの日時を入力してください。</translation>
+    </message>
+    <message>
+        <source>Proposed from the rules; change it if you know better.</source>
+        <translation>ルールによる提案です。より良い時期がわかっていれば変更してください。</translation>
+    </message>
+    <message>
+        <source>The meeting form opens to set the appointment.</source>
+        <translation>商談フォームでアポの内容を入力します。</translation>
+    </message>
+    <message>
+        <source>Meeting: %1 %2 %3</source>
+        <translation>商談: %1 %2 %3</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>This page is coming in a later version.</source>
@@ -904,10 +3440,251 @@
     </message>
 </context>
 <context>
+    <name>PlanAgendaModel</name>
+    <message>
+        <source>When</source>
+        <translation>予定日時</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Hypothesis</source>
+        <translation>仮説</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>作成元</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>期限超過</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>本日</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>今週</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>来週</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>それ以降</translation>
+    </message>
+    <message>
+        <source>showing the first %1</source>
+        <translation>先頭の%1件を表示</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Edit plan</source>
+        <translation>予定を編集</translation>
+    </message>
+    <message>
+        <source>Add plan</source>
+        <translation>予定を追加</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>About the day</source>
+        <translation>日付について</translation>
+    </message>
+    <message>
+        <source>Set the date: %1</source>
+        <translation>日付を設定: %1</translation>
+    </message>
+    <message>
+        <source>At a set time</source>
+        <translation>時刻を指定</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>(anyone)</source>
+        <translation>（指定なし）</translation>
+    </message>
+    <message>
+        <source>Hypothesis template</source>
+        <translation>仮説テンプレート</translation>
+    </message>
+    <message>
+        <source>(no template)</source>
+        <translation>（テンプレートなし）</translation>
+    </message>
+    <message>
+        <source>About the template</source>
+        <translation>テンプレートについて</translation>
+    </message>
+    <message>
+        <source>Hypothesis</source>
+        <translation>仮説</translation>
+    </message>
+    <message>
+        <source>Why this day? e.g. their HR plan is drafted in January, so call in early December</source>
+        <translation>なぜこの日に連絡するのか。例: 1月に人事計画を策定するため、12月上旬に架電</translation>
+    </message>
+    <message>
+        <source>Quick picks</source>
+        <translation>クイック選択</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>テンプレート</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Save plan</source>
+        <translation>予定を保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>明日</translation>
+    </message>
+    <message>
+        <source>In 3 business days</source>
+        <translation>3営業日後</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>来週</translation>
+    </message>
+    <message>
+        <source>In 1 month</source>
+        <translation>1ヶ月後</translation>
+    </message>
+    <message>
+        <source>In 3 months</source>
+        <translation>3ヶ月後</translation>
+    </message>
+    <message>
+        <source>In 6 months</source>
+        <translation>6ヶ月後</translation>
+    </message>
+    <message>
+        <source>3 months before year end</source>
+        <translation>決算月の3ヶ月前</translation>
+    </message>
+    <message>
+        <source>%1 is a public holiday (%2).</source>
+        <translation>%1 は祝日（%2）です。</translation>
+    </message>
+    <message>
+        <source>This day is a weekend.</source>
+        <translation>この日は土日です。</translation>
+    </message>
+    <message>
+        <source>This day is a company closure day.</source>
+        <translation>この日は休業日です。</translation>
+    </message>
+    <message>
+        <source>Proposed day: %1 (%2)</source>
+        <translation>提案日: %1（%2）</translation>
+    </message>
+    <message>
+        <source>This account has no fiscal year end month, so the template cannot propose a day. Choose the day yourself, or enter the month on the account.</source>
+        <translation>このアカウントは決算月が未登録のため、テンプレートから日付を提案できません。日付を選ぶか、アカウントに決算月を登録してください。</translation>
+    </message>
+</context>
+<context>
     <name>ProgressCallback</name>
     <message>
         <source>Cancel</source>
         <translation>中止</translation>
+    </message>
+</context>
+<context>
+    <name>QuickPlanDialog</name>
+    <message>
+        <source>Plan</source>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation>新しい予定</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>At a time</source>
+        <translation>時刻を指定</translation>
+    </message>
+    <message>
+        <source>Plan at a time of day</source>
+        <translation>時刻を指定して予定する</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>相手</translation>
+    </message>
+    <message>
+        <source>(no contact)</source>
+        <translation>（担当者未設定）</translation>
+    </message>
+    <message>
+        <source>Hypothesis</source>
+        <translation>仮説</translation>
+    </message>
+    <message>
+        <source>Why then? e.g. their budget is set in January</source>
+        <translation>なぜその時期か（例: 1月に予算が決まるため）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
     </message>
 </context>
 <context>
@@ -923,6 +3700,53 @@
     <message>
         <source>Row</source>
         <translation>行の内容</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>バックアップから復元</translation>
+    </message>
+    <message>
+        <source>Choose the backup to go back to. The current database is first kept as a backup itself, then Kakeru reopens on the restored file.</source>
+        <translation>戻したいバックアップを選んでください。現在のデータベースはまずバックアップとして残し、そのあと復元したファイルで Kakeru を開き直します。</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>バックアップ一覧</translation>
+    </message>
+    <message>
+        <source>There are no backups in the backups folder yet.</source>
+        <translation>バックアップフォルダーにはまだバックアップがありません。</translation>
+    </message>
+    <message>
+        <source>Choose a &amp;file…</source>
+        <translation>ファイルを選択(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>ファイルを選択</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>復元(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>復元</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Restore from a file</source>
+        <translation>ファイルから復元</translation>
+    </message>
+    <message>
+        <source>Kakeru databases (*.db);;All files (*)</source>
+        <translation>Kakeru のデータベース (*.db);;すべてのファイル (*)</translation>
     </message>
 </context>
 <context>
@@ -1006,6 +3830,250 @@
     <message>
         <source>The import was undone. The database is as it was before.</source>
         <translation>取り込みを取り消しました。データベースは取り込み前の状態に戻っています。</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptDialog</name>
+    <message>
+        <source>Talk script — %1</source>
+        <translation>トークスクリプト — %1</translation>
+    </message>
+    <message>
+        <source>Talk script</source>
+        <translation>トークスクリプト</translation>
+    </message>
+    <message>
+        <source>Hearing checklist, one item a line</source>
+        <translation>ヒアリング項目（1行に1項目）</translation>
+    </message>
+    <message>
+        <source>Script dialog buttons</source>
+        <translation>スクリプト編集のボタン</translation>
+    </message>
+    <message>
+        <source>Save the script</source>
+        <translation>スクリプトを保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Hearing checklist (one question a line)</source>
+        <translation>ヒアリング項目（1行に1つの質問）</translation>
+    </message>
+</context>
+<context>
+    <name>SessionView</name>
+    <message>
+        <source>Call session</source>
+        <translation>架電セッション</translation>
+    </message>
+    <message>
+        <source>The account being called</source>
+        <translation>架電中のアカウント</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>進捗</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <source>Phone (click to call)</source>
+        <translation>電話番号（クリックで発信）</translation>
+    </message>
+    <message>
+        <source>Call (D); the timer starts</source>
+        <translation>発信 (D)。タイマーが始まります</translation>
+    </message>
+    <message>
+        <source>About the company</source>
+        <translation>会社の概要</translation>
+    </message>
+    <message>
+        <source>Open account</source>
+        <translation>アカウントを開く</translation>
+    </message>
+    <message>
+        <source>Open this account</source>
+        <translation>このアカウントを開く</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>セッション終了</translation>
+    </message>
+    <message>
+        <source>End the session and show the summary</source>
+        <translation>セッションを終了してまとめを表示</translation>
+    </message>
+    <message>
+        <source>Save and next (Enter)</source>
+        <translation>保存して次へ (Enter)</translation>
+    </message>
+    <message>
+        <source>Save the outcome and go to the next account</source>
+        <translation>架電結果を保存して次のアカウントへ</translation>
+    </message>
+    <message>
+        <source>Skip (S)</source>
+        <translation>スキップ (S)</translation>
+    </message>
+    <message>
+        <source>Skip this account</source>
+        <translation>このアカウントをスキップ</translation>
+    </message>
+    <message>
+        <source>Undo last (Ctrl+Z)</source>
+        <translation>直前を取り消す (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Undo the last logged outcome</source>
+        <translation>直前に記録した架電結果を取り消す</translation>
+    </message>
+    <message>
+        <source>Account %1 of %2</source>
+        <translation>%2件中 %1件目</translation>
+    </message>
+    <message>
+        <source>%1 skipped</source>
+        <translation>スキップ %1件</translation>
+    </message>
+    <message>
+        <source>No phone number</source>
+        <translation>電話番号なし</translation>
+    </message>
+    <message>
+        <source>Rank %1</source>
+        <translation>ランク%1</translation>
+    </message>
+    <message>
+        <source>%1 employees</source>
+        <translation>従業員 %1名</translation>
+    </message>
+    <message>
+        <source>FY ends in month %1</source>
+        <translation>%1月決算</translation>
+    </message>
+    <message>
+        <source>Choose an outcome first (keys 1–9), or skip with S.</source>
+        <translation>先に架電結果を選んでください（キー 1〜9）。スキップする場合は S を押してください。</translation>
+    </message>
+    <message>
+        <source>Log %1 for %2</source>
+        <translation>%2 に「%1」を記録</translation>
+    </message>
+</context>
+<context>
+    <name>SkipPlanDialog</name>
+    <message>
+        <source>Skip plan</source>
+        <translation>予定の見送り</translation>
+    </message>
+    <message>
+        <source>Reason for skipping</source>
+        <translation>見送りの理由</translation>
+    </message>
+    <message>
+        <source>The person has left or moved</source>
+        <translation>担当者が退職・異動した</translation>
+    </message>
+    <message>
+        <source>Priority dropped</source>
+        <translation>優先度が下がった</translation>
+    </message>
+    <message>
+        <source>Replaced by another plan</source>
+        <translation>別の予定に置き換えた</translation>
+    </message>
+    <message>
+        <source>Duplicate plan</source>
+        <translation>予定の重複</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>見送る</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Please give a reason for skipping.</source>
+        <translation>見送りの理由を入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryView</name>
+    <message>
+        <source>Session summary</source>
+        <translation>セッションのまとめ</translation>
+    </message>
+    <message>
+        <source>Session finished</source>
+        <translation>架電セッション終了</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>架電数</translation>
+    </message>
+    <message>
+        <source>Connects</source>
+        <translation>接続数</translation>
+    </message>
+    <message>
+        <source>Decision-maker reaches</source>
+        <translation>キーパーソン接触</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>アポ獲得</translation>
+    </message>
+    <message>
+        <source>Talk time</source>
+        <translation>通話時間</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>スキップ</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as text</source>
+        <translation>テキストでコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the summary as text</source>
+        <translation>まとめをテキストでコピー</translation>
+    </message>
+    <message>
+        <source>&amp;Back to Today</source>
+        <translation>今日の画面に戻る(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Close the session and go back to Today</source>
+        <translation>セッションを閉じて今日の画面に戻る</translation>
+    </message>
+    <message>
+        <source>The summary as text</source>
+        <translation>まとめのテキスト</translation>
+    </message>
+    <message>
+        <source>%1 of %2 accounts</source>
+        <translation>%2件中 %1件</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>コピーしました。</translation>
     </message>
 </context>
 <context>
@@ -1331,7 +4399,7 @@ Replace the existing view?</source>
         <translation>選択した会社（未選択なら表示中のすべて）で架電セッションを開始</translation>
     </message>
     <message>
-        <source>Start a call session on the selection (or on every company shown when nothing is selected), in the table's order</source>
+        <source>Start a call session on the selection (or on every company shown when nothing is selected), in the table&apos;s order</source>
         <translation>選択した会社（未選択なら表示中のすべての会社）で、表の並び順に架電セッションを開始します</translation>
     </message>
     <message>
@@ -1365,6 +4433,302 @@ Replace the existing view?</source>
     <message>
         <source>Select all %1 matching</source>
         <translation>条件に合う %1 件をすべて選択</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineActions</name>
+    <message>
+        <source>Not saved</source>
+        <translation>保存できませんでした</translation>
+    </message>
+    <message>
+        <source>Move plan to %1</source>
+        <translation>予定を %1 に移動</translation>
+    </message>
+    <message>
+        <source>Complete plan</source>
+        <translation>予定を完了</translation>
+    </message>
+    <message>
+        <source>Skip plan</source>
+        <translation>予定を見送り</translation>
+    </message>
+    <message>
+        <source>Add plan</source>
+        <translation>予定を追加</translation>
+    </message>
+    <message>
+        <source>Edit plan</source>
+        <translation>予定を編集</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineCanvas</name>
+    <message>
+        <source>Timeline</source>
+        <translation>タイムライン</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <source>No company chosen</source>
+        <translation>会社が選択されていません</translation>
+    </message>
+    <message>
+        <source>%1 d late</source>
+        <translation>%1日遅れ</translation>
+    </message>
+    <message>
+        <source>%1 d overdue</source>
+        <translation>%1日超過</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>2 weeks</source>
+        <translation>2週間</translation>
+    </message>
+    <message>
+        <source>1 month</source>
+        <translation>1か月</translation>
+    </message>
+    <message>
+        <source>3 months</source>
+        <translation>3か月</translation>
+    </message>
+    <message>
+        <source>6 months</source>
+        <translation>6か月</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1年</translation>
+    </message>
+    <message>
+        <source>2 years</source>
+        <translation>2年</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>相手</translation>
+    </message>
+    <message>
+        <source>(no contact)</source>
+        <translation>（担当者未設定）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Hypothesis</source>
+        <translation>仮説</translation>
+    </message>
+    <message>
+        <source>Hypothesis held?</source>
+        <translation>仮説の結果</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>(%1 days late)</source>
+        <translation>（%1日遅れ）</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>期限超過</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1日</translation>
+    </message>
+    <message>
+        <source>Reason skipped</source>
+        <translation>見送りの理由</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Decision maker</source>
+        <translation>決裁者</translation>
+    </message>
+    <message>
+        <source>reached</source>
+        <translation>接触済み</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>タイムライン</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>表示期間</translation>
+    </message>
+    <message>
+        <source>How much time is shown (Ctrl+wheel, + and -)</source>
+        <translation>表示する期間（Ctrl+ホイール、＋／－キー）</translation>
+    </message>
+    <message>
+        <source>Jump to today (Home)</source>
+        <translation>今日へ移動（Home）</translation>
+    </message>
+    <message>
+        <source>Add plan…</source>
+        <translation>予定を追加…</translation>
+    </message>
+    <message>
+        <source>Add a plan (Insert, or double-click on the timeline)</source>
+        <translation>予定を追加します（Insert キー、またはタイムラインをダブルクリック）</translation>
+    </message>
+    <message>
+        <source>A lane per contact</source>
+        <translation>担当者ごとに行を分ける</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>Scroll the timeline</source>
+        <translation>タイムラインをスクロール</translation>
+    </message>
+    <message>
+        <source>Selected item</source>
+        <translation>選択した項目</translation>
+    </message>
+    <message>
+        <source>Complete…</source>
+        <translation>完了…</translation>
+    </message>
+    <message>
+        <source>Complete the selected plan (D)</source>
+        <translation>選択した予定を完了にします（D）</translation>
+    </message>
+    <message>
+        <source>Skip…</source>
+        <translation>見送り…</translation>
+    </message>
+    <message>
+        <source>Skip the selected plan with a reason (S)</source>
+        <translation>選択した予定を理由を付けて見送ります（S）</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>編集…</translation>
+    </message>
+    <message>
+        <source>Edit the selected plan (Enter)</source>
+        <translation>選択した予定を編集します（Enter）</translation>
+    </message>
+    <message>
+        <source>Select an item to see its note here. Hover to see it in full.</source>
+        <translation>項目を選択すると、ここにメモを表示します。マウスを重ねると全文を表示します。</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Today&apos;s queue</source>
+        <translation>今日の架電リスト</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>List the new targets come from</source>
+        <translation>新規ターゲットを取るリスト</translation>
+    </message>
+    <message>
+        <source>Daily target</source>
+        <translation>1日の目標</translation>
+    </message>
+    <message>
+        <source> accounts</source>
+        <translation> 件</translation>
+    </message>
+    <message>
+        <source>Start session (Ctrl+Enter)</source>
+        <translation>セッション開始 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Start a call session on this queue</source>
+        <translation>このリストで架電セッションを開始</translation>
+    </message>
+    <message>
+        <source>Resume session</source>
+        <translation>セッションを再開</translation>
+    </message>
+    <message>
+        <source>Go back to the session in progress</source>
+        <translation>進行中のセッションに戻る</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>日付(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation>リスト(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Daily &amp;target</source>
+        <translation>1日の目標(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Counts of the queue</source>
+        <translation>架電リストの件数</translation>
+    </message>
+    <message>
+        <source>Nothing to call</source>
+        <translation>架電予定なし</translation>
+    </message>
+    <message>
+        <source>All lists</source>
+        <translation>すべてのリスト</translation>
+    </message>
+    <message>
+        <source>Overdue %1 · Due today %2 · New %3 · Done today %4 (daily target %5)</source>
+        <translation>期限超過 %1件・本日予定 %2件・新規 %3件・本日実施 %4件（目標 %5件）</translation>
+    </message>
+    <message>
+        <source>Nothing to call on this day: no re-contacts are due and no untouched targets are left in this list. Choose another list or import one on the Targets page.</source>
+        <translation>この日の架電予定はありません。期限の来た再架電も、このリストの未接触ターゲットもありません。別のリストを選ぶか、ターゲット画面でリストを取り込んでください。</translation>
+    </message>
+    <message>
+        <source>Start a new session</source>
+        <translation>新しいセッションを開始</translation>
+    </message>
+    <message>
+        <source>A session is in progress (account %1 of %2). Start a new one instead? Everything logged so far stays saved.</source>
+        <translation>進行中のセッションがあります（%2件中 %1件目）。新しいセッションを開始しますか？これまでに記録した内容は保存されたままです。</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -32,6 +32,7 @@ from models.normalize import PREFECTURES
 from models.vocab import COMPANY_STATUS, RANKS
 from ui.i18n import arg, label
 from ui.qt_models.targets_model import display_date
+from ui.shortcuts import add_shortcut
 from ui.signals import DataBus, affects
 from ui.undo import edit_company
 from ui.widgets.contacts_section import ContactsSection
@@ -117,8 +118,8 @@ class CompanyPanel(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        add_shortcut(QKeySequence.StandardKey.Save, self, self.save,
+                     Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         self.contacts = ContactsSection(db, bus)
         self.contacts_model = self.contacts.model

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -90,12 +92,23 @@ class Workspace:
         return target
 
 
+def probe_environment() -> dict[str, str]:
+    """The probe's environment: byte-code caching on, as on a user's machine (and in the bundle).
+
+    With ``PYTHONDONTWRITEBYTECODE`` set (as on some build machines) every start would compile each
+    module from source, which a real start never does; the cache goes to a folder outside the tree.
+    """
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "kakeru-bench-pycache")
+    return env
+
+
 def run_probe(args: list[str], timeout: float = 300) -> dict[str, float]:
     """Run ``bench/probe_gui.py`` in a fresh interpreter; return the ``key=value`` figures it prints."""
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "probe_gui.py"), *args],
-        capture_output=True, text=True, timeout=timeout, cwd=ROOT,
+        capture_output=True, text=True, timeout=timeout, cwd=ROOT, env=probe_environment(),
     )
     if done.returncode != 0:
         raise RuntimeError(f"probe failed ({done.returncode}): {done.stderr[-2000:]}")

@@ -10,10 +10,13 @@ company of the file on the target list. This module is the one the CLI and the G
 from __future__ import annotations
 
 import csv
+import gc
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +107,27 @@ def _large_cache(db: Database, kib: int = 65_536) -> Iterator[None]:
         db.execute(f"PRAGMA cache_size = {int(before)}")
 
 
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector: with 100,000s of row objects alive it would walk them all again
+    and again (a fifth of an import's time); reference counting still frees everything as it goes.
+
+    What is still alive afterwards (the caller's table of rows) is handed to the oldest generation
+    (freeze, then unfreeze: two list splices), so switching the collector back on does not walk it
+    once more as young objects.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled and gc.get_freeze_count() == 0:  # nobody else froze objects: unfreeze touches only ours
+            gc.freeze()
+            gc.unfreeze()
+        if enabled:
+            gc.enable()
+
+
 def _snapshot(db: Database) -> tuple[int, int]:
     """What tells whether the database changed since the plan was made (by any connection)."""
     return db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes
@@ -116,15 +140,19 @@ def _write(
     for offset, company in enumerate(plan.created):
         company.id = next_id + offset
     steps = max(1, len(plan.created) + len(plan.updated) + len(plan.members))
-    for start in range(0, len(plan.created), _WRITE_CHUNK):
-        chunk = plan.created[start:start + _WRITE_CHUNK]
-        _insert_many(db, "companies", _INSERT_COLUMNS, [
-            (c.id, new_uid(), now, now, *(c.values.get(n) for n in COMPANY_COLUMNS), "untouched",
-             *(c.keys[k] for k in _KEY_COLUMNS), import_id) for c in chunk
-        ])
-        _insert_many(db, "import_changes", _CHANGE_COLUMNS,
-                     [(new_uid(), now, now, import_id, c.id, "created", None) for c in chunk])
-        report((start + len(chunk)) / steps)
+    with _search_index_after(db, next_id, len(plan.created)):
+        for start in range(0, len(plan.created), _WRITE_CHUNK):
+            chunk = plan.created[start:start + _WRITE_CHUNK]
+            _insert_many(db, "companies", _INSERT_COLUMNS, [
+                (c.id, uid, now, now, *map(c.values.get, COMPANY_COLUMNS), "untouched",
+                 *map(c.keys.__getitem__, _KEY_COLUMNS), import_id)
+                for c, uid in zip(chunk, _uids(len(chunk)), strict=True)
+            ])
+            _insert_many(db, "import_changes", _CHANGE_COLUMNS, [
+                (uid, now, now, import_id, c.id, "created", None)
+                for c, uid in zip(chunk, _uids(len(chunk)), strict=True)
+            ])
+            report((start + len(chunk)) / steps)
     assignments = ", ".join(f"{name} = ?" for name in (*COMPANY_COLUMNS, *_KEY_COLUMNS, "updated_at"))
     db.conn.executemany(f"UPDATE companies SET {assignments} WHERE id = ?", (
         (*(c.values.get(n) for n in COMPANY_COLUMNS), *(c.keys[k] for k in _KEY_COLUMNS), now, c.id)
@@ -146,11 +174,51 @@ def _write(
     members = members.fetchall()
     listed = {company_id for company_id, _priority in members}
     base = max((priority for _company_id, priority in members), default=0)
+    joining = [(position, c) for position, c in enumerate(plan.members, start=1) if c.id not in listed]
     _insert_many(db, "list_members", _MEMBER_COLUMNS, [
-        (new_uid(), now, now, list_id, c.id, base + position, import_id)
-        for position, c in enumerate(plan.members, start=1) if c.id not in listed
+        (uid, now, now, list_id, c.id, base + position, import_id)
+        for (position, c), uid in zip(joining, _uids(len(joining)), strict=True)
     ])
     report(1.0)
+
+
+# The full-text index's per-row trigger, set aside while many companies are inserted: only when it
+# does exactly this (a later migration giving it more to do makes imports use it row by row again).
+_FTS_TRIGGER = "companies_fts_insert"
+_FTS_TRIGGER_SQL = (
+    "CREATE TRIGGER companies_fts_insert AFTER INSERT ON companies BEGIN "
+    "INSERT INTO companies_fts(rowid, search_key) VALUES (new.id, new.search_key); END"
+)
+_FTS_BATCH_FROM = 1000  # rows; below this the trigger's cost does not matter
+
+
+@contextmanager
+def _search_index_after(db: Database, first_id: int, count: int) -> Iterator[None]:
+    """Index the new companies (ids from ``first_id``) for search in one statement, after inserting them.
+
+    FTS5 writes a segment for every statement that feeds it, so the insert trigger is dropped and, once
+    the rows are in, the same index rows are added at once and the trigger is created again from its
+    stored SQL. All of it happens inside the import's transaction: a failure or a cancel rolls the
+    trigger back with the rows, and no other connection ever sees the table without it.
+    """
+    row = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [_FTS_TRIGGER])
+    trigger = row.fetchone()
+    if count < _FTS_BATCH_FROM or trigger is None or " ".join(trigger[0].split()) != _FTS_TRIGGER_SQL:
+        yield
+        return
+    db.execute(f"DROP TRIGGER {_FTS_TRIGGER}")
+    yield
+    db.execute(
+        "INSERT INTO companies_fts (rowid, search_key) SELECT id, search_key FROM companies WHERE id >= ?",
+        [first_id],
+    )
+    db.execute(trigger[0])
+
+
+def _uids(count: int) -> list[str]:
+    """``count`` random 128-bit uids written as 32 hex digits (like ``new_uid``), from one read of urandom."""
+    text = os.urandom(16 * count).hex()
+    return [text[start:start + 32] for start in range(0, 32 * count, 32)]
 
 
 def _insert_many(db: Database, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
@@ -162,7 +230,7 @@ def _insert_many(db: Database, table: str, columns: Sequence[str], rows: Sequenc
     for start in range(0, len(rows), per_statement):
         chunk = rows[start:start + per_statement]
         sql = full if len(chunk) == per_statement else head + ", ".join([values] * len(chunk))
-        db.conn.execute(sql, [value for row in chunk for value in row])
+        db.conn.execute(sql, list(chain.from_iterable(chunk)))
 
 
 def _ensure_list(db: Database, name: str, now: str) -> int:
@@ -173,6 +241,43 @@ def _ensure_list(db: Database, name: str, now: str) -> int:
         "INSERT INTO target_lists (uid, created_at, updated_at, name) VALUES (?, ?, ?, ?)",
         [new_uid(), now, now, name],
     ).lastrowid
+
+
+def _import(
+    db: Database, table: SourceTable, mapping: list[str | None], list_name: str, progress: Progress | None,
+    file_name: str | None, total: int,
+) -> ImportResult:
+    snapshot = _snapshot(db)
+    plan = Planner(db, table, mapping).run(progress, total)
+
+    def report(fraction: float) -> None:
+        done = len(table.rows) + round(fraction * len(table.rows))
+        if progress is not None and progress(done, total) is False:
+            raise ImportCancelled()
+
+    now = now_iso()
+    with _large_cache(db), writing(db):
+        stale = db.conn.total_changes != snapshot[1]
+        import_id = db.execute(
+            "INSERT INTO imports (uid, created_at, updated_at, file_name, encoding) VALUES (?, ?, ?, ?, ?)",
+            [new_uid(), now, now, file_name or Path(table.path).name, table.encoding],
+        ).lastrowid
+        if stale or db.execute("PRAGMA data_version").fetchone()[0] != snapshot[0]:
+            plan = Planner(db, table, mapping).run()  # the database changed meanwhile: plan again, locked
+        list_id = _ensure_list(db, list_name, now)
+        _write(db, plan, import_id, list_id, now, report)
+        counts = plan.counts
+        db.execute(
+            "UPDATE imports SET list_id = ?, rows = ?, created = ?, updated = ?, duplicates = ?, rejected = ?"
+            " WHERE id = ?",
+            [list_id, len(table.rows), counts["created"], counts["updated"], counts["duplicates"],
+             len(plan.rejects), import_id],
+        )
+    return ImportResult(
+        import_id=import_id, rows=len(table.rows), created=counts["created"], updated=counts["updated"],
+        duplicates=counts["duplicates"], rejected=len(plan.rejects), encoding=table.encoding,
+        list_name=list_name, rejects=tuple(plan.rejects), header=tuple(table.header),
+    )
 
 
 # --- public API ------------------------------------------------------------------------------------
@@ -209,37 +314,8 @@ def import_table(
     if not list_name:
         raise ValidationError("取り込み先のリスト名を入力してください。")
     total = 2 * len(table.rows)
-    snapshot = _snapshot(db)
-    plan = Planner(db, table, mapping).run(progress, total)
-
-    def report(fraction: float) -> None:
-        done = len(table.rows) + round(fraction * len(table.rows))
-        if progress is not None and progress(done, total) is False:
-            raise ImportCancelled()
-
-    now = now_iso()
-    with _large_cache(db), writing(db):
-        stale = db.conn.total_changes != snapshot[1]
-        import_id = db.execute(
-            "INSERT INTO imports (uid, created_at, updated_at, file_name, encoding) VALUES (?, ?, ?, ?, ?)",
-            [new_uid(), now, now, file_name or Path(table.path).name, table.encoding],
-        ).lastrowid
-        if stale or db.execute("PRAGMA data_version").fetchone()[0] != snapshot[0]:
-            plan = Planner(db, table, mapping).run()  # the database changed meanwhile: plan again, locked
-        list_id = _ensure_list(db, list_name, now)
-        _write(db, plan, import_id, list_id, now, report)
-        counts = plan.counts
-        db.execute(
-            "UPDATE imports SET list_id = ?, rows = ?, created = ?, updated = ?, duplicates = ?, rejected = ?"
-            " WHERE id = ?",
-            [list_id, len(table.rows), counts["created"], counts["updated"], counts["duplicates"],
-             len(plan.rejects), import_id],
-        )
-    return ImportResult(
-        import_id=import_id, rows=len(table.rows), created=counts["created"], updated=counts["updated"],
-        duplicates=counts["duplicates"], rejected=len(plan.rejects), encoding=table.encoding,
-        list_name=list_name, rejects=tuple(plan.rejects), header=tuple(table.header),
-    )
+    with _without_cycle_collection():
+        return _import(db, table, mapping, list_name, progress, file_name, total)
 
 
 def import_file(
@@ -259,7 +335,8 @@ def import_file(
         ValidationError: ``columns`` names an unknown field, or no column holds the company name.
         ImportCancelled: ``progress`` returned False.
     """
-    table = read_table(path, encoding=encoding, has_header=has_header, sheet=sheet)
+    with _without_cycle_collection():  # reading makes 100,000s of row lists too
+        table = read_table(path, encoding=encoding, has_header=has_header, sheet=sheet)
     mapping = parse_columns(columns, table.width) if columns else guess_mapping(table)
     if "name" not in mapping:
         raise ValidationError(

@@ -271,10 +271,11 @@ def _parse_delimited(text: str, path: Path) -> tuple[list[list[str]], list[int]]
 
 def _read_xlsx(path: Path, sheet: str | int | None) -> tuple[list[list[str]], list[int], list[str], str]:
     import openpyxl  # imported here: only Excel files pay for it
+    from openpyxl.utils.exceptions import InvalidFileException  # a zip that is not a workbook
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, TypeError) as error:
         raise ImportFileError(
             f"「{path.name}」を Excel ファイル（.xlsx）として読めませんでした。"
             "ファイルが壊れていないか、Excel で開けるかをご確認ください。"

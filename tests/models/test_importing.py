@@ -7,9 +7,11 @@ import itertools
 import json
 import sqlite3
 
+import import_scenario
 import openpyxl
 import pytest
 
+from models import importing
 from models.companies import create_company, get_company, update_company
 from models.db import open_db
 from models.errors import ImportFileError, KakeruError, NotFound, ValidationError
@@ -373,3 +375,78 @@ def test_join_address():
     assert join_address(["東京都", "港区", "芝公園４－２－８"]) == "東京都港区芝公園４－２－８"
     assert join_address(["1-2-3", "ABC Bldg"]) == "1-2-3 ABC Bldg"
     assert join_address(["大阪市北区梅田1-1", "ABCビル"]) == "大阪市北区梅田1-1 ABCビル"
+
+
+# --- a large import: the same rows as before the importer was made fast, and a right search index ---
+
+# Produced by the importer before it was made faster (batched search index, cached phone parsing):
+# the counts and a digest of every row it wrote (import_scenario.canonical) for the same two files.
+SCENARIO_COUNTS = [(300, 300, 0, 0, 0), (2000, 1529, 364, 57, 50)]
+SCENARIO_DIGEST = "bae414dbca674116290ab76f8a557a1355595d5dddb9f660eb1e3d9fcecf1cc2"
+
+
+def _import_scenario(db, tmp_path):
+    seed, source = import_scenario.write_files(tmp_path)
+    results = [import_file(db, seed, "種リスト"), import_file(db, source, "本リスト")]
+    counts = [(r.rows, r.created, r.updated, r.duplicates, r.rejected) for r in results]
+    rejects = [reject for result in results for reject in result.rejects]
+    return counts, rejects
+
+
+def test_a_large_import_gives_the_same_counts_and_rows_as_before(fresh_db, tmp_path):
+    counts, rejects = _import_scenario(fresh_db, tmp_path)
+    assert counts == SCENARIO_COUNTS
+    assert len(rejects) == 50 and all(reject.line > 1 for reject in rejects)
+    picture = import_scenario.canonical(fresh_db, rejects)
+    assert all(picture["search"].values())  # every sample search finds something
+    assert import_scenario.digest(picture) == SCENARIO_DIGEST
+
+
+def test_the_search_index_is_right_after_a_large_import(fresh_db, tmp_path):
+    _import_scenario(fresh_db, tmp_path)
+    for query in import_scenario.SEARCHES:
+        found = import_scenario.found_by_index(fresh_db, query)
+        assert found == import_scenario.found_by_scan(fresh_db, query)
+    trigger = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'companies_fts_insert'"
+    assert fresh_db.execute(trigger).fetchone()[0] == 1
+    later = create_company(fresh_db, {"name": "後から追加した会社ﾃｽﾄ"})  # the trigger indexes it again
+    assert import_scenario.found_by_index(fresh_db, "追加した会社") == [later.id]
+
+
+def test_batched_and_row_by_row_search_indexing_agree(tmp_path, monkeypatch):
+    pictures = []
+    for batch_from in (1000, 10**9):  # the batched path, and the trigger for every row
+        monkeypatch.setattr(importing, "_FTS_BATCH_FROM", batch_from)
+        db = open_db(":memory:")
+        folder = tmp_path / str(batch_from)
+        folder.mkdir()
+        _counts, rejects = _import_scenario(db, folder)
+        pictures.append(import_scenario.canonical(db, rejects))
+        db.close()
+    assert pictures[0] == pictures[1]
+
+
+def test_undo_of_a_large_import_takes_its_rows_out_of_the_search_index(fresh_db, tmp_path):
+    seed, source = import_scenario.write_files(tmp_path)
+    import_file(fresh_db, seed, "種リスト")
+    before = import_scenario.found_by_index(fresh_db, "丸の内")
+    result = import_file(fresh_db, source, "本リスト")
+    assert len(import_scenario.found_by_index(fresh_db, "丸の内")) > len(before)
+    undo_import(fresh_db, result.import_id)
+    assert import_scenario.found_by_index(fresh_db, "丸の内") == before
+    assert import_scenario.found_by_scan(fresh_db, "丸の内") == before
+
+
+def test_a_search_trigger_that_does_more_is_kept_row_by_row(fresh_db, tmp_path):
+    fresh_db.execute("CREATE TABLE seen (company_id INTEGER)")
+    fresh_db.execute("DROP TRIGGER companies_fts_insert")
+    fresh_db.execute("""CREATE TRIGGER companies_fts_insert AFTER INSERT ON companies BEGIN
+        INSERT INTO companies_fts(rowid, search_key) VALUES (new.id, new.search_key);
+        INSERT INTO seen VALUES (new.id);
+    END""")
+    rows = "".join(f"会社{n},03-3333-{n:04d}\r\n" for n in range(1500))
+    result = import_file(fresh_db, write_csv(tmp_path, "会社名,電話番号\r\n" + rows), "L")
+    assert result.created == 1500
+    assert fresh_db.execute("SELECT count(*) FROM seen").fetchone()[0] == 1500
+    found = import_scenario.found_by_index(fresh_db, "会社1499")
+    assert found == import_scenario.found_by_scan(fresh_db, "会社1499") and len(found) == 1

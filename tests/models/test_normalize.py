@@ -101,3 +101,76 @@ def test_prefectures():
 def test_search_text_matches_across_widths_and_kana():
     assert n.search_text("ﾃｽﾄ") == n.search_text("てすと") == n.search_text("テスト")
     assert n.search_text("ＡＢＣ　１２３") == "abc123"
+
+
+# --- phones: parsed once per distinct text, written as phonenumbers writes them ---------------------
+
+
+def _reference(text):
+    """phone_key and format_phone as phonenumbers gives them, with no cache and no shortcut."""
+    import phonenumbers
+
+    number = n._parse_jp_phone(text)
+    if number is None:
+        return None, (text.strip() or None)
+    style = (phonenumbers.PhoneNumberFormat.NATIONAL if number.country_code == 81
+             else phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return (phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
+            phonenumbers.format_number(number, style))
+
+
+def _phone_texts(count, seed=3):
+    import random
+
+    rng = random.Random(seed)
+    full_width = str.maketrans("0123456789-", "０１２３４５６７８９－")
+    for _ in range(count):
+        digits = "0" + "".join(rng.choice("0123456789") for _ in range(rng.randint(7, 12)))
+        cut = rng.randint(1, 4)
+        yield rng.choice([
+            digits, f"{digits[:cut]}-{digits[cut:cut + 4]}-{digits[cut + 4:]}",
+            f"({digits[:3]}) {digits[3:]}",
+            "+81 " + digits[1:], digits.translate(full_width), f"{digits} 内線{rng.randint(1, 99)}",
+            "+1 " + digits[1:11], f"0{rng.choice(['3', '6', '45', '120', '90', '80', '50'])}{digits[4:]}",
+        ])
+
+
+def test_phones_are_the_same_as_phonenumbers_gives_them_uncached():
+    n._phone_cache.clear()
+    for text in _phone_texts(6000):
+        key, shown = _reference(text)
+        for _ in range(2):  # the first call parses, the second reads the cache
+            assert (n.phone_key(text), n.format_phone(text)) == (key, shown), text
+        # The shown form is what companies store and key again; it may come from the cache.
+        assert (n.phone_key(shown), n.format_phone(shown)) == _reference(shown), text
+
+
+def test_the_phone_cache_stays_bounded(monkeypatch):
+    monkeypatch.setattr(n, "_PHONE_CACHE_LIMIT", 50)
+    n._phone_cache.clear()
+    for text in _phone_texts(500, seed=4):
+        assert n.format_phone(text) == _reference(text)[1]
+    assert len(n._phone_cache) <= 51  # a number and its shown form
+
+
+def test_national_format_is_phonenumbers_national_format():
+    import random
+
+    import phonenumbers
+
+    from models.phone_format import national_format
+
+    national_style = phonenumbers.PhoneNumberFormat.NATIONAL
+    rng = random.Random(8)
+    for _ in range(5000):  # every length, and first digits both real and not
+        digits = str(rng.randint(1, 9)) + "".join(rng.choice("0123456789") for _ in range(rng.randint(7, 12)))
+        number = phonenumbers.PhoneNumber(country_code=81, national_number=int(digits))
+        assert national_format(number) == phonenumbers.format_number(number, national_style)
+    with_extension = phonenumbers.parse("03-1234-5678 ext. 12", "JP")
+    assert national_format(with_extension) == phonenumbers.format_number(with_extension, national_style)
+
+
+def test_search_key_joins_the_normalised_parts():
+    parts = ("ｶﾌﾞｼｷｶﾞｲｼｬ ﾃｽﾄ", None, "", "03-1234-5678", "+81312345678", "東京都　港区１－２", "ＡＢＣ")
+    assert n.search_key(*parts) == "\u241e".join(n.search_text(part) for part in parts if part)
+    assert n.search_key() == "" and n.search_key(None, "") == ""

@@ -104,6 +104,18 @@ def test_old_excel_and_broken_xlsx(tmp_path):
         read_table(broken)
 
 
+@pytest.mark.parametrize("name", ["list.csv", "list.txt", "list.xlsx"])
+def test_a_zip_that_is_not_a_workbook_is_refused_in_japanese(tmp_path, name):
+    archive_path = tmp_path / name  # openpyxl refuses other extensions with its own exception
+    with zipfile.ZipFile(archive_path, "w") as archive:
+        archive.writestr("hello.txt", "not a workbook")
+    magic_only = tmp_path / f"magic-{name}"
+    magic_only.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    for path in (archive_path, magic_only):
+        with pytest.raises(ImportFileError, match="Excel"):
+            read_table(path)
+
+
 def test_missing_file(tmp_path):
     with pytest.raises(ImportFileError, match="見つかりません"):
         read_table(tmp_path / "nothing.csv")

@@ -180,6 +180,8 @@ def _self_test_qt(db, folder: str) -> str:
 
         store = QSettings(os.path.join(folder, "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(db, os.path.join(folder, "self-test.db"), AppSettings(store))
+        for key in window.page_keys():
+            window.show_page(key)  # pages are built on first show: build every one
         built = f"メイン画面 OK（{len(window.pages)} ページ）"
         import shiboken6
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bench.common import Figure, Workspace, p95, run_probe, timed
 from models import importing, normalize
+from models.check import record_clean_close
 from models.db import open_db
 from models.targets import TargetFilter, count_targets, fetch_targets
 
@@ -125,7 +126,13 @@ def _gui_figures(ws: Workspace) -> tuple[dict[str, float], dict[str, float]]:
         for mode in ("bare", "kakeru"):  # not counted: fills the byte-code cache, as any earlier start has
             run_probe([mode, str(time.time()), "--db", str(db_path)])
         bare = [run_probe(["bare", str(time.time())]) for _ in range(3)]
-        ours = [run_probe(["kakeru", str(time.time()), "--db", str(db_path)]) for _ in range(3)]
+        ours = []
+        for _ in range(3):
+            open_db(db_path).close()  # as the app's own quit leaves it (WAL folded in, the close
+            record_clean_close(db_path)  # recorded): the usual morning start
+            ours.append(run_probe(["kakeru", str(time.time()), "--db", str(db_path)]))
+        # After a crash the whole file is checked before it opens: reported beside the figure.
+        ws.cache["gui_unclean"] = run_probe(["kakeru", str(time.time()), "--db", str(db_path)])
         ws.cache["gui"] = (bare, ours)
     return ws.cache["gui"]
 
@@ -135,7 +142,9 @@ def startup(ws: Workspace) -> Figure:
     bare, ours = _gui_figures(ws)
     value = sorted(run["ready"] for run in ours)[1]
     baseline = sorted(run["ready"] for run in bare)[1]
-    return Figure(value, baseline, goal=2.0, note="process start → first paint with rows")
+    unclean = ws.cache["gui_unclean"]["ready"]
+    return Figure(value, baseline, goal=2.0,
+                  note=f"process start → first paint with rows (after a crash: {unclean:.2f} s)")
 
 
 def memory(ws: Workspace) -> Figure:

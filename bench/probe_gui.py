@@ -56,19 +56,23 @@ def bare(t0: float) -> None:
 
 
 def kakeru(t0: float, db_path: str) -> None:
+    """The app's own start path (ui.app.AppController): lock, check, open, main window."""
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from models.db import open_db
-    from ui.app import configure_application
-    from ui.main_window import MainWindow
+    from ui.app import AppController, configure_application
+    from ui.settings import AppSettings
 
     app = QApplication([])
-    settings = configure_application(app)
-    db = open_db(db_path)
-    window = MainWindow(db, db_path, settings)
-    window.resize(1280, 800)
-    window.show_page("targets")
-    window.show()
+    store = QSettings(str(Path(db_path).with_suffix(".ini")), QSettings.Format.IniFormat)
+    settings = AppSettings(store)
+    settings.set_first_run_done(True)
+    settings.set_last_page("targets")
+    configure_application(app, settings)
+    controller = AppController(db_path, settings)
+    if controller.start() is not None:
+        raise SystemExit("Kakeru did not start")
+    window = controller.window
     page = window.targets_page
     view = page.table
     model = view.model()
@@ -85,7 +89,7 @@ def kakeru(t0: float, db_path: str) -> None:
     view.repaint()
     print(f"rows={model.rowCount()}")
     print(f"peak_mb={peak_mb():.1f}")
-    db.close()
+    print(f"checked_before_open={int(controller.checked_before_open)}")
 
 
 if __name__ == "__main__":

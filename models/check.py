@@ -7,6 +7,7 @@ opening a file, so a damaged file is reported (and never written to) instead of 
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
@@ -97,6 +98,53 @@ def quick_check(path: str | Path) -> bool:
         if not any(had_side_files) and side_files[0].exists() and side_files[0].stat().st_size == 0:
             for side_file in side_files:
                 side_file.unlink(missing_ok=True)
+
+
+def _clean_marker(path: Path) -> Path:
+    return Path(f"{path}.closed-cleanly")
+
+
+def record_clean_close(path: str | Path) -> bool:
+    """After the app closed its last connection to ``path``: remember the file's size and time.
+
+    Only when no WAL file is left (everything is in the main file). Returns whether it was recorded.
+    """
+    path = Path(path)
+    if str(path) == ":memory:" or not path.exists() or Path(f"{path}-wal").exists():
+        return False
+    stat = path.stat()
+    marker = _clean_marker(path)
+    partial = marker.with_name(marker.name + ".partial")
+    try:
+        partial.write_text(json.dumps({"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}), encoding="utf-8")
+        partial.replace(marker)
+    except OSError:
+        partial.unlink(missing_ok=True)
+        return False
+    return True
+
+
+def take_clean_close(path: str | Path) -> bool:
+    """Whether ``path`` is exactly as the app left it at a clean close; the record is used up either way.
+
+    True lets the app open a large file without reading all of it first (the check then runs in the
+    background). A crash, a kill, a power cut or any other program touching the file makes it False,
+    and the file is checked before it is opened.
+    """
+    path = Path(path)
+    marker = _clean_marker(path)
+    try:
+        recorded = json.loads(marker.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    finally:
+        marker.unlink(missing_ok=True)
+    try:
+        stat = path.stat()
+    except OSError:
+        return False
+    return (not Path(f"{path}-wal").exists() and recorded.get("size") == stat.st_size
+            and recorded.get("mtime_ns") == stat.st_mtime_ns)
 
 
 def check_database(db: Database) -> CheckReport:

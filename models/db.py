@@ -138,9 +138,6 @@ def open_db(path: str | Path | None = None, *, busy_timeout_s: float = 5.0) -> D
         # FULL: a logged call survives a power cut too, not only a killed process.
         db.execute("PRAGMA synchronous = FULL")
         db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
-        # 64 MiB of page cache instead of SQLite's 2 MiB: the KPI page and the Today queue read index
-        # pages spread over a file of several hundred MB at 100,000 companies.
-        db.execute("PRAGMA cache_size = -65536")
         migrate(db, path)
     except sqlite3.DatabaseError as error:
         mapped = translate_sqlite_error(error, path)

@@ -10,7 +10,7 @@ import unicodedata
 
 import phonenumbers
 
-from models.phone_format import national_format
+from models.phone_format import domestic_forms, national_format
 
 PREFECTURES = (
     "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県",
@@ -92,10 +92,13 @@ def _parse_jp_phone(text: str | None) -> phonenumbers.PhoneNumber | None:
 
 # Parsing is the costly step of cleaning a row (an import of 100,000 rows parses every phone), so the
 # two forms of a number are kept per distinct text; a bounded dict, cleared when full, keeps memory flat.
+# A number dialled at home written with plain punctuation (nearly every phone of a list) is not parsed
+# at all: models.phone_format gives phonenumbers' answer for it from a few first digits and the length.
 _PHONE_CACHE_LIMIT = 50_000
 _phone_cache: dict[str, tuple[str | None, str | None]] = {}
 _PLAIN_PHONE_RE = re.compile(r"[0-9\-() ]+")
 _NOT_DIGIT_RE = re.compile(r"[^0-9]")
+_MAX_PHONE_TEXT = 250  # phonenumbers refuses longer input (_MAX_INPUT_STRING_LENGTH)
 
 
 def _phone_forms(text: str) -> tuple[str | None, str | None]:
@@ -103,39 +106,47 @@ def _phone_forms(text: str) -> tuple[str | None, str | None]:
     forms = _phone_cache.get(text)
     if forms is not None:
         return forms
-    number = _parse_jp_phone(text)
-    if number is None:
-        forms = (None, None)
-    elif number.country_code == 81:
-        forms = (phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
-                 national_format(number))
+    raw = nfkc(text).strip()
+    plain = len(raw) <= _MAX_PHONE_TEXT and _PLAIN_PHONE_RE.fullmatch(raw) is not None
+    domestic = domestic_forms(_NOT_DIGIT_RE.sub("", raw)) if plain else None
+    if domestic is not None:
+        forms, japanese = domestic, domestic[0][3:]
     else:
-        forms = (phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
-                 phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
+        forms, japanese = _parsed_forms(text)
     if len(_phone_cache) >= _PHONE_CACHE_LIMIT:
         _phone_cache.clear()
     _phone_cache[text] = forms
     shown = forms[1]
-    if shown is not None and shown not in _phone_cache and _reads_alike(text, shown, number):
+    if shown is not None and shown not in _phone_cache and _reads_alike(raw, plain, shown, japanese):
         _phone_cache[shown] = forms  # what companies store is keyed again: no second parse for it
     return forms
 
 
-def _reads_alike(text: str, shown: str, number: phonenumbers.PhoneNumber) -> bool:
-    """Whether phonenumbers reads ``shown`` as the very number it read from ``text``.
+def _parsed_forms(text: str) -> tuple[tuple[str | None, str | None], str | None]:
+    """``_phone_forms`` by phonenumbers, and the national number when it is Japanese with no extension."""
+    number = _parse_jp_phone(text)
+    if number is None:
+        return (None, None), None
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if number.country_code != 81:
+        return (e164, phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)), None
+    japanese = None if number.extension else phonenumbers.national_significant_number(number)
+    return (e164, national_format(number)), japanese
+
+
+def _reads_alike(raw: str, plain: bool, shown: str, japanese: str | None) -> bool:
+    """Whether phonenumbers reads ``shown`` as the very number it read from ``raw`` (``text`` after NFKC).
 
     It does when both are the same digits with plain punctuation (parsing looks at the digits alone),
-    and when ``shown`` is a Japanese national number written bare (no pattern fits it), long enough,
-    starting with neither the national or international prefix (0) nor the country code (81), which
-    parsing would strip.
+    and when ``shown`` is a Japanese national number written bare (no pattern fits it; ``japanese`` is
+    the number's national number when it is Japanese with no extension), long enough, starting with
+    neither the national or international prefix (0) nor the country code (81), which parsing would strip.
     """
     if not _PLAIN_PHONE_RE.fullmatch(shown):
         return False
-    if shown.isdigit() and number.country_code == 81 and not number.extension:
-        return (len(shown) >= _MIN_PHONE_DIGITS and shown[0] not in "08"
-                and shown == phonenumbers.national_significant_number(number))
-    raw = nfkc(text).strip()
-    return bool(_PLAIN_PHONE_RE.fullmatch(raw)) and _NOT_DIGIT_RE.sub("", raw) == _NOT_DIGIT_RE.sub("", shown)
+    if shown.isdigit() and japanese is not None:
+        return len(shown) >= _MIN_PHONE_DIGITS and shown[0] not in "08" and shown == japanese
+    return plain and _NOT_DIGIT_RE.sub("", raw) == _NOT_DIGIT_RE.sub("", shown)
 
 
 def forget_cached_phones() -> None:

@@ -82,9 +82,10 @@ def timeline_drawing(timeline: Timeline, width: float, *, focus: datetime | None
         x = x_of(timeline.position(moment))
         drawing.add(Line(x, axis_y - 2, x, axis_y + 2, strokeColor=AXIS, strokeWidth=0.6))
         caption = f"{month.year}年1月" if month.month == 1 else f"{month.month}月"
-        if x - last_label > stringWidth(caption, REGULAR, 5.6) + 3 and x + 12 < right:
+        caption_width = stringWidth(caption, REGULAR, 5.6)
+        if x + 1 > last_label + 3 and x + 1 + caption_width < right:
             drawing.add(String(x + 1, axis_y - 6.8, caption, fontName=REGULAR, fontSize=5.6, fillColor=MUTED))
-            last_label = x + 1
+            last_label = x + 1 + caption_width  # where the caption ends
 
     # Markers above the axis, in two rows where they would touch.
     last_x: dict[int, float] = {}

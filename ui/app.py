@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from models import backup as backups
 from models import db as store
 from models import instance_lock
-from models.check import quick_check
+from models.check import quick_check, record_clean_close, take_clean_close
 from models.errors import DatabaseCorrupt, DatabaseLocked, KakeruError
 from ui import errors
 from ui.dialogs.backup_restore import backup_lock, run_in_thread
@@ -49,6 +49,10 @@ def configure_application(app: QApplication, settings: AppSettings | None = None
     return settings
 
 
+class _CheckRelay(QObject):
+    finished = Signal(object)  # True, False, or the exception the background check raised
+
+
 class _BackupRelay(QObject):
     """Carries a worker thread's result back to the GUI thread (a queued signal)."""
 
@@ -71,6 +75,10 @@ class AppController(QObject):
         self._backup_thread: threading.Thread | None = None
         self._relay = _BackupRelay(self)
         self._relay.finished.connect(self._daily_backup_done)
+        self._check_thread: threading.Thread | None = None
+        self._check_relay = _CheckRelay(self)
+        self._check_relay.finished.connect(self._background_check_done)
+        self.checked_before_open = False
 
     # -- start ------------------------------------------------------------------------------------
     def start(self) -> int | None:
@@ -85,8 +93,12 @@ class AppController(QObject):
         self._listen(self.lock.server_name)
         if instance_lock.is_network_path(self.path):
             QMessageBox.warning(None, APPLICATION, instance_lock.network_warning_text(self.path))
+        # A file exactly as a clean close left it is opened at once and checked in the background; any
+        # other file (after a crash, a kill, another program) is checked before anything writes to it.
+        clean = take_clean_close(self.path)
         try:
-            healthy = self._check_file()
+            healthy = True if clean else self._check_file()
+            self.checked_before_open = not clean
         except sqlite3.OperationalError:
             errors.show_expected_error(DatabaseLocked(self.path))
             return EXIT_FAILED
@@ -103,7 +115,37 @@ class AppController(QObject):
         if needs_first_run(self.db, self.settings):
             QTimer.singleShot(0, lambda: run_first_run(self.window))
         QTimer.singleShot(DAILY_BACKUP_DELAY_MS, self.start_daily_backup)
+        if clean:
+            QTimer.singleShot(DAILY_BACKUP_DELAY_MS, self.start_background_check)
         return None
+
+    def start_background_check(self) -> None:
+        """``quick_check`` on a read-only connection while the app works (WAL lets both read)."""
+        if self.db is None or self.path == ":memory:":
+            return
+        path, relay = self.path, self._check_relay
+
+        def work() -> None:
+            try:
+                result: object = quick_check(path)
+            except Exception as error:  # reported in the GUI thread
+                result = error
+            relay.finished.emit(result)
+
+        self._check_thread = threading.Thread(target=work, name="background-check", daemon=True)
+        self._check_thread.start()
+
+    def _background_check_done(self, result: object) -> None:
+        self._check_thread = None
+        if result is True or isinstance(result, sqlite3.OperationalError):  # sound, or busy: next start
+            return
+        if isinstance(result, Exception):
+            raise result
+        QMessageBox.critical(self.window, APPLICATION, str(DatabaseCorrupt(self.path)) + "\n\n" + self.tr(
+            "The check that runs after start-up found damage in the database. Choose a backup to "
+            "restore now; the damaged file is kept aside as a \"before-restore\" copy."))
+        if self.window is not None:
+            self.window.restore_from_backup()
 
     def _check_file(self) -> bool:
         """``quick_check`` before anything writes to the file; a large file is checked behind a busy note.
@@ -299,9 +341,12 @@ class AppController(QObject):
     def shutdown(self) -> None:
         """Finish the backup, close the database, stop listening and give the lock up."""
         self.wait_for_backup()
+        if self._check_thread is not None:
+            self._check_thread.join(60)
         if self.db is not None:
             self.db.close()
             self.db = None
+            record_clean_close(self.path)
         if self.server is not None:
             self.server.close()
             self.server = None

@@ -54,6 +54,19 @@ def _page_class(spec: str) -> type:
     return getattr(importlib.import_module(module_name), class_name)
 
 
+class _Pages(dict):
+    """The window's pages by key, each built by ``build(key)`` the first time it is asked for."""
+
+    def __init__(self, build):
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str) -> QWidget:
+        page = self._build(key)
+        self[key] = page
+        return page
+
+
 class MainWindow(QMainWindow):
     """Navigation on the left, the pages on the right, menus on top, status bar below.
 
@@ -85,23 +98,21 @@ class MainWindow(QMainWindow):
             "QListWidget#navigation::item { padding: 4px 12px; }")
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
-        self.pages: dict[str, QWidget] = {}
-        for index, (key, title, spec) in enumerate(PAGES):
+        # Pages are built the first time they are shown (start-up builds only Targets and the page
+        # opened last), so a page's imports and first queries never delay the window.
+        self.pages = _Pages(self._build_page)
+        for index, (key, title, _spec) in enumerate(PAGES):
             label = _t(title)
-            page: QWidget = _page_class(spec)(db, self.bus, self.settings, self.undo_stack)
-            if hasattr(page, "account_requested"):
-                page.account_requested.connect(self.open_account)
-            if hasattr(page, "session_requested"):
-                page.session_requested.connect(self.start_session)
-            self.pages[key] = page
-            self.stack.addWidget(page)
+            placeholder = QWidget()
+            placeholder.setObjectName(f"{key}Pending")
+            self.stack.addWidget(placeholder)
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setToolTip(f"{label} (Ctrl+{index + 1})")
             item.setSizeHint(QSize(120, 40))
             self.nav.addItem(item)
         self.targets_page: TargetsPage = self.pages["targets"]
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_row)
 
         central = QWidget()
         central.setObjectName("central")
@@ -123,6 +134,27 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
 
     # -- pages ------------------------------------------------------------------------------------
+    def _build_page(self, key: str) -> QWidget:
+        index = self.page_keys().index(key)
+        page: QWidget = _page_class(PAGES[index][2])(self.db, self.bus, self.settings, self.undo_stack)
+        if hasattr(page, "account_requested"):
+            page.account_requested.connect(self.open_account)
+        if hasattr(page, "session_requested"):
+            page.session_requested.connect(self.start_session)
+        placeholder = self.stack.widget(index)
+        showing = self.stack.currentIndex() == index
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        if showing:
+            self.stack.setCurrentIndex(index)
+        return page
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            self.pages[PAGES[row][0]]  # builds the page on first use
+            self.stack.setCurrentIndex(row)
+
     def page_keys(self) -> list[str]:
         return [key for key, *_ in PAGES]
 

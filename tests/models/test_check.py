@@ -231,3 +231,21 @@ def test_check_cli_refuses_files_it_cannot_check(tmp_path):
     conn.close()
     code, text = run_check_cli(newer)
     assert code == 1 and "新しいバージョン" in text
+
+
+def test_a_clean_close_is_recorded_once_and_only_while_the_file_is_unchanged(tmp_path):
+    from models.check import record_clean_close, take_clean_close
+
+    path = tmp_path / "kakeru.db"
+    db = open_db(path)
+    db.close()
+    assert not take_clean_close(path)  # nothing recorded
+    assert record_clean_close(path)
+    assert take_clean_close(path)
+    assert not take_clean_close(path)  # used up
+    assert record_clean_close(path)
+    with path.open("r+b") as handle:  # any change since the close
+        handle.seek(0, 2)
+        handle.write(b"\0" * 4096)
+    assert not take_clean_close(path)
+    assert not record_clean_close(tmp_path / "missing.db")

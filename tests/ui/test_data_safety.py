@@ -341,3 +341,45 @@ def test_the_file_menu_and_messages_speak_japanese(japanese, window, db_path):
     assert window.restore_action.text() == "バックアップから復元(&R)…"
     window.backup_action.trigger()
     assert window.statusBar().currentMessage().startswith("バックアップを保存しました: ")
+
+
+# -- a clean close lets the next start skip the check before opening --------------------------------
+def test_after_a_clean_close_the_next_start_opens_at_once_and_checks_in_the_background(
+        qtbot, db, db_path, settings, answer, monkeypatch):
+    monkeypatch.setattr(app_module, "DAILY_BACKUP_DELAY_MS", 3_600_000)
+    db.close()
+    settings.set_first_run_done(True)
+    first = AppController(str(db_path), settings)
+    assert first.start() is None and first.checked_before_open  # no record of a clean close yet
+    first.window.close()
+    first.shutdown()
+    assert Path(f"{db_path}.closed-cleanly").exists()
+
+    second = AppController(str(db_path), settings)
+    try:
+        assert second.start() is None
+        assert not second.checked_before_open
+        assert not Path(f"{db_path}.closed-cleanly").exists()  # used up: a crash now means a check
+        with qtbot.waitSignal(second._check_relay.finished, timeout=10_000) as done:
+            second.start_background_check()
+        assert done.args == [True]
+        assert answer.calls == []
+    finally:
+        second.window.close()
+        second.shutdown()
+
+
+def test_a_file_damaged_after_a_clean_close_is_caught_before_opening(db_path, settings, answer):
+    database_with_backup(db_path)
+    from models.check import record_clean_close
+
+    assert record_clean_close(db_path)
+    damaged = damage(db_path)  # another program (or a failing disk) wrote to it since
+    answer.reply = QMessageBox.StandardButton.No
+    controller = AppController(str(db_path), settings)
+    try:
+        assert controller.start() == 1
+        assert controller.checked_before_open
+    finally:
+        controller.shutdown()
+    assert db_path.read_bytes() == damaged

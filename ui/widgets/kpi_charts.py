@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QHorizontalBarSeries,
@@ -96,8 +97,14 @@ class KpiCharts(QWidget):
 
     def _trend(self, report: KpiReport) -> QChart:
         chart = self._chart(QCoreApplication.translate("KpiCharts", "Weekly trend (calls on the left axis)"))
-        weeks = QBarCategoryAxis()
-        weeks.append([f"{p.start.month}/{p.start.day}" for p in report.trend])
+        # A category axis with a label on each week's point: a bar-category axis cuts "10/26" to "10…"
+        # as soon as the chart is narrower than a wide screen.
+        weeks = QCategoryAxis()
+        weeks.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        step = 1 if len(report.trend) <= 5 else 2  # every other week: room for "10/26" on a laptop
+        for index, point in list(enumerate(report.trend))[::-1][::step][::-1]:
+            weeks.append(f"{point.start.month}/{point.start.day}", index)
+        weeks.setRange(-0.3, max(len(report.trend) - 1, 1) + 0.3)
         small = weeks.labelsFont()
         small.setPointSizeF(small.pointSizeF() * 0.65)
         weeks.setLabelsFont(small)

@@ -260,6 +260,8 @@ class TargetsModel(QAbstractTableModel):
         key = COLUMNS[column].sort_key if 0 <= column < len(COLUMNS) else DEFAULT_SORT
         if key not in targets_query.SORT_KEYS:
             key = DEFAULT_SORT
+        if key == self._sort_key and (order == Qt.SortOrder.DescendingOrder) == self._descending:
+            return  # the view re-announces the current order (sorting enabled, indicator restored)
         self.beginResetModel()
         self._sort_key = key
         self._descending = order == Qt.SortOrder.DescendingOrder

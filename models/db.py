@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
-import uuid
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -41,7 +42,27 @@ def now_iso() -> str:
 
 
 def new_uid() -> str:
-    return uuid.uuid4().hex
+    """A row's uid (for sync between laptops): a UUIDv7 written as 32 lowercase hex digits.
+
+    The first 48 bits are the Unix time in milliseconds, so the uids of new rows sort after the older
+    ones and a uid index grows at one end instead of taking inserts on random pages; the other bits are
+    the version and variant (6 bits) and 74 random bits, unique among laptops without asking anyone.
+    """
+    return new_uids(1)[0]
+
+
+_VARIANT = bytes(ord("89ab"[byte & 3]) for byte in range(256))  # RFC 9562 variant 10xx: 2 random bits
+
+
+def new_uids(count: int) -> list[str]:
+    """``count`` uids as ``new_uid`` makes them, from one clock reading and one read of urandom."""
+    millis = f"{time.time_ns() // 1_000_000 & 0xFFFF_FFFF_FFFF:012x}7"
+    random_hex = os.urandom(9 * count).hex()  # 72 random bits a uid, and 2 in its variant digit
+    variants = os.urandom(count).translate(_VARIANT).decode("ascii")
+    return [
+        f"{millis}{random_hex[start:start + 3]}{variant}{random_hex[start + 3:start + 18]}"
+        for start, variant in zip(range(0, 18 * count, 18), variants, strict=True)
+    ]
 
 
 def stamp(record: dict, *, now: str | None = None) -> dict:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import gc
 import json
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from models.db import new_uid, now_iso, writing
+from models.db import new_uid, new_uids, now_iso, writing
 from models.errors import ValidationError
 from models.import_mapping import (
     FIELD_LABELS,
@@ -146,11 +145,11 @@ def _write(
             _insert_many(db, "companies", _INSERT_COLUMNS, [
                 (c.id, uid, now, now, *map(c.values.get, COMPANY_COLUMNS), "untouched",
                  *map(c.keys.__getitem__, _KEY_COLUMNS), import_id)
-                for c, uid in zip(chunk, _uids(len(chunk)), strict=True)
+                for c, uid in zip(chunk, new_uids(len(chunk)), strict=True)
             ])
             _insert_many(db, "import_changes", _CHANGE_COLUMNS, [
                 (uid, now, now, import_id, c.id, "created", None)
-                for c, uid in zip(chunk, _uids(len(chunk)), strict=True)
+                for c, uid in zip(chunk, new_uids(len(chunk)), strict=True)
             ])
             report((start + len(chunk)) / steps)
     assignments = ", ".join(f"{name} = ?" for name in (*COMPANY_COLUMNS, *_KEY_COLUMNS, "updated_at"))
@@ -177,7 +176,7 @@ def _write(
     joining = [(position, c) for position, c in enumerate(plan.members, start=1) if c.id not in listed]
     _insert_many(db, "list_members", _MEMBER_COLUMNS, [
         (uid, now, now, list_id, c.id, base + position, import_id)
-        for (position, c), uid in zip(joining, _uids(len(joining)), strict=True)
+        for (position, c), uid in zip(joining, new_uids(len(joining)), strict=True)
     ])
     report(1.0)
 
@@ -213,12 +212,6 @@ def _search_index_after(db: Database, first_id: int, count: int) -> Iterator[Non
         [first_id],
     )
     db.execute(trigger[0])
-
-
-def _uids(count: int) -> list[str]:
-    """``count`` random 128-bit uids written as 32 hex digits (like ``new_uid``), from one read of urandom."""
-    text = os.urandom(16 * count).hex()
-    return [text[start:start + 32] for start in range(0, 32 * count, 32)]
 
 
 def _insert_many(db: Database, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:

@@ -10,6 +10,7 @@ import unicodedata
 
 import phonenumbers
 
+from models import phone_format
 from models.phone_format import domestic_forms, national_format
 
 PREFECTURES = (
@@ -150,8 +151,9 @@ def _reads_alike(raw: str, plain: bool, shown: str, japanese: str | None) -> boo
 
 
 def forget_cached_phones() -> None:
-    """Empty the cache of parsed phone numbers (benchmarks measure a cold import)."""
+    """Empty the caches of phone numbers read (benchmarks measure a cold import)."""
     _phone_cache.clear()
+    phone_format.forget()
 
 
 def phone_key(text: str | None) -> str | None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from models.cadences import apply_stop_rules, reopen_plans
 from models.calendar import CalendarRules, fit_to_call_window, load_calendar
 from models.db import now_iso, stamp, writing
 from models.dispositions import Proposal, Rule, check_choice, load_rules, propose_next
@@ -45,6 +46,7 @@ class LoggedOutcome:
     new_status: str
     previous_last_touch_at: str | None
     last_touch_at: str | None
+    stopped_plan_ids: tuple[int, ...] = ()  # cadence plans this outcome stopped (models.cadences)
 
 
 def _moment(value: datetime | str | None) -> datetime:
@@ -267,10 +269,12 @@ def log_outcome(
             "UPDATE companies SET status = ?, last_touch_at = ?, updated_at = ? WHERE id = ?",
             [proposal.new_status, new_last, now_iso(), company_id],
         )
+        # An appointment, a do-not-call or a reply ends the account's cadences, as each cadence says.
+        stopped = apply_stop_rules(db, company_id)
     return LoggedOutcome(
         touch_id=touch_id, company_id=company_id, outcome=outcome, plan_id=plan_id, meeting_id=meeting_id,
         closed_plan_ids=closed, previous_status=company.status, new_status=proposal.new_status,
-        previous_last_touch_at=company.last_touch_at, last_touch_at=new_last,
+        previous_last_touch_at=company.last_touch_at, last_touch_at=new_last, stopped_plan_ids=stopped,
     )
 
 
@@ -285,6 +289,7 @@ def undo_outcome(db: Database, logged: LoggedOutcome) -> None:
     with writing(db):
         if db.execute("SELECT 1 FROM touches WHERE id = ?", [logged.touch_id]).fetchone() is None:
             raise NotFound("取り消す記録が見つかりません。すでに取り消されている可能性があります。")
+        reopen_plans(db, logged.stopped_plan_ids)
         if logged.meeting_id is not None:
             db.execute("DELETE FROM meetings WHERE id = ?", [logged.meeting_id])
         if logged.plan_id is not None:

@@ -10,7 +10,7 @@ from models import cadences
 from models.cadences import StepSpec, apply_stop_rules, expand_cadence, step_dates
 from models.calendar import DEFAULT_CLOSURES
 from models.errors import NotFound, ValidationError
-from models.touches import log_outcome
+from models.touches import log_outcome, undo_outcome
 from tests.models.call_helpers import add_company
 
 
@@ -172,19 +172,19 @@ def test_a_reply_stops_a_cadence_that_says_so(fresh_db):
     expand_cadence(fresh_db, created["新規開拓"].id, [company_id], start)
     expand_cadence(fresh_db, created["四半期ナーチャリング"].id, [company_id], start)
     assert apply_stop_rules(fresh_db, company_id) == ()  # nothing has happened yet
-    log_outcome(fresh_db, company_id, "not_available")
-    assert apply_stop_rules(fresh_db, company_id) == ()  # not a reply
-    log_outcome(fresh_db, company_id, "connected")
-    skipped = apply_stop_rules(fresh_db, company_id)
+    assert log_outcome(fresh_db, company_id, "not_available").stopped_plan_ids == ()  # not a reply
+    logged = log_outcome(fresh_db, company_id, "connected")  # logging applies the stop rules itself
+    skipped = logged.stopped_plan_ids
     assert len(skipped) >= 4
+    assert apply_stop_rules(fresh_db, company_id) == ()  # already applied
     rows = {p["id"]: p for p in _plans(fresh_db, company_id)}
     reasons = {rows[i]["skip_reason"] for i in skipped}
     assert reasons == {"担当者と接続できたため、ケイデンス「新規開拓」を停止"}
     # 四半期ナーチャリング does not stop on a reply.
     remaining = _open_cadence_plans(fresh_db, company_id)
     assert {p["cadence_id"] for p in remaining} == {created["四半期ナーチャリング"].id}
-    # Undo puts them back.
-    cadences.reopen_plans(fresh_db, skipped)
+    # Undoing the outcome puts them back with it.
+    undo_outcome(fresh_db, logged)
     assert len(_open_cadence_plans(fresh_db, company_id)) == len(remaining) + len(skipped)
 
 
@@ -194,13 +194,12 @@ def test_an_appointment_and_do_not_call_stop_cadences(fresh_db):
     barred = add_company(fresh_db, "番号不通")
     nurture = created["四半期ナーチャリング"].id
     expand_cadence(fresh_db, nurture, [won, barred], date.today())
-    log_outcome(fresh_db, won, "appointment", meeting={"starts_at": "2030-01-10T10:00:00+09:00"})
-    assert len(apply_stop_rules(fresh_db, won)) == 4
+    logged = log_outcome(fresh_db, won, "appointment", meeting={"starts_at": "2030-01-10T10:00:00+09:00"})
+    assert len(logged.stopped_plan_ids) == 4
     assert _open_cadence_plans(fresh_db, won) == []
     reasons = {p["skip_reason"] for p in _plans(fresh_db, won)}
     assert reasons == {"アポ獲得のため、ケイデンス「四半期ナーチャリング」を停止"}
-    log_outcome(fresh_db, barred, "bad_number")
-    assert len(apply_stop_rules(fresh_db, barred)) == 4
+    assert len(log_outcome(fresh_db, barred, "bad_number").stopped_plan_ids) == 4
     assert all("架電不可" in p["skip_reason"] for p in _plans(fresh_db, barred))
     # A cadence whose flags are off keeps going.
     cadences.update_cadence(fresh_db, nurture, stop_on_do_not_call=False)

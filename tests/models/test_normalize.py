@@ -170,6 +170,93 @@ def test_national_format_is_phonenumbers_national_format():
     assert national_format(with_extension) == phonenumbers.format_number(with_extension, national_style)
 
 
+def _domestic_texts(seed):
+    """Numbers dialled at home of every first two digits and length 8-13, real and not, with the
+    punctuation a list may have (full-width too), and prefixes with meanings of their own."""
+    import random
+
+    rng = random.Random(seed)
+    full_width = str.maketrans("0123456789-()", "０１２３４５６７８９－（）")
+    heads = [f"0{first:02d}" for first in range(100)] + [
+        "010", "0120", "0800", "0570", "0990", "020", "060", "050", "070", "080", "090", "00777", "003768",
+    ]
+    for head in heads:
+        for length in range(8, 14):
+            for _ in range(40):
+                digits = (head + "".join(rng.choice("0123456789") for _ in range(length)))[:length]
+                cut, end = sorted(rng.sample(range(1, length), 2))
+                dashed = f"{digits[:cut]}-{digits[cut:end]}-{digits[end:]}"
+                yield rng.choice([
+                    digits, dashed, f"({digits[:cut]}) {digits[cut:]}", f" {digits[:cut]} {digits[cut:]} ",
+                    dashed.translate(full_width),
+                    "".join(ch + rng.choice(["", "", "-", " ", "(", ")"]) for ch in digits),
+                ])
+
+
+def test_numbers_dialled_at_home_are_read_as_phonenumbers_reads_them_without_parsing():
+    from models import phone_format
+
+    n.forget_cached_phones()
+    shortcut = 0
+    for text in _domestic_texts(seed=12):
+        n._phone_cache.clear()  # every text read afresh; the per-prefix answers stay
+        digits = "".join(ch for ch in n.nfkc(text) if ch.isdigit())
+        shortcut += phone_format.domestic_forms(digits) is not None
+        key, shown = _reference(text)
+        assert (n.phone_key(text), n.format_phone(text)) == (key, shown), text
+        assert (n.phone_key(shown), n.format_phone(shown)) == _reference(shown), text
+    assert shortcut > 15_000  # most of the 27,000 numbers took the shortcut
+    assert len(phone_format._domestic_cache) < 5_000  # keyed by a few first digits, not per number
+    assert ("03", 10) in phone_format._domestic_cache  # 03: every Tokyo number of ten digits alike
+
+
+def test_the_shortcut_leaves_other_numbers_to_phonenumbers():
+    from models import phone_format
+
+    assert phone_format.domestic_forms("0312345678") == ("+81312345678", "03-1234-5678")
+    # The international prefix 010, a carrier's prefix, no national prefix, too short for a phone, too
+    # long, not ASCII digits: phonenumbers reads those (or refuses them) itself.
+    others = ("0101234567", "003768123456", "3123456789", "03123456", "03123456789012345678",
+              "０３１２３４５６７８")
+    for digits in others:
+        assert phone_format.domestic_forms(digits) is None, digits
+    assert phone_format.domestic_forms("031234567") == (n.phone_key("031234567"), n.format_phone("031234567"))
+
+
+def test_decides_proves_only_what_holds_for_every_completion():
+    """Whenever ``_decides`` says the first digits decide, every completion of them runs the same way."""
+    import itertools
+    import re
+
+    from models.phone_format import _decides, _parsed
+
+    patterns = [
+        r"3\d{3}", r"\d{2}5\d", r"(?:12|3[4-6])\d{1,2}", r"(0[1-3]\d)$|1|0",
+        r"[25-9]\d{3}|(?:00|[1-9]\d\d)\d",
+        r"(\d)(\d{2})(\d{1,2})", r"1(?:2[0-4]|[35-9])\d*", r"(?=1)\d+", r"(\d)\1\d\d", r"\D|[^0-4]\d\d",
+    ]
+    assert _decides(_parsed(r"3\d{8}"), "3", 9) and _decides(_parsed(r"[4-9]\d{8}"), "3", 9)
+    assert not _decides(_parsed(r"\d{3}5\d{5}"), "12", 9) and _decides(_parsed(r"\d{3}5\d{5}"), "1235", 9)
+    assert not _decides(_parsed(r"(?=1)\d+"), "", 4) and not _decides(_parsed(r"(\d)\1\d\d"), "1", 4)
+    proven = 0
+    for pattern in patterns:
+        nodes, compiled = _parsed(pattern), re.compile(pattern)
+        for length in (3, 4):
+            prefixes = ("".join(p) for size in range(length + 1)
+                        for p in itertools.product("0135", repeat=size))
+            for known in prefixes:
+                if not _decides(nodes, known, length):
+                    continue
+                proven += 1
+                runs = set()
+                for rest in itertools.product("0123456789", repeat=length - len(known)):
+                    text = known + "".join(rest)
+                    runs.add(tuple((m.span(), m.regs) if m else None
+                                   for m in (compiled.match(text), compiled.fullmatch(text))))
+                assert len(runs) == 1, (pattern, known, length)
+    assert proven > 500
+
+
 def test_search_key_joins_the_normalised_parts():
     parts = ("ｶﾌﾞｼｷｶﾞｲｼｬ ﾃｽﾄ", None, "", "03-1234-5678", "+81312345678", "東京都　港区１－２", "ＡＢＣ")
     assert n.search_key(*parts) == "\u241e".join(n.search_text(part) for part in parts if part)

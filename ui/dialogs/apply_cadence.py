@@ -30,6 +30,7 @@ from models.errors import KakeruError, ValidationError
 from models.vocab import TOUCH_KIND
 from ui.dialogs.progress import ProgressCallback
 from ui.i18n import arg, label, number
+from ui.naming import named as _named
 from ui.qt_models.figure_rows_model import FigureRowsModel, RowColumn
 from ui.signals import DataBus
 
@@ -37,11 +38,6 @@ ERROR_STYLE = "color: #b3261e;"
 # Above this many accounts the expansion shows a progress dialog.
 PROGRESS_FROM = 2000
 
-
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
 
 
 def step_offset_text(step) -> str:

@@ -30,15 +30,11 @@ from models.kpi import reason_label
 from models.meetings import get_meeting
 from models.vocab import MEETING_OUTCOME
 from ui.i18n import current_language, label
+from ui.naming import named as _named
 from ui.signals import DataBus
 
 CHANGED_TABLES = ("meetings", "touches", "plans", "companies")
 
-
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
 
 
 class FeedbackDialog(QDialog):

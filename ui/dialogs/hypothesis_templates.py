@@ -28,14 +28,10 @@ from sqlite_utils import Database
 from models import hypotheses
 from models.errors import KakeruError
 from models.hypotheses import HypothesisTemplate
+from ui.naming import named as _named
 
 ERROR_STYLE = "color: #b3261e;"
 
-
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
 
 
 class HypothesisTemplatesDialog(QDialog):

@@ -39,17 +39,13 @@ from models.companies import list_contacts
 from models.errors import KakeruError
 from models.vocab import CONTACT_ROLE
 from ui.i18n import label
+from ui.naming import named as _named
 
 ERROR_STYLE = "color: #b3261e;"
 LINE_FIELDS = ("place", "online_url", "purpose")
 NOTE_FIELDS = (*meetings.NOTE_FIELDS, "questions", "cautions")
 DEFAULT_START = time(10, 0)
 
-
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
 
 
 class MeetingDialog(QDialog):

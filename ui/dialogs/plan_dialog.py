@@ -36,16 +36,12 @@ from models.errors import KakeruError
 from models.plans import get_plan, parse_due
 from models.vocab import TOUCH_KIND
 from ui.i18n import arg, label
+from ui.naming import named as _named
 from ui.widgets.flow_layout import flow_widget
 
 ERROR_STYLE = "color: #b3261e;"
 NOTE_STYLE = "color: palette(mid);"
 
-
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
 
 
 def _qdate(day: date) -> QDate:

@@ -35,6 +35,7 @@ from models.errors import KakeruError, NotFound
 from models.plans import open_plans
 from models.vocab import COMPANY_STATUS
 from ui.i18n import arg, label
+from ui.naming import named as _named
 from ui.qt_models.targets_model import COL_KANA, COL_NAME, COL_PHONE, COL_PREFECTURE, COL_STATUS, TargetsModel
 from ui.settings import AppSettings
 from ui.shortcuts import add_shortcut
@@ -46,11 +47,6 @@ from ui.widgets.timeline_view import TimelineView
 
 PICKER_COLUMNS = (COL_NAME, COL_KANA, COL_PHONE, COL_PREFECTURE, COL_STATUS)
 
-
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
 
 
 class AccountPage(QWidget):

@@ -39,6 +39,7 @@ from ui.dialogs.plan_dialog import PlanDialog
 from ui.dialogs.progress import ProgressCallback
 from ui.errors import show_expected_error
 from ui.i18n import arg, label, number
+from ui.naming import named as _named
 from ui.qt_models.plan_agenda_model import (
     COL_COMPANY,
     COL_HYPOTHESIS,
@@ -58,11 +59,6 @@ WATCHED = ("plans", "companies", "touches", "meetings", "list_members", "target_
            "contacts")
 COLUMN_WIDTHS = {COL_WHEN: 240, COL_COMPANY: 210, COL_KIND: 64, COL_HYPOTHESIS: 320}
 
-
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
 
 
 class _LazyProgress:

@@ -32,6 +32,7 @@ from models.kpi_export import drill_table, report_tables, write_tables_csv
 from models.lists import get_lists
 from models.targets import list_views
 from ui.i18n import arg, current_language, number
+from ui.naming import named as _named
 from ui.qt_models.kpi_models import KEY_ROLE, KpiTableModel, RowsModel
 from ui.settings import AppSettings
 from ui.shortcuts import add_shortcut
@@ -46,11 +47,6 @@ PERIODS = (("this_week", QT_TRANSLATE_NOOP("KpiPage", "This week")),
            ("last_month", QT_TRANSLATE_NOOP("KpiPage", "Last month")),
            ("custom", QT_TRANSLATE_NOOP("KpiPage", "Custom")))
 
-
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
 
 
 def _table(name: str, accessible: str, model) -> QTableView:

@@ -26,6 +26,7 @@ from models.errors import KakeruError
 from models.meetings import field_reps, list_meetings
 from models.vocab import MEETING_STATUS
 from ui.i18n import arg, label, number
+from ui.naming import named as _named
 from ui.pages.meeting_actions import PERIODS, MeetingActions
 from ui.qt_models.meetings_model import (
     COL_ATTENDEES,
@@ -47,11 +48,6 @@ from ui.widgets.flow_layout import flow_widget
 COLUMN_WIDTHS = {COL_WHEN: 190, COL_COMPANY: 250, COL_REP: 120, COL_STATUS: 90, COL_OUTCOME: 150,
                  COL_ATTENDEES: 80, COL_PLACE: 240}
 
-
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
 
 
 def _qdate(day: date) -> QDate:

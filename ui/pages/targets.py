@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from ui.i18n import arg, number
+from ui.naming import named as _named
 from ui.pages.target_actions import TargetActions
 from ui.qt_models.targets_model import (
     COL_ADDRESS,
@@ -56,11 +57,6 @@ COLUMN_WIDTHS = {
 DEFAULT_ORDER = (COL_NAME, COL_KANA, COL_PHONE, COL_RANK, COL_SCORE, COL_STATUS, COL_NEXT_PLAN,
                  COL_LAST_TOUCH, COL_PREFECTURE, COL_ADDRESS, COL_INDUSTRY, COL_EMPLOYEES)
 
-
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
 
 
 class TargetsPage(QWidget):

@@ -35,6 +35,7 @@ from models.agenda import Agenda, build_agenda
 from models.errors import KakeruError
 from ui.errors import show_expected_error
 from ui.i18n import arg, number
+from ui.naming import named as _named
 from ui.qt_models.today_agenda_model import (
     COL_DUE,
     COL_KANA,
@@ -66,11 +67,6 @@ def shortcut(sequence, parent: QWidget, slot,
     made.activated.connect(slot)
     return made
 
-
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
 
 
 class TodayPage(QWidget):

@@ -15,16 +15,12 @@ from models.plans import parse_due
 from models.session_card import AccountCard
 from models.vocab import CONTACT_ROLE, OUTCOME, TOUCH_KIND
 from ui.i18n import arg, label
+from ui.naming import named as _named
 from ui.signals import DataBus
 from ui.widgets.map_panel import MapPanel
 
 MUTED = "color: palette(dark);"
 
-
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
 
 
 def _section(text: str) -> QLabel:

@@ -37,6 +37,7 @@ from models.session_card import AccountCard
 from models.touches import HEARING_FIELDS
 from models.vocab import CONTACT_ROLE, OUTCOME
 from ui.i18n import arg, label
+from ui.naming import named as _named
 from ui.widgets.flow_layout import flow_widget
 
 ERROR_STYLE = "color: #b3261e;"
@@ -46,11 +47,6 @@ CHECKED_STYLE = "QPushButton:checked { background: #1f5fa8; color: white; font-w
 QUICK_PICKS = ("明日", "3営業日後", "来週", "1ヶ月後", "3ヶ月後", "6ヶ月後", "決算月の3ヶ月前")
 DEFAULT_CALLBACK_TIME = time(10, 0)
 
-
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
 
 
 def _qdate(day: date) -> QDate:

@@ -40,6 +40,7 @@ from models.settings import caller_name
 from models.touches import log_outcome
 from models.vocab import COMPANY_STATUS, OUTCOME
 from ui.i18n import arg, label, number
+from ui.naming import named as _named
 from ui.session.card import AccountCardView
 from ui.session.commands import TABLES, LogOutcomeCommand
 from ui.session.outcome_panel import OutcomePanel
@@ -49,11 +50,6 @@ from ui.signals import DataBus, affects
 
 MUTED = "color: palette(dark);"
 
-
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
 
 
 def tel_url(phone: str) -> QUrl:

@@ -18,16 +18,12 @@ from models import targets as targets_query
 from models.normalize import PREFECTURES
 from models.vocab import COMPANY_STATUS, RANKS
 from ui.i18n import arg, label, number
+from ui.naming import named as _named
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.multi_select import MultiSelectButton
 
 SEARCH_DEBOUNCE_MS = 150
 
-
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
 
 
 class FilterBar(QWidget):

@@ -24,6 +24,7 @@ from sqlite_utils import Database
 from models import leadtime
 from models.vocab import COMPANY_STATUS
 from ui.i18n import arg, label, number
+from ui.naming import named as _named
 from ui.qt_models.figure_rows_model import CompanyIdRole, FigureRowsModel, RowColumn, SortRole
 from ui.qt_models.plan_agenda_model import due_label
 from ui.settings import AppSettings
@@ -77,11 +78,6 @@ SILENT_COLUMNS = (
     RowColumn(QT_TRANSLATE_NOOP("LeadTimePanel", "Phone"), lambda r: r.phone or ""),
 )
 
-
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
 
 
 def _table(name: str, accessible: str, model: FigureRowsModel,

@@ -37,6 +37,8 @@ _SPACES_RE = re.compile(r"\s+")
 _HIRAGANA_TO_KATAKANA = {code: code + 0x60 for code in range(0x3041, 0x3097)}
 _HIRAGANA_RE = re.compile("[\u3041-\u3096]")
 _CORPORATE_NUMBER_RE = re.compile(r"^\d{13}$")
+_SPACES_HYPHENS_RE = re.compile(r"[\s\-]")
+_NON_DIGITS_RE = re.compile(r"\D")
 _RECORD_SEPARATOR = "\u241e"
 _MIN_PHONE_DIGITS = 9  # fewer digits are not a phone number (an extension, a fragment)
 
@@ -194,7 +196,7 @@ def corporate_number_valid(text: str | None) -> bool:
 
 def clean_corporate_number(text: str | None) -> str | None:
     """Digits of a 法人番号 (hyphens and spaces removed), or None when empty."""
-    digits = re.sub(r"[\s\-]", "", _DASHES_RE.sub("-", nfkc(text)))
+    digits = _SPACES_HYPHENS_RE.sub("", _DASHES_RE.sub("-", nfkc(text)))
     return digits or None
 
 
@@ -203,7 +205,7 @@ def postal_code(text: str | None) -> str | None:
     raw = nfkc(text).strip().lstrip("〒").strip()
     if not raw:
         return None
-    digits = re.sub(r"\D", "", raw)
+    digits = _NON_DIGITS_RE.sub("", raw)
     return f"{digits[:3]}-{digits[3:]}" if len(digits) == 7 else raw
 
 

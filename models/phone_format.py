@@ -7,7 +7,7 @@ compute depends on the digits only through a few regular expressions of Japan's 
 international prefix, the national prefix for parsing, the general number pattern, the formatting
 patterns) and on how many digits there are; every other step looks at the punctuation or the length.
 
-So the answer is kept per key (the first digits, the length). ``_decided`` proves on the expressions
+So the answer is kept per key (the first digits, the length). ``_decides`` proves on the expressions
 themselves, walking their parsed form, that each goes the same way for every string of that many digits
 beginning with those digits; the key has as few first digits as make that certain (``03`` decides every
 Tokyo number), and phonenumbers' answer for the first number of a key is the answer for all of them,

@@ -158,3 +158,29 @@ def test_a_version_1_file_from_the_first_release_upgrades_with_its_data(tmp_path
     assert len(backups) == 1
     assert sqlite3.connect(backups[0]).execute("PRAGMA user_version").fetchone()[0] == 1
     db.close()
+
+
+def test_uids_are_uuid7_hex_unique_and_ordered_by_time(monkeypatch):
+    import re
+    import time
+    import uuid
+
+    uids = dbmod.new_uids(50_000) + [dbmod.new_uid() for _ in range(1000)]
+    assert len(set(uids)) == len(uids)
+    for uid in uids[:2000] + uids[-1000:]:
+        assert re.fullmatch(r"[0-9a-f]{32}", uid), uid
+        parsed = uuid.UUID(hex=uid)
+        assert (parsed.version, parsed.variant) == (7, uuid.RFC_4122)
+        assert abs(int(uid[:12], 16) - time.time_ns() // 1_000_000) < 60_000  # the time, in milliseconds
+    # 74 random bits a uid: after the time and the version digit every hex digit takes every value,
+    # and the variant digit takes its four.
+    for position in (*range(13, 16), *range(17, 32)):
+        assert {uid[position] for uid in uids} == set("0123456789abcdef"), position
+    assert {uid[16] for uid in uids} == set("89ab")
+    assert dbmod.new_uids(0) == []
+    # Later rows sort after earlier ones: a uid index grows at its end.
+    clock = iter([1_700_000_000_000_000_000, 1_700_000_000_002_000_000])
+    monkeypatch.setattr(dbmod.time, "time_ns", lambda: next(clock))
+    earlier, later = dbmod.new_uids(100), dbmod.new_uids(100)
+    assert max(earlier) < min(later)
+    assert {uid[:12] for uid in earlier} == {f"{1_700_000_000_000:012x}"}

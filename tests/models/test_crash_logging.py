@@ -14,7 +14,7 @@ import pytest
 from models.db import open_db
 
 LOGGER = Path(__file__).with_name("crash_logger.py")
-ROUNDS = 10  # with 10 kills in test_crash_backup.py and 10 in test_crash_import.py: 30 in all
+ROUNDS = 20  # issue 3 asks for 20; with test_crash_backup.py and test_crash_import.py (10 each): 40 in all
 
 
 def run_and_kill(path: Path, seed: int, rng: random.Random) -> list[int]:

@@ -150,3 +150,26 @@ def test_from_the_main_window_drag_a_plan_on_the_account(qtbot, window, db):
     assert get_plan(db, plan.id).due == "2026-12-07"  # Saturday 5th → Monday 7th
     window.undo_action.trigger()
     assert get_plan(db, plan.id).due == "2026-11-25"
+
+
+def test_apply_a_cadence_to_the_open_account_puts_its_plans_on_the_timeline(
+        qtbot, page, db, answer, monkeypatch):
+    from ui.dialogs.apply_cadence import ApplyCadenceDialog
+
+    target = company_id(db, "株式会社青葉システム")
+    page.show_company(target)
+    shown = []
+
+    def choose_and_apply(dialog):  # the person reads the steps, keeps 新規開拓 and presses Apply
+        shown.append((dialog.company_ids, dialog.cadence.currentText()))
+        qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(ApplyCadenceDialog, "exec", choose_and_apply)
+    qtbot.mouseClick(page.cadence_button, Qt.MouseButton.LeftButton)
+    assert shown == [([target], "新規開拓")]
+    rows = db.execute("SELECT due FROM plans WHERE company_id = ? AND source = 'cadence' ORDER BY due",
+                      [target]).fetchall()
+    assert len(rows) == 5  # 新規開拓: day 0, +2, +5, +8 business days, +1 month
+    assert all(date.fromisoformat(due[:10]).weekday() < 5 for (due,) in rows)
+    assert answer.calls and "5" in answer.calls[-1][2]  # the result is said in a sentence

@@ -118,10 +118,15 @@ class AccountPage(QWidget):
         self.session_button.clicked.connect(self.request_session)
         add_shortcut(QKeySequence("Ctrl+Shift+Return"), self, self.request_session,
                      Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.cadence_button = _named(QPushButton(self.tr("Apply cadence…")), "accountCadenceButton",
+                                     self.tr("Apply a cadence to this company"))
+        self.cadence_button.setToolTip(self.tr("Plan this company's next touches from a cadence"))
+        self.cadence_button.clicked.connect(self.apply_cadence)
         title_row = QHBoxLayout()
         title_row.addWidget(self.heading, 1)
         title_row.addWidget(QLabel(self.tr("Status")))
         title_row.addWidget(self.status_combo)
+        title_row.addWidget(self.cadence_button)
         title_row.addWidget(self.session_button)
         header = QWidget()
         header.setObjectName("accountHeader")
@@ -259,6 +264,14 @@ class AccountPage(QWidget):
             self._show_header()
             return
         self.undo_stack.push(command)
+
+    def apply_cadence(self) -> None:
+        """The cadence dialog for this company; its plans appear on the timeline."""
+        if self.company_id is None:
+            return
+        from ui.dialogs.apply_cadence import ApplyCadenceDialog
+
+        ApplyCadenceDialog(self.db, self.bus, [self.company_id], self).exec()
 
     def request_session(self) -> None:
         if self.company_id is not None:

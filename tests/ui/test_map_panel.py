@@ -463,3 +463,22 @@ def test_compact_highlight_zooms_a_big_map_to_a_readable_size(qtbot, db, bus, co
     assert panel.view.zoom_level() >= 1.29
     card = panel.view.cards[ids[17]].sceneBoundingRect()
     assert panel.view.mapToScene(panel.view.viewport().rect()).boundingRect().contains(card.center())
+
+
+def test_a_map_filled_while_hidden_fits_its_real_size_when_shown(qtbot, db, bus, company):
+    """The account page fills the map in a hidden tab; shown later, it must not stay a speck."""
+    for name, department in (("山田 太郎", "人事部"), ("佐藤 花子", "営業部"), ("鈴木 一郎", "総務部")):
+        companies.create_contact(db, company.id, {"name": name, "department": department})
+    panel = MapPanel(db, bus, QUndoStack())
+    qtbot.addWidget(panel)
+    panel.set_company(company.id)  # laid out and fitted before the panel has a size
+    panel.resize(1000, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    shown = panel.view.mapFromScene(panel.view.scene().sceneRect()).boundingRect()
+    assert shown.width() > panel.view.viewport().width() * 0.5
+    panel.view.zoom_out()  # a zoom the person chose survives a resize
+    chosen = panel.view.zoom_level()
+    panel.resize(900, 650)
+    qtbot.wait(10)
+    assert panel.view.zoom_level() == chosen

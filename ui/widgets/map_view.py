@@ -163,6 +163,7 @@ class MapView(QGraphicsView):
 
     # -- zoom ---------------------------------------------------------------------------------
     def zoom(self, factor: float) -> None:
+        self._keep_fitted = False  # the person chose a zoom: keep it when the view is resized
         current = self.transform().m11()
         factor = max(ZOOM_MIN / current, min(ZOOM_MAX / current, factor))
         self.scale(factor, factor)
@@ -186,6 +187,13 @@ class MapView(QGraphicsView):
             self.resetTransform()
             self.scale(1.6, 1.6)
             self.centerOn(rect.center())
+        self._keep_fitted = True
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # A map fitted while its tab was hidden was fitted to a tiny view: fit again at the real size.
+        if getattr(self, "_keep_fitted", False):
+            self.fit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

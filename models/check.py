@@ -156,7 +156,8 @@ def check_database(db: Database) -> CheckReport:
     problems = _integrity(db)
     if problems:  # rows read from a damaged file prove nothing: the other checks would only add noise
         return CheckReport(ok=False, problems=problems)
-    for check in (_references, _foreign_keys, _plans, _relationships, _last_touch, _search_index):
+    for check in (_references, _foreign_keys, _plans, _relationships, _last_touch, _kept_counts,
+                  _search_index):
         try:
             problems.extend(check(db))
         except sqlite3.DatabaseError as error:
@@ -266,6 +267,30 @@ def _last_touch(db: Database) -> list[Problem]:
         "last_touch_mismatch", "companies", count,
         f"会社のうち {count:,} 件で、最終接触日時が接触履歴の最新の日時と一致していません。",
     )]
+
+
+def _kept_counts(db: Database) -> list[Problem]:
+    """``companies.first_touch_at`` and ``companies.open_plans`` (kept by triggers for the KPI page)
+    must equal what the touches and plans say."""
+    columns = set(db.table("companies").columns_dict) if "companies" in _tables(db) else set()
+    problems = []
+    if "first_touch_at" in columns:
+        count = db.execute(
+            "SELECT count(*) FROM companies AS c WHERE c.first_touch_at IS NOT "
+            "(SELECT min(t.at) FROM touches AS t WHERE t.company_id = c.id)").fetchone()[0]
+        if count:
+            problems.append(Problem(
+                "first_touch_mismatch", "companies", count,
+                f"会社のうち {count:,} 件で、初回接触日時が接触履歴の最初の日時と一致していません。"))
+    if "open_plans" in columns:
+        count = db.execute(
+            "SELECT count(*) FROM companies AS c WHERE c.open_plans IS NOT "
+            "(SELECT count(*) FROM plans AS p WHERE p.company_id = c.id AND p.status = 'open')").fetchone()[0]
+        if count:
+            problems.append(Problem(
+                "open_plans_mismatch", "companies", count,
+                f"会社のうち {count:,} 件で、未完了の予定の件数が予定の一覧と一致していません。"))
+    return problems
 
 
 def _search_index(db: Database) -> list[Problem]:

@@ -284,14 +284,13 @@ _ACTIVE_MEMBERS = ("(SELECT lm.company_id FROM list_members lm JOIN target_lists
 _CLOSED = "('disqualified', 'do_not_call')"
 _OPEN_STATUSES = tuple(status for status in COMPANY_STATUS if status not in ("disqualified", "do_not_call"))
 
-# The account figures below count sets of company ids. Where two sets meet (never touched ∩ on an
-# active list, silent ∖ with an open plan) both come sorted by id from an index, and
-# ``INTERSECT`` / ``EXCEPT`` with ``ORDER BY`` lets SQLite merge them side by side in one pass
-# (EXPLAIN QUERY PLAN: MERGE), instead of probing an index once per company or building a temporary
-# table. Migration 5 keeps those indexes; each read is an index alone.
+# The account figures below count sets of company ids. Where two large sets meet (never touched ∩ on
+# an active list) both come sorted by id from an index, and ``INTERSECT`` with ``ORDER BY`` lets
+# SQLite merge them side by side in one pass (EXPLAIN QUERY PLAN: MERGE), instead of probing an index
+# once per company or building a temporary table. Migrations 5 and 6 keep those indexes (and the
+# derived columns companies.first_touch_at and open_plans); each read is an index alone.
 _MEMBER_IDS = ("SELECT lm.company_id FROM list_members lm INDEXED BY list_members_company_list "
                "WHERE lm.list_id IN (SELECT tl.id FROM target_lists tl WHERE tl.archived = 0)")
-_OPEN_PLAN_IDS = "SELECT p.company_id FROM plans p INDEXED BY plans_open_company WHERE p.status = 'open'"
 # Done on or before the due day: the expression of the index plans_on_time, written the same way.
 _ON_TIME = "(substr(p.done_at, 1, 10) <= substr(p.due, 1, 10))"
 
@@ -304,14 +303,20 @@ def _untouched(db: Database, period: Period, scope: Scope, today: date) -> int:
              f"INTERSECT {_MEMBER_IDS} ORDER BY 1)")
     if period.end >= today:
         return db.execute(never, params).fetchone()[0]
-    # A past period: also those whose first touch came after it (touched since, and not before its end).
-    # Those touched since come from their statuses' ranges by last touch (a few index pages), sorted
-    # by id in memory for the merge; only the list members among them are looked up in the touches.
-    since = ("SELECT count(*) FROM (SELECT c.id FROM companies c INDEXED BY companies_status_last_touch "
-             f"WHERE c.status IN {_in(_OPEN_STATUSES)} AND c.last_touch_at >= ? "
-             f"AND {condition} INTERSECT {_MEMBER_IDS} ORDER BY 1) s "
-             "WHERE NOT EXISTS (SELECT 1 FROM touches t WHERE t.company_id = s.id AND t.at < ?)")
-    return db.execute(f"SELECT ({never}) + ({since})", [*params, high, *params, high]).fetchone()[0]
+    # A past period: also those touched since whose first touch came after it (companies.first_touch_at,
+    # migration 6, kept by triggers: no touch before the end ⇔ none at all or the first at or after it).
+    # They come from a short range of companies_first_touch (first touched since the end; the second
+    # range, a last touch with no touch left at all, is empty unless last_touch_at is stale), and only
+    # those few are looked up in the list members.
+    member = ("EXISTS (SELECT 1 FROM list_members lm INDEXED BY list_members_company_list "
+              "WHERE lm.company_id = c.id AND lm.list_id IN (SELECT tl.id FROM target_lists tl "
+              "WHERE tl.archived = 0))")
+    since = ("SELECT count(*) FROM companies c INDEXED BY companies_first_touch WHERE {first} "
+             f"AND c.last_touch_at >= ? AND c.status IN {_in(_OPEN_STATUSES)} AND {condition} AND {member}")
+    return db.execute(
+        f"SELECT ({never}) + ({since.format(first='c.first_touch_at >= ?')}) "
+        f"+ ({since.format(first='c.first_touch_at IS NULL')})",
+        [*params, high, high, *params, high, *params]).fetchone()[0]
 
 
 def _pipeline_sql(period: Period, today: date) -> tuple[str, list[Any]]:
@@ -374,24 +379,22 @@ def _silent_where(db: Database, period: Period, scope: Scope, today: date) -> tu
 
 
 def _silent(db: Database, period: Period, scope: Scope, today: date) -> int:
-    """The accounts of ``_silent_where``: silent-status ids ∖ open-plan ids in one merge."""
+    """The accounts of ``_silent_where``, from ranges of companies_no_open_plan (migration 6 keeps
+    ``companies.open_plans``, the count of a company's open plans, exact by triggers)."""
     _, high = period.bounds()
     cutoff = (period.end - timedelta(days=SILENT_DAYS - 1)).isoformat()
     condition, params = _scope_sql(db, scope, "c.id")
-    ids = ("SELECT c.id FROM companies c INDEXED BY companies_silent_ids "
-           f"WHERE c.status IN {_in(SILENT_STATUSES)} AND c.last_touch_at IS NOT NULL AND {condition}")
+    accounts = ("SELECT count(*) FROM companies c INDEXED BY companies_no_open_plan "
+                f"WHERE c.open_plans = 0 AND c.status IN {_in(SILENT_STATUSES)} AND {condition} ")
+    quiet = accounts + "AND c.last_touch_at < ?"
     if period.end >= today:
-        return db.execute(f"SELECT count(*) FROM ({ids} AND c.last_touch_at < ? "
-                          f"EXCEPT {_OPEN_PLAN_IDS} ORDER BY 1)", [*params, cutoff]).fetchone()[0]
-    # A past period: those touched since its end count when no touch fell in the window; the last
-    # touch is read back (one probe) only for the few accounts the merge leaves.
-    return db.execute(
-        f"SELECT count(*) FROM ({ids} AND (c.last_touch_at < ? OR c.last_touch_at >= ?) "
-        f"EXCEPT {_OPEN_PLAN_IDS} ORDER BY 1) s "
-        "WHERE (SELECT c.last_touch_at FROM companies c INDEXED BY companies_silent_ids WHERE c.id = s.id "
-        f"AND c.status IN {_in(SILENT_STATUSES)} AND c.last_touch_at IS NOT NULL) < ? "
-        "OR NOT EXISTS (SELECT 1 FROM touches t WHERE t.company_id = s.id AND t.at >= ? AND t.at < ?)",
-        [*params, cutoff, high, cutoff, cutoff, high]).fetchone()[0]
+        return db.execute(quiet, [*params, cutoff]).fetchone()[0]
+    # A past period: also those touched since its end with no touch in the window (a short range of
+    # the index; only those are probed in the touches).
+    since = (accounts + "AND c.last_touch_at >= ? "
+             "AND NOT EXISTS (SELECT 1 FROM touches t WHERE t.company_id = c.id AND t.at >= ? AND t.at < ?)")
+    return db.execute(f"SELECT ({quiet}) + ({since})",
+                      [*params, cutoff, *params, high, cutoff, high]).fetchone()[0]
 
 
 def loss_reasons(db: Database, period: Period, scope: Scope) -> tuple[tuple[str, int], ...]:

@@ -358,5 +358,48 @@ _M0005 = [
     "CREATE INDEX meetings_held ON meetings(status, starts_at, outcome, outcome_reason, company_id)",
 ]
 
-MIGRATIONS: list[list[str]] = [_M0001, _M0002, _M0003, _M0004, _M0005]
+# 6: Untouched数 and 音信不通 of a past period without probing the touches or merging the open plans
+# of every account. Two derived columns of companies, kept exact by the triggers below:
+# first_touch_at, the earliest touches.at of the company as written (None without any touch; an insert
+# can only lower it, a delete or an edit reads the minimum back from touches_company_at, one index
+# step); open_plans, how many of its plans are open.
+_FIRST_TOUCH = "(SELECT min(t.at) FROM touches t WHERE t.company_id = {company})"
+_M0006 = [
+    "ALTER TABLE companies ADD COLUMN first_touch_at TEXT",
+    f"UPDATE companies SET first_touch_at = {_FIRST_TOUCH.format(company='companies.id')}",
+    """CREATE TRIGGER companies_first_touch_insert AFTER INSERT ON touches BEGIN
+    UPDATE companies SET first_touch_at = new.at
+    WHERE id = new.company_id AND (first_touch_at IS NULL OR first_touch_at > new.at);
+END""",
+    f"""CREATE TRIGGER companies_first_touch_delete AFTER DELETE ON touches BEGIN
+    UPDATE companies SET first_touch_at = {_FIRST_TOUCH.format(company='old.company_id')}
+    WHERE id = old.company_id AND first_touch_at >= old.at;
+END""",
+    f"""CREATE TRIGGER companies_first_touch_update AFTER UPDATE OF at, company_id ON touches BEGIN
+    UPDATE companies SET first_touch_at = {_FIRST_TOUCH.format(company='companies.id')}
+    WHERE id IN (old.company_id, new.company_id);
+END""",
+    # Accounts first touched after a date (with their last touch and status) in a range of this index.
+    "CREATE INDEX companies_first_touch ON companies(first_touch_at, last_touch_at, status)",
+    "ALTER TABLE companies ADD COLUMN open_plans INTEGER NOT NULL DEFAULT 0",
+    """UPDATE companies SET open_plans = (SELECT count(*) FROM plans p
+    WHERE p.company_id = companies.id AND p.status = 'open')""",
+    """CREATE TRIGGER companies_open_plans_insert AFTER INSERT ON plans WHEN new.status = 'open' BEGIN
+    UPDATE companies SET open_plans = open_plans + 1 WHERE id = new.company_id;
+END""",
+    """CREATE TRIGGER companies_open_plans_delete AFTER DELETE ON plans WHEN old.status = 'open' BEGIN
+    UPDATE companies SET open_plans = open_plans - 1 WHERE id = old.company_id;
+END""",
+    """CREATE TRIGGER companies_open_plans_update AFTER UPDATE OF status, company_id ON plans
+    WHEN old.status = 'open' OR new.status = 'open' BEGIN
+    UPDATE companies SET open_plans = open_plans - 1 WHERE id = old.company_id AND old.status = 'open';
+    UPDATE companies SET open_plans = open_plans + 1 WHERE id = new.company_id AND new.status = 'open';
+END""",
+    # Silent accounts: those without an open plan, by status and last touch (open_plans rides along so
+    # that SQLite 3.40 counts from the index without reading the rows).
+    """CREATE INDEX companies_no_open_plan ON companies(status, last_touch_at, open_plans)
+    WHERE open_plans = 0""",
+]
+
+MIGRATIONS: list[list[str]] = [_M0001, _M0002, _M0003, _M0004, _M0005, _M0006]
 LATEST_VERSION = len(MIGRATIONS)

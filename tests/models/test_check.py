@@ -249,3 +249,17 @@ def test_a_clean_close_is_recorded_once_and_only_while_the_file_is_unchanged(tmp
         handle.write(b"\0" * 4096)
     assert not take_clean_close(path)
     assert not record_clean_close(tmp_path / "missing.db")
+
+
+def test_the_counts_kept_for_the_kpi_page_are_checked(tmp_path):
+    from models.companies import create_company
+    from models.touches import log_outcome
+
+    db = open_db(tmp_path / "kakeru.db")
+    company = create_company(db, {"name": "株式会社チェック"})
+    log_outcome(db, company.id, "not_available", at="2026-01-05T10:00:00+09:00")  # a touch and a plan
+    assert check_database(db).ok
+    db.execute("UPDATE companies SET first_touch_at = NULL, open_plans = 3 WHERE id = ?", [company.id])
+    kinds = {problem.kind for problem in check_database(db).problems}
+    assert {"first_touch_mismatch", "open_plans_mismatch"} <= kinds
+    db.close()

@@ -235,3 +235,57 @@ def test_account_figures_of_a_past_period_are_rebuilt_at_its_end(week):
     assert (following.value("untouched"), following.value("silent")) == (1, 1)
     now = compute_kpis(db, Period(date(2025, 1, 20), date(2025, 1, 26)), today=LATER)
     assert (now.value("untouched"), now.value("pipeline"), now.value("silent")) == (1, 3, 1)
+
+
+def _first_touches(db):
+    """companies.first_touch_at beside the earliest touch of each company, read from the touches."""
+    return db.execute(
+        "SELECT c.id, c.first_touch_at, (SELECT min(t.at) FROM touches t WHERE t.company_id = c.id) "
+        "FROM companies c ORDER BY c.id").fetchall()
+
+
+def test_first_touch_stays_exact_when_touches_are_added_edited_and_deleted(week):
+    db, ids, _ = week
+    assert all(first == earliest for _, first, earliest in _first_touches(db))
+    D, F = ids["D"], ids["F"]
+    assert db.execute("SELECT first_touch_at FROM companies WHERE id = ?", [F]).fetchone()[0] \
+        == "2025-01-15T10:00:00+09:00"
+    _touch(db, F, "2025-01-20T10:00:00")  # later: the first touch stays
+    _touch(db, F, "2025-01-05T10:00:00")  # earlier: the new first touch, before the week ends
+    assert compute_kpis(db, WEEK, today=LATER).value("untouched") == 1
+    first = db.execute("SELECT id FROM touches WHERE company_id = ? ORDER BY at LIMIT 1", [F]).fetchone()[0]
+    db.execute("UPDATE touches SET at = '2025-01-25T10:00:00+09:00' WHERE id = ?", [first])  # moved later
+    assert compute_kpis(db, WEEK, today=LATER).value("untouched") == 2
+    db.execute("UPDATE touches SET company_id = ? WHERE id = ?", [D, first])  # moved to another company
+    db.execute("DELETE FROM touches WHERE company_id = ? AND at = ?", [F, "2025-01-15T10:00:00+09:00"])
+    rows = {cid: (first_at, earliest) for cid, first_at, earliest in _first_touches(db)}
+    assert rows[F] == ("2025-01-20T10:00:00+09:00",) * 2
+    assert rows[D] == ("2025-01-25T10:00:00+09:00",) * 2
+    db.execute("DELETE FROM touches WHERE company_id IN (?, ?)", [D, F])  # no touch left
+    assert all(first == earliest for _, first, earliest in _first_touches(db))
+    assert db.execute("SELECT first_touch_at FROM companies WHERE id = ?", [F]).fetchone()[0] is None
+
+
+def _open_plan_counts(db):
+    """companies.open_plans beside the open plans counted in plans."""
+    return db.execute(
+        "SELECT c.id, c.open_plans, (SELECT count(*) FROM plans p WHERE p.company_id = c.id "
+        "AND p.status = 'open') FROM companies c ORDER BY c.id").fetchall()
+
+
+def test_open_plan_counts_stay_exact_and_silent_follows_them(week):
+    db, ids, _ = week
+    assert all(kept == counted for _, kept, counted in _open_plan_counts(db))
+    G, B = ids["G"], ids["B"]
+    assert compute_kpis(db, WEEK, today=LATER).value("silent") == 1  # G: silent, no open plan
+    _plan(db, G, "2025-01-25", "2025-01-02")
+    assert compute_kpis(db, WEEK, today=LATER).value("silent") == 0
+    plan = db.execute("SELECT id FROM plans WHERE company_id = ? AND status = 'open'", [G]).fetchone()[0]
+    db.execute("UPDATE plans SET status = 'done', done_at = '2025-01-21T10:00:00+09:00' WHERE id = ?", [plan])
+    assert compute_kpis(db, WEEK, today=LATER).value("silent") == 1
+    db.execute("UPDATE plans SET status = 'open', done_at = NULL WHERE id = ?", [plan])  # reopened (undo)
+    db.execute("UPDATE plans SET company_id = ? WHERE id = ?", [B, plan])  # moved to another company
+    assert compute_kpis(db, WEEK, today=LATER).value("silent") == 1
+    db.execute("DELETE FROM plans WHERE company_id = ?", [B])
+    assert all(kept == counted for _, kept, counted in _open_plan_counts(db))
+    assert db.execute("SELECT open_plans FROM companies WHERE id = ?", [B]).fetchone()[0] == 0

@@ -18,7 +18,12 @@ from typing import Any
 from sqlite_utils import Database
 
 from models import normalize
-from models.companies import clean_company_values, clean_contact_values, derived_keys
+from models.companies import (
+    clean_blanked_company_values,
+    clean_company_values,
+    clean_contact_values,
+    derived_keys,
+)
 from models.errors import KakeruError, ValidationError
 from models.import_mapping import REPEATABLE
 from models.tabular import SourceTable
@@ -110,6 +115,12 @@ class Planner:
         self.prefectures: dict[str, str | None] = {}
         self.plan = Plan()
         self.single = {name: indexes[0] for name, indexes in self.columns.items() if len(indexes) == 1}
+        # (field, its one column or None when several): _cell's fast path, decided once, not per row
+        self.company_cells = [(name, self.single.get(name)) for name in self.company_fields]
+        self.contact_cells = [
+            (column, name, self.single.get(name)) for name, column in CONTACT_COLUMNS.items()
+            if name in self.columns
+        ]
         self._load_index(db)
 
     def _load_index(self, db: Database) -> None:
@@ -163,7 +174,11 @@ class Planner:
 
     def _prepare(self, row: list[str]) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any] | None]:
         """The cleaned company values, their keys and the contact of one row; ValidationError = reject."""
-        values = {name: self._cell(row, name) for name in self.company_fields}
+        cell = self._cell
+        values = {
+            name: (row[index].strip() or None) if index is not None else cell(row, name)
+            for name, index in self.company_cells
+        }
         if not values.get("name"):
             raise ValidationError("会社名が空です。")
         address = values.get("address")
@@ -178,9 +193,15 @@ class Planner:
         repeated = {
             name: self._clean_repeated(name, values.pop(name)) for name in _REPEATED_VALUES if name in values
         }
-        company = clean_company_values(values) | repeated
+        company = clean_blanked_company_values(values)  # cells come stripped, blanks None: cleaned in place
+        company.update(repeated)
         company["prefecture"] = prefecture
-        contact = {CONTACT_COLUMNS[f]: self._cell(row, f) for f in CONTACT_COLUMNS if f in self.columns}
+        if not self.contact_cells:
+            return company, derived_keys(company), None
+        contact = {
+            column: (row[index].strip() or None) if index is not None else cell(row, name)
+            for column, name, index in self.contact_cells
+        }
         if any(contact.values()):
             contact["name"] = contact.get("name") or _UNNAMED_CONTACT
             return company, derived_keys(company), clean_contact_values(contact)
@@ -216,11 +237,15 @@ class Planner:
     def _candidates(self, values: dict[str, Any], keys: dict[str, Any]) -> list[int | PlannedCompany]:
         """Who a row may be: same 法人番号, then same phone, then same name at the same address."""
         found: list[int | PlannedCompany] = []
-        for refs in (
-            self.by_number.get(values.get("corporate_number") or ""),
-            self.by_phone.get(keys["phone_key"] or ""),
-            self.by_name_address.get((keys["name_key"], keys["address_key"])) if keys["name_key"] else None,
-        ):
+        refs = self.by_number.get(values.get("corporate_number") or "")
+        if refs:
+            found += refs
+        refs = self.by_phone.get(keys["phone_key"] or "")
+        if refs:
+            found += refs
+        name = keys["name_key"]
+        if name:
+            refs = self.by_name_address.get((name, keys["address_key"]))
             if refs:
                 found += refs
         return found

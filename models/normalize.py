@@ -111,7 +111,8 @@ def _phone_forms(text: str) -> tuple[str | None, str | None]:
         return forms
     raw = nfkc(text).strip()
     plain = len(raw) <= _MAX_PHONE_TEXT and _PLAIN_PHONE_RE.fullmatch(raw) is not None
-    domestic = domestic_forms(_NOT_DIGIT_RE.sub("", raw)) if plain else None
+    digits = _NOT_DIGIT_RE.sub("", raw) if plain else None
+    domestic = domestic_forms(digits) if digits is not None else None
     if domestic is not None:
         forms, japanese = domestic, domestic[0][3:]
     else:
@@ -120,7 +121,7 @@ def _phone_forms(text: str) -> tuple[str | None, str | None]:
         _phone_cache.clear()
     _phone_cache[text] = forms
     shown = forms[1]
-    if shown is not None and shown not in _phone_cache and _reads_alike(raw, plain, shown, japanese):
+    if shown is not None and shown not in _phone_cache and _reads_alike(digits, shown, japanese):
         _phone_cache[shown] = forms  # what companies store is keyed again: no second parse for it
     return forms
 
@@ -137,8 +138,9 @@ def _parsed_forms(text: str) -> tuple[tuple[str | None, str | None], str | None]
     return (e164, national_format(number)), japanese
 
 
-def _reads_alike(raw: str, plain: bool, shown: str, japanese: str | None) -> bool:
-    """Whether phonenumbers reads ``shown`` as the very number it read from ``raw`` (``text`` after NFKC).
+def _reads_alike(digits: str | None, shown: str, japanese: str | None) -> bool:
+    """Whether phonenumbers reads ``shown`` as the very number it read from ``text``; ``digits`` are the
+    digits of ``text`` after NFKC when it is written with plain punctuation only, else None.
 
     It does when both are the same digits with plain punctuation (parsing looks at the digits alone),
     and when ``shown`` is a Japanese national number written bare (no pattern fits it; ``japanese`` is
@@ -149,7 +151,7 @@ def _reads_alike(raw: str, plain: bool, shown: str, japanese: str | None) -> boo
         return False
     if shown.isdigit() and japanese is not None:
         return len(shown) >= _MIN_PHONE_DIGITS and shown[0] not in "08" and shown == japanese
-    return plain and _NOT_DIGIT_RE.sub("", raw) == _NOT_DIGIT_RE.sub("", shown)
+    return digits is not None and digits == _NOT_DIGIT_RE.sub("", shown)
 
 
 def forget_cached_phones() -> None:

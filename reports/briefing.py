@@ -22,7 +22,6 @@ from typing import BinaryIO
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from sqlite_utils import Database
 
@@ -30,7 +29,7 @@ from models.briefs import BriefData, gather_brief
 from models.errors import KakeruError
 from models.meetings import meetings_on
 from reports.briefing_sections import ALERT, GRID, MUTED, WEEKDAYS, Texts, build_story
-from reports.fonts import BOLD, REGULAR, register_fonts
+from reports.fonts import BOLD, REGULAR, fit_text, register_fonts
 from reports.layout import Frame, LaidOut, paginate
 from reports.pdfsplit import SplitError, split_pdf
 
@@ -111,16 +110,8 @@ def _title(data: BriefData) -> str:
     return f"商談ブリーフィングシート {data.header.company_name} {format_day(data.header.starts_at)}"
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """``text`` cut with … so that it fits ``width`` points."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text + "…"
-
-
-def _draw_footer(canvas: Canvas, brief: _Brief, page: int, pages: int) -> None:
+def draw_footer(canvas: Canvas, title: str, generated_at: datetime, page: int, pages: int) -> None:
+    """The footer every Kakeru sheet shares: 社外秘, ``title``, page numbers and the generation time."""
     y = MARGIN_BOTTOM - 7 * mm
     left, right = MARGIN_X, PAGE_WIDTH - MARGIN_X
     canvas.saveState()
@@ -137,12 +128,11 @@ def _draw_footer(canvas: Canvas, brief: _Brief, page: int, pages: int) -> None:
     canvas.setFillColor(MUTED)
     canvas.setFont(REGULAR, 7)
     name_at = left + mark + 12
-    label = _fit(f"商談ブリーフィングシート　{brief.footer_name}", REGULAR, 7, PAGE_WIDTH / 2 - 24 - name_at)
-    canvas.drawString(name_at, y, label)
+    canvas.drawString(name_at, y, fit_text(title, REGULAR, 7, PAGE_WIDTH / 2 - 24 - name_at))
     canvas.setFont(REGULAR, 8)
     canvas.drawCentredString(PAGE_WIDTH / 2, y, f"{page} / {pages}")
     canvas.setFont(REGULAR, 7)
-    made = generation_time(brief.data.generated_at)
+    made = generation_time(generated_at)
     canvas.drawRightString(right, y, f"作成 {made.year}年{made.month}月{made.day}日 {made:%H:%M}")
     canvas.restoreState()
 
@@ -150,7 +140,8 @@ def _draw_footer(canvas: Canvas, brief: _Brief, page: int, pages: int) -> None:
 def _draw(brief: _Brief, canvas: Canvas) -> None:
     pages = len(brief.laid.pages)
     for number, page in enumerate(brief.laid.pages, start=1):
-        _draw_footer(canvas, brief, number, pages)
+        draw_footer(canvas, f"商談ブリーフィングシート　{brief.footer_name}", brief.data.generated_at,
+                    number, pages)
         for flowable, x, y in page:
             flowable.drawOn(canvas, x, y)
         canvas.showPage()

@@ -10,7 +10,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from models.kpi import WeekPoint
-from reports.fonts import REGULAR, register_fonts
+from reports.fonts import REGULAR, fit_text, register_fonts
 
 NAVY = colors.HexColor("#1F3A5F")
 BAR = colors.HexColor("#4A78B0")
@@ -19,12 +19,6 @@ MUTED = colors.HexColor("#6B7280")
 SERIES = (("calls", "架電数", colors.HexColor("#4A78B0")), ("connects", "接続数", colors.HexColor("#E08A2E")),
           ("appointments", "アポ数", colors.HexColor("#2E9E6A")), ("meetings_held", "商談化数",
                                                                     colors.HexColor("#B42318")))
-
-
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    while text and stringWidth(text, font, size) > width:
-        text = text[:-2] + "…" if len(text) > 2 else ""
-    return text
 
 
 def _drawing(width: float, height: float) -> Drawing:
@@ -46,7 +40,7 @@ def funnel_drawing(stages: Sequence[tuple[str, int]], width: float, height: floa
     for index, (name, value) in enumerate(stages):
         y = height - (index + 1) * row
         bar = bar_room * value / top
-        drawing.add(String(label_w - 4, y + row / 2 - 3, _fit(name, REGULAR, 7.5, label_w - 6),
+        drawing.add(String(label_w - 4, y + row / 2 - 3, fit_text(name, REGULAR, 7.5, label_w - 6),
                            fontName=REGULAR, fontSize=7.5, textAnchor="end", fillColor=NAVY))
         drawing.add(Rect(label_w, y + row * 0.15, max(bar, 0.5), row * 0.7, fillColor=BAR, strokeColor=None))
         share = ""

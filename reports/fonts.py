@@ -71,3 +71,12 @@ def replace_missing(text: str) -> tuple[str, set[str]]:
 def describe(char: str) -> str:
     """A character as people can find it again: the glyph and its code point, e.g. 「😀」(U+1F600)."""
     return f"「{char}」(U+{ord(char):04X})"
+
+
+def fit_text(text: str, font: str, size: float, width: float) -> str:
+    """``text`` cut with … so that it fits ``width`` points (whole when it already fits)."""
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"

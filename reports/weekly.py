@@ -21,11 +21,9 @@ from reportlab.platypus import Flowable, Table
 from models.errors import KakeruError
 from models.kpi import FIGURES, SNAPSHOT, Figure, figure_definition, figure_label, funnel
 from models.review import ReviewData
-from reports.briefing import CONFIDENTIAL, BriefWriteError, _fit, _write, generation_time
+from reports.briefing import CONFIDENTIAL, BriefWriteError, _write, draw_footer
 from reports.briefing_sections import (
     ALERT,
-    GRID,
-    MUTED,
     NAVY,
     Texts,
     _heading,
@@ -36,7 +34,7 @@ from reports.briefing_sections import (
     styles,
 )
 from reports.charts import funnel_drawing, trend_drawing
-from reports.fonts import BOLD, REGULAR, register_fonts
+from reports.fonts import REGULAR, register_fonts
 from reports.layout import Frame, Gap, Keep, paginate
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -153,32 +151,6 @@ def _story(data: ReviewData, texts: Texts, width: float) -> list:
     return story
 
 
-def _draw_footer(canvas: Canvas, data: ReviewData, page: int, pages: int) -> None:
-    y = MARGIN_BOTTOM - 7 * mm
-    left, right = MARGIN_X, PAGE_WIDTH - MARGIN_X
-    canvas.saveState()
-    canvas.setStrokeColor(GRID)
-    canvas.setLineWidth(0.5)
-    canvas.line(left, y + 11, right, y + 11)
-    canvas.setFont(BOLD, 8)
-    mark = canvas.stringWidth(CONFIDENTIAL, BOLD, 8)
-    canvas.setStrokeColor(ALERT)
-    canvas.setFillColor(ALERT)
-    canvas.rect(left, y - 3, mark + 6, 11.5, stroke=1, fill=0)
-    canvas.drawString(left + 3, y, CONFIDENTIAL)
-    canvas.setFillColor(MUTED)
-    canvas.setFont(REGULAR, 7)
-    name_at = left + mark + 12
-    canvas.drawString(name_at, y, _fit(f"{TITLE}　{data.current.period.text()}", REGULAR, 7,
-                                       PAGE_WIDTH / 2 - 24 - name_at))
-    canvas.setFont(REGULAR, 8)
-    canvas.drawCentredString(PAGE_WIDTH / 2, y, f"{page} / {pages}")
-    canvas.setFont(REGULAR, 7)
-    made = generation_time(data.generated_at)
-    canvas.drawRightString(right, y, f"作成 {made.year}年{made.month}月{made.day}日 {made:%H:%M}")
-    canvas.restoreState()
-
-
 def render_weekly(data: ReviewData, out: Path | str | BinaryIO) -> tuple[int, tuple[str, ...]]:
     """Write the review sheet to ``out`` (a path or a binary file); return the page count and warnings.
 
@@ -196,7 +168,7 @@ def render_weekly(data: ReviewData, out: Path | str | BinaryIO) -> tuple[int, tu
     canvas.setCreator("Kakeru")
     pages = len(laid.pages)
     for number, page in enumerate(laid.pages, start=1):
-        _draw_footer(canvas, data, number, pages)
+        draw_footer(canvas, f"{TITLE}　{data.current.period.text()}", data.generated_at, number, pages)
         for flowable, x, y in page:
             flowable.drawOn(canvas, x, y)
         canvas.showPage()

@@ -223,30 +223,28 @@ def _foreign_keys(db: Database) -> list[Problem]:
     ]
 
 
+def _counted(db: Database, kind: str, table: str, sql: str, message: str) -> list[Problem]:
+    """One problem when ``sql`` (a ``SELECT count(*)``) counts rows; ``message`` has a {count} field."""
+    count = db.execute(sql).fetchone()[0]
+    return [Problem(kind, table, count, message.format(count=f"{count:,}"))] if count else []
+
+
 def _plans(db: Database) -> list[Problem]:
     if "plans" not in _tables(db):
         return []
-    count = db.execute("SELECT count(*) FROM plans WHERE status = 'done' AND done_at IS NULL").fetchone()[0]
-    if not count:
-        return []
-    return [Problem(
-        "plan_done_without_date", "plans", count, f"完了した予定のうち {count:,} 件に完了日時がありません。"
-    )]
+    return _counted(db, "plan_done_without_date", "plans",
+                    "SELECT count(*) FROM plans WHERE status = 'done' AND done_at IS NULL",
+                    "完了した予定のうち {count} 件に完了日時がありません。")
 
 
 def _relationships(db: Database) -> list[Problem]:
     if not {"relationships", "contacts"} <= _tables(db):
         return []
-    count = db.execute(
+    return _counted(
+        db, "relationship_cross_company", "relationships",
         "SELECT count(*) FROM relationships AS r WHERE EXISTS (SELECT 1 FROM contacts AS c "
-        "WHERE c.id IN (r.from_contact_id, r.to_contact_id) AND c.company_id <> r.company_id)"
-    ).fetchone()[0]
-    if not count:
-        return []
-    return [Problem(
-        "relationship_cross_company", "relationships", count,
-        f"担当者どうしの関係のうち {count:,} 件が、別の会社の担当者を結んでいます。",
-    )]
+        "WHERE c.id IN (r.from_contact_id, r.to_contact_id) AND c.company_id <> r.company_id)",
+        "担当者どうしの関係のうち {count} 件が、別の会社の担当者を結んでいます。")
 
 
 def _last_touch(db: Database) -> list[Problem]:
@@ -255,18 +253,13 @@ def _last_touch(db: Database) -> list[Problem]:
         return []
     # The text comparison uses the index; the second one forgives the same moment written with
     # another UTC offset.
-    count = db.execute(
+    return _counted(
+        db, "last_touch_mismatch", "companies",
         "SELECT count(*) FROM companies AS c "
         "WHERE c.last_touch_at IS NOT (SELECT max(t.at) FROM touches AS t WHERE t.company_id = c.id) "
         "AND CAST(strftime('%s', c.last_touch_at) AS INTEGER) IS NOT "
-        "(SELECT max(CAST(strftime('%s', t.at) AS INTEGER)) FROM touches AS t WHERE t.company_id = c.id)"
-    ).fetchone()[0]
-    if not count:
-        return []
-    return [Problem(
-        "last_touch_mismatch", "companies", count,
-        f"会社のうち {count:,} 件で、最終接触日時が接触履歴の最新の日時と一致していません。",
-    )]
+        "(SELECT max(CAST(strftime('%s', t.at) AS INTEGER)) FROM touches AS t WHERE t.company_id = c.id)",
+        "会社のうち {count} 件で、最終接触日時が接触履歴の最新の日時と一致していません。")
 
 
 def _kept_counts(db: Database) -> list[Problem]:
@@ -275,21 +268,17 @@ def _kept_counts(db: Database) -> list[Problem]:
     columns = set(db.table("companies").columns_dict) if "companies" in _tables(db) else set()
     problems = []
     if "first_touch_at" in columns:
-        count = db.execute(
+        problems += _counted(
+            db, "first_touch_mismatch", "companies",
             "SELECT count(*) FROM companies AS c WHERE c.first_touch_at IS NOT "
-            "(SELECT min(t.at) FROM touches AS t WHERE t.company_id = c.id)").fetchone()[0]
-        if count:
-            problems.append(Problem(
-                "first_touch_mismatch", "companies", count,
-                f"会社のうち {count:,} 件で、初回接触日時が接触履歴の最初の日時と一致していません。"))
+            "(SELECT min(t.at) FROM touches AS t WHERE t.company_id = c.id)",
+            "会社のうち {count} 件で、初回接触日時が接触履歴の最初の日時と一致していません。")
     if "open_plans" in columns:
-        count = db.execute(
+        problems += _counted(
+            db, "open_plans_mismatch", "companies",
             "SELECT count(*) FROM companies AS c WHERE c.open_plans IS NOT "
-            "(SELECT count(*) FROM plans AS p WHERE p.company_id = c.id AND p.status = 'open')").fetchone()[0]
-        if count:
-            problems.append(Problem(
-                "open_plans_mismatch", "companies", count,
-                f"会社のうち {count:,} 件で、未完了の予定の件数が予定の一覧と一致していません。"))
+            "(SELECT count(*) FROM plans AS p WHERE p.company_id = c.id AND p.status = 'open')",
+            "会社のうち {count} 件で、未完了の予定の件数が予定の一覧と一致していません。")
     return problems
 
 

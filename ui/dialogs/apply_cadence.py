@@ -29,12 +29,12 @@ from models.calendar import load_calendar
 from models.errors import KakeruError, ValidationError
 from models.vocab import TOUCH_KIND
 from ui.dialogs.progress import ProgressCallback
+from ui.form_parts import error_label
 from ui.i18n import arg, label, number
 from ui.naming import named as _named
 from ui.qt_models.figure_rows_model import FigureRowsModel, RowColumn
 from ui.signals import DataBus
 
-ERROR_STYLE = "color: #b3261e;"
 # Above this many accounts the expansion shows a progress dialog.
 PROGRESS_FROM = 2000
 
@@ -129,10 +129,7 @@ class ApplyCadenceDialog(QDialog):
         self.example.setStyleSheet("color: palette(mid);")
         self.summary = _named(QLabel(), "cadenceSummary", self.tr("Summary"))
         self.summary.setWordWrap(True)
-        self.error = _named(QLabel(), "cadenceError", self.tr("Error"))
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("cadenceError", self.tr("Error"))
 
         form = QFormLayout()
         form.addRow(self.tr("Cadence"), self.cadence)

@@ -7,9 +7,8 @@ from sqlite_utils import Database
 
 from models.errors import KakeruError
 from models.session_card import ListScript, save_list_script
+from ui.form_parts import error_label
 from ui.i18n import arg
-
-ERROR_STYLE = "color: #b3261e;"
 
 
 class ScriptDialog(QDialog):
@@ -32,11 +31,7 @@ class ScriptDialog(QDialog):
         self.checklist.setAccessibleName(self.tr("Hearing checklist, one item a line"))
         self.checklist.setTabChangesFocus(True)
         self.script.setTabChangesFocus(True)
-        self.error = QLabel()
-        self.error.setObjectName("scriptError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("scriptError")
         standard = QDialogButtonBox.StandardButton
         buttons = QDialogButtonBox(standard.Save | standard.Cancel)
         buttons.setObjectName("scriptButtons")

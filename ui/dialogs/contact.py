@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -18,9 +17,8 @@ from sqlite_utils import Database
 from models import companies
 from models.errors import ValidationError
 from models.vocab import CONTACT_ROLE
+from ui.form_parts import error_label
 from ui.i18n import label
-
-ERROR_STYLE = "color: #b3261e;"
 
 
 class ContactDialog(QDialog):
@@ -66,11 +64,7 @@ class ContactDialog(QDialog):
         self.notes.setFixedHeight(80)
         form.addRow(self.tr("Notes"), self.notes)
 
-        self.error = QLabel()
-        self.error.setObjectName("contactError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("contactError")
         standard = QDialogButtonBox.StandardButton
         buttons = QDialogButtonBox(standard.Save | standard.Cancel)
         buttons.setObjectName("contactButtons")

@@ -28,10 +28,8 @@ from sqlite_utils import Database
 from models import hypotheses
 from models.errors import KakeruError
 from models.hypotheses import HypothesisTemplate
+from ui.form_parts import error_label
 from ui.naming import named as _named
-
-ERROR_STYLE = "color: #b3261e;"
-
 
 
 class HypothesisTemplatesDialog(QDialog):
@@ -87,10 +85,7 @@ class HypothesisTemplatesDialog(QDialog):
         self.rule_note.setWordWrap(True)
         form.addRow("", self.rule_note)
 
-        self.error = _named(QLabel(), "templateError", self.tr("Error"))
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("templateError", self.tr("Error"))
         standard = QDialogButtonBox.StandardButton
         buttons = QDialogButtonBox(standard.Save | standard.Cancel)
         buttons.setObjectName("templateButtons")

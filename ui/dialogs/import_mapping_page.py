@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from models import importing
 from models.errors import KakeruError
+from ui.form_parts import error_label
 from ui.i18n import arg, number
 from ui.qt_models.import_models import PreviewModel, field_caption
 
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
     from ui.dialogs.import_wizard import ImportWizard
 
 SAMPLE_CHARS = 24
-ERROR_STYLE = "color: #b3261e;"
 
 
 def _sample(rows: list[list[str]], column: int) -> str:
@@ -96,10 +96,7 @@ class MappingPage(QWizardPage):
                               "into one address."))
         hint.setObjectName("importAddressHint")
         hint.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setObjectName("importMappingError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
+        self.error = error_label("importMappingError", hidden=False)
 
         self.preview_model = PreviewModel(self)
         self.preview = QTableView()

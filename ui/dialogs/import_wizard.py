@@ -30,11 +30,10 @@ from models.errors import ImportFileError, KakeruError
 from ui.dialogs.import_mapping_page import MappingPage
 from ui.dialogs.import_result_page import IMPORT_TABLES, ResultPage
 from ui.dialogs.progress import ProgressCallback
+from ui.form_parts import error_label
 from ui.i18n import arg, number
 from ui.settings import AppSettings
 from ui.signals import DataBus
-
-ERROR_STYLE = "color: #b3261e;"
 
 
 class ImportWizard(QWizard):
@@ -129,10 +128,7 @@ class FilePage(QWizardPage):
         self.header.addItem(self.tr("Detect automatically"), None)
         self.header.addItem(self.tr("The first row is a header"), True)
         self.header.addItem(self.tr("No header: the first row is data"), False)
-        self.error = QLabel()
-        self.error.setObjectName("importFileError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
+        self.error = error_label("importFileError", hidden=False)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(self.browse)
@@ -226,10 +222,7 @@ class ListPage(QWizardPage):
         self.summary = QLabel()
         self.summary.setObjectName("importListSummary")
         self.summary.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setObjectName("importListError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
+        self.error = error_label("importListError", hidden=False)
         grid = QGridLayout()
         grid.addWidget(self.new_radio, 0, 0)
         grid.addWidget(self.new_name, 0, 1)

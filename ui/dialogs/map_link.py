@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from models.entities import Relationship
 from models.errors import KakeruError
 from models.vocab import RELATIONSHIP_KIND
-from ui.dialogs.contact import ERROR_STYLE
+from ui.form_parts import error_label
 from ui.i18n import arg, label
 
 
@@ -54,11 +54,7 @@ class MapLinkDialog(QDialog):
         self.source = self._edit("mapLinkSource", self.tr("Source"), link.source)
         self.source.setPlaceholderText(self.tr("Who told you, e.g. heard from Ms Sato"))
         form.addRow(self.tr("Source"), self.source)
-        self.error = QLabel()
-        self.error.setObjectName("mapLinkError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("mapLinkError")
         standard = QDialogButtonBox.StandardButton
         buttons = QDialogButtonBox(standard.Save | standard.Cancel)
         buttons.setObjectName("mapLinkButtons")

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from models.entities import Contact
 from models.errors import KakeruError
 from models.vocab import EMPLOYMENT
-from ui.dialogs.contact import ERROR_STYLE
+from ui.form_parts import error_label
 from ui.i18n import arg, label
 
 
@@ -65,11 +65,7 @@ class MapMovedDialog(QDialog):
         if contact.successor_id is not None:
             self.successor.setCurrentIndex(max(0, self.successor.findData(contact.successor_id)))
         form.addRow(self.tr("Successor"), self.successor)
-        self.error = QLabel()
-        self.error.setObjectName("mapMovedError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("mapMovedError")
         standard = QDialogButtonBox.StandardButton
         buttons = QDialogButtonBox(standard.Save | standard.Cancel)
         buttons.setObjectName("mapMovedButtons")

@@ -38,10 +38,10 @@ from models.calendar import load_calendar, next_business_day
 from models.companies import list_contacts
 from models.errors import KakeruError
 from models.vocab import CONTACT_ROLE
+from ui.form_parts import error_label
 from ui.i18n import label
 from ui.naming import named as _named
 
-ERROR_STYLE = "color: #b3261e;"
 LINE_FIELDS = ("place", "online_url", "purpose")
 NOTE_FIELDS = (*meetings.NOTE_FIELDS, "questions", "cautions")
 DEFAULT_START = time(10, 0)
@@ -189,10 +189,7 @@ class MeetingDialog(QDialog):
         self.tabs.addTab(first, self.tr("&Meeting"))
         self.tabs.addTab(second, self.tr("Caller's &notes"))
 
-        self.error = _named(QLabel(), "meetingError", self.tr("Problem with the form"))
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("meetingError", self.tr("Problem with the form"))
         standard = QDialogButtonBox.StandardButton
         buttons = _named(QDialogButtonBox(standard.Ok | standard.Cancel), "meetingButtons",
                          self.tr("Meeting form buttons"))

@@ -35,11 +35,11 @@ from models.dispositions import quick_pick_dates
 from models.errors import KakeruError
 from models.plans import get_plan, parse_due
 from models.vocab import TOUCH_KIND
+from ui.form_parts import error_label
 from ui.i18n import arg, label
 from ui.naming import named as _named
 from ui.widgets.flow_layout import flow_widget
 
-ERROR_STYLE = "color: #b3261e;"
 NOTE_STYLE = "color: palette(mid);"
 
 
@@ -134,10 +134,7 @@ class PlanDialog(QDialog):
         form.addRow("", self.template_note)
         form.addRow(self.tr("Hypothesis"), self.hypothesis)
 
-        self.error = _named(QLabel(), "planError", self.tr("Error"))
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("planError", self.tr("Error"))
         standard = QDialogButtonBox.StandardButton
         buttons = QDialogButtonBox(standard.Save | standard.Cancel)
         buttons.setObjectName("planButtons")

@@ -36,11 +36,11 @@ from models.dispositions import CONNECT_OUTCOMES, Proposal, Rule, propose_next, 
 from models.session_card import AccountCard
 from models.touches import HEARING_FIELDS
 from models.vocab import CONTACT_ROLE, OUTCOME
+from ui.form_parts import error_label
 from ui.i18n import arg, label
 from ui.naming import named as _named
 from ui.widgets.flow_layout import flow_widget
 
-ERROR_STYLE = "color: #b3261e;"
 # The chosen outcome must be visible at a glance, across the room as well.
 CHECKED_STYLE = "QPushButton:checked { background: #1f5fa8; color: white; font-weight: bold; }"
 # The quick picks of models.dispositions.quick_pick_dates, in its order, by their Japanese key.
@@ -196,10 +196,7 @@ class OutcomePanel(QWidget):
         next_layout.addWidget(self.plan_form)
         next_layout.addWidget(self.meeting_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-        self.error = _named(QLabel(), "sessionError", self.tr("Why it cannot be saved"))
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("sessionError", self.tr("Why it cannot be saved"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -30,6 +30,7 @@ from models import lists as lists_model
 from models.errors import NotFound, ValidationError
 from models.normalize import PREFECTURES
 from models.vocab import COMPANY_STATUS, RANKS
+from ui.form_parts import error_label
 from ui.i18n import arg, label
 from ui.qt_models.targets_model import display_date
 from ui.shortcuts import add_shortcut
@@ -37,7 +38,6 @@ from ui.signals import DataBus, affects
 from ui.undo import edit_company
 from ui.widgets.contacts_section import ContactsSection
 
-ERROR_STYLE = "color: #b3261e;"
 LINE_FIELDS = ("name", "name_kana", "corporate_number", "phone", "postal_code", "address", "industry",
                "business_domain", "employees", "website")
 
@@ -79,11 +79,7 @@ class CompanyPanel(QWidget):
         self.summary.setObjectName("companySummary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_summary = QLabel()
-        self.error_summary.setObjectName("companyErrorSummary")
-        self.error_summary.setStyleSheet(ERROR_STYLE)
-        self.error_summary.setWordWrap(True)
-        self.error_summary.hide()
+        self.error_summary = error_label("companyErrorSummary")
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -93,11 +89,7 @@ class CompanyPanel(QWidget):
                       "fiscal_year_end_month", "website", "notes"):
             editor = self._make_editor(field)
             self.editors[field] = editor
-            error = QLabel()
-            error.setObjectName(f"error_{field}")
-            error.setStyleSheet(ERROR_STYLE)
-            error.setWordWrap(True)
-            error.hide()
+            error = error_label(f"error_{field}")
             self.errors[field] = error
             cell = QVBoxLayout()
             cell.setSpacing(2)

@@ -8,7 +8,7 @@ company is asked for, so building the page costs nothing at start-up.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from models.plans import open_plans
 from models.vocab import COMPANY_STATUS
 from ui.i18n import arg, label
 from ui.naming import named as _named
+from ui.pages.base import Page
 from ui.qt_models.targets_model import COL_KANA, COL_NAME, COL_PHONE, COL_PREFECTURE, COL_STATUS, TargetsModel
 from ui.settings import AppSettings
 from ui.shortcuts import add_shortcut
@@ -49,21 +50,15 @@ PICKER_COLUMNS = (COL_NAME, COL_KANA, COL_PHONE, COL_PREFECTURE, COL_STATUS)
 
 
 
-class AccountPage(QWidget):
+class AccountPage(Page):
     """Everything about one account; ``show_company`` opens one, the search line finds one."""
 
-    account_requested = Signal(int)
-    session_requested = Signal(list)
 
     def __init__(self, db: Database, bus: DataBus, settings: AppSettings, undo_stack: QUndoStack,
                  parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(db, bus, settings, undo_stack, parent)
         self.setObjectName("accountsPage")
         self.setAccessibleName(self.tr("Account"))
-        self.db = db
-        self.bus = bus
-        self.settings = settings
-        self.undo_stack = undo_stack
         self.company_id: int | None = None
         self.picker_model: TargetsModel | None = None  # built on first use: it reads the store
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from ui.dialogs.progress import ProgressCallback
 from ui.errors import show_expected_error
 from ui.i18n import arg, label, number
 from ui.naming import named as _named
+from ui.pages.base import Page
 from ui.qt_models.plan_agenda_model import (
     COL_COMPANY,
     COL_HYPOTHESIS,
@@ -82,19 +83,13 @@ class _LazyProgress:
             self.dialog.close()
 
 
-class AgendaPage(QWidget):
-    account_requested = Signal(int)
-    session_requested = Signal(list)
+class AgendaPage(Page):
 
     def __init__(self, db: Database, bus: DataBus, settings: AppSettings, undo_stack: QUndoStack,
                  parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(db, bus, settings, undo_stack, parent)
         self.setObjectName("agendaPage")
         self.setAccessibleName(self.tr("Agenda"))
-        self.db = db
-        self.bus = bus
-        self.settings = settings
-        self.undo_stack = undo_stack
         self.today: date | None = None  # None: the real today (tests set a day)
         self._loaded = False
         self._stale = True

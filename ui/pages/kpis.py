@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from models.lists import get_lists
 from models.targets import list_views
 from ui.i18n import arg, current_language, number
 from ui.naming import named as _named
+from ui.pages.base import Page
 from ui.qt_models.kpi_models import KEY_ROLE, KpiTableModel, RowsModel
 from ui.settings import AppSettings
 from ui.shortcuts import add_shortcut
@@ -82,18 +83,15 @@ class DeleteDecisionCommand(QUndoCommand):
         self.bus.notify("review_decisions")
 
 
-class KpiPage(QWidget):
+class KpiPage(Page):
     """Figures for a period and a scope; double-click a figure to see the accounts or touches behind it."""
 
-    account_requested = Signal(int)
-    session_requested = Signal(list)
 
     def __init__(self, db: Database, bus: DataBus, settings: AppSettings, undo_stack: QUndoStack,
                  parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(db, bus, settings, undo_stack, parent)
         self.setObjectName("kpisPage")
         self.setAccessibleName(self.tr("KPIs"))
-        self.db, self.bus, self.settings, self.undo_stack = db, bus, settings, undo_stack
         self.report: kpi.KpiReport | None = None
         self.previous: kpi.KpiReport | None = None
         self.drill_key: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from models.meetings import field_reps, list_meetings
 from models.vocab import MEETING_STATUS
 from ui.i18n import arg, label, number
 from ui.naming import named as _named
+from ui.pages.base import Page
 from ui.pages.meeting_actions import PERIODS, MeetingActions
 from ui.qt_models.meetings_model import (
     COL_ATTENDEES,
@@ -54,21 +55,15 @@ def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-class MeetingsPage(MeetingActions, QWidget):
+class MeetingsPage(MeetingActions, Page):
     """Meetings in a sortable table; actions on the selected one; briefs to preview, print and save."""
 
-    account_requested = Signal(int)
-    session_requested = Signal(list)
 
     def __init__(self, db: Database, bus: DataBus, settings: AppSettings, undo_stack: QUndoStack,
                  parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(db, bus, settings, undo_stack, parent)
         self.setObjectName("meetingsPage")
         self.setAccessibleName(self.tr("Meetings"))
-        self.db = db
-        self.bus = bus
-        self.settings = settings
-        self.undo_stack = undo_stack
         self.preview_dialog = None  # the briefing sheet window last opened
         self._loaded = False
         self._stale = False

@@ -23,6 +23,7 @@ from sqlite_utils import Database
 
 from ui.i18n import arg, number
 from ui.naming import named as _named
+from ui.pages.base import Page
 from ui.pages.target_actions import TargetActions
 from ui.qt_models.targets_model import (
     COL_ADDRESS,
@@ -59,22 +60,16 @@ DEFAULT_ORDER = (COL_NAME, COL_KANA, COL_PHONE, COL_RANK, COL_SCORE, COL_STATUS,
 
 
 
-class TargetsPage(QWidget):
+class TargetsPage(Page):
     """Everything about finding and tidying targets; ``import_requested`` asks the window to import."""
 
     import_requested = Signal()
-    account_requested = Signal(int)
-    session_requested = Signal(list)
 
     def __init__(self, db: Database, bus: DataBus, settings: AppSettings, undo_stack: QUndoStack,
                  parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(db, bus, settings, undo_stack, parent)
         self.setObjectName("targetsPage")
         self.setAccessibleName(self.tr("Targets"))
-        self.db = db
-        self.bus = bus
-        self.settings = settings
-        self.undo_stack = undo_stack
         self._current_id: int | None = None
         self.all_matching = False  # the bulk actions apply to every matching row, loaded or not
 

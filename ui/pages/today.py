@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from models.errors import KakeruError
 from ui.errors import show_expected_error
 from ui.i18n import arg, number
 from ui.naming import named as _named
+from ui.pages.base import Page
 from ui.qt_models.today_agenda_model import (
     COL_DUE,
     COL_KANA,
@@ -69,21 +70,15 @@ def shortcut(sequence, parent: QWidget, slot,
 
 
 
-class TodayPage(QWidget):
+class TodayPage(Page):
     """The queue for a day with its counts; Enter opens an account, Ctrl+Enter starts the session."""
 
-    account_requested = Signal(int)
-    session_requested = Signal(list)
 
     def __init__(self, db: Database, bus: DataBus, settings: AppSettings, undo_stack: QUndoStack,
                  parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(db, bus, settings, undo_stack, parent)
         self.setObjectName("todayPage")
         self.setAccessibleName(self.tr("Today"))
-        self.db = db
-        self.bus = bus
-        self.settings = settings
-        self.undo_stack = undo_stack
         self.agenda: Agenda | None = None
         self._controls_filled = False
         self._shown_once = False  # the first show resumes an open session

@@ -147,7 +147,7 @@
         <translation>この会社にケイデンスを適用</translation>
     </message>
     <message>
-        <source>Plan this company's next touches from a cadence</source>
+        <source>Plan this company&apos;s next touches from a cadence</source>
         <translation>ケイデンスの手順から、この会社の次回以降の接触を予定します</translation>
     </message>
     <message>
@@ -317,7 +317,7 @@
         <translation>架電開始…</translation>
     </message>
     <message>
-        <source>Start a call session on the selected plans' accounts</source>
+        <source>Start a call session on the selected plans&apos; accounts</source>
         <translation>選択した予定のアカウントで架電セッションを開始</translation>
     </message>
     <message>
@@ -376,7 +376,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <source>The check that runs after start-up found damage in the database. Choose a backup to restore now; the damaged file is kept aside as a "before-restore" copy.</source>
+        <source>The check that runs after start-up found damage in the database. Choose a backup to restore now; the damaged file is kept aside as a &quot;before-restore&quot; copy.</source>
         <translation>起動後の確認で、データベースに破損が見つかりました。復元するバックアップを選んでください。破損したファイルは「before-restore」のコピーとして別に保管します。</translation>
     </message>
     <message>
@@ -388,13 +388,13 @@
         <translation>開いている Kakeru の画面を前面に表示できませんでした。画面が見つからない場合は、タスク マネージャーで Kakeru を終了する（またはパソコンを再起動する）と、もう一度起動できます。</translation>
     </message>
     <message>
-        <source>No usable backup was found in %1, so Kakeru will now close. Copy the damaged file somewhere safe and ask for help; "main.py check" shows what is wrong.</source>
+        <source>No usable backup was found in %1, so Kakeru will now close. Copy the damaged file somewhere safe and ask for help; &quot;main.py check&quot; shows what is wrong.</source>
         <translation>%1 に使えるバックアップが見つからないため、Kakeru を終了します。破損したファイルを安全な場所にコピーしてから、担当者にご相談ください（「main.py check」で問題の内容を確認できます）。</translation>
     </message>
     <message>
         <source>The database %1 is damaged. Kakeru has not changed it.
 
-Restore the newest good backup, %2 (taken %3)? The damaged file is kept aside in the backups folder as a "before-restore" copy, then the backup replaces it. Anything entered after that backup will not be in the restored database.
+Restore the newest good backup, %2 (taken %3)? The damaged file is kept aside in the backups folder as a &quot;before-restore&quot; copy, then the backup replaces it. Anything entered after that backup will not be in the restored database.
 
 Choose No to close Kakeru without changing anything.</source>
         <translation>データベース「%1」が破損しています。ファイルは変更していません。
@@ -408,15 +408,15 @@ Choose No to close Kakeru without changing anything.</source>
         <translation>データベースを「%1」から復元しました。破損していたファイルは「%2」として残しています。</translation>
     </message>
     <message>
-        <source>Checking today's backup…</source>
+        <source>Checking today&apos;s backup…</source>
         <translation>本日のバックアップを確認しています…</translation>
     </message>
     <message>
-        <source>Today's backup was saved: %1</source>
+        <source>Today&apos;s backup was saved: %1</source>
         <translation>本日のバックアップを保存しました: %1</translation>
     </message>
     <message>
-        <source>Today's backup already exists.</source>
+        <source>Today&apos;s backup already exists.</source>
         <translation>本日のバックアップは作成済みです。</translation>
     </message>
     <message>
@@ -575,7 +575,7 @@ Choose No to close Kakeru without changing anything.</source>
         <translation>予定を作成しています…</translation>
     </message>
     <message>
-        <source>Cadence "%1" was applied to %2 accounts: %3 plans created.</source>
+        <source>Cadence &quot;%1&quot; was applied to %2 accounts: %3 plans created.</source>
         <translation>ケイデンス「%1」を%2社に適用し、予定を%3件作成しました。</translation>
     </message>
     <message>
@@ -2426,7 +2426,7 @@ Choose No to close Kakeru without changing anything.</source>
     <message>
         <source>Replace the current database with %1?
 
-The current database is kept as a backup first (listed as "Before a restore"). Anything entered after that backup will not be in the restored database. Kakeru closes this window and reopens on the restored file.</source>
+The current database is kept as a backup first (listed as &quot;Before a restore&quot;). Anything entered after that backup will not be in the restored database. Kakeru closes this window and reopens on the restored file.</source>
         <translation>現在のデータベースを「%1」で置き換えますか？
 
 現在のデータベースは先にバックアップとして残します（一覧では「復元前」と表示されます）。このバックアップより後に入力した内容は、復元後のデータベースには含まれません。Kakeru はこの画面を閉じ、復元したファイルで開き直します。</translation>
@@ -2545,7 +2545,7 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>人物を追加…</translation>
     </message>
     <message>
-        <source>Add a person to this account's map (Insert)</source>
+        <source>Add a person to this account&apos;s map (Insert)</source>
         <translation>この会社の相関図に人物を追加します（Insert）</translation>
     </message>
     <message>
@@ -2960,7 +2960,7 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>懸念</translation>
     </message>
     <message>
-        <source>The person's character</source>
+        <source>The person&apos;s character</source>
         <translation>お人柄</translation>
     </message>
     <message>
@@ -3000,7 +3000,7 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>商談(&amp;M)</translation>
     </message>
     <message>
-        <source>Caller's &amp;notes</source>
+        <source>Caller&apos;s &amp;notes</source>
         <translation>架電担当のメモ(&amp;N)</translation>
     </message>
     <message>
@@ -3162,7 +3162,7 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>結果を入力…</translation>
     </message>
     <message>
-        <source>Enter the field's outcome of the selected meeting</source>
+        <source>Enter the field&apos;s outcome of the selected meeting</source>
         <translation>選択した商談のフィールドセールスからの結果を入力</translation>
     </message>
     <message>
@@ -3178,7 +3178,7 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>ブリーフィングシート…</translation>
     </message>
     <message>
-        <source>Preview, print or save the selected meeting's briefing sheet</source>
+        <source>Preview, print or save the selected meeting&apos;s briefing sheet</source>
         <translation>選択した商談のブリーフィングシートをプレビュー・印刷・保存</translation>
     </message>
     <message>
@@ -3446,13 +3446,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>Meeting: %1 %2 %3</source>
         <translation>商談: %1 %2 %3</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>This page is coming in a later version.</source>
-        <translation>このページは今後のバージョンで追加される予定です。</translation>
     </message>
 </context>
 <context>
@@ -4415,7 +4408,7 @@ Replace the existing view?</source>
         <translation>選択した会社（未選択なら表示中のすべて）で架電セッションを開始</translation>
     </message>
     <message>
-        <source>Start a call session on the selection (or on every company shown when nothing is selected), in the table's order</source>
+        <source>Start a call session on the selection (or on every company shown when nothing is selected), in the table&apos;s order</source>
         <translation>選択した会社（未選択なら表示中のすべての会社）で、表の並び順に架電セッションを開始します</translation>
     </message>
     <message>
@@ -4671,7 +4664,7 @@ Replace the existing view?</source>
         <translation>今日</translation>
     </message>
     <message>
-        <source>Today's queue</source>
+        <source>Today&apos;s queue</source>
         <translation>今日の架電リスト</translation>
     </message>
     <message>

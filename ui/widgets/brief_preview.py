@@ -41,22 +41,8 @@ class PdfOpenError(Exception):
 
 
 class PdfPages:
-    """The pages of one PDF file: their size in points and each as an image of a given size."""
+    """The pages of one PDF file (read with QtPdf): their size in points and each as an image."""
 
-    def page_count(self) -> int:
-        raise NotImplementedError
-
-    def page_points(self, index: int) -> QSizeF:
-        raise NotImplementedError
-
-    def render(self, index: int, size: QSize) -> QImage:
-        raise NotImplementedError
-
-    def close(self) -> None:
-        """Let go of the file."""
-
-
-class QtPdfPages(PdfPages):
     def __init__(self, path: Path, parent=None):
         self.document = QPdfDocument(parent)
         error = self.document.load(str(path))
@@ -78,7 +64,7 @@ class QtPdfPages(PdfPages):
 
 def open_pdf(path: Path | str, parent=None) -> PdfPages:
     """The pages of ``path``, read with QtPdf."""
-    return QtPdfPages(Path(path), parent)
+    return PdfPages(Path(path), parent)
 
 
 def _image_size(points: QSizeF, dpi: float) -> QSize:

@@ -56,12 +56,15 @@ def bare(t0: float) -> None:
 
 
 def kakeru(t0: float, db_path: str) -> None:
-    """The app's own start path (ui.app.AppController): lock, check, open, main window."""
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    """The app's own start path (ui.app.AppController): lock, check, open, main window.
 
+    Imported in main.py's order: ``ui.app`` first (it brings the models layer in before Qt).
+    """
     from ui.app import AppController, configure_application
     from ui.settings import AppSettings
+
+    from PySide6.QtCore import QSettings  # isort: skip
+    from PySide6.QtWidgets import QApplication  # isort: skip
 
     app = QApplication([])
     store = QSettings(str(Path(db_path).with_suffix(".ini")), QSettings.Format.IniFormat)

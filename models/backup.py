@@ -33,7 +33,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from models.db import backup_dir, backup_to
+from models.db import backup_dir, backup_to, wrap
 from models.db import db_path as path_of
 from models.errors import DatabaseLocked, KakeruError
 from models.schema import LATEST_VERSION
@@ -359,7 +359,7 @@ def _keep_current(target: Path) -> Path:
     try:
         conn = sqlite3.connect(target, timeout=1.0)
         try:
-            return backup_now(Database(conn), BEFORE_RESTORE)
+            return backup_now(wrap(conn), BEFORE_RESTORE)
         finally:
             conn.close()
     except (sqlite3.DatabaseError, BackupFailed) as error:

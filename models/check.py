@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from models.backup import BackupFailed, backup_now, validate_backup
-from models.db import backup_to
+from models.db import backup_to, wrap
 from models.errors import KakeruError
 from models.schema import LATEST_VERSION
 
@@ -334,7 +334,7 @@ def _open_existing(path: Path) -> Database:
     """Open a file as it is: no migration, no WAL switch, so checking or copying never changes it."""
     if not path.is_file():
         raise KakeruError(f"データベース「{path}」が見つかりません。パスをご確認ください。")
-    return Database(sqlite3.connect(path, timeout=5.0))
+    return wrap(sqlite3.connect(path, timeout=5.0))
 
 
 def run_check_cli(path: str | Path) -> tuple[int, str]:

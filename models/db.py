@@ -138,6 +138,15 @@ def migrate(db: Database, path: str = ":memory:") -> int:
     return before
 
 
+def wrap(conn: sqlite3.Connection) -> Database:
+    """sqlite-utils over ``conn``, without running sqlite-utils plugins on it.
+
+    Plugins installed beside Kakeru have no business changing its connections, and looking them up
+    (through the installed packages' metadata) took a tenth of the app's start-up.
+    """
+    return Database(conn, execute_plugins=False)
+
+
 def open_db(path: str | Path | None = None, *, busy_timeout_s: float = 5.0) -> Database:
     """Open (or create) the Kakeru database at ``path`` (default: the user data folder).
 
@@ -149,7 +158,7 @@ def open_db(path: str | Path | None = None, *, busy_timeout_s: float = 5.0) -> D
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     try:
         conn = sqlite3.connect(path, timeout=busy_timeout_s)
-        db = Database(conn)
+        db = wrap(conn)
         # Refuse a newer file before anything (even the WAL switch) touches its header.
         if schema_version(db) > LATEST_VERSION:
             raise DatabaseTooNew(path, schema_version(db), LATEST_VERSION)

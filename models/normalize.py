@@ -7,11 +7,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-import phonenumbers
+from typing import TYPE_CHECKING
 
 from models import phone_format
+from models.lazy import lazy_import
 from models.phone_format import domestic_forms, national_format
+
+if TYPE_CHECKING:
+    from phonenumbers import PhoneNumber
+
+phonenumbers = lazy_import("phonenumbers")  # loaded when the first phone number is read
 
 PREFECTURES = (
     "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県",
@@ -82,7 +87,7 @@ def address_key(address: str | None) -> str:
     return _SPACES_RE.sub("", _DASHES_RE.sub("-", nfkc(address))).casefold()
 
 
-def _parse_jp_phone(text: str | None) -> phonenumbers.PhoneNumber | None:
+def _parse_jp_phone(text: str | None) -> PhoneNumber | None:
     raw = nfkc(text).strip()
     if not raw or sum(map(str.isdigit, raw)) < _MIN_PHONE_DIGITS:
         return None

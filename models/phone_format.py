@@ -22,10 +22,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import phonenumbers
-from phonenumbers import PhoneMetadata, PhoneNumber, PhoneNumberFormat
+from models.lazy import lazy_import
+
+if TYPE_CHECKING:
+    from phonenumbers import PhoneNumber
+
+phonenumbers = lazy_import("phonenumbers")  # some 20 ms: loaded when the first phone number is read
 
 try:  # the parsed form of a pattern: only to prove what its outcome depends on
     from re import _constants as _sre
@@ -48,13 +52,13 @@ _domestic_cache: dict[tuple[str, int], Any] = {}
 
 
 def national_format(number: PhoneNumber) -> str:
-    """``phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)``, the same text."""
+    """``phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)``, the same text."""
     if number.country_code != _JAPAN or number.extension or not number.national_number:
-        return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     nsn = phonenumbers.national_significant_number(number)
     entry = _lookup(_formats_cache, nsn, 1, _format_entry)
     if entry is _SLOW:
-        return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     return _written(entry, nsn)
 
 
@@ -142,14 +146,14 @@ def _domestic_entry(digits: str, width: int) -> Any:
         return _SLOW  # not simply "0" and the national number: no shortcut for this key
     choice = _choose(nsn)
     entry = _BARE if choice is None else choice
-    if (_written(entry, nsn) != phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
-            or phonenumbers.format_number(number, PhoneNumberFormat.E164) != "+81" + nsn):
+    if (_written(entry, nsn) != phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+            or phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) != "+81" + nsn):
         return _SLOW  # pragma: no cover - a phonenumbers that formats otherwise
     return entry
 
 
 def _metadata() -> Any:
-    return PhoneMetadata.metadata_for_region(_REGION)
+    return phonenumbers.PhoneMetadata.metadata_for_region(_REGION)
 
 
 @cache

@@ -395,8 +395,15 @@ def distinct_values(db: Database, column: str) -> list[str]:
     """The values in use for a filter drop-down: prefectures north to south, industries by name."""
     if column not in ("prefecture", "industry"):
         raise ValueError(f"no drop-down for column {column!r}")
+    # Hop from one value to the next along the column's index (a few steps per distinct value)
+    # instead of reading all 100,000 entries: 0.4 ms instead of 9 ms on the benchmark database.
+    # The column has TEXT affinity, so "> ''" passes every value but NULL and ''.
     values = [row[0] for row in db.execute(
-        f"SELECT DISTINCT {column} FROM companies WHERE coalesce({column}, '') <> ''")]
+        f"WITH RECURSIVE seen(value) AS ("
+        f" SELECT (SELECT min({column}) FROM companies WHERE {column} > '')"
+        f" UNION ALL SELECT (SELECT min({column}) FROM companies WHERE {column} > seen.value)"
+        f" FROM seen WHERE seen.value IS NOT NULL)"
+        f" SELECT value FROM seen WHERE value IS NOT NULL")]
     if column == "prefecture":
         order = {name: number for number, name in enumerate(normalize.PREFECTURES)}
         return sorted(values, key=lambda v: (order.get(v, len(order)), v))

@@ -19,7 +19,6 @@ from models import instance_lock
 from models.check import quick_check, record_clean_close, take_clean_close
 from models.errors import DatabaseCorrupt, DatabaseLocked, KakeruError
 from ui import errors
-from ui.dialogs.backup_restore import backup_lock, run_in_thread
 from ui.fonts import apply_app_font
 from ui.i18n import arg, install_translators
 from ui.settings import AppSettings
@@ -158,6 +157,8 @@ class AppController(QObject):
             size = 0
         if size < QUIET_CHECK_BYTES:
             return quick_check(self.path)
+        from ui.dialogs.backup_restore import run_in_thread  # its Qt classes are not needed at start-up
+
         return run_in_thread(None, APPLICATION, self.tr("Checking the database before opening it…"),
                              lambda: quick_check(self.path))
 
@@ -253,6 +254,8 @@ class AppController(QObject):
             return
         if self.window is not None:
             self.window.statusBar().showMessage(self.tr("Checking today's backup…"))
+        from ui.dialogs.backup_restore import backup_lock
+
         path = self.path
         relay = self._relay
 

@@ -372,6 +372,15 @@ def test_distinct_values_for_the_filter_drop_downs(sample):
         distinct_values(db, "name; DROP TABLE companies")
 
 
+def test_drop_downs_skip_blanks_and_keep_every_other_value(fresh_db):
+    """Values are found by hopping along the index: blanks and NULL are left out, every other value kept."""
+    for industry in ("", None, "製造業", "2業種", "製造業", "Ａ業"):
+        company(fresh_db, "会社", industry=industry)
+    fresh_db.execute("UPDATE companies SET industry = 7 WHERE industry = '2業種'")  # stored as text '7'
+    assert distinct_values(fresh_db, "industry") == sorted(["7", "製造業", "Ａ業"])
+    assert distinct_values(fresh_db, "prefecture") == []
+
+
 # -- the filter as data and saved views ---------------------------------------------------------------
 
 def test_a_filter_round_trips_through_json():

@@ -6,6 +6,8 @@ models/ and reports/ never import Qt or ui/; models/ never imports reports/.
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -46,3 +48,43 @@ def test_the_checker_sees_a_forbidden_import(tmp_path):
     sample = tmp_path / "bad.py"
     sample.write_text("from PySide6.QtCore import QObject\nimport ui.app\n", encoding="utf-8")
     assert {"PySide6.QtCore", "ui.app"} <= imported_modules(sample)
+
+
+# What the first window must not wait for: each was measured at 10-25 ms of start-up and is needed only
+# by later work (the first phone number, an import, a dialog, sqlite-utils' plugin discovery).
+NOT_AT_START_UP = ("phonenumbers", "openpyxl", "charset_normalizer", "reportlab", "importlib.metadata",
+                   "ui.dialogs.backup_restore", "ui.dialogs.import_wizard", "models.importing")
+
+
+def test_start_up_loads_only_what_the_first_window_needs(tmp_path):
+    """Starting the app on the Targets page, as main.py does, leaves the heavy modules unloaded.
+
+    A module named here but only created lazily (models.lazy) counts as not loaded.
+    """
+    script = (
+        "import os, sys\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from ui.app import AppController, configure_application\n"
+        "from ui.settings import AppSettings\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        f"settings = AppSettings(QSettings({str(tmp_path / 'k.ini')!r}, QSettings.Format.IniFormat))\n"
+        "settings.set_first_run_done(True)\n"
+        "configure_application(app, settings)\n"
+        f"controller = AppController({str(tmp_path / 'k.db')!r}, settings)\n"
+        "assert controller.start() is None\n"
+        "app.processEvents()\n"
+        "import importlib.util\n"
+        "loaded = [name for name, module in sys.modules.items()\n"
+        "          if not isinstance(module, importlib.util._LazyModule)]\n"
+        "print(' '.join(loaded))\n"
+        "sys.stdout.flush()\n"
+        "os._exit(0)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    loaded = set(done.stdout.split())
+    assert "ui.main_window" in loaded  # the window really started
+    assert not loaded & set(NOT_AT_START_UP), sorted(loaded & set(NOT_AT_START_UP))

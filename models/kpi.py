@@ -335,7 +335,7 @@ def _pipeline(db: Database, period: Period, scope: Scope, today: date) -> int:
     _, high = period.bounds()
     condition, params = _scope_sql(db, scope, "p.company_id")
     if period.end >= today:
-        return db.execute("SELECT count(DISTINCT p.company_id) FROM plans p INDEXED BY plans_open_company "
+        return db.execute("SELECT count(DISTINCT p.company_id) FROM plans p INDEXED BY plans_open_created "
                           f"WHERE p.status = 'open' AND {condition}", params).fetchone()[0]
     # Made before the end and still open (sorted by company in the index), merged with the plans made
     # before it and closed only since (a few, sorted in memory): UNION counts each account once.

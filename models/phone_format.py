@@ -45,7 +45,8 @@ _CACHE_LIMIT = 20_000  # keys per cache; cleared when full (a key is a few first
 _LONGER = object()  # entry: these first digits do not decide; look at one more
 _SLOW = object()  # entry: ask phonenumbers for every number of this key
 _BARE = object()  # entry: no formatting pattern fits; phonenumbers writes the bare national number
-_Choice = tuple[re.Pattern[str], str]
+_Choice = tuple[re.Pattern[str], str, str | None]  # the pattern, its rule, the rule for str.format
+_RULE_PART_RE = re.compile(r"\\(\d)")  # a group reference of a formatting rule: \1 … \9
 _FIRST_GROUP_RE = re.compile(r"(\\\d)")  # phonenumbers' _FIRST_GROUP_PATTERN
 _formats_cache: dict[tuple[str, int], Any] = {}
 _domestic_cache: dict[tuple[str, int], Any] = {}
@@ -86,10 +87,34 @@ def forget() -> None:
 
 
 def _written(entry: Any, nsn: str) -> str:
+    """``pattern.sub(rule, nsn)``: the number written by the rule of the pattern that fits it."""
     if entry is _BARE:
         return nsn
-    pattern, rule = entry
+    pattern, rule, fields = entry
+    if fields is not None:  # the pattern spans the number in one match: the rule filled in by str.format,
+        match = pattern.match(nsn)  # ten times quicker than re's template expansion
+        if match is not None and match.end() == len(nsn):
+            return fields.format(*match.groups(""))  # a group that took no part writes "", as sub does
     return pattern.sub(rule, nsn)
+
+
+def _format_fields(pattern: re.Pattern[str], rule: str) -> str | None:
+    """``rule`` as a str.format template, or None when ``_written`` must leave it to ``pattern.sub``.
+
+    A match spanning the whole number is all ``sub`` replaces, unless the pattern also matches nothing
+    at the end of digits (``sub`` would then write the rule once more there); the rule must be plain
+    text and group references.
+    """
+    if pattern.match("0", 1) is not None:
+        return None
+    parts = _RULE_PART_RE.split(rule)  # text, group, text, group, ..., text
+    texts, groups = parts[::2], parts[1::2]
+    if any("\\" in text for text in texts) or any(int(g) > pattern.groups for g in groups):
+        return None
+    fields = texts[0].replace("{", "{{").replace("}", "}}")
+    for group, text in zip(groups, texts[1:], strict=True):
+        fields += "{" + str(int(group) - 1) + "}" + text.replace("{", "{{").replace("}", "}}")
+    return fields
 
 
 def _lookup(cache_: dict[tuple[str, int], Any], text: str, shortest: int,
@@ -206,7 +231,8 @@ def _choose(nsn: str) -> _Choice | None:
             rule = number_format.format
             if number_format.national_prefix_formatting_rule:  # "0\1": the national prefix before group 1
                 rule = _FIRST_GROUP_RE.sub(number_format.national_prefix_formatting_rule, rule, count=1)
-            return re.compile(number_format.pattern), rule
+            pattern = re.compile(number_format.pattern)
+            return pattern, rule, _format_fields(pattern, rule)
     return None
 
 

@@ -223,6 +223,27 @@ def test_the_shortcut_leaves_other_numbers_to_phonenumbers():
     assert phone_format.domestic_forms("031234567") == (n.phone_key("031234567"), n.format_phone("031234567"))
 
 
+def test_a_rule_is_written_as_re_sub_writes_it():
+    """_written fills the rule by str.format when one match spans the number, else leaves it to sub."""
+    import re
+
+    from models import phone_format
+
+    cases = [
+        (r"(\d{2})(\d{4})(\d{4})", "0\\1-\\2-\\3", "3123456789"),
+        (r"(\d{2})(\d{4})(\d{4})", "{\\1} (\\2)", "3123456789"),  # braces are text
+        (r"(\d{3})(\d{3})?(\d{4})", "\\1-\\2-\\3", "1234567"),  # group 2 takes no part: ""
+        (r"(\d{2})(\d{2})", "\\2\\1", "123456"),  # one match does not span it: sub goes on
+        (r"(\d*)", "[\\1]", "1234"),  # matches nothing at the end too: sub writes the rule twice
+    ]
+    for pattern_text, rule, nsn in cases:
+        pattern = re.compile(pattern_text)
+        entry = (pattern, rule, phone_format._format_fields(pattern, rule))
+        assert phone_format._written(entry, nsn) == pattern.sub(rule, nsn), (pattern_text, rule)
+    assert phone_format._format_fields(re.compile(r"(\d*)"), "[\\1]") is None
+    assert phone_format._format_fields(re.compile(r"(\d)"), "\\1\\n") is None  # not plain text
+
+
 def test_decides_proves_only_what_holds_for_every_completion():
     """Whenever ``_decides`` says the first digits decide, every completion of them runs the same way."""
     import itertools

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
+from models.cadences import apply_stop_rules
 from models.db import now_iso, stamp, writing
 from models.entities import Contact, Meeting, from_row
 from models.errors import NotFound, ValidationError
@@ -160,7 +161,9 @@ def create_meeting(
     """Create a meeting for ``company_id`` with its attendees, in one transaction.
 
     Runs inside ``writing`` (a savepoint when the caller already holds a transaction), so logging
-    an appointment and creating its meeting can commit together.
+    an appointment and creating its meeting can commit together. A meeting is an appointment won:
+    the account's cadences that stop on one stop with it (``apply_stop_rules``), as when the
+    appointment is logged from a call.
 
     Raises:
         ValidationError: a value does not fit (no start time, duration ≤ 0, a bad URL, …).
@@ -176,6 +179,7 @@ def create_meeting(
         row = {"company_id": company_id, "status": "scheduled", "duration_min": 60, **clean}
         meeting_id = db.table("meetings").insert(stamp(row)).last_pk
         _replace_attendees(db, meeting_id, company_id, attendee_ids, attendee_notes or {})
+        apply_stop_rules(db, company_id)
     return get_meeting(db, meeting_id)
 
 

@@ -208,3 +208,22 @@ def test_an_appointment_and_do_not_call_stop_cadences(fresh_db):
     fresh_db.execute("UPDATE companies SET status = 'do_not_call' WHERE id = ?", [other])
     assert apply_stop_rules(fresh_db, other) == ()
     assert apply_stop_rules(fresh_db, 12345) == ()
+
+
+def test_a_meeting_made_by_hand_stops_cadences_as_a_logged_appointment_does(fresh_db):
+    from models.meetings import create_meeting
+
+    created = {c.name: c for c in cadences.ensure_default_cadences(fresh_db)}
+    company_id = add_company(fresh_db, "手入力の商談")
+    expand_cadence(fresh_db, created["四半期ナーチャリング"].id, [company_id], date.today())
+    assert len(_open_cadence_plans(fresh_db, company_id)) == 4
+    create_meeting(fresh_db, company_id, {"starts_at": "2030-02-01T14:00:00+09:00"})
+    assert _open_cadence_plans(fresh_db, company_id) == []
+    reasons = {p["skip_reason"] for p in _plans(fresh_db, company_id)}
+    assert reasons == {"アポ獲得のため、ケイデンス「四半期ナーチャリング」を停止"}
+    # A cadence that does not stop on an appointment keeps going.
+    cadences.update_cadence(fresh_db, created["四半期ナーチャリング"].id, stop_on_appointment=False)
+    other = add_company(fresh_db, "止めない")
+    expand_cadence(fresh_db, created["四半期ナーチャリング"].id, [other], date.today())
+    create_meeting(fresh_db, other, {"starts_at": "2030-02-02T14:00:00+09:00"})
+    assert len(_open_cadence_plans(fresh_db, other)) == 4

@@ -11,7 +11,7 @@ into dictionaries; the few database companies a chunk of rows may match are fetc
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,7 +69,8 @@ class _Invalid:
 class PlannedCompany:
     """A company as the plan sees it: a row of the database, or one this import will create."""
 
-    __slots__ = ("after", "before", "contact_keys", "contacts", "id", "keys", "listed", "values")
+    __slots__ = ("after", "before", "contact_keys", "contacts", "dirty", "id", "keys", "listed", "values",
+                 "written")
 
     def __init__(self, values: dict[str, Any], keys: dict[str, Any], company_id: int | None = None,
                  contact_keys: Iterable[str] = ()):
@@ -81,6 +82,8 @@ class PlannedCompany:
         self.contacts: list[dict[str, Any]] = []
         self.contact_keys = set(contact_keys)
         self.listed = False
+        self.written = False  # a new company already handed to the writer (models.import_write)
+        self.dirty = False  # ... whose values a later row filled in: its row is written again
 
     @property
     def new(self) -> bool:
@@ -145,6 +148,13 @@ class Planner:
             self.by_name_address.setdefault((name, address), []).append(ref)
 
     def run(self, progress: Progress | None = None, total: int = 0) -> Plan:
+        for done in self.chunks():
+            if progress is not None and progress(done, total) is False:
+                raise ImportCancelled()
+        return self.plan
+
+    def chunks(self) -> Iterator[int]:
+        """Plan the rows a chunk at a time; after each, yield how many rows are planned."""
         rows = self.table.rows
         for start in range(0, len(rows), _CHUNK):
             prepared = []
@@ -157,9 +167,7 @@ class Planner:
             self._fetch_candidates(prepared)
             for values, keys, contact in prepared:
                 self._place(values, keys, contact)
-            if progress is not None and progress(min(start + _CHUNK, len(rows)), total) is False:
-                raise ImportCancelled()
-        return self.plan
+            yield min(start + _CHUNK, len(rows))
 
     def _cell(self, row: list[str], name: str) -> str | None:
         index = self.single.get(name)
@@ -308,6 +316,8 @@ class Planner:
         }
         if not new:
             return False
+        if target.written:
+            target.dirty = True
         if not target.new:
             if not target.after:
                 self.plan.updated.append(target)

@@ -11,17 +11,15 @@ from __future__ import annotations
 
 import csv
 import gc
-import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from models.db import new_uid, new_uids, now_iso, writing
+from models.db import new_uid, now_iso, writing
 from models.errors import ValidationError
 from models.import_mapping import (
     FIELD_LABELS,
@@ -37,10 +35,7 @@ from models.import_mapping import (
     validate_mapping,
 )
 from models.import_plan import (
-    COMPANY_COLUMNS,
-    CONTACT_COLUMNS,
     ImportCancelled,
-    Plan,
     Planner,
     Progress,
     Reject,
@@ -48,6 +43,15 @@ from models.import_plan import (
     join_address,
 )
 from models.import_undo import UndoResult, undo_import
+from models.import_write import (
+    PIPELINE_FROM,
+    finish_plan,
+    fts_triggers_as_expected,
+    large_cache,
+    plan_and_write,
+    reading_connection,
+    write_plan,
+)
 from models.tabular import ENCODING_LABELS, EncodingUnclear, SourceTable, read_table
 
 __all__ = [
@@ -83,28 +87,7 @@ class ImportResult:
         }
 
 
-# --- the write pass --------------------------------------------------------------------------------
-
-_INSERT_COLUMNS = (
-    "id", "uid", "created_at", "updated_at", *COMPANY_COLUMNS, "status", "name_key", "phone_key",
-    "address_key", "search_key", "import_id",
-)
-_KEY_COLUMNS = ("name_key", "phone_key", "address_key", "search_key")
-_CHANGE_COLUMNS = ("uid", "created_at", "updated_at", "import_id", "company_id", "action", "before_json")
-_MEMBER_COLUMNS = ("uid", "created_at", "updated_at", "list_id", "company_id", "priority", "import_id")
-_WRITE_CHUNK = 5000
-
-
-@contextmanager
-def _large_cache(db: Database, kib: int = 65_536) -> Iterator[None]:
-    """A bigger page cache while writing: every index of a large table takes random inserts."""
-    before = db.execute("PRAGMA cache_size").fetchone()[0]
-    db.execute(f"PRAGMA cache_size = {-kib}")
-    try:
-        yield
-    finally:
-        db.execute(f"PRAGMA cache_size = {int(before)}")
-
+# --- the import, planned and written in one transaction ----------------------------------------------
 
 @contextmanager
 def _without_cycle_collection() -> Iterator[None]:
@@ -132,100 +115,6 @@ def _snapshot(db: Database) -> tuple[int, int]:
     return db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes
 
 
-def _write(
-    db: Database, plan: Plan, import_id: int, list_id: int, now: str, report: Callable[[float], None]
-) -> None:
-    next_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM companies").fetchone()[0]
-    for offset, company in enumerate(plan.created):
-        company.id = next_id + offset
-    steps = max(1, len(plan.created) + len(plan.updated) + len(plan.members))
-    with _search_index_after(db, next_id, len(plan.created)):
-        for start in range(0, len(plan.created), _WRITE_CHUNK):
-            chunk = plan.created[start:start + _WRITE_CHUNK]
-            _insert_many(db, "companies", _INSERT_COLUMNS, [
-                (c.id, uid, now, now, *map(c.values.get, COMPANY_COLUMNS), "untouched",
-                 *map(c.keys.__getitem__, _KEY_COLUMNS), import_id)
-                for c, uid in zip(chunk, new_uids(len(chunk)), strict=True)
-            ])
-            _insert_many(db, "import_changes", _CHANGE_COLUMNS, [
-                (uid, now, now, import_id, c.id, "created", None)
-                for c, uid in zip(chunk, new_uids(len(chunk)), strict=True)
-            ])
-            report((start + len(chunk)) / steps)
-    assignments = ", ".join(f"{name} = ?" for name in (*COMPANY_COLUMNS, *_KEY_COLUMNS, "updated_at"))
-    db.conn.executemany(f"UPDATE companies SET {assignments} WHERE id = ?", (
-        (*(c.values.get(n) for n in COMPANY_COLUMNS), *(c.keys[k] for k in _KEY_COLUMNS), now, c.id)
-        for c in plan.updated
-    ))
-    _insert_many(db, "import_changes", _CHANGE_COLUMNS, [
-        (new_uid(), now, now, import_id, c.id, "updated",
-         json.dumps({"before": c.before, "after": c.after}, ensure_ascii=False)) for c in plan.updated
-    ])
-    report((len(plan.created) + len(plan.updated)) / steps)
-    contact_columns = (
-        "uid", "created_at", "updated_at", "company_id", "import_id", *CONTACT_COLUMNS.values(),
-    )
-    _insert_many(db, "contacts", contact_columns, [
-        (new_uid(), now, now, c.id, import_id, *(contact.get(n) for n in CONTACT_COLUMNS.values()))
-        for c in plan.members for contact in c.contacts
-    ])
-    members = db.execute("SELECT company_id, priority FROM list_members WHERE list_id = ?", [list_id])
-    members = members.fetchall()
-    listed = {company_id for company_id, _priority in members}
-    base = max((priority for _company_id, priority in members), default=0)
-    joining = [(position, c) for position, c in enumerate(plan.members, start=1) if c.id not in listed]
-    _insert_many(db, "list_members", _MEMBER_COLUMNS, [
-        (uid, now, now, list_id, c.id, base + position, import_id)
-        for (position, c), uid in zip(joining, new_uids(len(joining)), strict=True)
-    ])
-    report(1.0)
-
-
-# The full-text index's per-row trigger, set aside while many companies are inserted: only when it
-# does exactly this (a later migration giving it more to do makes imports use it row by row again).
-_FTS_TRIGGER = "companies_fts_insert"
-_FTS_TRIGGER_SQL = (
-    "CREATE TRIGGER companies_fts_insert AFTER INSERT ON companies BEGIN "
-    "INSERT INTO companies_fts(rowid, search_key) VALUES (new.id, new.search_key); END"
-)
-_FTS_BATCH_FROM = 1000  # rows; below this the trigger's cost does not matter
-
-
-@contextmanager
-def _search_index_after(db: Database, first_id: int, count: int) -> Iterator[None]:
-    """Index the new companies (ids from ``first_id``) for search in one statement, after inserting them.
-
-    FTS5 writes a segment for every statement that feeds it, so the insert trigger is dropped and, once
-    the rows are in, the same index rows are added at once and the trigger is created again from its
-    stored SQL. All of it happens inside the import's transaction: a failure or a cancel rolls the
-    trigger back with the rows, and no other connection ever sees the table without it.
-    """
-    row = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [_FTS_TRIGGER])
-    trigger = row.fetchone()
-    if count < _FTS_BATCH_FROM or trigger is None or " ".join(trigger[0].split()) != _FTS_TRIGGER_SQL:
-        yield
-        return
-    db.execute(f"DROP TRIGGER {_FTS_TRIGGER}")
-    yield
-    db.execute(
-        "INSERT INTO companies_fts (rowid, search_key) SELECT id, search_key FROM companies WHERE id >= ?",
-        [first_id],
-    )
-    db.execute(trigger[0])
-
-
-def _insert_many(db: Database, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-    """Insert in multi-row statements: the full-text trigger then flushes once per statement, not per row."""
-    per_statement = max(1, 16_000 // len(columns))  # under SQLite's smallest variable limit (32,766)
-    values = f"({', '.join('?' * len(columns))})"
-    head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
-    full = head + ", ".join([values] * per_statement)
-    for start in range(0, len(rows), per_statement):
-        chunk = rows[start:start + per_statement]
-        sql = full if len(chunk) == per_statement else head + ", ".join([values] * len(chunk))
-        db.conn.execute(sql, list(chain.from_iterable(chunk)))
-
-
 def _ensure_list(db: Database, name: str, now: str) -> int:
     row = db.execute("SELECT id FROM target_lists WHERE name = ?", [name]).fetchone()
     if row:
@@ -240,32 +129,48 @@ def _import(
     db: Database, table: SourceTable, mapping: list[str | None], list_name: str, progress: Progress | None,
     file_name: str | None, total: int,
 ) -> ImportResult:
-    snapshot = _snapshot(db)
-    plan = Planner(db, table, mapping).run(progress, total)
-
-    def report(fraction: float) -> None:
-        done = len(table.rows) + round(fraction * len(table.rows))
-        if progress is not None and progress(done, total) is False:
-            raise ImportCancelled()
-
+    """A large file is planned while it is written (``plan_and_write``); a small one is planned first,
+    without holding the write lock, and planned again if the database changed meanwhile."""
+    reader = None
+    if len(table.rows) >= PIPELINE_FROM and fts_triggers_as_expected(db):
+        reader = reading_connection(db)
     now = now_iso()
-    with _large_cache(db), writing(db):
-        stale = db.conn.total_changes != snapshot[1]
-        import_id = db.execute(
-            "INSERT INTO imports (uid, created_at, updated_at, file_name, encoding) VALUES (?, ?, ?, ?, ?)",
-            [new_uid(), now, now, file_name or Path(table.path).name, table.encoding],
-        ).lastrowid
-        if stale or db.execute("PRAGMA data_version").fetchone()[0] != snapshot[0]:
-            plan = Planner(db, table, mapping).run()  # the database changed meanwhile: plan again, locked
-        list_id = _ensure_list(db, list_name, now)
-        _write(db, plan, import_id, list_id, now, report)
-        counts = plan.counts
-        db.execute(
-            "UPDATE imports SET list_id = ?, rows = ?, created = ?, updated = ?, duplicates = ?, rejected = ?"
-            " WHERE id = ?",
-            [list_id, len(table.rows), counts["created"], counts["updated"], counts["duplicates"],
-             len(plan.rejects), import_id],
-        )
+    try:
+        if reader is None:
+            snapshot = _snapshot(db)
+            plan = Planner(db, table, mapping).run(progress, total)
+
+        def report(fraction: float) -> None:
+            done = len(table.rows) + round(fraction * len(table.rows))
+            if progress is not None and progress(done, total) is False:
+                raise ImportCancelled()
+
+        with large_cache(db), writing(db):
+            stale = reader is None and db.conn.total_changes != snapshot[1]
+            import_id = db.execute(
+                "INSERT INTO imports (uid, created_at, updated_at, file_name, encoding)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [new_uid(), now, now, file_name or Path(table.path).name, table.encoding],
+            ).lastrowid  # from here on this import holds the write lock
+            list_id = _ensure_list(db, list_name, now)
+            if reader is not None:
+                plan = plan_and_write(db, reader, (table, mapping), import_id, now, progress, total)
+                finish_plan(db, plan, import_id, list_id, now)
+                report(1.0)
+            else:
+                if stale or db.execute("PRAGMA data_version").fetchone()[0] != snapshot[0]:
+                    plan = Planner(db, table, mapping).run()  # the database changed meanwhile: plan again
+                write_plan(db, plan, import_id, list_id, now, report)
+            counts = plan.counts
+            db.execute(
+                "UPDATE imports SET list_id = ?, rows = ?, created = ?, updated = ?, duplicates = ?,"
+                " rejected = ? WHERE id = ?",
+                [list_id, len(table.rows), counts["created"], counts["updated"], counts["duplicates"],
+                 len(plan.rejects), import_id],
+            )
+    finally:
+        if reader is not None:
+            reader.close()
     return ImportResult(
         import_id=import_id, rows=len(table.rows), created=counts["created"], updated=counts["updated"],
         duplicates=counts["duplicates"], rejected=len(plan.rejects), encoding=table.encoding,

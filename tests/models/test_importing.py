@@ -6,12 +6,13 @@ import csv
 import itertools
 import json
 import sqlite3
+import threading
 
 import import_scenario
 import openpyxl
 import pytest
 
-from models import importing
+from models import import_plan, import_write, importing
 from models.companies import create_company, get_company, update_company
 from models.db import open_db
 from models.errors import ImportFileError, KakeruError, NotFound, ValidationError
@@ -416,7 +417,7 @@ def test_the_search_index_is_right_after_a_large_import(fresh_db, tmp_path):
 def test_batched_and_row_by_row_search_indexing_agree(tmp_path, monkeypatch):
     pictures = []
     for batch_from in (1000, 10**9):  # the batched path, and the trigger for every row
-        monkeypatch.setattr(importing, "_FTS_BATCH_FROM", batch_from)
+        monkeypatch.setattr(import_write, "_FTS_BATCH_FROM", batch_from)
         db = open_db(":memory:")
         folder = tmp_path / str(batch_from)
         folder.mkdir()
@@ -424,6 +425,90 @@ def test_batched_and_row_by_row_search_indexing_agree(tmp_path, monkeypatch):
         pictures.append(import_scenario.canonical(db, rejects))
         db.close()
     assert pictures[0] == pictures[1]
+
+
+@pytest.mark.parametrize("pipelined", [True, False])
+def test_planning_while_writing_gives_the_same_rows(file_db, tmp_path, monkeypatch, pipelined):
+    """A file database, planned in a worker thread while the rows are written (or planned first):
+    the same counts and rows as the importer has always written, and a right search index."""
+    db, _path = file_db
+    monkeypatch.setattr(importing, "PIPELINE_FROM", 1 if pipelined else 10**9)
+    monkeypatch.setattr(import_plan, "_CHUNK", 97)  # many chunks: later rows fill in companies written
+    threads, rewritten = [], []
+    plan_and_write, rewrite = import_write.plan_and_write, import_write._rewrite_filled_in
+
+    def counting_plan_and_write(*args, **kwargs):
+        threads.append(True)
+        return plan_and_write(*args, **kwargs)
+
+    def counting_rewrite(db, plan, now):
+        rewritten.extend(c for c in plan.created if c.dirty)
+        return rewrite(db, plan, now)
+
+    monkeypatch.setattr(importing, "plan_and_write", counting_plan_and_write)
+    monkeypatch.setattr(import_write, "_rewrite_filled_in", counting_rewrite)
+    counts, rejects = _import_scenario(db, tmp_path)
+    assert len(threads) == (2 if pipelined else 0)
+    if pipelined:
+        assert rewritten  # new companies that a later row filled in were written again
+    assert counts == SCENARIO_COUNTS
+    picture = import_scenario.canonical(db, rejects)
+    assert import_scenario.digest(picture) == SCENARIO_DIGEST
+    for query in import_scenario.SEARCHES:
+        assert import_scenario.found_by_index(db, query) == import_scenario.found_by_scan(db, query)
+    triggers = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'companies_fts_%'"
+    assert db.execute(triggers).fetchone()[0] == 3
+    last_import = db.execute("SELECT max(id) FROM imports").fetchone()[0]
+    undo_import(db, last_import)  # the rows written while planning leave with the import
+    for query in import_scenario.SEARCHES:
+        assert import_scenario.found_by_index(db, query) == import_scenario.found_by_scan(db, query)
+    assert db.execute("SELECT count(*) FROM companies").fetchone()[0] == SCENARIO_COUNTS[0][1]
+
+
+def _no_planning_thread_left() -> bool:
+    return not any(thread.name == "import-plan" for thread in threading.enumerate())
+
+
+def test_a_failure_while_planning_in_the_worker_leaves_the_file_unchanged(file_db, tmp_path, monkeypatch):
+    db, _path = file_db
+    import_file(db, write_csv(tmp_path, "会社名\r\n先客\r\n"), "L")
+    before = dump(db)
+    monkeypatch.setattr(import_plan, "_CHUNK", 500)
+    place = import_plan.Planner._place
+    calls = itertools.count()
+
+    def failing_place(self, *args):
+        if next(calls) == 3000:  # chunks of companies are written by then
+            raise RuntimeError("a bug in planning")
+        return place(self, *args)
+
+    monkeypatch.setattr(import_plan.Planner, "_place", failing_place)
+    rows = "".join(f"会社{n},03-4444-{n:04d}\r\n" for n in range(6000))
+    with pytest.raises(RuntimeError, match="a bug in planning"):
+        import_file(db, write_csv(tmp_path, "会社名,電話番号\r\n" + rows, name="big.csv"), "L")
+    assert dump(db) == before
+    assert _no_planning_thread_left()
+
+
+def test_a_failed_write_while_planning_stops_the_worker_and_changes_nothing(file_db, tmp_path, monkeypatch):
+    db, _path = file_db
+    monkeypatch.setattr(import_plan, "_CHUNK", 500)
+    db.execute("CREATE TRIGGER boom BEFORE INSERT ON companies WHEN new.name = '会社1200' "
+               "BEGIN SELECT RAISE(ABORT, 'boom'); END")
+    before = dump(db)
+    rows = "".join(f"会社{n},03-5555-{n:04d}\r\n" for n in range(6000))
+    with pytest.raises(sqlite3.IntegrityError):
+        import_file(db, write_csv(tmp_path, "会社名,電話番号\r\n" + rows), "L")
+    assert dump(db) == before
+    assert _no_planning_thread_left()
+
+
+def test_without_a_second_connection_the_plan_is_made_first(file_db, tmp_path, monkeypatch):
+    db, _path = file_db
+    monkeypatch.setattr(importing, "reading_connection", lambda db: None)
+    monkeypatch.setattr(importing, "plan_and_write", None)  # not called
+    rows = "".join(f"会社{n}\r\n" for n in range(5000))
+    assert import_file(db, write_csv(tmp_path, "会社名\r\n" + rows), "L").created == 5000
 
 
 def test_undo_of_a_large_import_takes_its_rows_out_of_the_search_index(fresh_db, tmp_path):

@@ -2,9 +2,10 @@
 
 ``read_table`` (models.tabular) reads the file, ``guess_mapping`` (models.import_mapping) proposes which
 column holds which field, the plan pass (models.import_plan) cleans and deduplicates the rows in memory,
-and the write pass here stores the plan in one transaction with batched inserts, records what changed
-in ``imports`` / ``import_changes`` so ``undo_import`` (models.import_undo) can revert it, and puts every
-company of the file on the target list. This module is the one the CLI and the GUI import from.
+and the write pass (models.import_write) stores it in one transaction with batched inserts, records what
+changed in ``imports`` / ``import_changes`` so ``undo_import`` (models.import_undo) can revert it, and puts
+every company of the file on the target list; a large file is planned while it is written. This module
+is the one the CLI and the GUI import from.
 """
 
 from __future__ import annotations

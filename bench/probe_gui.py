@@ -2,6 +2,7 @@
 
     probe_gui.py bare T0                 a bare PySide6 window (the baseline)
     probe_gui.py kakeru T0 --db PATH     Kakeru's main window on the Targets page, showing rows
+    probe_gui.py floor T0 --db PATH      sqlite-utils, the font and a plain table of rows: no Kakeru code
 
 T0 is the parent's ``time.time()`` just before it started this process, so ``ready`` includes the
 interpreter's start and every import. Prints ``ready=SECONDS`` and ``peak_mb=MB`` (after the table
@@ -55,6 +56,33 @@ def bare(t0: float) -> None:
     print(f"peak_mb={peak_mb():.1f}")
 
 
+def floor(t0: float, db_path: str) -> None:
+    """What any start of Kakeru needs before its own code: sqlite-utils (the design's store), the bundled
+    Japanese font, and a plain table of the first rows. Not a figure: it shows how near ``bare`` a start
+    with rows can be."""
+    import sqlite_utils
+    from PySide6.QtGui import QFont, QFontDatabase
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget, QTableWidgetItem
+
+    app = QApplication([])
+    fonts = Path(__file__).resolve().parent.parent / "reports" / "fonts"
+    font_id = QFontDatabase.addApplicationFont(str(fonts / "BIZUDPGothic-Regular.ttf"))
+    app.setFont(QFont(QFontDatabase.applicationFontFamilies(font_id)[0], 10))
+    db = sqlite_utils.Database(db_path, execute_plugins=False)
+    rows = db.execute("SELECT name, name_kana, phone, prefecture, address FROM companies "
+                      "ORDER BY id LIMIT 40").fetchall()
+    window = QMainWindow()
+    window.resize(1280, 800)
+    table = QTableWidget(len(rows), 5)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(value or ""))
+    window.setCentralWidget(table)
+    window.show()
+    wait_painted(app, window)
+    print(f"ready={time.time() - t0:.4f}")
+
+
 def kakeru(t0: float, db_path: str) -> None:
     """The app's own start path (ui.app.AppController): lock, check, open, main window.
 
@@ -99,6 +127,8 @@ if __name__ == "__main__":
     mode, t0 = sys.argv[1], float(sys.argv[2])
     if mode == "bare":
         bare(t0)
+    elif mode == "floor":
+        floor(t0, sys.argv[sys.argv.index("--db") + 1])
     else:
         kakeru(t0, sys.argv[sys.argv.index("--db") + 1])
     # The figures are out: leave without tearing the window and the database down, which measures

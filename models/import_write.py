@@ -13,7 +13,7 @@ import json
 import queue
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
@@ -62,13 +62,13 @@ def write_plan(
     """Write ``plan``: new companies, filled-in ones, contacts and list members; ``report(fraction)``."""
     next_id = _next_company_id(db)
     steps = max(1, len(plan.created) + len(plan.updated) + len(plan.members))
-    with search_index_after(db, next_id, len(plan.created)):
+    with search_index_after(db, next_id, batch=len(plan.created) >= _FTS_BATCH_FROM):
         for start in range(0, len(plan.created), _WRITE_CHUNK):
             chunk = plan.created[start:start + _WRITE_CHUNK]
             _insert_created(db, _created_rows(chunk, next_id + start, import_id, now), import_id, now)
             report((start + len(chunk)) / steps)
     _assign_ids(plan, next_id)
-    _write_rest(db, plan, import_id, list_id, now)
+    write_rest(db, plan, import_id, list_id, now)
     report(1.0)
 
 
@@ -100,13 +100,10 @@ def _insert_created(db: Database, rows: list[tuple[Any, ...]], import_id: int, n
     ])
 
 
-def _write_rest(db: Database, plan: Plan, import_id: int, list_id: int, now: str) -> None:
-    """Existing companies the file filled in, contacts and list members (the new companies are in)."""
-    assignments = ", ".join(f"{name} = ?" for name in (*COMPANY_COLUMNS, *_KEY_COLUMNS, "updated_at"))
-    db.conn.executemany(f"UPDATE companies SET {assignments} WHERE id = ?", (
-        (*(c.values.get(n) for n in COMPANY_COLUMNS), *(c.keys[k] for k in _KEY_COLUMNS), now, c.id)
-        for c in plan.updated
-    ))
+def write_rest(db: Database, plan: Plan, import_id: int, list_id: int, now: str) -> None:
+    """Existing companies the file filled in, contacts and list members, once the new companies are in
+    (by ``write_plan``, or by ``plan_and_write`` for its caller to call this)."""
+    _rewrite(db, plan.updated, now)
     insert_many(db, "import_changes", _CHANGE_COLUMNS, [
         (new_uid(), now, now, import_id, c.id, "updated",
          json.dumps({"before": c.before, "after": c.after}, ensure_ascii=False)) for c in plan.updated
@@ -153,7 +150,7 @@ def plan_and_write(
     """Plan in a worker thread (reading through ``reader``) while this thread writes the new companies.
 
     Returns the plan, its new companies written with their ids; the caller writes the rest
-    (``finish_plan``).
+    (``write_rest``).
     The database must not change under the plan: the caller holds the write lock (it has written in
     its transaction before calling), so ``reader`` sees the database as it was before this import.
     Raises ImportCancelled when ``progress`` returns False; the worker is stopped before returning.
@@ -185,7 +182,7 @@ def plan_and_write(
     worker = threading.Thread(target=plan, name="import-plan", daemon=True)
     worker.start()
     try:
-        with search_index_after(db, next_id, PIPELINE_FROM, set_aside_updates=True):
+        with search_index_after(db, next_id, batch=True, set_aside_updates=True):
             while (item := handed.get()) is not None:
                 done, rows = item
                 _insert_created(db, rows, import_id, now)
@@ -206,11 +203,6 @@ def plan_and_write(
     return plan
 
 
-def finish_plan(db: Database, plan: Plan, import_id: int, list_id: int, now: str) -> None:
-    """After ``plan_and_write``: existing companies filled in, contacts and list members."""
-    _write_rest(db, plan, import_id, list_id, now)
-
-
 def _put(handed: queue.Queue, stop: threading.Event, item: Any) -> None:
     while not stop.is_set():
         try:
@@ -222,10 +214,15 @@ def _put(handed: queue.Queue, stop: threading.Event, item: Any) -> None:
 
 def _rewrite_filled_in(db: Database, plan: Plan, now: str) -> None:
     """New companies a later row of the file filled in after they were written: their row once more."""
+    _rewrite(db, (c for c in plan.created if c.dirty), now)
+
+
+def _rewrite(db: Database, companies: Iterable[PlannedCompany], now: str) -> None:
+    """The import's fields and the keys of companies already in the table, as the plan has them now."""
     assignments = ", ".join(f"{name} = ?" for name in (*COMPANY_COLUMNS, *_KEY_COLUMNS, "updated_at"))
     db.conn.executemany(f"UPDATE companies SET {assignments} WHERE id = ?", (
         (*(c.values.get(n) for n in COMPANY_COLUMNS), *(c.keys[k] for k in _KEY_COLUMNS), now, c.id)
-        for c in plan.created if c.dirty
+        for c in companies
     ))
 
 
@@ -260,9 +257,10 @@ def _stored_trigger(db: Database, name: str) -> str | None:
 
 @contextmanager
 def search_index_after(
-    db: Database, first_id: int, count: int, *, set_aside_updates: bool = False
+    db: Database, first_id: int, *, batch: bool, set_aside_updates: bool = False
 ) -> Iterator[None]:
-    """Index the new companies (ids from ``first_id``) for search in one statement, after writing them.
+    """Index the new companies (ids from ``first_id``) for search in one statement, after writing them
+    (with ``batch``: many rows; for a few the triggers index them as they come).
 
     FTS5 writes a segment for every statement that feeds it, so the insert trigger is dropped (and the
     update trigger with ``set_aside_updates``: new companies written again are not in the index yet)
@@ -272,7 +270,7 @@ def search_index_after(
     """
     names = [_FTS_INSERT, _FTS_UPDATE] if set_aside_updates else [_FTS_INSERT]
     stored = [_stored_trigger(db, name) for name in names]
-    if count < _FTS_BATCH_FROM or None in stored:
+    if not batch or None in stored:
         if set_aside_updates:
             raise ValueError("the full-text triggers are not as expected: write the plan after making it")
         yield

@@ -46,12 +46,12 @@ from models.import_plan import (
 from models.import_undo import UndoResult, undo_import
 from models.import_write import (
     PIPELINE_FROM,
-    finish_plan,
     fts_triggers_as_expected,
     large_cache,
     plan_and_write,
     reading_connection,
     write_plan,
+    write_rest,
 )
 from models.tabular import ENCODING_LABELS, EncodingUnclear, SourceTable, read_table
 
@@ -156,7 +156,8 @@ def _import(
             list_id = _ensure_list(db, list_name, now)
             if reader is not None:
                 plan = plan_and_write(db, reader, (table, mapping), import_id, now, progress, total)
-                finish_plan(db, plan, import_id, list_id, now)
+                report(0.6)  # the new companies are in and indexed for search
+                write_rest(db, plan, import_id, list_id, now)
                 report(1.0)
             else:
                 if stale or db.execute("PRAGMA data_version").fetchone()[0] != snapshot[0]:

@@ -7,24 +7,13 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QPushButton
+from typing_helpers import ime
 
 from models.companies import get_company
 from models.meetings import create_meeting, get_meeting
 from models.plans import open_plans
 from models.touches import list_touches
 from ui.dialogs.feedback import FeedbackDialog
-
-
-def ime(widget, text):
-    """Type ``text`` as a Japanese input method commits it (QTest cannot type kanji)."""
-    from PySide6.QtGui import QInputMethodEvent
-    from PySide6.QtWidgets import QApplication
-
-    widget.setFocus()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
-
 
 
 def _meeting(db):

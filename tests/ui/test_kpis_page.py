@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QPushButton
+from typing_helpers import ime
 
 from models import review
 from models.companies import get_company
@@ -20,18 +21,6 @@ from ui.dialogs.feedback import FeedbackDialog
 from ui.pages.kpis import KpiPage
 
 TODAY = date(2025, 1, 16)  # a Thursday
-
-
-def ime(widget, text):
-    """Type ``text`` as a Japanese input method commits it (QTest cannot type kanji)."""
-    from PySide6.QtGui import QInputMethodEvent
-    from PySide6.QtWidgets import QApplication
-
-    widget.setFocus()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
-
 
 
 def _row(page, key):

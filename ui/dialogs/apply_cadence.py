@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -95,8 +96,13 @@ class ApplyCadenceDialog(QDialog):
             bus.notify("cadences")
 
         self.cadence = _named(QComboBox(), "cadenceCombo", self.tr("Cadence"))
-        for cadence in cadences.list_cadences(db):
-            self.cadence.addItem(cadence.name, cadence.id)
+        self._fill_cadences(None)
+        self.edit_button = _named(QPushButton(self.tr("Edit cadences…")), "cadenceEditButton",
+                                  self.tr("Edit the cadences and their steps"))
+        self.edit_button.clicked.connect(self.edit_cadences)
+        chooser = QHBoxLayout()
+        chooser.addWidget(self.cadence, 1)
+        chooser.addWidget(self.edit_button)
         self.description = _named(QLabel(), "cadenceDescription", self.tr("About the cadence"))
         self.description.setWordWrap(True)
         self.start = _named(QDateEdit(), "cadenceStart", self.tr("Start day"))
@@ -132,7 +138,7 @@ class ApplyCadenceDialog(QDialog):
         self.error = error_label("cadenceError", self.tr("Error"))
 
         form = QFormLayout()
-        form.addRow(self.tr("Cadence"), self.cadence)
+        form.addRow(self.tr("Cadence"), chooser)
         form.addRow("", self.description)
         form.addRow(self.tr("Start day"), self.start)
         form.addRow(self.tr("Stops on"), stops)
@@ -157,6 +163,24 @@ class ApplyCadenceDialog(QDialog):
         self.cadence.currentIndexChanged.connect(self._refresh)
         self.start.dateChanged.connect(self._refresh)
         self._refresh()
+
+    def _fill_cadences(self, keep: int | None) -> None:
+        self.cadence.blockSignals(True)
+        self.cadence.clear()
+        for cadence in cadences.list_cadences(self.db):
+            self.cadence.addItem(cadence.name, cadence.id)
+        self.cadence.setCurrentIndex(max(0, self.cadence.findData(keep)))
+        self.cadence.blockSignals(False)
+
+    def edit_cadences(self) -> None:
+        """Open the cadence editor; what it saved shows here at once."""
+        from ui.dialogs.cadence_editor import CadenceEditorDialog
+
+        editor = CadenceEditorDialog(self.db, self.bus, self)
+        editor.exec()
+        if editor.saved:
+            self._fill_cadences(self.cadence.currentData())
+            self._refresh()
 
     def start_day(self) -> date:
         value = self.start.date()

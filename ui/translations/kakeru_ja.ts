@@ -147,7 +147,7 @@
         <translation>この会社にケイデンスを適用</translation>
     </message>
     <message>
-        <source>Plan this company&apos;s next touches from a cadence</source>
+        <source>Plan this company's next touches from a cadence</source>
         <translation>ケイデンスの手順から、この会社の次回以降の接触を予定します</translation>
     </message>
     <message>
@@ -317,7 +317,7 @@
         <translation>架電開始…</translation>
     </message>
     <message>
-        <source>Start a call session on the selected plans&apos; accounts</source>
+        <source>Start a call session on the selected plans' accounts</source>
         <translation>選択した予定のアカウントで架電セッションを開始</translation>
     </message>
     <message>
@@ -376,7 +376,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <source>The check that runs after start-up found damage in the database. Choose a backup to restore now; the damaged file is kept aside as a &quot;before-restore&quot; copy.</source>
+        <source>The check that runs after start-up found damage in the database. Choose a backup to restore now; the damaged file is kept aside as a "before-restore" copy.</source>
         <translation>起動後の確認で、データベースに破損が見つかりました。復元するバックアップを選んでください。破損したファイルは「before-restore」のコピーとして別に保管します。</translation>
     </message>
     <message>
@@ -388,13 +388,13 @@
         <translation>開いている Kakeru の画面を前面に表示できませんでした。画面が見つからない場合は、タスク マネージャーで Kakeru を終了する（またはパソコンを再起動する）と、もう一度起動できます。</translation>
     </message>
     <message>
-        <source>No usable backup was found in %1, so Kakeru will now close. Copy the damaged file somewhere safe and ask for help; &quot;main.py check&quot; shows what is wrong.</source>
+        <source>No usable backup was found in %1, so Kakeru will now close. Copy the damaged file somewhere safe and ask for help; "main.py check" shows what is wrong.</source>
         <translation>%1 に使えるバックアップが見つからないため、Kakeru を終了します。破損したファイルを安全な場所にコピーしてから、担当者にご相談ください（「main.py check」で問題の内容を確認できます）。</translation>
     </message>
     <message>
         <source>The database %1 is damaged. Kakeru has not changed it.
 
-Restore the newest good backup, %2 (taken %3)? The damaged file is kept aside in the backups folder as a &quot;before-restore&quot; copy, then the backup replaces it. Anything entered after that backup will not be in the restored database.
+Restore the newest good backup, %2 (taken %3)? The damaged file is kept aside in the backups folder as a "before-restore" copy, then the backup replaces it. Anything entered after that backup will not be in the restored database.
 
 Choose No to close Kakeru without changing anything.</source>
         <translation>データベース「%1」が破損しています。ファイルは変更していません。
@@ -408,15 +408,15 @@ Choose No to close Kakeru without changing anything.</source>
         <translation>データベースを「%1」から復元しました。破損していたファイルは「%2」として残しています。</translation>
     </message>
     <message>
-        <source>Checking today&apos;s backup…</source>
+        <source>Checking today's backup…</source>
         <translation>本日のバックアップを確認しています…</translation>
     </message>
     <message>
-        <source>Today&apos;s backup was saved: %1</source>
+        <source>Today's backup was saved: %1</source>
         <translation>本日のバックアップを保存しました: %1</translation>
     </message>
     <message>
-        <source>Today&apos;s backup already exists.</source>
+        <source>Today's backup already exists.</source>
         <translation>本日のバックアップは作成済みです。</translation>
     </message>
     <message>
@@ -489,6 +489,14 @@ Choose No to close Kakeru without changing anything.</source>
     <message>
         <source>Fiscal year end month</source>
         <translation>決算月</translation>
+    </message>
+    <message>
+        <source>Edit cadences…</source>
+        <translation>ケイデンスを編集…</translation>
+    </message>
+    <message>
+        <source>Edit the cadences and their steps</source>
+        <translation>ケイデンスとステップを編集</translation>
     </message>
     <message>
         <source>an appointment</source>
@@ -575,7 +583,7 @@ Choose No to close Kakeru without changing anything.</source>
         <translation>予定を作成しています…</translation>
     </message>
     <message>
-        <source>Cadence &quot;%1&quot; was applied to %2 accounts: %3 plans created.</source>
+        <source>Cadence "%1" was applied to %2 accounts: %3 plans created.</source>
         <translation>ケイデンス「%1」を%2社に適用し、予定を%3件作成しました。</translation>
     </message>
     <message>
@@ -777,6 +785,173 @@ Choose No to close Kakeru without changing anything.</source>
     <message>
         <source>Briefing sheets for %1</source>
         <translation>%1のブリーフィングシート</translation>
+    </message>
+</context>
+<context>
+    <name>CadenceEditorDialog</name>
+    <message>
+        <source>business days after the start</source>
+        <translation>営業日後（開始日から）</translation>
+    </message>
+    <message>
+        <source>weeks after the start</source>
+        <translation>週間後（開始日から）</translation>
+    </message>
+    <message>
+        <source>months after the start</source>
+        <translation>か月後（開始日から）</translation>
+    </message>
+    <message>
+        <source>months from the fiscal year end (-3 = three months before)</source>
+        <translation>か月（決算月から。-3 は決算3か月前）</translation>
+    </message>
+    <message>
+        <source>Cadences</source>
+        <translation>ケイデンスの編集</translation>
+    </message>
+    <message>
+        <source>New cadence</source>
+        <translation>新しいケイデンス</translation>
+    </message>
+    <message>
+        <source>Delete cadence</source>
+        <translation>ケイデンスを削除</translation>
+    </message>
+    <message>
+        <source>Delete the selected cadence</source>
+        <translation>選択したケイデンスを削除</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <source>an appointment</source>
+        <translation>アポ獲得</translation>
+    </message>
+    <message>
+        <source>Stop on an appointment</source>
+        <translation>アポ獲得で停止</translation>
+    </message>
+    <message>
+        <source>do not call / disqualified</source>
+        <translation>架電不可・対象外</translation>
+    </message>
+    <message>
+        <source>Stop when do not call or disqualified</source>
+        <translation>架電不可・対象外になったら停止</translation>
+    </message>
+    <message>
+        <source>a reply (connected)</source>
+        <translation>担当者接続</translation>
+    </message>
+    <message>
+        <source>Stop on a reply</source>
+        <translation>担当者接続で停止</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>間隔</translation>
+    </message>
+    <message>
+        <source>Counted as</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Hypothesis to check</source>
+        <translation>確認する仮説</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>ステップを追加</translation>
+    </message>
+    <message>
+        <source>Add a step</source>
+        <translation>ステップを追加</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>ステップを削除</translation>
+    </message>
+    <message>
+        <source>Remove the selected step</source>
+        <translation>選択したステップを削除</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <source>Move the step up</source>
+        <translation>ステップを上へ移動</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <source>Move the step down</source>
+        <translation>ステップを下へ移動</translation>
+    </message>
+    <message>
+        <source>Days fall on business days (weekends, holidays and the closures of the call settings are skipped). Plans already made keep their days.</source>
+        <translation>予定日は営業日に置かれます（土日・祝日と架電設定の休業日は避けます）。作成済みの予定の日付は変わりません。</translation>
+    </message>
+    <message>
+        <source>About steps</source>
+        <translation>ステップについて</translation>
+    </message>
+    <message>
+        <source>Stops on</source>
+        <translation>停止する条件</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Save cadences</source>
+        <translation>ケイデンスを保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Delete the cadence "%1"? Plans already made from it stay as they are. Nothing is deleted until you press Save.</source>
+        <translation>ケイデンス「%1」を削除しますか？作成済みの予定はそのまま残ります。「保存」を押すまで削除されません。</translation>
+    </message>
+    <message>
+        <source>Interval of step %1</source>
+        <translation>ステップ%1の間隔</translation>
+    </message>
+    <message>
+        <source>How step %1 is counted</source>
+        <translation>ステップ%1の単位</translation>
+    </message>
+    <message>
+        <source>Kind of step %1</source>
+        <translation>ステップ%1の種類</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>%1番目</translation>
+    </message>
+    <message>
+        <source>Cadence "%1": %2</source>
+        <translation>ケイデンス「%1」：%2</translation>
     </message>
 </context>
 <context>
@@ -2426,7 +2601,7 @@ Choose No to close Kakeru without changing anything.</source>
     <message>
         <source>Replace the current database with %1?
 
-The current database is kept as a backup first (listed as &quot;Before a restore&quot;). Anything entered after that backup will not be in the restored database. Kakeru closes this window and reopens on the restored file.</source>
+The current database is kept as a backup first (listed as "Before a restore"). Anything entered after that backup will not be in the restored database. Kakeru closes this window and reopens on the restored file.</source>
         <translation>現在のデータベースを「%1」で置き換えますか？
 
 現在のデータベースは先にバックアップとして残します（一覧では「復元前」と表示されます）。このバックアップより後に入力した内容は、復元後のデータベースには含まれません。Kakeru はこの画面を閉じ、復元したファイルで開き直します。</translation>
@@ -2545,7 +2720,7 @@ The current database is kept as a backup first (listed as &quot;Before a restore
         <translation>人物を追加…</translation>
     </message>
     <message>
-        <source>Add a person to this account&apos;s map (Insert)</source>
+        <source>Add a person to this account's map (Insert)</source>
         <translation>この会社の相関図に人物を追加します（Insert）</translation>
     </message>
     <message>
@@ -2960,7 +3135,7 @@ The current database is kept as a backup first (listed as &quot;Before a restore
         <translation>懸念</translation>
     </message>
     <message>
-        <source>The person&apos;s character</source>
+        <source>The person's character</source>
         <translation>お人柄</translation>
     </message>
     <message>
@@ -3000,7 +3175,7 @@ The current database is kept as a backup first (listed as &quot;Before a restore
         <translation>商談(&amp;M)</translation>
     </message>
     <message>
-        <source>Caller&apos;s &amp;notes</source>
+        <source>Caller's &amp;notes</source>
         <translation>架電担当のメモ(&amp;N)</translation>
     </message>
     <message>
@@ -3162,7 +3337,7 @@ The current database is kept as a backup first (listed as &quot;Before a restore
         <translation>結果を入力…</translation>
     </message>
     <message>
-        <source>Enter the field&apos;s outcome of the selected meeting</source>
+        <source>Enter the field's outcome of the selected meeting</source>
         <translation>選択した商談のフィールドセールスからの結果を入力</translation>
     </message>
     <message>
@@ -3178,7 +3353,7 @@ The current database is kept as a backup first (listed as &quot;Before a restore
         <translation>ブリーフィングシート…</translation>
     </message>
     <message>
-        <source>Preview, print or save the selected meeting&apos;s briefing sheet</source>
+        <source>Preview, print or save the selected meeting's briefing sheet</source>
         <translation>選択した商談のブリーフィングシートをプレビュー・印刷・保存</translation>
     </message>
     <message>
@@ -4408,7 +4583,7 @@ Replace the existing view?</source>
         <translation>選択した会社（未選択なら表示中のすべて）で架電セッションを開始</translation>
     </message>
     <message>
-        <source>Start a call session on the selection (or on every company shown when nothing is selected), in the table&apos;s order</source>
+        <source>Start a call session on the selection (or on every company shown when nothing is selected), in the table's order</source>
         <translation>選択した会社（未選択なら表示中のすべての会社）で、表の並び順に架電セッションを開始します</translation>
     </message>
     <message>
@@ -4664,7 +4839,7 @@ Replace the existing view?</source>
         <translation>今日</translation>
     </message>
     <message>
-        <source>Today&apos;s queue</source>
+        <source>Today's queue</source>
         <translation>今日の架電リスト</translation>
     </message>
     <message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import threading
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QWizard
@@ -151,3 +152,63 @@ def test_every_wizard_control_is_named(window, qtbot, post_office_csv, check_nam
     assert check_names(wizard) == []
     next_page(qtbot, wizard)
     assert check_names(wizard) == []
+
+
+def _large_list(tmp_path, rows=6000):
+    """A list large enough to be planned in a worker thread while it is written (models.import_write)."""
+    path = tmp_path / "large.csv"
+    lines = ["会社名,電話番号,住所"] + [
+        f"株式会社大量{n:05d},03-6{n // 10000:03d}-{n % 10000:04d},東京都港区芝{n % 9 + 1}-{n % 30 + 1}"
+        for n in range(rows)]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp932"))
+    return path
+
+
+def test_a_large_list_imports_with_progress_while_planned_in_a_worker(window, qtbot, tmp_path, monkeypatch):
+    from ui.dialogs import progress
+
+    seen = []
+    call = progress.ProgressCallback.__call__
+
+    def recording(self, done, total):
+        seen.append((done, total, self.dialog.isVisible()))
+        return call(self, done, total)
+
+    monkeypatch.setattr(progress.ProgressCallback, "__call__", recording)
+    pipelined = []
+    plan_and_write = importing.plan_and_write
+    monkeypatch.setattr(importing, "plan_and_write",
+                        lambda *args: pipelined.append(1) or plan_and_write(*args))
+    wizard = open_wizard(qtbot, window, _large_list(tmp_path))
+    next_page(qtbot, wizard)
+    next_page(qtbot, wizard)
+    wizard.list_page.new_name.clear()
+    qtbot.keyClicks(wizard.list_page.new_name, "Large")
+    next_page(qtbot, wizard)
+    assert wizard.currentPage() is wizard.result_page
+    assert wizard.result.created == 6000 and wizard.result.rejected == 0
+    assert pipelined == [1]  # planned in the worker thread while written
+    assert all(visible for _done, _total, visible in seen)
+    assert [done for done, _total, _visible in seen] == sorted(done for done, _t, _v in seen)
+    assert seen[-1][0] == seen[-1][1] and len(seen) >= 4
+    assert count_targets(window.db, TargetFilter(list_id=wizard.imported_list_id)) == 6000
+    assert count_targets(window.db, TargetFilter(search="大量05999")) == 1  # indexed for search
+
+
+def test_cancel_while_a_large_list_is_planned_and_written_writes_nothing(window, qtbot, tmp_path,
+                                                                          monkeypatch):
+    from ui.dialogs import progress
+
+    wizard = open_wizard(qtbot, window, _large_list(tmp_path))
+    next_page(qtbot, wizard)
+    next_page(qtbot, wizard)
+    before = count_targets(window.db, TargetFilter())
+    lists_before = len(lists.get_lists(window.db))
+    # Cancel once two chunks are planned: their companies are already written in the transaction.
+    monkeypatch.setattr(progress.ProgressCallback, "__call__", lambda self, done, total: done < 4000)
+    next_page(qtbot, wizard)
+    assert wizard.currentPage() is wizard.list_page
+    assert "中止" in wizard.list_page.error.text()
+    assert count_targets(window.db, TargetFilter()) == before
+    assert len(lists.get_lists(window.db)) == lists_before
+    assert not any(thread.name == "import-plan" for thread in threading.enumerate())

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QPushButton
-from today_helpers import ime_type
+from typing_helpers import ime
 
 from models import companies, meetings
 from models.touches import log_outcome
@@ -16,10 +16,10 @@ from ui.dialogs.meeting_form import MeetingDialog
 def fill(qtbot, dialog, place="先方本社 3F 会議室", rep="佐藤"):
     dialog.date_edit.setDate(QDate(2026, 12, 3))
     dialog.time_edit.setTime(QTime(14, 0))
-    ime_type(dialog.lines["place"], place)
-    ime_type(dialog.field_rep.lineEdit(), rep)
-    ime_type(dialog.lines["purpose"], "採用管理の課題ヒアリング")
-    ime_type(dialog.notes["notes_needs"], "エンジニアの採用が進まない")
+    ime(dialog.lines["place"], place)
+    ime(dialog.field_rep.lineEdit(), rep)
+    ime(dialog.lines["purpose"], "採用管理の課題ヒアリング")
+    ime(dialog.notes["notes_needs"], "エンジニアの採用が進まない")
 
 
 def check_first_attendee(dialog):
@@ -50,7 +50,7 @@ def test_edit_a_meeting(qtbot, db):
     assert dialog.windowTitle() == "Edit meeting"
     assert dialog.lines["place"].text() == "本社" and dialog.time_edit.time() == QTime(14, 0)
     dialog.lines["place"].clear()
-    ime_type(dialog.lines["place"], "大阪支社")
+    ime(dialog.lines["place"], "大阪支社")
     dialog.duration.setValue(90)
     dialog.accept()
     saved = meetings.get_meeting(db, made.id)

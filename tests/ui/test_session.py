@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
-from today_helpers import DAY, NOW, ime_type, show_host
+from today_helpers import DAY, NOW, show_host
+from typing_helpers import ime
 
 from models import kv, sessions
 from models.db import open_db
@@ -71,7 +72,7 @@ def test_a_whole_session_with_the_keyboard_alone(qtbot, demo_db, bus, settings, 
     def log(number_key, note=None):
         key(qtbot, view, getattr(Qt.Key, f"Key_{number_key}"))
         if note:
-            ime_type(panel.note, note)
+            ime(panel.note, note)
 
     # 1: dial (D starts the timer), not available, a note, Enter.
     key(qtbot, view, Qt.Key.Key_D)
@@ -88,7 +89,7 @@ def test_a_whole_session_with_the_keyboard_alone(qtbot, demo_db, bus, settings, 
     log(3, "人事課長と接続")
     key(qtbot, view, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is panel.hearing["issue"]
-    ime_type(panel.hearing["issue"], "エンジニア採用が進まない")
+    ime(panel.hearing["issue"], "エンジニア採用が進まない")
     key(qtbot, view, Qt.Key.Key_Return)
     # 4: callback requested: Enter without a day is refused; Alt+1 (tomorrow) at 10:00 is saved.
     log(4)
@@ -107,7 +108,7 @@ def test_a_whole_session_with_the_keyboard_alone(qtbot, demo_db, bus, settings, 
         assert dialog is not None and dialog.objectName() == "meetingDialog"
         dialog.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-        ime_type(dialog.lines["place"], "先方本社 3F")
+        ime(dialog.lines["place"], "先方本社 3F")
         qtbot.keyClick(dialog.lines["place"], Qt.Key.Key_Return)
 
     QTimer.singleShot(0, fill_meeting)
@@ -116,7 +117,7 @@ def test_a_whole_session_with_the_keyboard_alone(qtbot, demo_db, bus, settings, 
     host.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is host)
     assert panel.meeting and panel.meeting["place"] == "先方本社 3F"
-    ime_type(panel.note, "来週の打合せ確定")
+    ime(panel.note, "来週の打合せ確定")
     key(qtbot, view, Qt.Key.Key_Return)
     # 7: no need now: refused without a date and a hypothesis, then Alt+5 (in 3 months) and why.
     log(7)
@@ -126,7 +127,7 @@ def test_a_whole_session_with_the_keyboard_alone(qtbot, demo_db, bus, settings, 
     assert QApplication.focusWidget() is panel.hypothesis
     key(qtbot, view, Qt.Key.Key_Return)
     assert "仮説" in panel.error.text() and view.progress_label.text() == "Account 7 of 10"
-    ime_type(panel.hypothesis, "2月に来期の採用計画を立てるため")
+    ime(panel.hypothesis, "2月に来期の採用計画を立てるため")
     key(qtbot, view, Qt.Key.Key_Return)
     # 8: skipped with S (Esc first leaves no field: the focus is on the card).
     assert view.progress_label.text() == "Account 8 of 10"

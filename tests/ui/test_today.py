@@ -151,3 +151,60 @@ def test_ctrl_z_in_the_main_window_undoes_the_last_outcome(window, qtbot, db):
     assert view.progress_label.text() == "Account 1 of 2"
     assert db.execute("SELECT COUNT(*) FROM touches").fetchone()[0] == 0
     assert db.execute("SELECT COUNT(*) FROM plans").fetchone()[0] == 0
+
+
+def _reorder_with_keys(qtbot, dialog):
+    """As a person would: pick the third outcome, Ctrl+Up twice, Save."""
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.list.setFocus()
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.list.currentRow() == 0
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    return dialog.result()
+
+
+def test_outcome_keys_are_reordered_and_the_session_uses_them(qtbot, db, bus, settings, answer,
+                                                               monkeypatch):
+    from models.vocab import OUTCOME
+    from ui.dialogs.outcome_keys import OutcomeKeysDialog
+
+    host = show_host(qtbot, db, bus, settings)
+    page = host.page
+    monkeypatch.setattr(OutcomeKeysDialog, "exec", lambda dialog: _reorder_with_keys(qtbot, dialog))
+    qtbot.mouseClick(page.keys_button, Qt.MouseButton.LeftButton)
+    first, second, third = list(OUTCOME)[:3]
+    assert settings.session_outcome_order()[:3] == [third, first, second]
+    panel = page.session.panel
+    assert panel.outcome_buttons[third].text().startswith("1 ")
+    assert panel.outcome_buttons[first].toolTip() == "Key 2"
+    host.activateWindow()  # the dialog has closed: the window is the active one again
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is host)
+    page.start_session([1])
+    qtbot.keyClick(page.session.call_page, Qt.Key.Key_1)
+    assert panel.outcome() == third
+
+
+def test_outcome_keys_default_order_and_cancel(qtbot, settings, check_names):
+    from models.vocab import OUTCOME
+    from ui.dialogs.outcome_keys import OutcomeKeysDialog
+
+    settings.set_session_outcome_order(list(reversed(OUTCOME)))
+    dialog = OutcomeKeysDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert check_names(dialog) == []
+    assert dialog.list.item(0).text().startswith("1   ")
+    assert dialog.list.item(0).data(Qt.ItemDataRole.UserRole) == list(OUTCOME)[-1]
+    qtbot.mouseClick(dialog.default_button, Qt.MouseButton.LeftButton)
+    assert dialog.order == list(OUTCOME)
+    dialog.list.setCurrentRow(0)
+    qtbot.mouseClick(dialog.up_button, Qt.MouseButton.LeftButton)  # the first cannot go up
+    qtbot.mouseClick(dialog.down_button, Qt.MouseButton.LeftButton)
+    assert dialog.order[:2] == list(OUTCOME)[1::-1] and dialog.list.currentRow() == 1
+    dialog.reject()
+    assert settings.session_outcome_order() == list(reversed(OUTCOME))  # Cancel saved nothing

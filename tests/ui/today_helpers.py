@@ -1,12 +1,12 @@
 """Shared by the Today and session tests: a window hosting the page with the app's Ctrl+Z, a fixed
-clock, and typing as a Japanese input method delivers it."""
+clock."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
 from PySide6.QtCore import QDate
-from PySide6.QtGui import QInputMethodEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from ui.pages.today import TodayPage
@@ -14,14 +14,6 @@ from ui.pages.today import TodayPage
 JST = timezone(timedelta(hours=9))
 DAY = date(2026, 11, 20)  # a Friday; Monday 23 November is 勤労感謝の日
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=JST)
-
-
-def ime_type(widget, text: str) -> None:
-    """Type Japanese as an input method delivers it: one committed string (QTest only knows ASCII)."""
-    widget.setFocus()
-    event = QInputMethodEvent("", [])
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 class Host(QMainWindow):

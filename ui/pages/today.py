@@ -128,6 +128,9 @@ class TodayPage(Page):
                                     self.tr("Go back to the session in progress"))
         self.resume_button.clicked.connect(self.resume_session)
         self.resume_button.hide()
+        self.keys_button = _named(QPushButton(self.tr("Outcome keys…")), "outcomeKeysButton",
+                                  self.tr("Choose which outcome each number key logs"))
+        self.keys_button.clicked.connect(self.edit_outcome_keys)
 
         day_label = QLabel(self.tr("&Day"))
         day_label.setBuddy(self.date_edit)
@@ -144,6 +147,7 @@ class TodayPage(Page):
             top.addWidget(widget)
             top.addSpacing(8)
         top.addStretch(1)
+        top.addWidget(self.keys_button)
         top.addWidget(self.resume_button)
         top.addWidget(self.start_button)
 
@@ -311,6 +315,13 @@ class TodayPage(Page):
             show_expected_error(error, self)
             return
         self.stack.setCurrentWidget(self.session)
+
+    def edit_outcome_keys(self) -> None:
+        from ui.dialogs.outcome_keys import OutcomeKeysDialog
+
+        dialog = OutcomeKeysDialog(self.settings, self)
+        if dialog.exec():
+            self.session.panel.set_order(dialog.order)
 
     def resume_session(self) -> None:
         if self.session.resume():

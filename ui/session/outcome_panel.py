@@ -108,19 +108,17 @@ class OutcomePanel(QWidget):
         self.outcome_group = QButtonGroup(self)
         self.outcome_group.setExclusive(True)
         self.outcome_buttons: dict[str, QPushButton] = {}
-        grid = QGridLayout()
+        grid = self.outcome_grid = QGridLayout()
         grid.setSpacing(4)
-        for position, outcome in enumerate(self.outcome_order):
+        for outcome in self.outcome_order:
             button = _named(QPushButton(), f"outcome_{outcome}", label(OUTCOME, outcome))
             button.setCheckable(True)
             button.setMinimumHeight(34)
             button.setStyleSheet(CHECKED_STYLE)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setToolTip(arg(self.tr("Key %1"), position + 1))
             button.clicked.connect(lambda _checked=False, o=outcome: self.choose(o))
             self.outcome_group.addButton(button)
             self.outcome_buttons[outcome] = button
-            grid.addWidget(button, position // 3, position % 3)
         self._label_outcomes()
 
         self.note = _named(QPlainTextEdit(), "sessionNote", self.tr("Note"))
@@ -218,8 +216,19 @@ class OutcomePanel(QWidget):
         self._show_next(None)
 
     def _label_outcomes(self) -> None:
+        """The buttons in key order, three to a row, each with its key."""
         for position, outcome in enumerate(self.outcome_order):
-            self.outcome_buttons[outcome].setText(f"{position + 1}  {label(OUTCOME, outcome)}")
+            button = self.outcome_buttons[outcome]
+            button.setText(f"{position + 1}  {label(OUTCOME, outcome)}")
+            button.setToolTip(arg(self.tr("Key %1"), position + 1))
+            self.outcome_grid.addWidget(button, position // 3, position % 3)  # moves it if placed already
+
+    def set_order(self, outcome_order: list[str]) -> None:
+        """Put the outcomes on other number keys (the same outcomes, another order)."""
+        if sorted(outcome_order) != sorted(self.outcome_buttons):
+            raise ValueError(f"the order must name every outcome once: {outcome_order!r}")
+        self.outcome_order = list(outcome_order)
+        self._label_outcomes()
 
     # -- account ------------------------------------------------------------------------------------
     def set_account(self, card: AccountCard, rules: dict[str, Rule], calendar: CalendarRules,

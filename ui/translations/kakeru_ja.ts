@@ -3417,6 +3417,57 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     </message>
 </context>
 <context>
+    <name>OutcomeKeysDialog</name>
+    <message>
+        <source>Outcome keys</source>
+        <translation>結果キーの割り当て</translation>
+    </message>
+    <message>
+        <source>In a call session, the number keys log these outcomes. Put the ones you use most on the keys you reach most easily.</source>
+        <translation>架電セッションでは、数字キーでこれらの結果を記録します。よく使う結果を押しやすいキーに割り当ててください。</translation>
+    </message>
+    <message>
+        <source>About outcome keys</source>
+        <translation>結果キーについて</translation>
+    </message>
+    <message>
+        <source>Outcomes by key</source>
+        <translation>キーごとの結果</translation>
+    </message>
+    <message>
+        <source>Up (Ctrl+↑)</source>
+        <translation>上へ (Ctrl+↑)</translation>
+    </message>
+    <message>
+        <source>Move the outcome to the key before</source>
+        <translation>結果を一つ前のキーへ移動</translation>
+    </message>
+    <message>
+        <source>Down (Ctrl+↓)</source>
+        <translation>下へ (Ctrl+↓)</translation>
+    </message>
+    <message>
+        <source>Move the outcome to the key after</source>
+        <translation>結果を一つ後のキーへ移動</translation>
+    </message>
+    <message>
+        <source>Default order</source>
+        <translation>標準の順序に戻す</translation>
+    </message>
+    <message>
+        <source>Restore the default order</source>
+        <translation>標準の順序に戻す</translation>
+    </message>
+    <message>
+        <source>Save the order</source>
+        <translation>順序を保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
     <name>OutcomePanel</name>
     <message>
         <source>Call outcome</source>
@@ -4873,6 +4924,14 @@ Replace the existing view?</source>
     <message>
         <source>Go back to the session in progress</source>
         <translation>進行中のセッションに戻る</translation>
+    </message>
+    <message>
+        <source>Outcome keys…</source>
+        <translation>結果キー…</translation>
+    </message>
+    <message>
+        <source>Choose which outcome each number key logs</source>
+        <translation>数字キーで記録する結果を選ぶ</translation>
     </message>
     <message>
         <source>&amp;Day</source>

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -19,3 +22,27 @@ def error_label(name: str, accessible: str | None = None, *, hidden: bool = True
     if hidden:
         label.hide()
     return label
+
+
+def save_cancel(box_name: str, save: tuple[str, str], cancel_name: str, on_save: Callable[[], object],
+                on_cancel: Callable[[], object], *, ok_text: str | None = None,
+                ) -> tuple[QDialogButtonBox, QPushButton]:
+    """Save and Cancel under a form, named for tests and screen readers (``save`` is the object name and
+    the accessible name of the first button) and wired to ``on_save`` / ``on_cancel``. With ``ok_text``
+    the first button is an OK button with that text (Apply, …) instead of Save. Returns the box and the
+    first button."""
+    standard = QDialogButtonBox.StandardButton
+    first = standard.Ok if ok_text else standard.Save
+    box = QDialogButtonBox(first | standard.Cancel)
+    box.setObjectName(box_name)
+    button = box.button(first)
+    if ok_text:
+        button.setText(ok_text)
+    button.setObjectName(save[0])
+    button.setAccessibleName(save[1])
+    cancel = box.button(standard.Cancel)
+    cancel.setObjectName(cancel_name)
+    cancel.setAccessibleName(QCoreApplication.translate("FormParts", "Cancel"))
+    box.accepted.connect(on_save)
+    box.rejected.connect(on_cancel)
+    return box, button

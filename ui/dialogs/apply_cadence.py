@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -30,7 +29,7 @@ from models.calendar import load_calendar
 from models.errors import KakeruError, ValidationError
 from models.vocab import TOUCH_KIND
 from ui.dialogs.progress import ProgressCallback
-from ui.form_parts import error_label
+from ui.form_parts import error_label, save_cancel
 from ui.i18n import arg, label, number
 from ui.naming import named as _named
 from ui.qt_models.figure_rows_model import FigureRowsModel, RowColumn
@@ -142,15 +141,9 @@ class ApplyCadenceDialog(QDialog):
         form.addRow("", self.description)
         form.addRow(self.tr("Start day"), self.start)
         form.addRow(self.tr("Stops on"), stops)
-        standard = QDialogButtonBox.StandardButton
-        buttons = QDialogButtonBox(standard.Ok | standard.Cancel)
-        buttons.setObjectName("cadenceButtons")
-        self.apply_button = buttons.button(standard.Ok)
-        self.apply_button.setText(self.tr("Apply"))
-        _named(self.apply_button, "cadenceApplyButton", self.tr("Apply the cadence"))
-        _named(buttons.button(standard.Cancel), "cadenceCancelButton", self.tr("Cancel"))
-        buttons.accepted.connect(self.apply)
-        buttons.rejected.connect(self.reject)
+        buttons, self.apply_button = save_cancel(
+            "cadenceButtons", ("cadenceApplyButton", self.tr("Apply the cadence")), "cadenceCancelButton",
+            self.apply, self.reject, ok_text=self.tr("Apply"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.steps, 1)

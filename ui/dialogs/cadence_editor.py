@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -35,7 +34,7 @@ from models.cadences import StepSpec
 from models.db import writing
 from models.errors import KakeruError, ValidationError
 from models.vocab import TOUCH_KIND
-from ui.form_parts import error_label
+from ui.form_parts import error_label, save_cancel
 from ui.i18n import arg, label
 from ui.naming import named as _named
 from ui.signals import DataBus
@@ -149,14 +148,9 @@ class CadenceEditorDialog(QDialog):
         editor_layout.addWidget(note)
 
         self.error = error_label("cadenceEditorError", self.tr("Error"))
-        standard = QDialogButtonBox.StandardButton
-        buttons = QDialogButtonBox(standard.Save | standard.Cancel)
-        buttons.setObjectName("cadenceEditorButtons")
-        self.save_button = buttons.button(standard.Save)
-        _named(self.save_button, "cadenceSave", self.tr("Save cadences"))
-        _named(buttons.button(standard.Cancel), "cadenceEditorCancel", self.tr("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, self.save_button = save_cancel(
+            "cadenceEditorButtons", ("cadenceSave", self.tr("Save cadences")), "cadenceEditorCancel",
+            self.save, self.reject)
 
         side = QVBoxLayout()
         side.addWidget(self.list, 1)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
 from models.errors import KakeruError
 from models.session_card import ListScript, save_list_script
-from ui.form_parts import error_label
+from ui.form_parts import error_label, save_cancel
 from ui.i18n import arg
 
 
@@ -32,16 +32,9 @@ class ScriptDialog(QDialog):
         self.checklist.setTabChangesFocus(True)
         self.script.setTabChangesFocus(True)
         self.error = error_label("scriptError")
-        standard = QDialogButtonBox.StandardButton
-        buttons = QDialogButtonBox(standard.Save | standard.Cancel)
-        buttons.setObjectName("scriptButtons")
+        buttons, _save = save_cancel("scriptButtons", ("scriptSaveButton", self.tr("Save the script")),
+                                     "scriptCancelButton", self.accept, self.reject)
         buttons.setAccessibleName(self.tr("Script dialog buttons"))
-        buttons.button(standard.Save).setObjectName("scriptSaveButton")
-        buttons.button(standard.Save).setAccessibleName(self.tr("Save the script"))
-        buttons.button(standard.Cancel).setObjectName("scriptCancelButton")
-        buttons.button(standard.Cancel).setAccessibleName(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Talk script")))
         layout.addWidget(self.script, 2)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -17,7 +16,7 @@ from sqlite_utils import Database
 from models import companies
 from models.errors import ValidationError
 from models.vocab import CONTACT_ROLE
-from ui.form_parts import error_label
+from ui.form_parts import error_label, save_cancel
 from ui.i18n import label
 
 
@@ -65,17 +64,8 @@ class ContactDialog(QDialog):
         form.addRow(self.tr("Notes"), self.notes)
 
         self.error = error_label("contactError")
-        standard = QDialogButtonBox.StandardButton
-        buttons = QDialogButtonBox(standard.Save | standard.Cancel)
-        buttons.setObjectName("contactButtons")
-        save = buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setObjectName("contactSaveButton")
-        save.setAccessibleName(self.tr("Save contact"))
-        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setObjectName("contactCancelButton")
-        cancel.setAccessibleName(self.tr("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, _save = save_cancel("contactButtons", ("contactSaveButton", self.tr("Save contact")),
+                                     "contactCancelButton", self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

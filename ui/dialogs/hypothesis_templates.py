@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,7 +27,7 @@ from sqlite_utils import Database
 from models import hypotheses
 from models.errors import KakeruError
 from models.hypotheses import HypothesisTemplate
-from ui.form_parts import error_label
+from ui.form_parts import error_label, save_cancel
 from ui.naming import named as _named
 
 
@@ -86,14 +85,9 @@ class HypothesisTemplatesDialog(QDialog):
         form.addRow("", self.rule_note)
 
         self.error = error_label("templateError", self.tr("Error"))
-        standard = QDialogButtonBox.StandardButton
-        buttons = QDialogButtonBox(standard.Save | standard.Cancel)
-        buttons.setObjectName("templateButtons")
-        self.save_button = buttons.button(standard.Save)
-        _named(self.save_button, "templateSave", self.tr("Save templates"))
-        _named(buttons.button(standard.Cancel), "templateCancel", self.tr("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, self.save_button = save_cancel(
+            "templateButtons", ("templateSave", self.tr("Save templates")), "templateCancel",
+            self.save, self.reject)
 
         side = QVBoxLayout()
         side.addWidget(self.list, 1)

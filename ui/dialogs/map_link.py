@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 from models.entities import Relationship
 from models.errors import KakeruError
 from models.vocab import RELATIONSHIP_KIND
-from ui.form_parts import error_label
+from ui.form_parts import error_label, save_cancel
 from ui.i18n import arg, label
 
 
@@ -55,15 +54,8 @@ class MapLinkDialog(QDialog):
         self.source.setPlaceholderText(self.tr("Who told you, e.g. heard from Ms Sato"))
         form.addRow(self.tr("Source"), self.source)
         self.error = error_label("mapLinkError")
-        standard = QDialogButtonBox.StandardButton
-        buttons = QDialogButtonBox(standard.Save | standard.Cancel)
-        buttons.setObjectName("mapLinkButtons")
-        buttons.button(standard.Save).setObjectName("mapLinkSaveButton")
-        buttons.button(standard.Save).setAccessibleName(self.tr("Save link"))
-        buttons.button(standard.Cancel).setObjectName("mapLinkCancelButton")
-        buttons.button(standard.Cancel).setAccessibleName(self.tr("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, _save = save_cancel("mapLinkButtons", ("mapLinkSaveButton", self.tr("Save link")),
+                                     "mapLinkCancelButton", self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QVBoxLayout,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 from models.entities import Contact
 from models.errors import KakeruError
 from models.vocab import EMPLOYMENT
-from ui.form_parts import error_label
+from ui.form_parts import error_label, save_cancel
 from ui.i18n import arg, label
 
 
@@ -66,15 +65,8 @@ class MapMovedDialog(QDialog):
             self.successor.setCurrentIndex(max(0, self.successor.findData(contact.successor_id)))
         form.addRow(self.tr("Successor"), self.successor)
         self.error = error_label("mapMovedError")
-        standard = QDialogButtonBox.StandardButton
-        buttons = QDialogButtonBox(standard.Save | standard.Cancel)
-        buttons.setObjectName("mapMovedButtons")
-        buttons.button(standard.Save).setObjectName("mapMovedSaveButton")
-        buttons.button(standard.Save).setAccessibleName(self.tr("Save"))
-        buttons.button(standard.Cancel).setObjectName("mapMovedCancelButton")
-        buttons.button(standard.Cancel).setAccessibleName(self.tr("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, _save = save_cancel("mapMovedButtons", ("mapMovedSaveButton", self.tr("Save")),
+                                     "mapMovedCancelButton", self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.vocab import OUTCOME
+from ui.form_parts import save_cancel
 from ui.i18n import label
 from ui.naming import named as _named
 from ui.settings import AppSettings
@@ -57,14 +57,9 @@ class OutcomeKeysDialog(QDialog):
         add_shortcut(QKeySequence("Ctrl+Down"), self.list, lambda: self.move(1),
                      Qt.ShortcutContext.WidgetShortcut)
 
-        standard = QDialogButtonBox.StandardButton
-        buttons = QDialogButtonBox(standard.Save | standard.Cancel)
-        buttons.setObjectName("outcomeKeyButtons")
-        self.save_button = buttons.button(standard.Save)
-        _named(self.save_button, "outcomeKeySave", self.tr("Save the order"))
-        _named(buttons.button(standard.Cancel), "outcomeKeyCancel", self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.save_button = save_cancel(
+            "outcomeKeyButtons", ("outcomeKeySave", self.tr("Save the order")), "outcomeKeyCancel",
+            self.accept, self.reject)
 
         side = QVBoxLayout()
         for button in (self.up_button, self.down_button, self.default_button):

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -35,7 +34,7 @@ from models.dispositions import quick_pick_dates
 from models.errors import KakeruError
 from models.plans import get_plan, parse_due
 from models.vocab import TOUCH_KIND
-from ui.form_parts import error_label
+from ui.form_parts import error_label, save_cancel
 from ui.i18n import arg, label
 from ui.naming import named as _named
 from ui.widgets.flow_layout import flow_widget
@@ -135,14 +134,8 @@ class PlanDialog(QDialog):
         form.addRow(self.tr("Hypothesis"), self.hypothesis)
 
         self.error = error_label("planError", self.tr("Error"))
-        standard = QDialogButtonBox.StandardButton
-        buttons = QDialogButtonBox(standard.Save | standard.Cancel)
-        buttons.setObjectName("planButtons")
-        self.save_button = buttons.button(standard.Save)
-        _named(self.save_button, "planSaveButton", self.tr("Save plan"))
-        _named(buttons.button(standard.Cancel), "planCancelButton", self.tr("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, self.save_button = save_cancel("planButtons", ("planSaveButton", self.tr("Save plan")),
+                                                "planCancelButton", self.save, self.reject)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

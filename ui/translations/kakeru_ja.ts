@@ -551,10 +551,6 @@ Choose No to close Kakeru without changing anything.</source>
         <translation>ケイデンスを適用</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
-    </message>
-    <message>
         <source>There is no cadence yet.</source>
         <translation>ケイデンスがまだありません。</translation>
     </message>
@@ -926,10 +922,6 @@ Choose No to close Kakeru without changing anything.</source>
         <translation>ケイデンスを保存</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
-    </message>
-    <message>
         <source>Delete the cadence "%1"? Plans already made from it stay as they are. Nothing is deleted until you press Save.</source>
         <translation>ケイデンス「%1」を削除しますか？作成済みの予定はそのまま残ります。「保存」を押すまで削除されません。</translation>
     </message>
@@ -1239,10 +1231,6 @@ Choose No to close Kakeru without changing anything.</source>
     <message>
         <source>Save contact</source>
         <translation>担当者を保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
     </message>
 </context>
 <context>
@@ -1653,6 +1641,13 @@ Choose No to close Kakeru without changing anything.</source>
     </message>
 </context>
 <context>
+    <name>FormParts</name>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
     <name>HypothesisResultsView</name>
     <message>
         <source>All time</source>
@@ -1864,10 +1859,6 @@ Choose No to close Kakeru without changing anything.</source>
     <message>
         <source>Save templates</source>
         <translation>テンプレートを保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
     </message>
     <message>
         <source>-3 is three months before the fiscal year end month; 1 is the month after it. Accounts without a fiscal year end month get no proposal.</source>
@@ -2669,10 +2660,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <source>Save link</source>
         <translation>関係を保存</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
-    </message>
 </context>
 <context>
     <name>MapMovedDialog</name>
@@ -2703,10 +2690,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>Save</source>
         <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
     </message>
 </context>
 <context>
@@ -3462,10 +3445,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <source>Save the order</source>
         <translation>順序を保存</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
-    </message>
 </context>
 <context>
     <name>OutcomePanel</name>
@@ -3808,10 +3787,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>予定を保存</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
-    </message>
-    <message>
         <source>Tomorrow</source>
         <translation>明日</translation>
     </message>
@@ -4088,10 +4063,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>Save the script</source>
         <translation>スクリプトを保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
     </message>
     <message>
         <source>Hearing checklist (one question a line)</source>

@@ -15,13 +15,11 @@ so both starts compute the same one); this module only stores and reads it.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import errno
 import hashlib
 import json
 import os
 import socket
-import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
@@ -228,6 +226,8 @@ def _pid_alive(pid: int) -> bool:
         except PermissionError:
             return True
         return True
+    import ctypes  # Windows only: not loaded at every start elsewhere
+
     kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
     handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
     if not handle:
@@ -266,6 +266,8 @@ def is_network_path(path: str | Path, *, mounts: str | None = None, platform: st
         table = _parse_proc_mounts(mounts)
     elif platform == "darwin":
         if mounts is None:
+            import subprocess  # macOS only: not loaded at every start elsewhere
+
             try:
                 mounts = subprocess.run(
                     ["mount"], capture_output=True, text=True, timeout=3, check=True
@@ -342,6 +344,8 @@ def _windows_network(path: str) -> bool:
         text = text[4:]
     elif text.startswith("\\\\"):
         return True  # \\server\share
+    import ctypes
+
     if not hasattr(ctypes, "windll"):
         return False
     drive = os.path.splitdrive(os.path.abspath(text))[0]

@@ -53,7 +53,8 @@ def test_the_checker_sees_a_forbidden_import(tmp_path):
 # What the first window must not wait for: each was measured at 10-25 ms of start-up and is needed only
 # by later work (the first phone number, an import, a dialog, sqlite-utils' plugin discovery).
 NOT_AT_START_UP = ("phonenumbers", "openpyxl", "charset_normalizer", "reportlab", "importlib.metadata",
-                   "ui.dialogs.backup_restore", "ui.dialogs.import_wizard", "models.importing")
+                   "ui.dialogs.backup_restore", "ui.dialogs.import_wizard", "models.importing",
+                   "models.export")
 
 
 def test_start_up_loads_only_what_the_first_window_needs(tmp_path):

@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMainWindow, QMenu, QMessageBox
 
 from models import companies
-from models import export as export_model
 from models import lists as lists_model
 from models import targets as targets_query
 from models.errors import KakeruError
@@ -325,6 +324,8 @@ class TargetActions(QObject):
         encoding = "cp932" if chosen == cp932 else "utf-8-sig"
         model = self.page.model
         try:
+            from models import export as export_model  # loaded when a list is first exported
+
             result = export_model.export_targets_csv(
                 self.db, model.current_filter(), Path(path), encoding=encoding, sort=model.sort_key(),
                 descending=model.is_descending())

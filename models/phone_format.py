@@ -46,7 +46,7 @@ _LONGER = object()  # entry: these first digits do not decide; look at one more
 _SLOW = object()  # entry: ask phonenumbers for every number of this key
 _BARE = object()  # entry: no formatting pattern fits; phonenumbers writes the bare national number
 _Choice = tuple[re.Pattern[str], str, str | None]  # the pattern, its rule, the rule for str.format
-_RULE_PART_RE = re.compile(r"\\(\d)")  # a group reference of a formatting rule: \1 … \9
+_RULE_PART_RE = re.compile(r"\\([1-9])(?!\d)")  # a group reference of a rule: \1 … \9, no digit after
 _FIRST_GROUP_RE = re.compile(r"(\\\d)")  # phonenumbers' _FIRST_GROUP_PATTERN
 _formats_cache: dict[tuple[str, int], Any] = {}
 _domestic_cache: dict[tuple[str, int], Any] = {}
@@ -109,7 +109,7 @@ def _format_fields(pattern: re.Pattern[str], rule: str) -> str | None:
         return None
     parts = _RULE_PART_RE.split(rule)  # text, group, text, group, ..., text
     texts, groups = parts[::2], parts[1::2]
-    if any("\\" in text for text in texts) or any(int(g) > pattern.groups for g in groups):
+    if any("\\" in text for text in texts) or any(int(g) > pattern.groups for g in groups):  # \0, \12 …
         return None
     fields = texts[0].replace("{", "{{").replace("}", "}}")
     for group, text in zip(groups, texts[1:], strict=True):

@@ -242,6 +242,8 @@ def test_a_rule_is_written_as_re_sub_writes_it():
         assert phone_format._written(entry, nsn) == pattern.sub(rule, nsn), (pattern_text, rule)
     assert phone_format._format_fields(re.compile(r"(\d*)"), "[\\1]") is None
     assert phone_format._format_fields(re.compile(r"(\d)"), "\\1\\n") is None  # not plain text
+    assert phone_format._format_fields(re.compile(r"(\d)"), "\\0") is None  # not a group
+    assert phone_format._format_fields(re.compile(r"(\d)"), "\\12") is None  # group 12, or 1 and "2"?
 
 
 def test_decides_proves_only_what_holds_for_every_completion():

@@ -222,6 +222,9 @@ def cmd_self_test(_args: argparse.Namespace | None = None) -> int:
                         f"取り込み結果が想定と異なります（文字コード {result.encoding}、"
                         f"新規 {result.created} 件、除外 {result.rejected} 件）。"
                     )
+                keys = sorted(row[0] for row in db.execute("SELECT phone_key FROM companies"))
+                if keys != ["+81311112222", "+81525556666", "+81633334444"]:  # phonenumbers, bundled
+                    raise RuntimeError(f"電話番号の正規化が想定と異なります: {keys}")
                 lines.append(f"取り込み: CP932 の CSV {result.rows} 行 → 新規 {result.created} 件")
                 step = "商談の作成"
                 from models.meetings import create_meeting

@@ -11,6 +11,7 @@ from models import normalize
 from models.db import now_iso, stamp, writing
 from models.entities import COMPANY_FIELDS, CONTACT_FIELDS, Company, Contact, from_row
 from models.errors import NotFound, ValidationError
+from models.scoring import SCORED_FIELDS, Scorer
 from models.vocab import COMPANY_STATUS, CONTACT_ROLE, RANKS
 
 _COMPANY_FIELD_SET = frozenset(COMPANY_FIELDS)
@@ -102,7 +103,9 @@ def company_row(values: dict[str, Any]) -> dict[str, Any]:
 def create_company(db: Database, values: dict[str, Any]) -> Company:
     clean = clean_company_values(values)
     with writing(db):
-        company_id = db.table("companies").insert(company_row(clean)).last_pk
+        row = company_row(clean)
+        row["score"] = Scorer.of(db)(row)
+        company_id = db.table("companies").insert(row).last_pk
     return get_company(db, company_id)
 
 
@@ -119,7 +122,10 @@ def update_company(db: Database, company_id: int, changes: dict[str, Any]) -> Co
     with writing(db):
         current = get_company(db, company_id)
         merged = {key: getattr(current, key) for key in COMPANY_FIELDS} | clean
-        db.table("companies").update(company_id, clean | derived_keys(merged) | {"updated_at": now_iso()})
+        values = clean | derived_keys(merged) | {"updated_at": now_iso()}
+        if clean.keys() & set(SCORED_FIELDS):
+            values["score"] = Scorer.of(db)(merged)
+        db.table("companies").update(company_id, values)
     return get_company(db, company_id)
 
 

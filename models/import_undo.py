@@ -11,6 +11,7 @@ from models.companies import derived_keys
 from models.db import now_iso, writing
 from models.errors import NotFound, ValidationError
 from models.import_plan import COMPANY_COLUMNS
+from models.scoring import SCORED_FIELDS, Scorer
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ def _restore_updated(db: Database, import_id: int) -> tuple[int, int]:
         [import_id],
     ).fetchall()
     columns = ", ".join(COMPANY_COLUMNS)
+    scorer = Scorer.of(db)
     for company_id, before_json in changes:
         row = db.execute(f"SELECT {columns} FROM companies WHERE id = ?", [company_id]).fetchone()
         if row is None:  # deleted since: nothing to restore
@@ -112,6 +114,8 @@ def _restore_updated(db: Database, import_id: int) -> tuple[int, int]:
         if back:
             merged = current | back
             values = back | derived_keys(merged) | {"updated_at": now_iso()}
+            if back.keys() & set(SCORED_FIELDS):
+                values["score"] = scorer(merged)
             db.execute(
                 f"UPDATE companies SET {', '.join(f'{name} = ?' for name in values)} WHERE id = ?",
                 [*values.values(), company_id],

@@ -31,10 +31,11 @@ from models.import_plan import (
     Planner,
     Progress,
 )
+from models.scoring import Scorer
 
 _INSERT_COLUMNS = (
     "id", "uid", "created_at", "updated_at", *COMPANY_COLUMNS, "status", "name_key", "phone_key",
-    "address_key", "search_key", "import_id",
+    "address_key", "search_key", "import_id", "score",
 )
 _KEY_COLUMNS = ("name_key", "phone_key", "address_key", "search_key")
 _CHANGE_COLUMNS = ("uid", "created_at", "updated_at", "import_id", "company_id", "action", "before_json")
@@ -57,18 +58,21 @@ def large_cache(db: Database, kib: int = 65_536) -> Iterator[None]:
 # --- writing a finished plan -----------------------------------------------------------------------
 
 def write_plan(
-    db: Database, plan: Plan, import_id: int, list_id: int, now: str, report: Callable[[float], None]
+    db: Database, plan: Plan, import_id: int, list_id: int, now: str, report: Callable[[float], None],
+    scorer: Scorer,
 ) -> None:
-    """Write ``plan``: new companies, filled-in ones, contacts and list members; ``report(fraction)``."""
+    """Write ``plan``: new companies, filled-in ones, contacts and list members; ``report(fraction)``.
+    Every company written gets its priority score from ``scorer``."""
     next_id = _next_company_id(db)
     steps = max(1, len(plan.created) + len(plan.updated) + len(plan.members))
     with search_index_after(db, next_id, batch=len(plan.created) >= _FTS_BATCH_FROM):
         for start in range(0, len(plan.created), _WRITE_CHUNK):
             chunk = plan.created[start:start + _WRITE_CHUNK]
-            _insert_created(db, _created_rows(chunk, next_id + start, import_id, now), import_id, now)
+            rows = _created_rows(chunk, next_id + start, import_id, now, scorer)
+            _insert_created(db, rows, import_id, now)
             report((start + len(chunk)) / steps)
     _assign_ids(plan, next_id)
-    write_rest(db, plan, import_id, list_id, now)
+    write_rest(db, plan, import_id, list_id, now, scorer)
     report(1.0)
 
 
@@ -82,12 +86,12 @@ def _assign_ids(plan: Plan, next_id: int) -> None:
 
 
 def _created_rows(
-    chunk: Sequence[PlannedCompany], first_id: int, import_id: int, now: str
+    chunk: Sequence[PlannedCompany], first_id: int, import_id: int, now: str, scorer: Scorer
 ) -> list[tuple[Any, ...]]:
     """The companies rows of new companies whose ids start at ``first_id``, their values as they are now."""
     return [
         (first_id + offset, uid, now, now, *map(c.values.get, COMPANY_COLUMNS), "untouched",
-         *map(c.keys.__getitem__, _KEY_COLUMNS), import_id)
+         *map(c.keys.__getitem__, _KEY_COLUMNS), import_id, scorer(c.values))
         for offset, (c, uid) in enumerate(zip(chunk, new_uids(len(chunk)), strict=True))
     ]
 
@@ -100,10 +104,10 @@ def _insert_created(db: Database, rows: list[tuple[Any, ...]], import_id: int, n
     ])
 
 
-def write_rest(db: Database, plan: Plan, import_id: int, list_id: int, now: str) -> None:
+def write_rest(db: Database, plan: Plan, import_id: int, list_id: int, now: str, scorer: Scorer) -> None:
     """Existing companies the file filled in, contacts and list members, once the new companies are in
     (by ``write_plan``, or by ``plan_and_write`` for its caller to call this)."""
-    _rewrite(db, plan.updated, now)
+    _rewrite(db, plan.updated, now, scorer)
     insert_many(db, "import_changes", _CHANGE_COLUMNS, [
         (new_uid(), now, now, import_id, c.id, "updated",
          json.dumps({"before": c.before, "after": c.after}, ensure_ascii=False)) for c in plan.updated
@@ -145,7 +149,7 @@ def reading_connection(db: Database) -> Database | None:
 
 def plan_and_write(
     db: Database, reader: Database, planner_args: tuple, import_id: int, now: str,
-    progress: Progress | None, total: int,
+    progress: Progress | None, total: int, scorer: Scorer,
 ) -> Plan:
     """Plan in a worker thread (reading through ``reader``) while this thread writes the new companies.
 
@@ -171,7 +175,7 @@ def plan_and_write(
                 fresh = created[given:]
                 for company in fresh:
                     company.written = True
-                _put(handed, stop, (done, _created_rows(fresh, next_id + given, import_id, now)))
+                _put(handed, stop, (done, _created_rows(fresh, next_id + given, import_id, now, scorer)))
                 given = len(created)
             result["plan"] = planner.plan
         except BaseException as error:  # handed over to the writing thread, which raises it
@@ -192,7 +196,7 @@ def plan_and_write(
                 raise result["error"]
             plan = result["plan"]
             _assign_ids(plan, next_id)
-            _rewrite_filled_in(db, plan, now)
+            _rewrite_filled_in(db, plan, now, scorer)
     finally:
         stop.set()
         while worker.is_alive():  # let a worker blocked on a full queue see the stop
@@ -212,16 +216,19 @@ def _put(handed: queue.Queue, stop: threading.Event, item: Any) -> None:
             continue
 
 
-def _rewrite_filled_in(db: Database, plan: Plan, now: str) -> None:
+def _rewrite_filled_in(db: Database, plan: Plan, now: str, scorer: Scorer) -> None:
     """New companies a later row of the file filled in after they were written: their row once more."""
-    _rewrite(db, (c for c in plan.created if c.dirty), now)
+    _rewrite(db, (c for c in plan.created if c.dirty), now, scorer)
 
 
-def _rewrite(db: Database, companies: Iterable[PlannedCompany], now: str) -> None:
-    """The import's fields and the keys of companies already in the table, as the plan has them now."""
-    assignments = ", ".join(f"{name} = ?" for name in (*COMPANY_COLUMNS, *_KEY_COLUMNS, "updated_at"))
+def _rewrite(db: Database, companies: Iterable[PlannedCompany], now: str, scorer: Scorer) -> None:
+    """The import's fields, the keys and the score of companies already in the table, as the plan has
+    them now."""
+    names = (*COMPANY_COLUMNS, *_KEY_COLUMNS, "score", "updated_at")
+    assignments = ", ".join(f"{name} = ?" for name in names)
     db.conn.executemany(f"UPDATE companies SET {assignments} WHERE id = ?", (
-        (*(c.values.get(n) for n in COMPANY_COLUMNS), *(c.keys[k] for k in _KEY_COLUMNS), now, c.id)
+        (*(c.values.get(n) for n in COMPANY_COLUMNS), *(c.keys[k] for k in _KEY_COLUMNS), scorer(c.values),
+         now, c.id)
         for c in companies
     ))
 

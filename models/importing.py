@@ -53,6 +53,7 @@ from models.import_write import (
     write_plan,
     write_rest,
 )
+from models.scoring import Scorer
 from models.tabular import ENCODING_LABELS, EncodingUnclear, SourceTable, read_table
 
 __all__ = [
@@ -154,15 +155,16 @@ def _import(
                 [new_uid(), now, now, file_name or Path(table.path).name, table.encoding],
             ).lastrowid  # from here on this import holds the write lock
             list_id = _ensure_list(db, list_name, now)
+            scorer = Scorer.of(db)  # every company written gets its priority score
             if reader is not None:
-                plan = plan_and_write(db, reader, (table, mapping), import_id, now, progress, total)
+                plan = plan_and_write(db, reader, (table, mapping), import_id, now, progress, total, scorer)
                 report(0.6)  # the new companies are in and indexed for search
-                write_rest(db, plan, import_id, list_id, now)
+                write_rest(db, plan, import_id, list_id, now, scorer)
                 report(1.0)
             else:
                 if stale or db.execute("PRAGMA data_version").fetchone()[0] != snapshot[0]:
                     plan = Planner(db, table, mapping).run()  # the database changed meanwhile: plan again
-                write_plan(db, plan, import_id, list_id, now, report)
+                write_plan(db, plan, import_id, list_id, now, report, scorer)
             counts = plan.counts
             db.execute(
                 "UPDATE imports SET list_id = ?, rows = ?, created = ?, updated = ?, duplicates = ?,"

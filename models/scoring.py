@@ -15,12 +15,16 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from models import kv
 from models.db import now_iso, stamp, writing
 from models.entities import Company
 from models.errors import ValidationError
 
 SETTINGS_KEY = "scoring_rules"
+SCORED_MONTH_KEY = "scores_month"  # the month companies.score was last computed for ("2026-11")
 RULES_VERSION = 1
+# The fields a score reads: a change to any of them scores the company again.
+SCORED_FIELDS = ("industry", "employees", "prefecture", "fiscal_year_end_month")
 
 DEFAULT_INDUSTRY_POINTS = {
     "製造業": 25.0, "IT・ソフトウェア": 20.0, "建設業": 20.0, "物流・運輸": 15.0, "医療・福祉": 15.0,
@@ -147,6 +151,32 @@ def score_company(values: Company | Mapping[str, Any], rules: ScoringRules | Non
     return ScoreResult(score=round(sum(points for _, points in reasons), 2), reasons=reasons)
 
 
+class Scorer:
+    """Scores companies with one set of rules on one day, remembering each combination of the fields
+    it reads (an import of 100,000 rows has a few thousand)."""
+
+    def __init__(self, rules: ScoringRules | None = None, today: date | None = None):
+        self.rules = rules or ScoringRules()
+        self.today = today or date.today()
+        self._scores: dict[tuple, float] = {}
+
+    @classmethod
+    def of(cls, db: Database, today: date | None = None) -> Scorer:
+        """With the stored rules; the defaults when they cannot be read (the scoring dialog says so)."""
+        try:
+            rules = load_rules(db)
+        except ValidationError:
+            rules = ScoringRules()
+        return cls(rules, today)
+
+    def __call__(self, values: Company | Mapping[str, Any]) -> float:
+        key = tuple(_value(values, name) for name in SCORED_FIELDS)
+        score = self._scores.get(key)
+        if score is None:
+            score = self._scores[key] = score_company(values, self.rules, self.today).score
+        return score
+
+
 def format_points(points: float) -> str:
     """``20.0`` → ``"20"``, ``2.5`` → ``"2.5"``."""
     return f"{points:g}" if points == int(points) else f"{points:.1f}"
@@ -220,21 +250,13 @@ def rescore_all(db: Database, rules: ScoringRules | None = None, today: date | N
     """Recompute ``companies.score`` for every company in one transaction; returns how many were scored.
 
     Only changed scores are written. ``updated_at`` is left alone: the score is derived, not edited.
+    The month scored for is remembered (``rescore_if_month_changed``).
     """
-    rules = rules or load_rules(db)
-    today = today or date.today()
-    rows = db.execute(
-        "SELECT id, industry, employees, prefecture, fiscal_year_end_month, score FROM companies"
-    ).fetchall()
-    cache: dict[tuple, float] = {}
+    scorer = Scorer(rules or load_rules(db), today)
+    rows = db.execute(f"SELECT id, {', '.join(SCORED_FIELDS)}, score FROM companies").fetchall()
     changes: list[tuple[float, int]] = []
-    for company_id, industry, employees, prefecture, month, old in rows:
-        key = (industry, employees, prefecture, month)
-        score = cache.get(key)
-        if score is None:
-            values = {"industry": industry, "employees": employees, "prefecture": prefecture,
-                      "fiscal_year_end_month": month}
-            score = cache[key] = score_company(values, rules, today).score
+    for company_id, *values, old in rows:
+        score = scorer(dict(zip(SCORED_FIELDS, values, strict=True)))
         if score != old:
             changes.append((score, company_id))
     total = len(rows)
@@ -245,6 +267,17 @@ def rescore_all(db: Database, rules: ScoringRules | None = None, today: date | N
             db.conn.executemany("UPDATE companies SET score = ? WHERE id = ?", chunk)
             if progress:
                 progress(total * (start + len(chunk)) // len(changes), total)
+        kv.put_json(db, SCORED_MONTH_KEY, f"{scorer.today:%Y-%m}")
     if progress:
         progress(total, total)
     return total
+
+
+def rescore_if_month_changed(db: Database, today: date | None = None) -> bool:
+    """Score every company again when the month changed since the last time (an approaching fiscal
+    year end counts in months from today); True when it did."""
+    today = today or date.today()
+    if kv.get_json(db, SCORED_MONTH_KEY) == f"{today:%Y-%m}":
+        return False
+    rescore_all(db, Scorer.of(db, today).rules, today)
+    return True

@@ -69,9 +69,9 @@ def test_utf8_export_with_bom_and_japanese_headers(db, tmp_path):
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     assert b"\r\n" in path.read_bytes()
     rows = read_csv(path, "utf-8-sig")
-    assert rows[0] == HEADER
+    assert rows[0] == HEADER  # the score: 建設業 20 + 1,000名以上 20 + 東京都 15
     assert rows[1] == ["株式会社山田建設", "ヤマダケンセツ", "03-1234-5678", "東京都",
-                       "東京都千代田区丸の内1-1-1", "建設業", "1200", "A", "0", "ナーチャリング", "", "",
+                       "東京都千代田区丸の内1-1-1", "建設業", "1200", "A", "55", "ナーチャリング", "", "",
                        "決算は3月\n人事は1月に計画"]
     assert rows[2] == ["'=HYPERLINK(\"http://evil\")", "", "", "", "", "", "", "", "72.5", "架電不可",
                        "2025-06-01", "2025-07-01 14:30", "'-1+2"]
@@ -96,7 +96,7 @@ def test_export_follows_the_filter_the_sort_and_the_columns(db, tmp_path):
     assert read_csv(path, "utf-8-sig") == [["会社名", "ステータス"], ["株式会社山田建設", "ナーチャリング"]]
     assert result.rows == 1
     export_targets_csv(db, TargetFilter(), path, sort="score", descending=True, columns=["score", "id"])
-    assert [row[0] for row in read_csv(path, "utf-8-sig")] == ["スコア", "72.5", "0"]
+    assert [row[0] for row in read_csv(path, "utf-8-sig")] == ["スコア", "72.5", "55"]
     with pytest.raises(ValueError):
         export_targets_csv(db, TargetFilter(), path, columns=["password"])
     with pytest.raises(ValueError):

@@ -441,9 +441,9 @@ def test_planning_while_writing_gives_the_same_rows(file_db, tmp_path, monkeypat
         threads.append(True)
         return plan_and_write(*args, **kwargs)
 
-    def counting_rewrite(db, plan, now):
+    def counting_rewrite(db, plan, now, scorer):
         rewritten.extend(c for c in plan.created if c.dirty)
-        return rewrite(db, plan, now)
+        return rewrite(db, plan, now, scorer)
 
     monkeypatch.setattr(importing, "plan_and_write", counting_plan_and_write)
     monkeypatch.setattr(import_write, "_rewrite_filled_in", counting_rewrite)

@@ -73,6 +73,7 @@ def sample(fresh_db):
         "touched": company(db, "青葉ソフト", name_kana="アオバソフト", status="customer", rank="B",
                            prefecture="宮城県", notes="人事は1月に計画策定"),
     }
+    db.execute("UPDATE companies SET score = 0")  # the scores the tests below order by, not the rules
     db.execute("UPDATE companies SET score = 80 WHERE id = ?", [made["sato"]])
     db.execute("UPDATE companies SET score = 50 WHERE id = ?", [made["hokkai"]])
     touch(db, made["sato"], "2025-06-25T10:00:00+09:00")

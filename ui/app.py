@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models import backup as backups
 from models import db as store
-from models import instance_lock
+from models import instance_lock, scoring
 from models.check import quick_check, record_clean_close, take_clean_close
 from models.errors import DatabaseCorrupt, DatabaseLocked, KakeruError
 from ui import errors
@@ -56,6 +56,7 @@ class _BackupRelay(QObject):
     """Carries a worker thread's result back to the GUI thread (a queued signal)."""
 
     finished = Signal(object)
+    rescored = Signal()  # the month changed: every company was scored again
 
 
 class AppController(QObject):
@@ -74,6 +75,7 @@ class AppController(QObject):
         self._backup_thread: threading.Thread | None = None
         self._relay = _BackupRelay(self)
         self._relay.finished.connect(self._daily_backup_done)
+        self._relay.rescored.connect(self._rescored)
         self._check_thread: threading.Thread | None = None
         self._check_relay = _CheckRelay(self)
         self._check_relay.finished.connect(self._background_check_done)
@@ -249,7 +251,8 @@ class AppController(QObject):
 
     # -- the day's backup -------------------------------------------------------------------------
     def start_daily_backup(self) -> None:
-        """Take today's backup (at most one a day) in a worker thread with its own connection."""
+        """Take today's backup (at most one a day) in a worker thread with its own connection, then score
+        every company again when a new month began (the fiscal-year-end rule counts months)."""
         if self.db is None or self._backup_thread is not None or self.path == ":memory:":
             return
         if self.window is not None:
@@ -265,6 +268,11 @@ class AppController(QObject):
                     own = store.open_db(path)
                     try:
                         result: object = backups.daily_backup_if_due(own)
+                        try:
+                            if scoring.rescore_if_month_changed(own):
+                                relay.rescored.emit()
+                        except (sqlite3.OperationalError, KakeruError):
+                            pass  # busy or locked: the next start scores again
                     finally:
                         own.close()
             except Exception as error:  # a KakeruError or a bug: reported in the GUI thread
@@ -273,6 +281,10 @@ class AppController(QObject):
 
         self._backup_thread = threading.Thread(target=work, name="daily-backup", daemon=True)
         self._backup_thread.start()
+
+    def _rescored(self) -> None:
+        if self.window is not None:
+            self.window.bus.notify("companies")
 
     def wait_for_backup(self, timeout_s: float = 60.0) -> None:
         """Let a running daily backup finish (before a restore or on quit)."""

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from models.companies import create_company, get_company
+from models.companies import create_company, get_company, update_company
 from models.errors import ValidationError
 from models.scoring import (
     SETTINGS_KEY,
@@ -14,6 +14,7 @@ from models.scoring import (
     explain_text,
     load_rules,
     rescore_all,
+    rescore_if_month_changed,
     rules_from_json,
     rules_to_json,
     save_rules,
@@ -175,3 +176,52 @@ def test_rescore_all_uses_saved_rules_and_leaves_updated_at(fresh_db):
 
 def test_rescore_all_with_explicit_rules_on_an_empty_database(fresh_db):
     assert rescore_all(fresh_db, ScoringRules(), TODAY) == 0
+
+
+# --- every company written gets its score -------------------------------------------------------------
+
+def _score(db, company_id):
+    return db.execute("SELECT score FROM companies WHERE id = ?", [company_id]).fetchone()[0]
+
+
+def test_created_and_edited_companies_are_scored_with_the_stored_rules(fresh_db):
+    company = create_company(fresh_db, {"name": "東京製造", "industry": "製造業", "employees": 120,
+                                        "prefecture": "東京都"})
+    assert _score(fresh_db, company.id) == 65  # 25 + 25 + 15 (no fiscal month)
+    update_company(fresh_db, company.id, {"industry": "人材サービス"})
+    assert _score(fresh_db, company.id) == 40
+    save_rules(fresh_db, ScoringRules(industry_points={"人材サービス": 50}, prefecture_points={}))
+    update_company(fresh_db, company.id, {"name": "東京製造（改）"})  # no scored field: left as it was
+    assert _score(fresh_db, company.id) == 40
+    update_company(fresh_db, company.id, {"employees": 120})
+    assert _score(fresh_db, company.id) == 75  # 50 + 25 under the saved rules
+
+
+def test_an_imported_list_is_scored_and_an_undo_scores_again(file_db, tmp_path, monkeypatch):
+    from models import importing
+
+    db, _path = file_db
+    first = create_company(db, {"name": "既存工業", "phone": "03-1111-0000"})
+    assert _score(db, first.id) == 0
+    rows = "".join(f"新規{n},03-2222-{n:04d},東京都,製造業,120\r\n" for n in range(6))
+    source = tmp_path / "list.csv"
+    source.write_bytes(("会社名,電話番号,都道府県,業種,従業員数\r\n既存工業,03-1111-0000,東京都,製造業,120\r\n"
+                        + rows).encode("cp932"))
+    for pipelined in (False, True):
+        monkeypatch.setattr(importing, "PIPELINE_FROM", 1 if pipelined else 10**9)
+        result = importing.import_file(db, source, f"L{pipelined}")
+        scores = [row[0] for row in db.execute("SELECT score FROM companies WHERE name LIKE '新規%'")]
+        assert scores == [65] * 6
+        assert _score(db, first.id) == 65  # filled in by the file: scored again
+        importing.undo_import(db, result.import_id)
+        assert _score(db, first.id) == 0  # its fields back as they were, and its score
+        assert db.execute("SELECT count(*) FROM companies").fetchone()[0] == 1  # the new ones left
+
+
+def test_scores_are_computed_again_when_the_month_changes(fresh_db):
+    company = create_company(fresh_db, {"name": "決算十二月", "fiscal_year_end_month": 12})
+    assert rescore_if_month_changed(fresh_db, date(2026, 8, 20))  # first time: scored for August
+    assert _score(fresh_db, company.id) == 0  # December is four months away
+    assert not rescore_if_month_changed(fresh_db, date(2026, 8, 31))
+    assert rescore_if_month_changed(fresh_db, date(2026, 9, 1))
+    assert _score(fresh_db, company.id) == 20  # within three months now

@@ -200,6 +200,32 @@ def test_the_days_backup_is_taken_after_the_window_shows_at_most_once_a_day(
     assert answer.calls == []
 
 
+def test_a_new_month_scores_every_company_again_after_start(qtbot, db, db_path, settings, answer,
+                                                           monkeypatch):
+    """Scores written before the month changed (or by a version that did not score) are made right in
+    the background after the window shows, and the table hears of it."""
+    from models import kv, scoring
+
+    monkeypatch.setattr(app_module, "DAILY_BACKUP_DELAY_MS", 0)
+    settings.set_first_run_done(True)
+    db.execute("UPDATE companies SET score = -1")
+    kv.put_json(db, scoring.SCORED_MONTH_KEY, "1999-01")
+    db.close()
+    controller = AppController(str(db_path), settings)
+    try:
+        assert controller.start() is None
+        heard = []
+        controller.window.bus.changed.connect(heard.append)
+        qtbot.waitUntil(lambda: controller._backup_thread is None and bool(heard))
+        assert "companies" in str(heard)
+        scores = [row[0] for row in controller.db.execute("SELECT score FROM companies")]
+        assert -1 not in scores and any(score > 0 for score in scores)
+        assert kv.get_json(controller.db, scoring.SCORED_MONTH_KEY) != "1999-01"
+    finally:
+        controller.window.close()
+        controller.shutdown()
+
+
 def test_back_up_now_while_the_days_backup_runs_gives_two_whole_backups(
         qtbot, db, db_path, settings, answer, monkeypatch):
     monkeypatch.setattr(app_module, "DAILY_BACKUP_DELAY_MS", 0)

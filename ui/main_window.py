@@ -234,6 +234,10 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
         for action in self.targets_page.edit_actions():
             edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        self.scoring_action = self._action("scoringRulesAction", self.tr("&Scoring rules…"), None,
+                                           self.edit_scoring_rules)
+        edit_menu.addAction(self.scoring_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.setObjectName("viewMenu")
@@ -290,6 +294,12 @@ class MainWindow(QMainWindow):
             self.refresh_counts()
 
     # -- commands -----------------------------------------------------------------------------
+    def edit_scoring_rules(self) -> None:
+        """The fit rules of the priority score; saving scores every company again."""
+        from ui.dialogs.scoring_rules import ScoringRulesDialog
+
+        ScoringRulesDialog(self.db, self.bus, self).exec()
+
     def _focus_search(self) -> None:
         self.show_page("targets")
         self.targets_page.focus_search()

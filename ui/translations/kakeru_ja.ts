@@ -2554,6 +2554,10 @@ Choose No to close Kakeru without changing anything.</source>
         <translation>検索(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Scoring rules…</source>
+        <translation>スコア設定(&amp;S)…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
@@ -4040,6 +4044,185 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>The import was undone. The database is as it was before.</source>
         <translation>取り込みを取り消しました。データベースは取り込み前の状態に戻っています。</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringRulesDialog</name>
+    <message>
+        <source>Scoring rules</source>
+        <translation>スコア設定</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>A company's score is the sum of the points below. Point at a score in the Targets table to see how it was made. Saving scores every company again.</source>
+        <translation>会社のスコアは、以下の点数の合計です。ターゲット表のスコアにマウスを重ねると内訳が表示されます。保存すると、すべての会社のスコアを計算し直します。</translation>
+    </message>
+    <message>
+        <source>About the score</source>
+        <translation>スコアについて</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>業種</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Add an industry</source>
+        <translation>業種を追加</translation>
+    </message>
+    <message>
+        <source>Add industries in use</source>
+        <translation>登録済みの業種を追加</translation>
+    </message>
+    <message>
+        <source>Add the industries of your companies that have no points</source>
+        <translation>点数が未設定の、登録済みの業種を追加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Remove the selected industry</source>
+        <translation>選択した業種を削除</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>Add a band</source>
+        <translation>区分を追加</translation>
+    </message>
+    <message>
+        <source>Remove the selected band</source>
+        <translation>選択した区分を削除</translation>
+    </message>
+    <message>
+        <source>Prefecture</source>
+        <translation>都道府県</translation>
+    </message>
+    <message>
+        <source>Add a prefecture</source>
+        <translation>都道府県を追加</translation>
+    </message>
+    <message>
+        <source>Remove the selected prefecture</source>
+        <translation>選択した都道府県を削除</translation>
+    </message>
+    <message>
+        <source>Months before the fiscal year end</source>
+        <translation>決算月までの月数</translation>
+    </message>
+    <message>
+        <source> months or less</source>
+        <translation> か月以内</translation>
+    </message>
+    <message>
+        <source>Points for an approaching fiscal year end</source>
+        <translation>決算月が近いときの点数</translation>
+    </message>
+    <message>
+        <source>Fiscal year end within</source>
+        <translation>決算月まで</translation>
+    </message>
+    <message>
+        <source>0 months is the fiscal year end month itself; companies without a fiscal year end month get no points here.</source>
+        <translation>0 か月は決算月そのものです。決算月が未登録の会社には、この点数は付きません。</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>ルール</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>従業員数</translation>
+    </message>
+    <message>
+        <source>Fiscal year end</source>
+        <translation>決算月</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>既定値に戻す</translation>
+    </message>
+    <message>
+        <source>Put the default rules in the form</source>
+        <translation>既定のルールをフォームに入れる</translation>
+    </message>
+    <message>
+        <source>Save and score</source>
+        <translation>保存してスコアを再計算</translation>
+    </message>
+    <message>
+        <source>Points of industry %1</source>
+        <translation>業種%1の点数</translation>
+    </message>
+    <message>
+        <source>From, band %1</source>
+        <translation>区分%1の下限</translation>
+    </message>
+    <message>
+        <source> employees</source>
+        <translation> 名</translation>
+    </message>
+    <message>
+        <source>To, band %1</source>
+        <translation>区分%1の上限</translation>
+    </message>
+    <message>
+        <source>and more</source>
+        <translation>上限なし</translation>
+    </message>
+    <message>
+        <source>Points of band %1</source>
+        <translation>区分%1の点数</translation>
+    </message>
+    <message>
+        <source>Prefecture %1</source>
+        <translation>都道府県%1</translation>
+    </message>
+    <message>
+        <source>Points of prefecture %1</source>
+        <translation>都道府県%1の点数</translation>
+    </message>
+    <message>
+        <source>Industry %1 has no name.</source>
+        <translation>%1行目の業種名が入力されていません。</translation>
+    </message>
+    <message>
+        <source>industry</source>
+        <translation>業種</translation>
+    </message>
+    <message>
+        <source>prefecture</source>
+        <translation>都道府県</translation>
+    </message>
+    <message>
+        <source>The %1 "%2" is listed twice.</source>
+        <translation>%1「%2」が2回登録されています。</translation>
+    </message>
+    <message>
+        <source>Band %1 ends before it starts.</source>
+        <translation>区分%1の上限が下限より小さくなっています。</translation>
+    </message>
+    <message>
+        <source>Scoring every company…</source>
+        <translation>すべての会社のスコアを計算しています…</translation>
     </message>
 </context>
 <context>

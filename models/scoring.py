@@ -170,11 +170,24 @@ class Scorer:
         return cls(rules, today)
 
     def __call__(self, values: Company | Mapping[str, Any]) -> float:
-        key = tuple(_value(values, name) for name in SCORED_FIELDS)
+        # The employee count matters only through its band: keyed so, a list of 100,000 companies with
+        # thousands of different head counts is scored a few hundred times, not 100,000.
+        key = (_value(values, "industry"), self._band(_value(values, "employees")),
+               _value(values, "prefecture"), _value(values, "fiscal_year_end_month"))
         score = self._scores.get(key)
         if score is None:
             score = self._scores[key] = score_company(values, self.rules, self.today).score
         return score
+
+    def _band(self, employees: Any) -> int:
+        """Which band ``employees`` falls in, as ``_employee_reason`` picks it (-1: none given, -2: none)."""
+        if employees is None or employees == "":
+            return -1
+        count = int(employees)
+        for index, (low, high, _points) in enumerate(self.rules.employee_bands):
+            if count >= low and (high is None or count <= high):
+                return index
+        return -2
 
 
 def format_points(points: float) -> str:

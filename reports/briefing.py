@@ -62,7 +62,8 @@ class RenderResult:
 
 
 def generation_time(generated_at: datetime) -> datetime:
-    """The time printed in the footer: ``SOURCE_DATE_EPOCH`` when set, else ``generated_at``.
+    """The time a sheet is made at (the footer, and "today" on its timeline strip): ``SOURCE_DATE_EPOCH``
+    when set, else ``generated_at``.
 
     The epoch is shown in ``generated_at``'s time zone when it has one (UTC otherwise), so the same
     inputs give the same sheet on any machine.
@@ -252,7 +253,7 @@ def cli_brief(db: Database, meeting_id: int, out: Path | str) -> str:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise BriefWriteError(out, error) from error
-    data = gather_brief(db, meeting_id, datetime.now().astimezone())
+    data = gather_brief(db, meeting_id, generation_time(datetime.now().astimezone()))
     result = render_brief(data, out)
     lines = [f"ブリーフィングシートを保存しました: {out}（{result.pages} ページ）"]
     lines += [f"注意: {warning}" for warning in result.warnings]
@@ -268,7 +269,7 @@ def cli_briefs(db: Database, day: date, out_dir: Path | str) -> str:
     meetings = meetings_on(db, day)
     if not meetings:
         return f"{format_day(day)}の商談はありません。ファイルは作成していません。"
-    now = datetime.now().astimezone()
+    now = generation_time(datetime.now().astimezone())
     briefs = [gather_brief(db, meeting.id, now) for meeting in meetings]
     combined_name = f"briefs-{day.isoformat()}-all.pdf"
     paths, done = _render_all(briefs, out_dir, combined_name)

@@ -237,6 +237,25 @@ def test_cli_brief_and_briefs(fresh_db, tmp_path):
         cli_brief(fresh_db, 999, tmp_path / "x.pdf")
 
 
+def test_with_source_date_epoch_the_sheet_does_not_follow_the_clock(fresh_db, tmp_path, monkeypatch):
+    """"Today" on the timeline strip is the epoch too: two runs hours apart give the same bytes."""
+    import reports.briefing as briefing
+
+    meeting = make_typical(fresh_db)
+    clock = iter([datetime(2025, 1, 12, 10, 0, tzinfo=JST), datetime(2025, 1, 12, 13, 0, tzinfo=JST)])
+
+    class Clock(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return next(clock)
+
+    monkeypatch.setattr(briefing, "datetime", Clock)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2025, 1, 10, 9, 0, tzinfo=JST).timestamp())))
+    cli_brief(fresh_db, meeting, tmp_path / "a.pdf")
+    cli_brief(fresh_db, meeting, tmp_path / "b.pdf")
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
 def test_a_file_that_cannot_be_written_is_a_plain_error(typical, tmp_path):
     _, data = typical
     blocker = tmp_path / "file"

@@ -159,6 +159,7 @@ class Scorer:
         self.rules = rules or ScoringRules()
         self.today = today or date.today()
         self._scores: dict[tuple, float] = {}
+        self._bands: dict[Any, int] = {}  # employee count → its band
 
     @classmethod
     def of(cls, db: Database, today: date | None = None) -> Scorer:
@@ -172,11 +173,18 @@ class Scorer:
     def __call__(self, values: Company | Mapping[str, Any]) -> float:
         # The employee count matters only through its band: keyed so, a list of 100,000 companies with
         # thousands of different head counts is scored a few hundred times, not 100,000.
-        key = (_value(values, "industry"), self._band(_value(values, "employees")),
-               _value(values, "prefecture"), _value(values, "fiscal_year_end_month"))
-        score = self._scores.get(key)
+        if isinstance(values, dict):  # an import's rows: 100,000s of calls, each kept short
+            industry, employees = values.get("industry"), values.get("employees")
+            prefecture, month = values.get("prefecture"), values.get("fiscal_year_end_month")
+        else:
+            industry, employees, prefecture, month = (_value(values, name) for name in SCORED_FIELDS)
+        band = self._bands.get(employees)
+        if band is None:
+            band = self._bands[employees] = self._band(employees)
+        score = self._scores.get((industry, band, prefecture, month))
         if score is None:
-            score = self._scores[key] = score_company(values, self.rules, self.today).score
+            score = self._scores[(industry, band, prefecture, month)] = score_company(
+                values, self.rules, self.today).score
         return score
 
     def _band(self, employees: Any) -> int:

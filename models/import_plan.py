@@ -69,8 +69,8 @@ class _Invalid:
 class PlannedCompany:
     """A company as the plan sees it: a row of the database, or one this import will create."""
 
-    __slots__ = ("after", "before", "contact_keys", "contacts", "dirty", "id", "keys", "listed", "values",
-                 "written")
+    __slots__ = ("after", "before", "contact_keys", "contacts", "dirty", "id", "keys", "listed",
+                 "planned_id", "values", "written")
 
     def __init__(self, values: dict[str, Any], keys: dict[str, Any], company_id: int | None = None,
                  contact_keys: Iterable[str] = ()):
@@ -83,6 +83,7 @@ class PlannedCompany:
         self.contact_keys = set(contact_keys)
         self.listed = False
         self.written = False  # a new company already handed to the writer (models.import_write)
+        self.planned_id: int | None = None  # ... and the id it was written with
         self.dirty = False  # ... whose values a later row filled in: its row is written again
 
     @property

@@ -104,9 +104,10 @@ def _insert_created(db: Database, rows: list[tuple[Any, ...]], import_id: int, n
     ])
 
 
-def write_rest(db: Database, plan: Plan, import_id: int, list_id: int, now: str, scorer: Scorer) -> None:
-    """Existing companies the file filled in, contacts and list members, once the new companies are in
-    (by ``write_plan``, or by ``plan_and_write`` for its caller to call this)."""
+def write_rest(db: Database, plan: Plan, import_id: int, list_id: int, now: str, scorer: Scorer,
+               *, members: bool = True) -> None:
+    """Existing companies the file filled in, contacts and list members (unless ``members`` is False:
+    ``plan_and_write`` put them on the list already), once the new companies are in."""
     _rewrite(db, plan.updated, now, scorer)
     insert_many(db, "import_changes", _CHANGE_COLUMNS, [
         (new_uid(), now, now, import_id, c.id, "updated",
@@ -119,15 +120,31 @@ def write_rest(db: Database, plan: Plan, import_id: int, list_id: int, now: str,
         (new_uid(), now, now, c.id, import_id, *(contact.get(n) for n in CONTACT_COLUMNS.values()))
         for c in plan.members for contact in c.contacts
     ])
+    if members:
+        listed, base = _list_as_it_is(db, list_id)
+        insert_many(db, "list_members", _MEMBER_COLUMNS,
+                    _member_rows(plan.members, 1, listed, base, list_id, import_id, now))
+
+
+def _list_as_it_is(db: Database, list_id: int) -> tuple[set[int], int]:
+    """The companies already on the list, and its last priority: the file's companies join after it."""
     members = db.execute("SELECT company_id, priority FROM list_members WHERE list_id = ?", [list_id])
     members = members.fetchall()
-    listed = {company_id for company_id, _priority in members}
-    base = max((priority for _company_id, priority in members), default=0)
-    joining = [(position, c) for position, c in enumerate(plan.members, start=1) if c.id not in listed]
-    insert_many(db, "list_members", _MEMBER_COLUMNS, [
-        (uid, now, now, list_id, c.id, base + position, import_id)
-        for (position, c), uid in zip(joining, new_uids(len(joining)), strict=True)
-    ])
+    return {company_id for company_id, _priority in members}, max((p for _c, p in members), default=0)
+
+
+def _member_rows(
+    companies: Sequence[PlannedCompany], first_position: int, listed: set[int], base: int, list_id: int,
+    import_id: int, now: str,
+) -> list[tuple[Any, ...]]:
+    """list_members rows for the file's companies in file order (``first_position``: the first one's
+    place among all of them), skipping those already on the list. A new company's id is its
+    ``planned_id`` until the plan is finished."""
+    joining = [(position, c.id if c.id is not None else c.planned_id)
+               for position, c in enumerate(companies, start=first_position)]
+    joining = [(position, company_id) for position, company_id in joining if company_id not in listed]
+    return [(uid, now, now, list_id, company_id, base + position, import_id)
+            for (position, company_id), uid in zip(joining, new_uids(len(joining)), strict=True)]
 
 
 # --- planning and writing at once -------------------------------------------------------------------
@@ -148,35 +165,40 @@ def reading_connection(db: Database) -> Database | None:
 
 
 def plan_and_write(
-    db: Database, reader: Database, planner_args: tuple, import_id: int, now: str,
+    db: Database, reader: Database, planner_args: tuple, import_id: int, list_id: int, now: str,
     progress: Progress | None, total: int, scorer: Scorer,
 ) -> Plan:
     """Plan in a worker thread (reading through ``reader``) while this thread writes the new companies.
 
-    Returns the plan, its new companies written with their ids; the caller writes the rest
-    (``write_rest``).
+    Returns the plan, its new companies written with their ids and every company of the file on the list;
+    the caller writes the rest (``write_rest(..., members=False)``).
     The database must not change under the plan: the caller holds the write lock (it has written in
     its transaction before calling), so ``reader`` sees the database as it was before this import.
     Raises ImportCancelled when ``progress`` returns False; the worker is stopped before returning.
     """
     next_id = _next_company_id(db)
-    handed: queue.Queue = queue.Queue(maxsize=4)  # finished chunks: (rows planned, companies rows)
+    listed, base = _list_as_it_is(db, list_id)
+    handed: queue.Queue = queue.Queue(maxsize=4)  # finished chunks: (rows planned, companies, members)
     stop = threading.Event()
     result: dict[str, Any] = {}
 
     def plan() -> None:  # the worker: only the planner and its own connection
         try:
             planner = Planner(reader, *planner_args)
-            created = planner.plan.created
-            given = 0
+            created, members = planner.plan.created, planner.plan.members
+            given = listed_so_far = 0
             for done in planner.chunks():
                 if stop.is_set():
                     return
                 fresh = created[given:]
-                for company in fresh:
+                for offset, company in enumerate(fresh):
                     company.written = True
-                _put(handed, stop, (done, _created_rows(fresh, next_id + given, import_id, now, scorer)))
-                given = len(created)
+                    company.planned_id = next_id + given + offset
+                rows = _created_rows(fresh, next_id + given, import_id, now, scorer)
+                joining = _member_rows(members[listed_so_far:], listed_so_far + 1, listed, base, list_id,
+                                       import_id, now)
+                _put(handed, stop, (done, rows, joining))
+                given, listed_so_far = len(created), len(members)
             result["plan"] = planner.plan
         except BaseException as error:  # handed over to the writing thread, which raises it
             result["error"] = error
@@ -188,8 +210,9 @@ def plan_and_write(
     try:
         with search_index_after(db, next_id, batch=True, set_aside_updates=True):
             while (item := handed.get()) is not None:
-                done, rows = item
+                done, rows, joining = item
                 _insert_created(db, rows, import_id, now)
+                insert_many(db, "list_members", _MEMBER_COLUMNS, joining)
                 if progress is not None and progress(done, total) is False:
                     raise ImportCancelled()
             if "error" in result:

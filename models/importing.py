@@ -157,9 +157,10 @@ def _import(
             list_id = _ensure_list(db, list_name, now)
             scorer = Scorer.of(db)  # every company written gets its priority score
             if reader is not None:
-                plan = plan_and_write(db, reader, (table, mapping), import_id, now, progress, total, scorer)
+                plan = plan_and_write(db, reader, (table, mapping), import_id, list_id, now, progress, total,
+                                      scorer)
                 report(0.6)  # the new companies are in and indexed for search
-                write_rest(db, plan, import_id, list_id, now, scorer)
+                write_rest(db, plan, import_id, list_id, now, scorer, members=False)
                 report(1.0)
             else:
                 if stale or db.execute("PRAGMA data_version").fetchone()[0] != snapshot[0]:

@@ -1,11 +1,11 @@
-"""Small parts every form shares, so they look and behave the same everywhere."""
+"""Small parts every form and list shares, so they look and behave the same everywhere."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QHeaderView, QLabel, QPushButton, QTableView
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -46,3 +46,19 @@ def save_cancel(box_name: str, save: tuple[str, str], cancel_name: str, on_save:
     box.accepted.connect(on_save)
     box.rejected.connect(on_cancel)
     return box, button
+
+
+def list_table(table: QTableView, widths: dict[int, int]) -> None:
+    """The look of a page's list of rows: alternating rows of one text line (as high as the font needs),
+    no row numbers, Tab leaving the table, columns of the given widths that a person can resize, the last
+    one taking what is left."""
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    for column, width in widths.items():
+        header.resizeSection(column, width)

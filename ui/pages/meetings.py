@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -25,6 +24,7 @@ from sqlite_utils import Database
 from models.errors import KakeruError
 from models.meetings import field_reps, list_meetings
 from models.vocab import MEETING_STATUS
+from ui.form_parts import list_table
 from ui.i18n import arg, label, number
 from ui.naming import named as _named
 from ui.pages.base import Page
@@ -151,16 +151,7 @@ class MeetingsPage(MeetingActions, Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
+        list_table(self.table, COLUMN_WIDTHS)
         self.table.doubleClicked.connect(lambda _index: self.edit_meeting())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.empty_label = _named(QLabel(), "meetingsEmptyLabel", self.tr("No meetings"))

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from ui.form_parts import list_table
 from ui.i18n import arg, number
 from ui.naming import named as _named
 from ui.pages.base import Page
@@ -144,19 +144,11 @@ class TargetsPage(Page):
         # No indicator before sorting is enabled: enabling it sorts by the indicator, a needless query.
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        list_table(self.table, {column: COLUMN_WIDTHS.get(column, 90) for column in range(len(COLUMNS))})
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicatorClearable(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column in range(len(COLUMNS)):
-            header.resizeSection(column, COLUMN_WIDTHS.get(column, 90))
         for visual, logical in enumerate(DEFAULT_ORDER):
             header.moveSection(header.visualIndex(logical), visual)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -34,6 +33,7 @@ from models import settings as db_settings
 from models.agenda import Agenda, build_agenda
 from models.errors import KakeruError
 from ui.errors import show_expected_error
+from ui.form_parts import list_table
 from ui.i18n import arg, number
 from ui.naming import named as _named
 from ui.pages.base import Page
@@ -166,16 +166,7 @@ class TodayPage(Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_NUMBER, Qt.SortOrder.AscendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
+        list_table(self.table, COLUMN_WIDTHS)
         self.table.doubleClicked.connect(self._open_index)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut(key, self.table, self._open_current, Qt.ShortcutContext.WidgetShortcut)

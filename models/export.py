@@ -21,10 +21,12 @@ import errno
 import os
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -157,42 +159,45 @@ def _write_error(error: OSError, path: Path) -> KakeruError:
         f"「{path}」に書き込めませんでした（{error.strerror or error}）。別の保存先をお試しください。")
 
 
-def export_targets_csv(db: Database, flt: TargetFilter, path: str | Path, encoding: str = "utf-8-sig",
-                       sort: str = "priority", descending: bool = False,
-                       columns: Sequence[str] | None = None, *, today: date | None = None) -> ExportResult:
-    """Write the rows ``flt`` shows, in table order, to ``path`` with Japanese headers.
+class SafeCsv:
+    """Rows for Excel: each cell neutralised if it looks like a formula and written with what the
+    encoding has; ``escaped`` and ``replaced`` count the cells that were changed."""
+
+    def __init__(self, writer: Any, encoding: str):
+        self._writer = writer
+        self.encoding = encoding
+        self.escaped = self.replaced = 0
+
+    def row(self, values: Iterable[str]) -> None:
+        cells = []
+        for raw in values:
+            text = escape_cell(raw)
+            self.escaped += text != raw
+            text, lost = encodable(text, self.encoding)
+            self.replaced += lost
+            cells.append(text)
+        self._writer.writerow(cells)
+
+    def blank(self) -> None:
+        self._writer.writerow([])
+
+
+@contextmanager
+def safe_csv(path: Path, encoding: str) -> Iterator[SafeCsv]:
+    """A CSV file at ``path`` written whole or not at all: into a temporary file beside it, synced, then
+    moved into its place (with the permissions the old file had).
 
     Raises:
-        DiskFull: the disk filled up while writing.
-        ExportError: the file could not be written (permission, missing folder, open in Excel…).
+        ValueError: an encoding other than ``ENCODINGS``.
+        DiskFull, ExportError: the file could not be written (nothing at ``path`` changed).
     """
     if encoding not in ENCODINGS:
         raise ValueError(f"unsupported export encoding {encoding!r}")
-    columns = tuple(columns or DEFAULT_COLUMNS)
-    unknown = [c for c in columns if c not in COLUMNS]
-    if unknown:
-        raise ValueError(f"unknown export columns {unknown}")
-    path = Path(path)
-    ids = target_ids(db, flt, sort, descending, today=today)
-    escaped = replaced = written = 0
     temporary = None
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
         with os.fdopen(handle, "w", encoding=encoding, newline="") as out:
-            writer = csv.writer(out, lineterminator="\r\n")
-            writer.writerow([COLUMNS[c] for c in columns])
-            for start in range(0, len(ids), _ROWS_PER_BATCH):
-                for row in rows_for_ids(db, ids[start:start + _ROWS_PER_BATCH], flt.list_id):
-                    cells = []
-                    for column in columns:
-                        raw = cell_text(row, column)
-                        text = escape_cell(raw)
-                        escaped += text != raw
-                        text, lost = encodable(text, encoding)
-                        replaced += lost
-                        cells.append(text)
-                    writer.writerow(cells)
-                    written += 1
+            yield SafeCsv(csv.writer(out, lineterminator="\r\n"), encoding)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temporary, _file_mode(path))
@@ -204,4 +209,29 @@ def export_targets_csv(db: Database, flt: TargetFilter, path: str | Path, encodi
         if temporary is not None:
             with contextlib.suppress(OSError):  # the original error matters, not the clean-up
                 os.unlink(temporary)
-    return ExportResult(path, written, encoding, escaped, replaced)
+
+
+def export_targets_csv(db: Database, flt: TargetFilter, path: str | Path, encoding: str = "utf-8-sig",
+                       sort: str = "priority", descending: bool = False,
+                       columns: Sequence[str] | None = None, *, today: date | None = None) -> ExportResult:
+    """Write the rows ``flt`` shows, in table order, to ``path`` with Japanese headers.
+
+    Raises:
+        DiskFull: the disk filled up while writing.
+        ExportError: the file could not be written (permission, missing folder, open in Excel…).
+        ValueError: an unknown column or encoding.
+    """
+    columns = tuple(columns or DEFAULT_COLUMNS)
+    unknown = [c for c in columns if c not in COLUMNS]
+    if unknown:
+        raise ValueError(f"unknown export columns {unknown}")
+    path = Path(path)
+    ids = target_ids(db, flt, sort, descending, today=today)
+    written = 0
+    with safe_csv(path, encoding) as out:
+        out.row([COLUMNS[c] for c in columns])
+        for start in range(0, len(ids), _ROWS_PER_BATCH):
+            for row in rows_for_ids(db, ids[start:start + _ROWS_PER_BATCH], flt.list_id):
+                out.row([cell_text(row, column) for column in columns])
+                written += 1
+    return ExportResult(path, written, encoding, out.escaped, out.replaced)

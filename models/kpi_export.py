@@ -3,14 +3,10 @@ formula-looking cells neutralised, CP932 look-alikes mapped, the file replaced w
 
 from __future__ import annotations
 
-import contextlib
-import csv
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from models.export import ENCODINGS, ExportResult, _file_mode, _write_error, encodable, escape_cell
+from models.export import ExportResult, safe_csv
 from models.kpi import FIGURES, SNAPSHOT, DrillRow, KpiReport, figure_definition, figure_label
 
 Table = tuple[Sequence[str], Sequence[Sequence[object]]]
@@ -30,41 +26,16 @@ def write_tables_csv(path: str | Path, tables: Sequence[Table], encoding: str = 
     Raises:
         DiskFull, ExportError: the file could not be written.
     """
-    if encoding not in ENCODINGS:
-        raise ValueError(f"unsupported export encoding {encoding!r}")
     path = Path(path)
-    escaped = replaced = written = 0
-    temporary = None
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
-        with os.fdopen(handle, "w", encoding=encoding, newline="") as out:
-            writer = csv.writer(out, lineterminator="\r\n")
-            for number, (header, rows) in enumerate(tables):
-                if number:
-                    writer.writerow([])
-                for row in [header, *rows]:
-                    cells = []
-                    for value in row:
-                        raw = _cell(value)
-                        text = escape_cell(raw)
-                        escaped += text != raw
-                        text, lost = encodable(text, encoding)
-                        replaced += lost
-                        cells.append(text)
-                    writer.writerow(cells)
-                written += len(rows)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, _file_mode(path))
-        os.replace(temporary, path)
-        temporary = None
-    except OSError as error:
-        raise _write_error(error, path) from error
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-    return ExportResult(path, written, encoding, escaped, replaced)
+    written = 0
+    with safe_csv(path, encoding) as out:
+        for number, (header, rows) in enumerate(tables):
+            if number:
+                out.blank()
+            for row in [header, *rows]:
+                out.row([_cell(value) for value in row])
+            written += len(rows)
+    return ExportResult(path, written, encoding, out.escaped, out.replaced)
 
 
 def report_tables(report: KpiReport, previous: KpiReport | None = None) -> list[Table]:

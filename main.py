@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from models.errors import KakeruError
+from models.store.errors import KakeruError
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -35,14 +35,13 @@ EXIT_USAGE = 2
 
 
 def _open(args: argparse.Namespace):
-    from models.db import open_db
+    from models.store.db import open_db
 
     return open_db(args.db)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from models import importing
-
+    from models.importing import importer as importing
     columns = None
     if args.columns:
         columns = [None if part.strip() in ("", "-") else part.strip() for part in args.columns.split(",")]
@@ -76,8 +75,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from models import demo
-
+    from models.demo import builder as demo
     if args.companies < 1 or args.companies > 1_000_000:
         raise KakeruError("--companies は 1〜1,000,000 の範囲で指定してください。")
     db = _open(args)
@@ -87,7 +85,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_agenda(args: argparse.Namespace) -> int:
-    from models.agenda import cmd_agenda_output
+    from models.planning.agenda import cmd_agenda_output
 
     print(cmd_agenda_output(_open(args), args.date, args.json))
     return EXIT_OK
@@ -101,7 +99,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
 
 
 def cmd_briefs(args: argparse.Namespace) -> int:
-    from models.agenda import parse_day
+    from models.planning.agenda import parse_day
     from reports.briefing import cli_briefs
 
     print(cli_briefs(_open(args), parse_day(args.date), Path(args.out)))
@@ -109,22 +107,22 @@ def cmd_briefs(args: argparse.Namespace) -> int:
 
 
 def cmd_ics(args: argparse.Namespace) -> int:
-    from models.ics import cli_ics
+    from models.meetings.ics import cli_ics
 
     print(cli_ics(_open(args), Path(args.out)))
     return EXIT_OK
 
 
 def cmd_kpi(args: argparse.Namespace) -> int:
-    from models.agenda import parse_day
-    from models.kpi import cli_kpi
+    from models.kpi.figures import cli_kpi
+    from models.planning.agenda import parse_day
 
     print(cli_kpi(_open(args), parse_day(args.date_from), parse_day(args.date_to), args.list, args.json))
     return EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from models.check import run_check_cli
+    from models.store.check import run_check_cli
 
     code, text = run_check_cli(args.db)
     print(text)
@@ -132,7 +130,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from models.check import run_backup_cli
+    from models.store.check import run_backup_cli
 
     code, text = run_backup_cli(args.db, args.out)
     print(text)
@@ -204,14 +202,14 @@ def cmd_self_test(_args: argparse.Namespace | None = None) -> int:
     step = "準備"
     try:
         with tempfile.TemporaryDirectory(prefix="kakeru-self-test-") as folder:
-            from models.db import open_db, schema_version
+            from models.store.db import open_db, schema_version
 
             step = "データベースの作成"
             db = open_db(os.path.join(folder, "self-test.db"))
             try:
                 lines.append(f"データベース: 作成 OK（スキーマ版 {schema_version(db)}）")
                 step = "CP932 の CSV の取り込み"
-                from models.importing import import_file
+                from models.importing.importer import import_file
 
                 csv_path = os.path.join(folder, "サンプル.csv")
                 with open(csv_path, "wb") as handle:
@@ -227,7 +225,7 @@ def cmd_self_test(_args: argparse.Namespace | None = None) -> int:
                     raise RuntimeError(f"電話番号の正規化が想定と異なります: {keys}")
                 lines.append(f"取り込み: CP932 の CSV {result.rows} 行 → 新規 {result.created} 件")
                 step = "商談の作成"
-                from models.meetings import create_meeting
+                from models.meetings.meetings import create_meeting
 
                 company_id = db.execute("SELECT min(id) FROM companies").fetchone()[0]
                 starts = (datetime.now() + timedelta(days=1)).replace(hour=10, minute=0, second=0,
@@ -237,7 +235,7 @@ def cmd_self_test(_args: argparse.Namespace | None = None) -> int:
                 })
                 lines.append(f"商談: 作成 OK（ID {meeting.id}）")
                 step = "ブリーフィングシートの作成"
-                from models.briefs import gather_brief
+                from models.meetings.briefs import gather_brief
                 from reports.briefing import render_brief
 
                 pdf = os.path.join(folder, "brief.pdf")

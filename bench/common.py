@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models.db import open_db
+from models.store.db import open_db
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -73,7 +73,7 @@ class Workspace:
     def demo_db(self) -> Path:
         """The path of a demo database with ``companies`` companies (built on first use)."""
         if self._demo is None:
-            from models.demo import generate_demo
+            from models.demo.builder import generate_demo
 
             path = self.folder / "demo.db"
             print(f"  (building a demo database of {self.companies:,} companies…)", flush=True)

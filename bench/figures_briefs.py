@@ -14,9 +14,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from bench.common import Figure, Workspace, timed
-from models.companies import create_company, create_contact
-from models.db import open_db, stamp
-from models.meetings import create_meeting
+from models.accounts.companies import create_company, create_contact
+from models.meetings.meetings import create_meeting
+from models.store.db import open_db, stamp
 from reports.briefing import cli_brief, cli_briefs
 from reports.fonts import REGULAR, register_fonts
 

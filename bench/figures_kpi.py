@@ -9,8 +9,8 @@ import statistics
 from datetime import date
 
 from bench.common import Figure, Workspace, timed
-from models import kpi
-from models.db import open_db
+from models.kpi import figures as kpi
+from models.store.db import open_db
 
 GOAL = 20
 

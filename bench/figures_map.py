@@ -7,8 +7,8 @@ import statistics
 import time
 
 from bench.common import Figure, Workspace
-from models.map_layout import MapLink, MapPerson, layout_map
-from models.map_samples import org_chart
+from models.maps.layout import MapLink, MapPerson, layout_map
+from models.maps.samples import org_chart
 
 SEEDS = (1, 2, 3, 4, 5)  # several org charts per size, so one lucky chart cannot decide the figure
 ABSOLUTE_GOAL_S = 0.1

@@ -8,10 +8,11 @@ import time
 from pathlib import Path
 
 from bench.common import Figure, Workspace, p95, run_probe, timed
-from models import importing, normalize
-from models.check import record_clean_close
-from models.db import open_db
-from models.targets import TargetFilter, count_targets, fetch_targets
+from models.accounts import normalize
+from models.accounts.targets import TargetFilter, count_targets, fetch_targets
+from models.importing import importer as importing
+from models.store.check import record_clean_close
+from models.store.db import open_db
 
 _PARTS = ["東西", "日本", "大和", "中央", "北斗", "桜花", "青葉", "富士", "三和", "光栄", "新星", "明治",
           "昭栄", "平和", "丸紅", "若葉", "朝日", "旭", "栄光", "共立"]

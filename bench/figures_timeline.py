@@ -8,8 +8,8 @@ import sys
 from datetime import datetime, timedelta, timezone
 
 from bench.common import ROOT, Figure, Workspace
-from models.db import open_db
-from models.timeline_samples import sample_account
+from models.planning.timeline_samples import sample_account
+from models.store.db import open_db
 
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=timezone(timedelta(hours=9)))
 

@@ -28,9 +28,9 @@ def main(db_path: str, outcomes: int) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QMainWindow
 
-    from models import kv
-    from models.agenda import build_agenda
-    from models.db import open_db
+    from models.planning.agenda import build_agenda
+    from models.store import kv
+    from models.store.db import open_db
     from ui.fonts import apply_app_font
     from ui.pages.today import TodayPage
     from ui.settings import AppSettings

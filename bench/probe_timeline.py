@@ -25,7 +25,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QApplication
 
-    from models.db import open_db
+    from models.store.db import open_db
     from ui.fonts import apply_app_font
     from ui.settings import AppSettings
     from ui.signals import DataBus

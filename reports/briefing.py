@@ -25,9 +25,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from sqlite_utils import Database
 
-from models.briefs import BriefData, gather_brief
-from models.errors import KakeruError
-from models.meetings import meetings_on
+from models.meetings.briefs import BriefData, gather_brief
+from models.meetings.meetings import meetings_on
+from models.store.errors import KakeruError
 from reports.briefing_sections import ALERT, GRID, MUTED, WEEKDAYS, Texts, build_story
 from reports.fonts import BOLD, REGULAR, fit_text, register_fonts
 from reports.layout import Frame, LaidOut, paginate

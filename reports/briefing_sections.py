@@ -19,7 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from models.briefs import BriefData, LabeledText
+from models.meetings.briefs import BriefData, LabeledText
 from reports.fonts import BOLD, REGULAR, describe, register_fonts, replace_missing
 from reports.kinsoku import JaParagraph
 from reports.layout import Gap, Keep
@@ -262,9 +262,9 @@ def attendees(data: BriefData, texts: Texts, width: float) -> list[Flowable]:
 
 
 def relationship_map(data: BriefData, texts: Texts, width: float) -> list[Flowable]:
-    """The relationship map (``models/map_brief.py``) drawn by ``reports/drawing_map.py``, scaled to
+    """The relationship map (``models/maps/brief.py``) drawn by ``reports/drawing_map.py``, scaled to
     the width and at most ``MAP_MAX_HEIGHT`` high; nothing when the account has no map."""
-    from models.map_layout import MapLayout
+    from models.maps.layout import MapLayout
     from reports.drawing_map import MAP_MAX_HEIGHT, map_drawing  # only sheets with a map need these
 
     if data.relationship_map is None:
@@ -339,9 +339,9 @@ def history(data: BriefData, texts: Texts, width: float) -> list[Flowable]:
 
 
 def timeline(data: BriefData, texts: Texts, width: float) -> list[Flowable]:
-    """The timeline strip (``models/timeline.py``'s paper strip drawn by ``reports/drawing_timeline.py``):
+    """The timeline strip (``planning.timeline``'s paper strip drawn by ``reports/drawing_timeline.py``):
     six months either side of the meeting; nothing when the brief has no timeline."""
-    from models.timeline import Timeline
+    from models.planning.timeline import Timeline
     from reports.drawing_timeline import timeline_drawing
 
     if not isinstance(data.timeline, Timeline):

@@ -1,5 +1,5 @@
 """The KPI page's charts as reportlab drawings: the funnel and the weekly trend (the same data the
-Qt charts draw on screen, from ``models.kpi``)."""
+Qt charts draw on screen, from ``models.kpi.figures``)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from models.kpi import WeekPoint
+from models.kpi.figures import WeekPoint
 from reports.fonts import REGULAR, fit_text, register_fonts
 
 NAVY = colors.HexColor("#1F3A5F")

@@ -1,4 +1,4 @@
-"""The relationship map on paper: the ``MapLayout`` of ``models/map_layout.py`` as reportlab vector shapes.
+"""The relationship map on paper: the ``MapLayout`` of ``models/maps/layout.py`` as reportlab vector shapes.
 
 The same cards, links, labels and department columns as on screen, in the embedded font, scaled
 down (never up) to fit the width and height given. Layout y grows downwards; PDF y grows upwards,
@@ -15,7 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 
-from models.map_layout import (
+from models.maps.layout import (
     EDGE_STYLE,
     GREYED_COLOUR,
     RECENCY_STYLE,

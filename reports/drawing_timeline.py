@@ -1,4 +1,4 @@
-"""The timeline strip on paper: the ``Timeline`` of ``models/timeline.py`` as a reportlab Drawing.
+"""The timeline strip on paper: the ``Timeline`` of ``models/planning/timeline.py`` as a reportlab Drawing.
 
 One band: month ticks, past touches as dots (green when the call moved forward, grey when not),
 plans as diamonds (outlined while open, filled when done, dashed when skipped, a red tail when done
@@ -16,7 +16,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from models.timeline import Timeline, TimelineItem
+from models.planning.timeline import Timeline, TimelineItem
 from reports.fonts import BOLD, REGULAR, register_fonts
 
 STRIP_HEIGHT = 11.5 * mm

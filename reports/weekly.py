@@ -1,4 +1,4 @@
-"""The weekly review sheet (週次レビューシート): A4 portrait PDF drawn from ``models.review.ReviewData``.
+"""The weekly review sheet (週次レビューシート): A4 portrait PDF drawn from ``models.kpi.review.ReviewData``.
 
 The KPIs beside the previous period's, the funnel and the weekly trend, the loss reasons, the
 meetings that closed and those that did not, and the decisions with owner and due date. Same fonts,
@@ -18,9 +18,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table
 
-from models.errors import KakeruError
-from models.kpi import FIGURES, SNAPSHOT, Figure, figure_definition, figure_label, funnel
-from models.review import ReviewData
+from models.kpi.figures import FIGURES, SNAPSHOT, Figure, figure_definition, figure_label, funnel
+from models.kpi.review import ReviewData
+from models.store.errors import KakeruError
 from reports.briefing import CONFIDENTIAL, BriefWriteError, _write, draw_footer
 from reports.briefing_sections import (
     ALERT,

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from models.companies import create_company, create_contact
-from models.db import stamp
-from models.meetings import create_meeting
+from models.accounts.companies import create_company, create_contact
+from models.meetings.meetings import create_meeting
+from models.store.db import stamp
 
 JST = timezone(timedelta(hours=9))
 GENERATED_AT = datetime(2025, 1, 14, 18, 30, tzinfo=JST)

@@ -10,7 +10,7 @@ import pytest
 # Qt runs offscreen in tests; set before any Qt import (pytest-qt creates the QApplication later).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from models.db import open_db
+from models.store.db import open_db
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"

@@ -53,14 +53,14 @@ def test_the_checker_sees_a_forbidden_import(tmp_path):
 # What the first window must not wait for: each was measured at 10-25 ms of start-up and is needed only
 # by later work (the first phone number, an import, a dialog, sqlite-utils' plugin discovery).
 NOT_AT_START_UP = ("phonenumbers", "openpyxl", "charset_normalizer", "reportlab", "importlib.metadata",
-                   "ui.dialogs.backup_restore", "ui.dialogs.import_wizard", "models.importing",
-                   "models.export")
+                   "ui.dialogs.backup_restore", "ui.dialogs.import_wizard", "models.importing.importer",
+                   "models.importing.export")
 
 
 def test_start_up_loads_only_what_the_first_window_needs(tmp_path):
     """Starting the app on the Targets page, as main.py does, leaves the heavy modules unloaded.
 
-    A module named here but only created lazily (models.lazy) counts as not loaded.
+    A module named here but only created lazily (models.store.lazy) counts as not loaded.
     """
     script = (
         "import os, sys\n"

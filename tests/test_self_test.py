@@ -34,12 +34,12 @@ def test_self_test_runs_without_a_display_and_prints_a_japanese_summary(tmp_path
 
 
 def test_self_test_names_the_step_that_failed_and_exits_1(monkeypatch, capsys):
-    import models.importing
+    import models.importing.importer
 
     def unreadable(*_args, **_kwargs):
-        raise models.importing.ValidationError("テスト用の失敗です。")
+        raise models.importing.importer.ValidationError("テスト用の失敗です。")
 
-    monkeypatch.setattr(models.importing, "import_file", unreadable)
+    monkeypatch.setattr(models.importing.importer, "import_file", unreadable)
     assert main.main(["--self-test"]) == main.EXIT_FAILED
     err = capsys.readouterr().err
     assert "自己診断に失敗しました（CP932 の CSV の取り込み）" in err and "テスト用の失敗です。" in err

@@ -6,4 +6,5 @@ switches, which Kakeru does not use); imported first, sqlite-utils, dateutil, pl
 models layer are spared that, about 15 ms of every start.
 """
 
-from models import backup, check, instance_lock, lists, targets  # noqa: F401
+from models.accounts import lists, targets  # noqa: F401
+from models.store import backup, check, instance_lock  # noqa: F401

@@ -13,11 +13,12 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from models import backup as backups
-from models import db as store
-from models import instance_lock, scoring
-from models.check import quick_check, record_clean_close, take_clean_close
-from models.errors import DatabaseCorrupt, DatabaseLocked, KakeruError
+from models.accounts import scoring
+from models.store import backup as backups
+from models.store import db as store
+from models.store import instance_lock
+from models.store.check import quick_check, record_clean_close, take_clean_close
+from models.store.errors import DatabaseCorrupt, DatabaseLocked, KakeruError
 from ui import errors
 from ui.fonts import apply_app_font
 from ui.i18n import arg, install_translators

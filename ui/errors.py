@@ -15,15 +15,15 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-import models.db
-from models.errors import KakeruError
+import models.store.db
+from models.store.errors import KakeruError
 
 _showing = False
 
 
 def log_path() -> Path:
     """The crash log in the user data folder (the folder is created when missing)."""
-    folder = models.db.data_dir() / "logs"
+    folder = models.store.db.data_dir() / "logs"
     folder.mkdir(parents=True, exist_ok=True)
     return folder / "kakeru.log"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from models import vocab
+from models.accounts import vocab
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
 CATALOGUE = "kakeru_ja.qm"

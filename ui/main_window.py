@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models import backup as backups
-from models import lists as lists_model
-from models import targets as targets_query
-from models.errors import KakeruError
+from models.accounts import lists as lists_model
+from models.accounts import targets as targets_query
+from models.store import backup as backups
+from models.store.errors import KakeruError
 from ui.errors import show_expected_error
 from ui.i18n import arg, number
 from ui.pages.targets import TargetsPage
@@ -325,7 +325,7 @@ class MainWindow(QMainWindow):
             if done or (last_step is not None and wizard.currentPage() is not last_step):
                 return
             done.append(True)
-            self.back_up("import")  # models.backup.backup_before(db, "import"), in a worker thread
+            self.back_up("import")  # models.store.backup.backup_before(db, "import"), in a worker thread
 
         if last_step is None:  # an unknown wizard: back up before it opens rather than not at all
             maybe_back_up()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 from sqlite_utils import Database
 
-from models.meeting_restore import MeetingSnapshot, delete_meeting_keeping, restore_meeting
+from models.meetings.restore import MeetingSnapshot, delete_meeting_keeping, restore_meeting
 from ui.signals import DataBus
 
 

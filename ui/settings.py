@@ -1,7 +1,7 @@
 """Per-user window preferences kept with QSettings, behind typed accessors that hold the defaults.
 
 Preferences that belong with the data (caller name, call windows…) live in the database instead,
-through ``models.settings``.
+through ``models.store.settings``.
 """
 
 from __future__ import annotations
@@ -154,8 +154,8 @@ class AppSettings:
 
     # -- Today page and the call session ----------------------------------------------------------
     def session_outcome_order(self) -> list[str]:
-        """The outcomes on number keys 1–9, in key order (stored values, see models.vocab.OUTCOME)."""
-        from models.vocab import OUTCOME
+        """The outcomes on number keys 1–9, in key order (stored values: accounts.vocab.OUTCOME)."""
+        from models.accounts.vocab import OUTCOME
 
         value = self._str("session/outcome_order", "")
         order = [item for item in value.split(",") if item in OUTCOME]
@@ -164,7 +164,7 @@ class AppSettings:
         return order
 
     def set_session_outcome_order(self, outcomes: list[str]) -> None:
-        from models.vocab import OUTCOME
+        from models.accounts.vocab import OUTCOME
 
         if sorted(outcomes) != sorted(OUTCOME):
             raise ValueError(f"the order must name every outcome once: {outcomes!r}")

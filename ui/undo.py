@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 from sqlite_utils import Database
 
-from models import companies, lists
+from models.accounts import companies, lists
 from ui.signals import DataBus
 
 

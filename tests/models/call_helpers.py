@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from models.db import stamp, writing
+from models.store.db import stamp, writing
 
 JST = timezone(timedelta(hours=9))
 # Friday 20 November 2026, 10:00 in Tokyo; Monday 23 November is 勤労感謝の日.

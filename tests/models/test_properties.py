@@ -20,10 +20,10 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from models import calendar as cal
-from models.db import open_db
-from models.errors import KakeruError
-from models.importing import import_file
+from models.importing.importer import import_file
+from models.planning import calendar as cal
+from models.store.db import open_db
+from models.store.errors import KakeruError
 
 JST = timezone(timedelta(hours=9))
 IMPORT_SETTINGS = settings(max_examples=60, deadline=None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from brief_samples import GENERATED_AT, make_long, make_typical
 
-from models.briefs import gather_brief
+from models.meetings.briefs import gather_brief
 
 
 @pytest.fixture

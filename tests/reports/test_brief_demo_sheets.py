@@ -9,14 +9,14 @@ import pytest
 from brief_samples import GENERATED_AT
 from pdfcheck import layout_faults, page_count, pdffonts, shows, unembedded_fonts
 
-from models.briefs import gather_brief
-from models.demo import generate_demo
+from models.demo.builder import generate_demo
+from models.meetings.briefs import gather_brief
 from reports.briefing import render_brief, render_briefs
 
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
-    from models.db import open_db
+    from models.store.db import open_db
 
     db = open_db(tmp_path_factory.mktemp("demo") / "demo.db")
     generate_demo(db, companies=150, seed=11, today=date(2025, 1, 14))

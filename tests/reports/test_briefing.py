@@ -20,9 +20,9 @@ from pdfcheck import (
     unembedded_fonts,
 )
 
-from models.briefs import gather_brief
-from models.errors import NotFound
-from models.meetings import update_meeting
+from models.meetings.briefs import gather_brief
+from models.meetings.meetings import update_meeting
+from models.store.errors import NotFound
 from reports.briefing import (
     BriefWriteError,
     RenderResult,

@@ -8,11 +8,11 @@ import pytest
 from brief_samples import GENERATED_AT, make_long, make_typical
 from pdfcheck import all_text, layout_faults, shows, unembedded_fonts
 
-from models import companies, relations
-from models.briefs import gather_brief
-from models.map_brief import brief_map
-from models.map_layout import layout_map
-from models.map_samples import org_chart
+from models.accounts import companies, relations
+from models.maps.brief import brief_map
+from models.maps.layout import layout_map
+from models.maps.samples import org_chart
+from models.meetings.briefs import gather_brief
 from reports.briefing import render_brief
 from reports.drawing_map import MAP_MAX_HEIGHT, drawing_scale, map_drawing, pdf_measure
 

@@ -11,9 +11,9 @@ from reportlab.graphics.shapes import Circle, Polygon
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from models.companies import create_company
-from models.timeline import strip_for_paper
-from models.timeline_samples import sample_account
+from models.accounts.companies import create_company
+from models.planning.timeline import strip_for_paper
+from models.planning.timeline_samples import sample_account
 from reports.drawing_timeline import STRIP_HEIGHT, timeline_drawing
 from reports.fonts import REGULAR, register_fonts
 

@@ -9,11 +9,11 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from pdfcheck import layout_faults, page_count, shows, unembedded_fonts
 
-from models import review
-from models.companies import create_company
-from models.db import stamp
-from models.kpi import Period
-from models.meetings import create_meeting, update_meeting
+from models.accounts.companies import create_company
+from models.kpi import review
+from models.kpi.figures import Period
+from models.meetings.meetings import create_meeting, update_meeting
+from models.store.db import stamp
 from reports.weekly import WeeklyWriteError, render_weekly
 
 JST = timezone(timedelta(hours=9))

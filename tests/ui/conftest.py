@@ -1,7 +1,7 @@
 """Fixtures for the GUI tests: isolated QSettings and data folder, a database with companies, a window.
 
 Nothing here touches the real user's settings or files: QSettings goes to an INI file under the
-test's temporary folder and ``models.db.data_dir`` (where the crash log goes) points there too.
+test's temporary folder and ``models.store.db.data_dir`` (where the crash log goes) points there too.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMessageBox
 
-import models.db
-from models import companies, lists
-from models.db import open_db
+import models.store.db
+from models.accounts import companies, lists
+from models.store.db import open_db
 from ui import i18n
 from ui.fonts import apply_app_font
 from ui.settings import AppSettings
@@ -81,7 +81,7 @@ def isolated_environment(tmp_path, monkeypatch, qapp):
     QCoreApplication.setApplicationName("KakeruTest")
     data = tmp_path / "data"
     data.mkdir()
-    monkeypatch.setattr(models.db, "data_dir", lambda: data)
+    monkeypatch.setattr(models.store.db, "data_dir", lambda: data)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     i18n.install_translators(qapp, "en")

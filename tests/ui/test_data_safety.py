@@ -15,11 +15,12 @@ from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
 import ui.app as app_module
-from models import backup as backups
-from models import companies, instance_lock
-from models.check import quick_check
-from models.db import open_db
-from models.targets import TargetFilter, count_targets
+from models.accounts import companies
+from models.accounts.targets import TargetFilter, count_targets
+from models.store import backup as backups
+from models.store import instance_lock
+from models.store.check import quick_check
+from models.store.db import open_db
 from ui.app import AppController, run_gui
 from ui.dialogs.backup_restore import BackupTableModel, RestoreDialog
 from ui.dialogs.import_wizard import ImportWizard
@@ -204,8 +205,8 @@ def test_a_new_month_scores_every_company_again_after_start(qtbot, db, db_path, 
                                                            monkeypatch):
     """Scores written before the month changed (or by a version that did not score) are made right in
     the background after the window shows, and the table hears of it."""
-    from models import kv, scoring
-
+    from models.accounts import scoring
+    from models.store import kv
     monkeypatch.setattr(app_module, "DAILY_BACKUP_DELAY_MS", 0)
     settings.set_first_run_done(True)
     db.execute("UPDATE companies SET score = -1")
@@ -397,7 +398,7 @@ def test_after_a_clean_close_the_next_start_opens_at_once_and_checks_in_the_back
 
 def test_a_file_damaged_after_a_clean_close_is_caught_before_opening(db_path, settings, answer):
     database_with_backup(db_path)
-    from models.check import record_clean_close
+    from models.store.check import record_clean_close
 
     assert record_clean_close(db_path)
     damaged = damage(db_path)  # another program (or a failing disk) wrote to it since

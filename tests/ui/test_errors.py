@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton
 
-from models.errors import DatabaseLocked
+from models.store.errors import DatabaseLocked
 from ui import errors
 from ui.dialogs.crash import CrashDialog
 

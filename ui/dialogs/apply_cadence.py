@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models import cadences
-from models.calendar import load_calendar
-from models.errors import KakeruError, ValidationError
-from models.vocab import TOUCH_KIND
+from models.accounts.vocab import TOUCH_KIND
+from models.planning import cadences
+from models.planning.calendar import load_calendar
+from models.store.errors import KakeruError, ValidationError
 from ui.dialogs.progress import ProgressCallback
 from ui.form_parts import error_label, save_cancel
 from ui.i18n import arg, label, number

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import backup as backups
-from models.db import open_db
+from models.store import backup as backups
+from models.store.db import open_db
 from ui.dialogs.progress import ProgressCallback
 
 CONTEXT = "BackupRestore"

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models.briefs import BriefData, gather_brief
-from models.meetings import meetings_on
+from models.meetings.briefs import BriefData, gather_brief
+from models.meetings.meetings import meetings_on
 from reports.briefing import brief_file_name, format_day, render_brief, render_briefs
 from ui.dialogs.progress import ProgressCallback
 from ui.i18n import arg

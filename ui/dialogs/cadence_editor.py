@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models import cadences
-from models.cadences import StepSpec
-from models.db import writing
-from models.errors import KakeruError, ValidationError
-from models.vocab import TOUCH_KIND
+from models.accounts.vocab import TOUCH_KIND
+from models.planning import cadences
+from models.planning.cadences import StepSpec
+from models.store.db import writing
+from models.store.errors import KakeruError, ValidationError
 from ui.form_parts import error_label, save_cancel
 from ui.i18n import arg, label
 from ui.naming import named as _named

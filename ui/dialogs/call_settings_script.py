@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
-from models.errors import KakeruError
-from models.session_card import ListScript, save_list_script
+from models.planning.session_card import ListScript, save_list_script
+from models.store.errors import KakeruError
 from ui.form_parts import error_label, save_cancel
 from ui.i18n import arg
 

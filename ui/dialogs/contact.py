@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models import companies
-from models.errors import ValidationError
-from models.vocab import CONTACT_ROLE
+from models.accounts import companies
+from models.accounts.vocab import CONTACT_ROLE
+from models.store.errors import ValidationError
 from ui.form_parts import error_label, save_cancel
 from ui.i18n import label
 

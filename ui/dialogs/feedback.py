@@ -1,5 +1,5 @@
 """The field's feedback on a meeting: outcome, reason, what happened, next step, what differed from
-the brief, and the next touch the outcome calls for. Saved through ``models.feedback`` on OK."""
+the brief, and the next touch the outcome calls for. Saved through ``models.meetings.feedback`` on OK."""
 
 from __future__ import annotations
 
@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models import feedback
-from models.errors import KakeruError
-from models.kpi import reason_label
-from models.meetings import get_meeting
-from models.vocab import MEETING_OUTCOME
+from models.accounts.vocab import MEETING_OUTCOME
+from models.kpi.figures import reason_label
+from models.meetings import feedback
+from models.meetings.meetings import get_meeting
+from models.store.errors import KakeruError
 from ui.i18n import current_language, label
 from ui.naming import named as _named
 from ui.signals import DataBus

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
-from models import targets as targets_query
+from models.accounts import targets as targets_query
 from ui.dialogs.progress import ProgressCallback
 from ui.settings import AppSettings
 from ui.signals import DataBus
@@ -99,7 +99,9 @@ def fill_demo_data(db: Database, bus: DataBus, parent: QWidget | None, force: bo
         cancellable=False,
     )
     try:
-        from models import demo  # imported here: the demo generator is large and rarely needed
+        from models.demo import (
+            builder as demo,  # imported here: the demo generator is large and rarely needed
+        )
 
         demo.generate_demo(db, companies=DEMO_COMPANIES, progress=progress, force=force)
     finally:

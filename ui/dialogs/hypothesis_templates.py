@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models import hypotheses
-from models.errors import KakeruError
-from models.hypotheses import HypothesisTemplate
+from models.planning import hypotheses
+from models.planning.hypotheses import HypothesisTemplate
+from models.store.errors import KakeruError
 from ui.form_parts import error_label, save_cancel
 from ui.naming import named as _named
 

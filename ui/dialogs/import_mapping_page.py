@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from models import importing
-from models.errors import KakeruError
+from models.importing import importer as importing
+from models.store.errors import KakeruError
 from ui.form_parts import error_label
 from ui.i18n import arg, number
 from ui.qt_models.import_models import PreviewModel, field_caption

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from models import importing
-from models import lists as lists_model
-from models.errors import KakeruError
+from models.accounts import lists as lists_model
+from models.importing import importer as importing
+from models.store.errors import KakeruError
 from ui.i18n import arg, number
 from ui.qt_models.import_models import RejectsModel
 

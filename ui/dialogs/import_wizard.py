@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models import importing
-from models import lists as lists_model
-from models.errors import ImportFileError, KakeruError
+from models.accounts import lists as lists_model
+from models.importing import importer as importing
+from models.store.errors import ImportFileError, KakeruError
 from ui.dialogs.import_mapping_page import MappingPage
 from ui.dialogs.import_result_page import IMPORT_TABLES, ResultPage
 from ui.dialogs.progress import ProgressCallback

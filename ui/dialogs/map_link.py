@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.entities import Relationship
-from models.errors import KakeruError
-from models.vocab import RELATIONSHIP_KIND
+from models.accounts.entities import Relationship
+from models.accounts.vocab import RELATIONSHIP_KIND
+from models.store.errors import KakeruError
 from ui.form_parts import error_label, save_cancel
 from ui.i18n import arg, label
 

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.entities import Contact
-from models.errors import KakeruError
-from models.vocab import EMPLOYMENT
+from models.accounts.entities import Contact
+from models.accounts.vocab import EMPLOYMENT
+from models.store.errors import KakeruError
 from ui.form_parts import error_label, save_cancel
 from ui.i18n import arg, label
 

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 from sqlite_utils import Database
 
-from models.errors import KakeruError
+from models.store.errors import KakeruError
 from ui.dialogs.contact import ContactDialog
 
 

@@ -1,5 +1,5 @@
-"""Pick the company a new meeting is with: search as you type (``models.search`` through
-``models.targets``), arrows to move, Enter to choose."""
+"""Pick the company a new meeting is with: search as you type (``models.accounts.search`` through
+``models.accounts.targets``), arrows to move, Enter to choose."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models.targets import TargetFilter, TargetRow, fetch_targets
+from models.accounts.targets import TargetFilter, TargetRow, fetch_targets
 from ui.i18n import arg
 
 LIMIT = 50

@@ -1,8 +1,8 @@
 """The meeting form: when and where, who attends, and the caller's notes for field sales.
 
 Used by the call session for an appointment (``save=False``: values only, saved with the touch by
-``models.touches.log_outcome``) and by the Meetings page (create or edit, saved through
-``models.meetings``; that page notifies the bus afterwards). A refused value is shown in the dialog,
+``models.planning.touches.log_outcome``) and by the Meetings page (create or edit, saved through
+``models.meetings.meetings``; that page notifies the bus afterwards). A refused value is shown in the dialog,
 which stays open.
 """
 
@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models import meetings
-from models.calendar import load_calendar, next_business_day
-from models.companies import list_contacts
-from models.errors import KakeruError
-from models.vocab import CONTACT_ROLE
+from models.accounts.companies import list_contacts
+from models.accounts.vocab import CONTACT_ROLE
+from models.meetings import meetings
+from models.planning.calendar import load_calendar, next_business_day
+from models.store.errors import KakeruError
 from ui.form_parts import error_label
 from ui.i18n import label
 from ui.naming import named as _named
@@ -225,12 +225,12 @@ class MeetingDialog(QDialog):
         return values
 
     def values(self) -> dict[str, Any]:
-        """The form as a dict for ``models.meetings.create_meeting`` / ``log_outcome(meeting=…)``
+        """The form as a dict for ``models.meetings.meetings.create_meeting`` / ``log_outcome(meeting=…)``
         (keys starts_at, duration_min, place, online_url, field_rep, purpose, notes_*, attendees)."""
         return dict(self._values) if self._values else {**self._checked(), "attendees": self.attendee_ids()}
 
     def _checked(self) -> dict[str, Any]:
-        """The form tidied and checked by ``models.meetings`` (raises ValidationError)."""
+        """The form tidied and checked by ``models.meetings.meetings`` (raises ValidationError)."""
         return meetings.clean_meeting_values(self._form())
 
     def accept(self) -> None:

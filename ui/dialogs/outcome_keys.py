@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.vocab import OUTCOME
+from models.accounts.vocab import OUTCOME
 from ui.form_parts import save_cancel
 from ui.i18n import label
 from ui.naming import named as _named

@@ -1,6 +1,6 @@
 """Add or edit one plan (次回予定) of an account: day, optional time, kind, contact and the hypothesis.
 
-``PlanDialog(db, company_id, parent, plan_id=None).exec()`` saves through ``models.plan_form`` when the
+``PlanDialog(db, company_id, parent, plan_id=None).exec()`` saves through ``planning.plan_form`` when the
 person presses Save (a refused value is shown in the dialog, which stays open); the caller notifies
 the bus. A hypothesis template fills the hypothesis and proposes its day for this account.
 """
@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models import hypotheses, plan_form
-from models.calendar import holiday_name, is_business_day, load_calendar
-from models.companies import get_company, list_contacts
-from models.dispositions import quick_pick_dates
-from models.errors import KakeruError
-from models.plans import get_plan, parse_due
-from models.vocab import TOUCH_KIND
+from models.accounts.companies import get_company, list_contacts
+from models.accounts.vocab import TOUCH_KIND
+from models.planning import hypotheses, plan_form
+from models.planning.calendar import holiday_name, is_business_day, load_calendar
+from models.planning.dispositions import quick_pick_dates
+from models.planning.plans import get_plan, parse_due
+from models.store.errors import KakeruError
 from ui.form_parts import error_label, save_cancel
 from ui.i18n import arg, label
 from ui.naming import named as _named

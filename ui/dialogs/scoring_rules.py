@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models import scoring
-from models.db import writing
-from models.errors import KakeruError, ValidationError
-from models.normalize import PREFECTURES
-from models.scoring import ScoringRules
-from models.targets import distinct_values
+from models.accounts import scoring
+from models.accounts.normalize import PREFECTURES
+from models.accounts.scoring import ScoringRules
+from models.accounts.targets import distinct_values
+from models.store.db import writing
+from models.store.errors import KakeruError, ValidationError
 from ui.dialogs.progress import ProgressCallback
 from ui.form_parts import error_label, save_cancel
 from ui.i18n import arg

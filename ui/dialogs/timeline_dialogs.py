@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.plans import parse_due
-from models.vocab import TOUCH_KIND
+from models.accounts.vocab import TOUCH_KIND
+from models.planning.plans import parse_due
 from ui.i18n import label
 
 

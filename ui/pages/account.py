@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models import lists as lists_model
-from models import targets as targets_query
-from models.companies import get_company
-from models.errors import KakeruError, NotFound
-from models.plans import open_plans
-from models.vocab import COMPANY_STATUS
+from models.accounts import lists as lists_model
+from models.accounts import targets as targets_query
+from models.accounts.companies import get_company
+from models.accounts.vocab import COMPANY_STATUS
+from models.planning.plans import open_plans
+from models.store.errors import KakeruError, NotFound
 from ui.i18n import arg, label
 from ui.naming import named as _named
 from ui.pages.base import Page

@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models import ics, lists
-from models.agenda_groups import agenda_groups
-from models.errors import KakeruError
-from models.vocab import TOUCH_KIND
+from models.accounts import lists
+from models.accounts.vocab import TOUCH_KIND
+from models.meetings import ics
+from models.planning.agenda_groups import agenda_groups
+from models.store.errors import KakeruError
 from ui.dialogs.apply_cadence import ApplyCadenceDialog
 from ui.dialogs.plan_dialog import PlanDialog
 from ui.dialogs.progress import ProgressCallback

@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models import kpi, review
-from models.errors import KakeruError
-from models.kpi_export import drill_table, report_tables, write_tables_csv
-from models.lists import get_lists
-from models.targets import list_views
+from models.accounts.lists import get_lists
+from models.accounts.targets import list_views
+from models.kpi import figures as kpi
+from models.kpi import review
+from models.kpi.export import drill_table, report_tables, write_tables_csv
+from models.store.errors import KakeruError
 from ui.i18n import arg, current_language, number
 from ui.naming import named as _named
 from ui.pages.base import Page

@@ -8,8 +8,8 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from models.errors import KakeruError
-from models.meetings import get_meeting
+from models.meetings.meetings import get_meeting
+from models.store.errors import KakeruError
 from ui.dialogs.brief_day import BriefDayDialog, preview_day_briefs, preview_meeting_brief
 from ui.dialogs.feedback import FeedbackDialog
 from ui.dialogs.meeting_company_picker import CompanyPickerDialog

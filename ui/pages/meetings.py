@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models.errors import KakeruError
-from models.meetings import field_reps, list_meetings
-from models.vocab import MEETING_STATUS
+from models.accounts.vocab import MEETING_STATUS
+from models.meetings.meetings import field_reps, list_meetings
+from models.store.errors import KakeruError
 from ui.form_parts import list_table
 from ui.i18n import arg, label, number
 from ui.naming import named as _named

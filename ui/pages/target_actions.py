@@ -9,11 +9,11 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMainWindow, QMenu, QMessageBox
 
-from models import companies
-from models import lists as lists_model
-from models import targets as targets_query
-from models.errors import KakeruError
-from models.vocab import COMPANY_STATUS, RANKS
+from models.accounts import companies
+from models.accounts import lists as lists_model
+from models.accounts import targets as targets_query
+from models.accounts.vocab import COMPANY_STATUS, RANKS
+from models.store.errors import KakeruError
 from ui.errors import show_expected_error
 from ui.i18n import arg, label, number
 from ui.undo import ListMembershipCommand, bulk_set_field
@@ -324,7 +324,7 @@ class TargetActions(QObject):
         encoding = "cp932" if chosen == cp932 else "utf-8-sig"
         model = self.page.model
         try:
-            from models import export as export_model  # loaded when a list is first exported
+            from models.importing import export as export_model  # loaded when a list is first exported
 
             result = export_model.export_targets_csv(
                 self.db, model.current_filter(), Path(path), encoding=encoding, sort=model.sort_key(),

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models import lists as lists_model
-from models import sessions
-from models import settings as db_settings
-from models.agenda import Agenda, build_agenda
-from models.errors import KakeruError
+from models.accounts import lists as lists_model
+from models.planning import sessions
+from models.planning.agenda import Agenda, build_agenda
+from models.store import settings as db_settings
+from models.store.errors import KakeruError
 from ui.errors import show_expected_error
 from ui.form_parts import list_table
 from ui.i18n import arg, number

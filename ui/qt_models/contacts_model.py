@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from sqlite_utils import Database
 
-from models.companies import list_contacts
-from models.vocab import CONTACT_ROLE
+from models.accounts.companies import list_contacts
+from models.accounts.vocab import CONTACT_ROLE
 from ui.i18n import label
 
 IdRole = Qt.ItemDataRole.UserRole + 2

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
-from models.kpi import FIGURES, SNAPSHOT, Figure, KpiReport, figure_definition, figure_label
+from models.kpi.figures import FIGURES, SNAPSHOT, Figure, KpiReport, figure_definition, figure_label
 from ui.i18n import current_language
 
 Index = QModelIndex | QPersistentModelIndex

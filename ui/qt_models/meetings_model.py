@@ -1,4 +1,4 @@
-"""The meetings table: one row per meeting of ``models.meetings.list_meetings`` (dozens to a few
+"""The meetings table: one row per meeting of ``models.meetings.meetings.list_meetings`` (dozens to a few
 thousand rows, so all are loaded and a proxy sorts them)."""
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from models.meetings import MeetingRow
-from models.vocab import MEETING_OUTCOME, MEETING_STATUS
+from models.accounts.vocab import MEETING_OUTCOME, MEETING_STATUS
+from models.meetings.meetings import MeetingRow
 from ui.i18n import label
 
 SortRole = Qt.ItemDataRole.UserRole + 1

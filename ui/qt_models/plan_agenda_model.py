@@ -1,5 +1,5 @@
 """The Agenda page's tree: five group rows (overdue, today, this week, next week, later), each holding
-its open plans as children. Filled from ``models.agenda_groups``; a refresh re-reads it whole."""
+its open plans as children. Filled from ``models.planning.agenda_groups``; a refresh re-reads it whole."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from models.agenda_groups import GROUPS, AgendaGroups, AgendaPlan
-from models.plans import parse_due
-from models.vocab import PLAN_SOURCE, TOUCH_KIND
+from models.accounts.vocab import PLAN_SOURCE, TOUCH_KIND
+from models.planning.agenda_groups import GROUPS, AgendaGroups, AgendaPlan
+from models.planning.plans import parse_due
 from ui.i18n import arg, label, number
 
 CompanyIdRole = Qt.ItemDataRole.UserRole + 1

@@ -1,4 +1,4 @@
-"""The target table: a QAbstractTableModel over ``models.targets`` with incremental fetching.
+"""The target table: a QAbstractTableModel over ``models.accounts.targets`` with incremental fetching.
 
 Rows arrive in pages of ``PAGE_SIZE`` as the view scrolls; sorting re-queries SQL (a proxy would have
 to load every row first), so 100,000 targets open as fast as 100.
@@ -20,11 +20,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from sqlite_utils import Database
 
-from models import scoring
-from models import targets as targets_query
-from models.companies import get_company
-from models.errors import KakeruError, NotFound
-from models.vocab import COMPANY_STATUS
+from models.accounts import scoring
+from models.accounts import targets as targets_query
+from models.accounts.companies import get_company
+from models.accounts.vocab import COMPANY_STATUS
+from models.store.errors import KakeruError, NotFound
 from ui.i18n import label
 
 PAGE_SIZE = 200
@@ -36,7 +36,7 @@ IdRole = Qt.ItemDataRole.UserRole + 2
 class Column:
     attr: str  # the TargetRow attribute shown
     header: str  # English source text, translated in the "TargetsModel" context
-    sort_key: str  # the models.targets sort key
+    sort_key: str  # the models.accounts.targets sort key
 
 
 COLUMNS = (

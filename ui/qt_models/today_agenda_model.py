@@ -8,8 +8,8 @@ from datetime import datetime
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from models.agenda import Agenda, AgendaEntry
-from models.vocab import COMPANY_STATUS
+from models.accounts.vocab import COMPANY_STATUS
+from models.planning.agenda import Agenda, AgendaEntry
 from ui.i18n import label
 
 IdRole = Qt.ItemDataRole.UserRole + 2

@@ -11,9 +11,9 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
-from models.plans import parse_due
-from models.session_card import AccountCard
-from models.vocab import CONTACT_ROLE, OUTCOME, TOUCH_KIND
+from models.accounts.vocab import CONTACT_ROLE, OUTCOME, TOUCH_KIND
+from models.planning.plans import parse_due
+from models.planning.session_card import AccountCard
 from ui.i18n import arg, label
 from ui.naming import named as _named
 from ui.signals import DataBus

@@ -1,7 +1,7 @@
 """The undoable "log this outcome" of the call session (Ctrl+Z puts the touch and its plans back).
 
 The outcome is committed before the command is pushed (a logged call is saved the moment it is
-logged); ``undo`` calls ``models.touches.undo_outcome`` and returns the session to that account;
+logged); ``undo`` calls ``models.planning.touches.undo_outcome`` and returns the session to that account;
 ``redo`` logs the same outcome again and moves on.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 from sqlite_utils import Database
 
-from models.touches import LoggedOutcome, log_outcome, undo_outcome
+from models.planning.touches import LoggedOutcome, log_outcome, undo_outcome
 from ui.signals import DataBus
 
 TABLES = ("touches", "plans", "meetings", "companies")

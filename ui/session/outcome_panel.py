@@ -2,7 +2,7 @@
 and the next touch as the rule proposes it (quick picks, date, time, hypothesis) or the meeting.
 
 The panel only gathers; ``log_kwargs`` turns the form into the arguments of
-``models.touches.log_outcome`` and the session view saves.
+``models.planning.touches.log_outcome`` and the session view saves.
 """
 
 from __future__ import annotations
@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.calendar import CalendarRules
-from models.dispositions import CONNECT_OUTCOMES, Proposal, Rule, propose_next, quick_pick_dates
-from models.session_card import AccountCard
-from models.touches import HEARING_FIELDS
-from models.vocab import CONTACT_ROLE, OUTCOME
+from models.accounts.vocab import CONTACT_ROLE, OUTCOME
+from models.planning.calendar import CalendarRules
+from models.planning.dispositions import CONNECT_OUTCOMES, Proposal, Rule, propose_next, quick_pick_dates
+from models.planning.session_card import AccountCard
+from models.planning.touches import HEARING_FIELDS
 from ui.form_parts import error_label
 from ui.i18n import arg, label
 from ui.naming import named as _named
@@ -43,7 +43,7 @@ from ui.widgets.flow_layout import flow_widget
 
 # The chosen outcome must be visible at a glance, across the room as well.
 CHECKED_STYLE = "QPushButton:checked { background: #1f5fa8; color: white; font-weight: bold; }"
-# The quick picks of models.dispositions.quick_pick_dates, in its order, by their Japanese key.
+# The quick picks of models.planning.dispositions.quick_pick_dates, in its order, by their Japanese key.
 QUICK_PICKS = ("明日", "3営業日後", "来週", "1ヶ月後", "3ヶ月後", "6ヶ月後", "決算月の3ヶ月前")
 DEFAULT_CALLBACK_TIME = time(10, 0)
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.sessions import SessionSummary, summary_text
+from models.planning.sessions import SessionSummary, summary_text
 from ui.i18n import arg, number
 
 

@@ -30,15 +30,15 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models import sessions
-from models.calendar import load_calendar
-from models.db import writing
-from models.dispositions import load_rules
-from models.errors import KakeruError, NotFound
-from models.session_card import AccountCard, account_card
-from models.settings import caller_name
-from models.touches import log_outcome
-from models.vocab import COMPANY_STATUS, OUTCOME
+from models.accounts.vocab import COMPANY_STATUS, OUTCOME
+from models.planning import sessions
+from models.planning.calendar import load_calendar
+from models.planning.dispositions import load_rules
+from models.planning.session_card import AccountCard, account_card
+from models.planning.touches import log_outcome
+from models.store.db import writing
+from models.store.errors import KakeruError, NotFound
+from models.store.settings import caller_name
 from ui.i18n import arg, label, number
 from ui.naming import named as _named
 from ui.session.card import AccountCardView

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models import companies
-from models import lists as lists_model
-from models.errors import NotFound, ValidationError
-from models.normalize import PREFECTURES
-from models.vocab import COMPANY_STATUS, RANKS
+from models.accounts import companies
+from models.accounts import lists as lists_model
+from models.accounts.normalize import PREFECTURES
+from models.accounts.vocab import COMPANY_STATUS, RANKS
+from models.store.errors import NotFound, ValidationError
 from ui.form_parts import error_label
 from ui.i18n import arg, label
 from ui.qt_models.targets_model import display_date

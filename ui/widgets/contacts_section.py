@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models import companies
+from models.accounts import companies
 from ui.dialogs.contact import ContactDialog
 from ui.i18n import arg
 from ui.qt_models.contacts_model import ContactsModel

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models import lists as lists_model
-from models import targets as targets_query
-from models.normalize import PREFECTURES
-from models.vocab import COMPANY_STATUS, RANKS
+from models.accounts import lists as lists_model
+from models.accounts import targets as targets_query
+from models.accounts.normalize import PREFECTURES
+from models.accounts.vocab import COMPANY_STATUS, RANKS
 from ui.i18n import arg, label, number
 from ui.naming import named as _named
 from ui.widgets.flow_layout import FlowLayout

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models import hypotheses
-from models.errors import KakeruError
-from models.vocab import HYPOTHESIS_RESULT, OUTCOME, PLAN_STATUS
+from models.accounts.vocab import HYPOTHESIS_RESULT, OUTCOME, PLAN_STATUS
+from models.planning import hypotheses
+from models.store.errors import KakeruError
 from ui.errors import show_expected_error
 from ui.i18n import label
 from ui.qt_models.figure_rows_model import CompanyIdRole, FigureRowsModel, RowColumn

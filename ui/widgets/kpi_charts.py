@@ -17,7 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from models.kpi import KpiReport, funnel
+from models.kpi.figures import KpiReport, funnel
 from ui.i18n import current_language
 
 SERIES = (("calls", QT_TRANSLATE_NOOP("KpiCharts", "Calls"), "#4A78B0"),

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models import leadtime
-from models.vocab import COMPANY_STATUS
+from models.accounts.vocab import COMPANY_STATUS
+from models.kpi import leadtime
 from ui.i18n import arg, label, number
 from ui.naming import named as _named
 from ui.qt_models.figure_rows_model import CompanyIdRole, FigureRowsModel, RowColumn, SortRole

@@ -1,4 +1,4 @@
-"""Undoable map edits: each writes through models/ (models/relations.py, companies.py) and says so on the bus.
+"""Undoable map edits: each writes through models/ (accounts: relations, companies) and says so on the bus.
 
 As in ``ui/undo.py``, a command is pushed after its first write succeeded, so the first ``redo`` is
 skipped. Deleted rows come back from their snapshots with their ids and uids; when a restore has to
@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 from sqlite_utils import Database
 
-from models import companies, relations
+from models.accounts import companies, relations
 from ui.signals import DataBus
 
 TABLES = ("contacts", "relationships")

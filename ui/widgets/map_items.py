@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.map_layout import (
+from models.accounts.vocab import RELATIONSHIP_KIND
+from models.maps.layout import (
     EDGE_STYLE,
     GREYED_COLOUR,
     RECENCY_STYLE,
@@ -38,7 +39,6 @@ from models.map_layout import (
     MapStyle,
     TextBox,
 )
-from models.vocab import RELATIONSHIP_KIND
 
 _BASE_PX = 100.0
 HIGHLIGHT = QColor("#F5B700")

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models import companies, relations
-from models.coverage import Hint, hints_from
-from models.errors import KakeruError
-from models.map_layout import MapLayout, layout_map, map_people
-from models.vocab import CONTACT_ROLE, RELATIONSHIP_KIND
+from models.accounts import companies, relations
+from models.accounts.vocab import CONTACT_ROLE, RELATIONSHIP_KIND
+from models.maps.coverage import Hint, hints_from
+from models.maps.layout import MapLayout, layout_map, map_people
+from models.store.errors import KakeruError
 from ui.dialogs.map_link import MapLinkDialog
 from ui.dialogs.map_moved import MapMovedDialog
 from ui.dialogs.map_person import MapPersonDialog

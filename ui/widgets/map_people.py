@@ -17,8 +17,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView, QWidget
 
-from models.entities import Contact
-from models.vocab import CONTACT_ROLE, EMPLOYMENT
+from models.accounts.entities import Contact
+from models.accounts.vocab import CONTACT_ROLE, EMPLOYMENT
 from ui.i18n import label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -1,4 +1,4 @@
-"""The relationship map drawn with Qt: the ``MapLayout`` of ``models/map_layout.py``, item for item
+"""The relationship map drawn with Qt: the ``MapLayout`` of ``models/maps/layout.py``, item for item
 (the items are in ``map_items.py``). The view only draws and reports what the person did (signals);
 the panel writes through models/.
 """
@@ -9,7 +9,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsScene, QGraphicsView, QWidget
 
-from models.map_layout import MapCard, MapLayout
+from models.maps.layout import MapCard, MapLayout
 from ui.widgets.map_items import (
     SELECTED,
     CardItem,

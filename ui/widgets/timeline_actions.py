@@ -14,11 +14,11 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlite_utils import Database
 
-from models import plans as plans_model
-from models import timeline_edits
-from models.companies import list_contacts
-from models.errors import KakeruError
-from models.timeline import TimelineItem
+from models.accounts.companies import list_contacts
+from models.planning import plans as plans_model
+from models.planning import timeline_edits
+from models.planning.timeline import TimelineItem
+from models.store.errors import KakeruError
 from ui.dialogs.timeline_dialogs import CompletePlanDialog, QuickPlanDialog, SkipPlanDialog
 from ui.i18n import arg
 from ui.signals import DataBus

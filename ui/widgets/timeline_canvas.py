@@ -1,5 +1,5 @@
 """The painted part of the timeline: lanes, a date header, items and the "now" line, for the visible
-range only. It reads ``models.timeline`` for a window a little wider than what is shown and reads
+range only. It reads ``models.planning.timeline`` for a window a little wider than what is shown and reads
 again only when scrolling leaves that window."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QMouseEvent, QPai
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 from sqlite_utils import Database
 
-from models.calendar import is_business_day
-from models.timeline import Timeline, TimelineItem, load_timeline
+from models.planning.calendar import is_business_day
+from models.planning.timeline import Timeline, TimelineItem, load_timeline
 
 LABEL_WIDTH = 150
 HEADER_HEIGHT = 36

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from models.calendar import add_business_days, load_calendar
-from models.timeline import TimelineItem, timeline_extent
+from models.planning.calendar import add_business_days, load_calendar
+from models.planning.timeline import TimelineItem, timeline_extent
 from ui.i18n import arg, current_language
 from ui.settings import AppSettings
 from ui.signals import DataBus, affects

@@ -1,0 +1,496 @@
+"""The history of a demo account: touches, plans and meetings consistent with its status.
+
+Part of the demo generator (``models/demo/builder.py``). Each status tells a story: an appointment account
+ends with an アポ獲得 call and a meeting, a nurturing one with a ニーズなし call and a plan timed by a
+hypothesis, a customer with a meeting won and follow-up calls.
+"""
+
+from __future__ import annotations
+
+import bisect
+import random
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+import jpholiday
+
+from models.demo import data
+
+TZ = "+09:00"
+WINDOW = 250  # business days of history (about a year)
+# Calls whose outcome means someone talked with us.
+TALKS = frozenset(("connected", "callback_requested", "info_sent", "appointment", "no_need"))
+HEARING_OUTCOMES = frozenset(("connected", "appointment", "no_need"))
+NO_HEARING = (None, None, None, None, None, None)
+WEEKDAYS = "月火水木金土日"
+DONE_PLAN_SHARE = 0.2  # touches that fulfil a recorded plan (lead time is measured on these)
+DAY_START = 9 * 3600  # touches fall between 9:00 and 18:30
+DAY_SECONDS = int(9.5 * 3600)
+TIMES = tuple(f"T{s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}{TZ}"
+              for s in range(DAY_START, DAY_START + DAY_SECONDS))
+
+
+class Weighted:
+    """A weighted choice that consumes exactly one ``rng.random()``."""
+
+    __slots__ = ("cumulative", "items", "total")
+
+    def __init__(self, pairs: tuple[tuple[Any, float], ...]):
+        self.items = tuple(item for item, _ in pairs)
+        self.cumulative: list[float] = []
+        total = 0.0
+        for _, weight in pairs:
+            total += weight
+            self.cumulative.append(total)
+        self.total = total
+
+    def pick(self, rng: random.Random) -> Any:
+        return self.items[bisect.bisect(self.cumulative, rng.random() * self.total)]
+
+
+STATUSES = Weighted((("untouched", 42), ("in_progress", 24), ("nurturing", 20), ("appointment", 5),
+                     ("customer", 3), ("disqualified", 4), ("do_not_call", 2)))
+# Relative number of touches and mean business days between touches, by status.
+TOUCH_WEIGHT = {"in_progress": 0.6, "nurturing": 1.3, "appointment": 1.2, "customer": 1.6,
+                "disqualified": 0.35, "do_not_call": 0.45}
+GAP = {"in_progress": 4, "nurturing": 8, "appointment": 5, "customer": 8, "disqualified": 5, "do_not_call": 5}
+# token: (touch kind, outcome, note key)
+TOKENS = {outcome: ("call", outcome, outcome) for outcome in (
+    "not_available", "gatekeeper_block", "connected", "callback_requested", "info_sent", "appointment",
+    "no_need", "bad_number", "disqualified")}
+TOKENS |= {"email": ("email", None, "email"), "letter": ("letter", None, "letter"),
+           "do_not_call": ("call", "no_need", "do_not_call"), "follow_up": ("call", "connected", "follow_up")}
+# What a call before the one that settles the status turns out to be.
+ATTEMPTS = Weighted((("not_available", 44), ("gatekeeper_block", 18), ("connected", 11),
+                     ("callback_requested", 9), ("info_sent", 6), ("no_need", 3), ("email", 7),
+                     ("letter", 2)))
+FOLLOW_UPS = Weighted((("follow_up", 50), ("not_available", 30), ("email", 20)))
+IN_PROGRESS_FINAL = Weighted((("not_available", 35), ("callback_requested", 20), ("info_sent", 20),
+                              ("connected", 15), ("gatekeeper_block", 10)))
+NURTURE_FINAL = Weighted((("no_need", 80), ("connected", 20)))
+DURATIONS = {"not_available": (15, 60), "gatekeeper_block": (30, 150), "connected": (120, 900),
+             "callback_requested": (40, 180), "info_sent": (90, 400), "appointment": (300, 1200),
+             "no_need": (60, 300), "bad_number": (5, 20), "disqualified": (60, 300)}
+FOLLOW_UP_OFFSETS = {"not_available": (2, 2), "gatekeeper_block": (5, 5), "info_sent": (3, 3),
+                     "connected": (5, 15), "callback_requested": (1, 5)}
+MEETING_TIMES = ("10:00", "11:00", "13:30", "14:00", "15:00", "16:00")
+MEETING_ROLES = ("decision_maker", "hr", "field", "champion")
+
+
+# Column order of the tuples this module builds, per table (inserted in this order).
+ACTIVITY_COLUMNS = {
+    "touches": (
+        "id", "uid", "created_at", "updated_at", "company_id", "contact_id", "kind", "at", "duration_s",
+        "outcome", "reached_decision_maker", "note", "hearing_issue", "hearing_current", "hearing_budget",
+        "hearing_timing", "hearing_decision_maker", "hearing_competitor", "caller",
+    ),
+    "plans": (
+        "uid", "created_at", "updated_at", "company_id", "contact_id", "due", "kind", "hypothesis",
+        "hypothesis_template", "hypothesis_result", "source", "status", "done_touch_id", "done_at",
+        "skip_reason",
+    ),
+    "meetings": (
+        "id", "uid", "created_at", "updated_at", "company_id", "touch_id", "starts_at", "duration_min",
+        "place", "online_url", "field_rep", "caller", "purpose", "notes_needs", "notes_current",
+        "notes_expectations",
+        "notes_concerns", "notes_personality", "notes_budget", "notes_timing", "notes_decision_process",
+        "notes_competitors", "notes_unknowns", "questions", "cautions", "status", "outcome", "outcome_reason",
+        "outcome_note", "next_step", "brief_difference", "feedback_at",
+    ),
+    "meeting_attendees": ("uid", "created_at", "updated_at", "meeting_id", "contact_id", "note"),
+}
+
+
+def person(surname: str) -> str:
+    return f"{surname}様"
+
+
+class Calendar:
+    """Business days (weekdays that are neither public holidays nor 12/29–1/3) around ``today``.
+
+    Indices below ``today`` are the past; ``today`` is the first business day on or after the date.
+    """
+
+    def __init__(self, today: date):
+        first, last = today - timedelta(days=WINDOW * 7 // 5 + 60), today + timedelta(days=430)
+        holidays = {day for day, _ in jpholiday.between(first, last)}
+        self.dates: list[date] = []
+        day = first
+        while day <= last:
+            year_end = (day.month == 12 and day.day >= 29) or (day.month == 1 and day.day <= 3)
+            if day.weekday() < 5 and day not in holidays and not year_end:
+                self.dates.append(day)
+            day += timedelta(days=1)
+        self.iso = [day.isoformat() for day in self.dates]
+        self.ordinals = [day.toordinal() for day in self.dates]
+        self.date = today
+        self.today = self.index_on_or_after(today)
+        self.window_start = max(0, self.today - WINDOW)
+
+    def index_on_or_after(self, day: date) -> int:
+        return min(bisect.bisect_left(self.ordinals, day.toordinal()), len(self.dates) - 1)
+
+
+@dataclass(eq=False)
+class Account:
+    """What the history of one company needs to know about it while it is generated."""
+
+    id: int
+    status: str
+    industry: str
+    employees: int | None
+    fiscal_month: int | None
+    address: str
+    caller: str
+    contacts: list[tuple[int, str, str]] = field(default_factory=list)  # (id, role, 「田中様」)
+    talkers: list[tuple[int, str, str]] = field(default_factory=list)  # contacts beyond the gatekeeper
+    last_at: str | None = None
+
+
+# One generated touch as later steps need it: (id, day index, at, outcome, contact or None).
+Touch = tuple[int, int, str, str | None, tuple[int, str, str] | None]
+
+
+class Activity:
+    """Generates touches, plans, meetings and attendees for one account at a time."""
+
+    def __init__(self, rng: random.Random, calendar: Calendar, ids: dict[str, int],
+                 touches_per_company: float):
+        self.rng = rng
+        self.calendar = calendar
+        self.ids = ids
+        shares = dict(zip(STATUSES.items, _shares(STATUSES), strict=True))
+        expected = sum(shares[status] * weight for status, weight in TOUCH_WEIGHT.items())
+        self.scale = touches_per_company / expected
+        self.rows: dict[str, list[tuple]] = {table: [] for table in ACTIVITY_COLUMNS}
+
+    def take_rows(self) -> dict[str, list[tuple]]:
+        rows, self.rows = self.rows, {table: [] for table in ACTIVITY_COLUMNS}
+        return rows
+
+    def _uid(self) -> str:
+        return f"{self.rng.getrandbits(128):032x}"
+
+    def _next_id(self, table: str) -> int:
+        value = self.ids[table]
+        self.ids[table] = value + 1
+        return value
+
+    # ── The story of an account ───────────────────────────────────────────────────────────────────
+
+    def generate(self, account: Account) -> None:
+        status = account.status
+        if status == "untouched":
+            return
+        rng = self.rng
+        r, ri = rng.random, rng.randint
+        count = max(1, round(self.scale * TOUCH_WEIGHT[status] * (0.4 + 1.2 * r())))
+        gap = GAP[status]
+        last = self.calendar.today - 1
+        if status == "in_progress":
+            touches = self._phase(account, count, last - ri(0, 8), gap, IN_PROGRESS_FINAL.pick(rng))
+            if r() < 0.85:
+                self._follow_up_plan(account, touches[-1])
+        elif status == "nurturing":
+            if count >= 4 and r() < 0.08:
+                final = self._won_or_lost(account, count, gap, "lost")
+            else:
+                final = self._phase(account, count, last - ri(5, 60), gap, NURTURE_FINAL.pick(rng))[-1]
+            if r() < 0.9:
+                self._nurture_plan(account, final)
+        elif status == "appointment":
+            end = last - ri(0, 15)
+            meeting = self._meeting_setup(account, end + ri(3, 12))
+            touches = self._phase(account, count, end, gap, "appointment", meeting)
+            self._meeting(account, touches[-1], meeting, None)
+        elif status == "customer":
+            self._won_or_lost(account, count, gap, "won")
+        elif status == "disqualified":
+            self._phase(account, count, last - ri(0, 200), gap, "disqualified" if r() < 0.7 else "bad_number")
+        else:
+            self._phase(account, count, last - ri(0, 200), gap, "do_not_call")
+
+    def _won_or_lost(self, account: Account, count: int, gap: int, outcome: str) -> Touch:
+        """Calls up to an appointment, the meeting (won or lost), then follow-ups; returns the last touch."""
+        rng = self.rng
+        ri = rng.randint
+        calendar = self.calendar
+        last = calendar.today - 1
+        meeting_day = last - (ri(60, 160) if outcome == "won" else ri(30, 150))
+        appointment_day = max(calendar.window_start, meeting_day - ri(3, 10))
+        end = max(meeting_day + 1, last - (ri(0, 20) if outcome == "won" else ri(3, 40)))
+        # After the meeting about one call a week at most; the rest of the calls came before it.
+        after = min(count - max(1, round(count * 0.55)), (end - meeting_day) // 5)
+        meeting = self._meeting_setup(account, meeting_day)
+        touches = self._phase(account, count - after, appointment_day, gap, "appointment", meeting)
+        final = self._meeting(account, touches[-1], meeting, outcome)
+        if after > 0:
+            final = self._phase(account, after, end, gap, "follow_up" if outcome == "won" else "no_need",
+                                floor=meeting_day + 1,
+                                attempts=FOLLOW_UPS if outcome == "won" else ATTEMPTS)[-1]
+        return final
+
+    # ── Touches ───────────────────────────────────────────────────────────────────────────────────
+
+    def _phase(self, account: Account, count: int, end: int, gap: int, final: str,
+               meeting: dict | None = None, floor: int | None = None,
+               attempts: Weighted = ATTEMPTS) -> list[Touch]:
+        """``count`` touches on business days up to ``end``; the last has the ``final`` token."""
+        r = self.rng.random
+        floor = self.calendar.window_start if floor is None else floor
+        end = max(end, floor)
+        start = max(floor, end - round(count * gap * (0.6 + 0.8 * r())))
+        width = end - start + 1
+        slots = [(start + int(r() * width), int(r() * DAY_SECONDS)) for _ in range(count - 1)]
+        slots.append((end, int(r() * DAY_SECONDS)))
+        slots.sort()
+        touches: list[Touch] = []
+        pick = attempts.pick
+        rng = self.rng
+        for index, (day, seconds) in enumerate(slots):
+            touch = self._touch(account, day, seconds, final if index == count - 1 else pick(rng), meeting)
+            if touches and r() < DONE_PLAN_SHARE:
+                self._past_plan(account, touches[-1], touch)
+            touches.append(touch)
+        return touches
+
+    def _touch(self, account: Account, day: int, seconds: int, token: str, meeting: dict | None) -> Touch:
+        r = self.rng.random
+        kind, outcome, note_key = TOKENS[token]
+        contacts = account.contacts
+        contact = None
+        if contacts:
+            if outcome in TALKS:
+                pool = account.talkers if account.talkers and r() < 0.8 else contacts
+                contact = pool[int(r() * len(pool))]
+            elif r() < 0.7:
+                contact = contacts[int(r() * len(contacts))]
+        note = None
+        if note_key != "not_available" or r() < 0.7:
+            templates = data.NOTES[note_key]
+            note = templates[int(r() * len(templates))]
+            if "{" in note:
+                note = self._text(note, account, contact[2] if contact else "ご担当者様", meeting)
+        duration = None
+        if kind == "call":
+            low, high = DURATIONS[outcome]
+            duration = low + int(r() * (high - low + 1))
+        hearing = NO_HEARING
+        if outcome in HEARING_OUTCOMES or (outcome == "callback_requested" and r() < 0.3):
+            hearing = self._hearing(account)
+        at = self.calendar.iso[day] + TIMES[seconds]
+        touch_id = self.ids["touches"]
+        self.ids["touches"] = touch_id + 1
+        caller = account.caller if r() < 0.9 else data.CALLERS[int(r() * len(data.CALLERS))]
+        reached = 1 if contact and contact[1] == "decision_maker" and outcome in TALKS else 0
+        self.rows["touches"].append((
+            touch_id, f"{self.rng.getrandbits(128):032x}", at, at, account.id,
+            contact[0] if contact else None, kind, at, duration, outcome, reached, note, *hearing, caller,
+        ))
+        if account.last_at is None or at > account.last_at:
+            account.last_at = at
+        return (touch_id, day, at, outcome, contact)
+
+    def _text(self, template: str, account: Account, who: str, meeting: dict | None = None) -> str:
+        if "{" not in template:
+            return template
+        month = account.fiscal_month or 3
+        r = self.rng.random
+        values = {"p": who, "h": 13 + int(r() * 5), "wd": WEEKDAYS[int(r() * 5)], "m": (month - 3) % 12 + 1}
+        if meeting:
+            values |= meeting["labels"]
+        return template.format(**values)
+
+    def _hearing(self, account: Account) -> tuple:
+        rng = self.rng
+        r, choice = rng.random, rng.choice
+        month = account.fiscal_month or 3
+        decision_maker = next((c[2] for c in account.contacts if c[1] == "decision_maker"), "社長")
+        hearing = data.HEARING
+        return (
+            choice(hearing["issue"]) if r() < 0.7 else None,
+            choice(hearing["current"]) if r() < 0.5 else None,
+            choice(hearing["budget"]) if r() < 0.35 else None,
+            choice(hearing["timing"]).format(n=month % 12 + 1, m=(month - 3) % 12 + 1) if r() < 0.4 else None,
+            choice(hearing["decision_maker"]).format(dm=decision_maker) if r() < 0.3 else None,
+            choice(hearing["competitor"]) if r() < 0.3 else None,
+        )
+
+    # ── Plans ─────────────────────────────────────────────────────────────────────────────────────
+
+    def _plan(self, account: Account, created_at: str, updated_at: str, contact: tuple | None, due: str,
+              hypothesis: str | None = None, template: str | None = None, result: str | None = None,
+              source: str = "rule", status: str = "open", touch: Touch | None = None,
+              skip_reason: str | None = None) -> None:
+        self.rows["plans"].append((
+            self._uid(), created_at, updated_at, account.id, contact[0] if contact else None, due, "call",
+            hypothesis, template, result, source, status, touch[0] if touch else None,
+            touch[2] if touch else None, skip_reason,
+        ))
+
+    def _past_plan(self, account: Account, previous: Touch, touch: Touch) -> None:
+        """Record the plan ``touch`` fulfilled (done), or now and then one dropped in between (skipped)."""
+        rng = self.rng
+        _, previous_day, previous_at, outcome, contact = previous
+        who = contact[2] if contact else "ご担当者様"
+        if rng.random() < 0.07:
+            due = self.calendar.iso[rng.randint(previous_day, touch[1])]
+            self._plan(account, previous_at, touch[2], contact, due, status="skipped",
+                       skip_reason=rng.choice(data.SKIP_REASONS))
+            return
+        slip = rng.random()
+        day = touch[1]
+        if slip < 0.3:
+            day = max(previous_day, day - rng.randint(1, 3))  # called late: due before the touch
+        elif slip < 0.4:
+            day += rng.randint(1, 2)  # called early
+        hypothesis = template = result = None
+        source = "rule"
+        if outcome == "no_need":
+            template, text, _ = rng.choice(data.NURTURE_HYPOTHESES)
+            hypothesis = text.format(m=(account.fiscal_month or 3) % 12 + 1, p=who)
+            result = rng.choice(("held", "held", "missed", "unknown"))
+            source = "manual"
+        elif outcome in data.FOLLOW_UP_HYPOTHESES:
+            text = rng.choice(data.FOLLOW_UP_HYPOTHESES[outcome])
+            hypothesis = self._text(text, account, who) if text else None
+        self._plan(account, previous_at, touch[2], touch[4] or contact, self.calendar.iso[day], hypothesis,
+                   template, result, source, "done", touch)
+
+    def _follow_up_plan(self, account: Account, last: Touch) -> None:
+        """The next touch the disposition rules propose after the latest call of an active account."""
+        rng = self.rng
+        _, day, at, outcome, contact = last
+        low, high = FOLLOW_UP_OFFSETS[outcome]
+        due_day = min(day + rng.randint(low, high), len(self.calendar.iso) - 1)
+        due = self.calendar.iso[due_day]
+        if outcome == "callback_requested":
+            due += f"T{rng.choice(('10:00', '11:00', '14:00', '16:30'))}:00{TZ}"
+        text = rng.choice(data.FOLLOW_UP_HYPOTHESES[outcome])
+        hypothesis = self._text(text, account, contact[2] if contact else "ご担当者様") if text else None
+        self._plan(account, at, at, contact, due, hypothesis)
+
+    def _next_date(self, month: int, day: int) -> date:
+        today = self.calendar.date
+        candidate = date(today.year, month, day)
+        return candidate if candidate > today else date(today.year + 1, month, day)
+
+    def _nurture_plan(self, account: Account, last: Touch) -> None:
+        """A nurture plan timed by a hypothesis (fiscal year end, contract renewal, busy season …)."""
+        rng = self.rng
+        today = self.calendar.date
+        template, text, months_before = rng.choice(data.NURTURE_HYPOTHESES)
+        month = account.fiscal_month
+        named_month = (month or 3) % 12 + 1
+        if months_before is not None and month:
+            due = self._next_date((month - months_before - 1) % 12 + 1, rng.randint(1, 20))
+        elif template == "契約更新":
+            renewal = (today.month + rng.randint(3, 9) - 1) % 12 + 1
+            named_month = renewal
+            due = self._next_date((renewal - 3) % 12 + 1, rng.randint(1, 20))
+        elif template == "人事異動":
+            due = self._next_date(4, rng.randint(10, 20))
+        else:
+            template, text = "繁忙期明け", data.NURTURE_HYPOTHESES[4][1]
+            due = today + timedelta(days=rng.randint(30, 120))
+        if rng.random() < 0.1:
+            due = today - timedelta(days=rng.randint(1, 20))  # overdue: the caller has not got to it yet
+        contact = last[4] or next((c for c in account.contacts if c[1] in ("hr", "decision_maker")), None)
+        who = contact[2] if contact else "ご担当者様"
+        hypothesis = text.format(m=named_month, p=who)
+        calendar = self.calendar
+        due_text = calendar.iso[calendar.index_on_or_after(due)]
+        self._plan(account, last[2], last[2], contact, due_text, hypothesis, template, source="manual")
+
+    # ── Meetings ──────────────────────────────────────────────────────────────────────────────────
+
+    def _meeting_setup(self, account: Account, day: int) -> dict:
+        rng = self.rng
+        calendar = self.calendar
+        day = min(day, len(calendar.dates) - 1)
+        when = calendar.dates[day]
+        time = rng.choice(MEETING_TIMES)
+        online = rng.random() < 0.5
+        roles = [c for c in account.contacts if c[1] in MEETING_ROLES] or list(account.contacts)
+        attendees = rng.sample(roles, min(len(roles), rng.randint(1, 3)))
+        return {
+            "day": day, "starts_at": f"{calendar.iso[day]}T{time}:00{TZ}", "online": online,
+            "place": (rng.choice(("オンライン（Zoom）", "オンライン（Teams）")) if online
+                      else f"貴社（{account.address}）"),
+            "attendees": attendees, "rep": rng.choice(data.FIELD_REPS),
+            "labels": {"md": f"{when.month}月{when.day}日（{WEEKDAYS[when.weekday()]}）", "mt": time,
+                       "place": "オンライン" if online else "貴社"},
+        }
+
+    def _meeting(self, account: Account, appointment: Touch, setup: dict, outcome: str | None) -> Touch:
+        """The meeting an appointment call set; a held one also becomes a touch. Returns the latest touch."""
+        rng = self.rng
+        r, choice = rng.random, rng.choice
+        calendar = self.calendar
+        day = setup["day"]
+        attendees = setup["attendees"]
+        who = attendees[0][2] if attendees else "ご担当者様"
+        held = day < calendar.today
+        feedback_day = day + rng.randint(1, 3)
+        if held and outcome is None and feedback_day < calendar.today and r() < 0.4:
+            outcome = "ongoing"
+        feedback_at = f"{calendar.iso[feedback_day]}T18:30:00{TZ}" if held and outcome else None
+        reason = note = next_step = difference = None
+        if outcome:
+            reasons, notes, next_step = data.MEETING_OUTCOMES[outcome]
+            reason, note, difference = choice(reasons), choice(notes), choice(data.BRIEF_DIFFERENCES)
+        meeting = data.MEETING
+        hearing = data.HEARING
+        month = account.fiscal_month or 3
+        meeting_id = self._next_id("meetings")
+        created_at = appointment[2]
+        duration = choice((60, 60, 45, 90))
+        self.rows["meetings"].append((
+            meeting_id, self._uid(), created_at, feedback_at or created_at, account.id, appointment[0],
+            setup["starts_at"], duration, setup["place"],
+            f"https://meet.example.jp/{rng.randrange(10**9, 10**10)}" if setup["online"] else None,
+            setup["rep"], account.caller, choice(meeting["purpose"]), choice(meeting["needs"]),
+            choice(hearing["current"]), choice(meeting["expectations"]), choice(meeting["concerns"]),
+            choice(meeting["personality"]).format(p=who), choice(hearing["budget"]),
+            choice(hearing["timing"]).format(n=month % 12 + 1, m=(month - 3) % 12 + 1),
+            choice(meeting["decision"]), choice(hearing["competitor"]), choice(meeting["unknowns"]),
+            choice(meeting["questions"]), (choice(meeting["cautions"]) or "").format(p=who) or None,
+            "held" if held else "scheduled", outcome, reason, note, next_step, difference, feedback_at,
+        ))
+        for contact in attendees:
+            self.rows["meeting_attendees"].append((
+                self._uid(), created_at, created_at, meeting_id, contact[0],
+                "最終決裁者" if contact[1] == "decision_maker" else None,
+            ))
+        if not held:
+            if r() < 0.5 and day - 1 >= calendar.today:
+                self._plan(account, created_at, created_at, attendees[0] if attendees else None,
+                           calendar.iso[day - 1], "商談前日のリマインド連絡（日時・参加者の最終確認）",
+                           source="manual")
+            return appointment
+        at = setup["starts_at"]
+        touch_id = self._next_id("touches")
+        reached = 1 if any(c[1] == "decision_maker" for c in attendees) else 0
+        note = data.NOTES["meeting"][0].format(rep=setup["rep"], place=setup["labels"]["place"])
+        self.rows["touches"].append((
+            touch_id, self._uid(), at, at, account.id, attendees[0][0] if attendees else None, "meeting", at,
+            duration * 60, None, reached, note, *NO_HEARING, account.caller,
+        ))
+        if account.last_at is None or at > account.last_at:
+            account.last_at = at
+        if outcome == "won" and r() < 0.5:
+            due = self.calendar.date + timedelta(days=rng.randint(20, 90))
+            self._plan(account, at, at, attendees[0] if attendees else None,
+                       calendar.iso[calendar.index_on_or_after(due)],
+                       "導入後フォロー：運用状況と追加ニーズの確認", source="manual")
+        return (touch_id, day, at, None, attendees[0] if attendees else None)
+
+
+def _shares(weighted: Weighted) -> list[float]:
+    previous = 0.0
+    shares = []
+    for cumulative in weighted.cumulative:
+        shares.append((cumulative - previous) / weighted.total)
+        previous = cumulative
+    return shares

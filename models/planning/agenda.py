@@ -1,0 +1,301 @@
+"""The Today queue: overdue plans, plans due that day, then fresh targets up to the daily target.
+
+Order: overdue call plans (oldest first), then today's (those with a time by time, e.g. a callback at
+14:00, then those without), then fresh targets — untouched, never touched, no open plan — from the
+chosen lists by list order, rank and score. One entry per company. Accounts that are disqualified or
+marked do-not-call never appear.
+
+The daily target caps the whole day: overdue and due plans are always shown (they are promises), and
+fresh targets fill what is left after them and after the accounts already called that day.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlite_utils import Database
+
+from models.accounts.vocab import CLOSED_STATUSES, OUTCOME, label
+from models.planning.dispositions import DEFAULT_RULES
+from models.planning.plans import Due, parse_due
+from models.store import kv
+from models.store.errors import ValidationError
+
+DAILY_TARGET_KEY = "daily_target"
+DEFAULT_DAILY_TARGET = 40
+SECTIONS = {"overdue": "期限超過", "due": "本日予定", "fresh": "新規"}
+_WEEKDAYS = "月火水木金土日"
+_CLOSED_SQL = ", ".join(f"'{status}'" for status in CLOSED_STATUSES)
+# Walks the companies_priority index: rank A first (none last), then score, then reading.
+_FRESH_ORDER = "c.rank IS NULL, c.rank, c.score DESC, c.name_kana IS NULL, c.name_kana, c.id"
+_FRESH_WHERE = (
+    "c.status = 'untouched' AND c.last_touch_at IS NULL "
+    "AND NOT EXISTS (SELECT 1 FROM plans p WHERE p.company_id = c.id AND p.status = 'open')"
+)
+_COMPANY_COLUMNS = "c.id AS company_id, c.name, c.name_kana, c.phone, c.rank, c.score, c.status"
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    """One account in the queue and why it is there."""
+
+    company_id: int
+    company_name: str
+    name_kana: str | None
+    phone: str | None
+    section: str  # 'overdue', 'due' or 'fresh'
+    plan_id: int | None
+    due: Due | None
+    hypothesis: str | None
+    reason: str
+    rank: str | None = None
+    score: float = 0.0
+    status: str = "untouched"
+    last_outcome: str | None = None
+
+
+@dataclass(frozen=True)
+class AgendaCounts:
+    overdue: int
+    due: int
+    fresh: int
+    done_today: int
+
+
+@dataclass(frozen=True)
+class Agenda:
+    day: date
+    entries: tuple[AgendaEntry, ...]
+    counts: AgendaCounts
+    daily_target: int
+
+    @property
+    def company_ids(self) -> list[int]:
+        """The companies in queue order, as a call session takes them."""
+        return [entry.company_id for entry in self.entries]
+
+
+def daily_target_setting(db: Database) -> int:
+    """The daily target from settings (key ``daily_target``), default 40."""
+    value = kv.get_json(db, DAILY_TARGET_KEY, DEFAULT_DAILY_TARGET)
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return DEFAULT_DAILY_TARGET
+    try:
+        number = int(value)
+    except ValueError:
+        return DEFAULT_DAILY_TARGET
+    return number if number >= 0 else DEFAULT_DAILY_TARGET
+
+
+def _md(day: date) -> str:
+    return f"{day.month}/{day.day}"
+
+
+def _with_hypothesis(text: str, hypothesis: str | None) -> str:
+    return f"{text}：{hypothesis}" if hypothesis else text
+
+
+def _plan_reason(day: date, due: Due, hypothesis: str | None, last_outcome: str | None) -> str:
+    timed = isinstance(due, datetime)
+    due_date = due.date() if timed else due
+    clock = f" {due:%H:%M}" if timed else ""
+    if due_date < day:
+        late = (day - due_date).days
+        return _with_hypothesis(f"予定日 {_md(due_date)}{clock} を{late}日過ぎています", hypothesis)
+    when = f"本日{clock} の" if timed else "本日の"
+    if timed and last_outcome == "callback_requested":
+        if hypothesis == DEFAULT_RULES["callback_requested"].hypothesis:
+            hypothesis = None  # the rule's own words add nothing to 「折返し依頼」
+        return _with_hypothesis(f"{when}折返し依頼", hypothesis)
+    return _with_hypothesis(f"{when}予定", hypothesis)
+
+
+def _fresh_reason(rank: str | None, score: float | None) -> str:
+    parts = ["未接触"]
+    if rank:
+        parts.append(f"ランク{rank}")
+    parts.append(f"スコア{score or 0:g}")
+    return "・".join(parts)
+
+
+def _plan_rows(db: Database, day: date) -> list[dict[str, Any]]:
+    next_day = (day + timedelta(days=1)).isoformat()
+    return list(db.query(
+        f"""SELECT p.id AS plan_id, p.due, p.hypothesis, {_COMPANY_COLUMNS},
+            (SELECT t.outcome FROM touches t WHERE t.company_id = p.company_id
+             ORDER BY t.at DESC, t.id DESC LIMIT 1) AS last_outcome
+        FROM plans p JOIN companies c ON c.id = p.company_id
+        WHERE p.status = 'open' AND p.kind = 'call' AND p.due < ? AND c.status NOT IN ({_CLOSED_SQL})
+        ORDER BY p.due, p.id""",
+        [next_day],
+    ))
+
+
+def _fresh_rows(db: Database, list_ids: Sequence[int] | None, limit: int) -> list[dict[str, Any]]:
+    if limit <= 0:
+        return []
+    if list_ids is None:
+        sql = f"SELECT {_COMPANY_COLUMNS} FROM companies c WHERE {_FRESH_WHERE} ORDER BY {_FRESH_ORDER}"
+        return list(db.query(sql + " LIMIT ?", [limit]))
+    ids = [int(list_id) for list_id in list_ids]
+    if not ids:
+        return []
+    if len(ids) == 1:  # one list: a company is on it once, and its order index is walked
+        sql = (
+            f"SELECT {_COMPANY_COLUMNS}, m.priority AS list_priority "
+            f"FROM list_members m JOIN companies c ON c.id = m.company_id "
+            f"WHERE m.list_id = ? AND {_FRESH_WHERE} ORDER BY list_priority, {_FRESH_ORDER} LIMIT ?"
+        )
+        return list(db.query(sql, [ids[0], limit]))
+    marks = ",".join("?" * len(ids))
+    # A member's priority is its place in its list (smaller first); on several lists, the best place.
+    sql = (
+        f"SELECT {_COMPANY_COLUMNS}, MIN(m.priority) AS list_priority "
+        f"FROM list_members m JOIN companies c ON c.id = m.company_id "
+        f"WHERE m.list_id IN ({marks}) AND {_FRESH_WHERE} "
+        f"GROUP BY c.id ORDER BY list_priority, {_FRESH_ORDER} LIMIT ?"
+    )
+    return list(db.query(sql, [*ids, limit]))
+
+
+def _done_today(db: Database, day: date) -> int:
+    next_day = (day + timedelta(days=1)).isoformat()
+    return db.execute(
+        "SELECT COUNT(DISTINCT company_id) FROM touches WHERE at >= ? AND at < ? AND kind = 'call'",
+        [day.isoformat(), next_day],
+    ).fetchone()[0]
+
+
+def build_agenda(
+    db: Database, day: date, list_ids: Sequence[int] | None = None, daily_target: int | None = None
+) -> Agenda:
+    """The queue for ``day``.
+
+    Args:
+        list_ids: the lists fresh targets come from; None means every untouched company.
+        daily_target: accounts to handle that day; None reads the setting (default 40).
+    """
+    target = daily_target_setting(db) if daily_target is None else max(0, int(daily_target))
+    overdue: list[AgendaEntry] = []
+    due_timed: list[AgendaEntry] = []
+    due_dated: list[AgendaEntry] = []
+    seen: set[int] = set()
+    today = day.isoformat()
+
+    def queue_order(row: dict[str, Any]) -> tuple:
+        # Overdue oldest first; today's with a time (by time) before those without.
+        if row["due"][:10] < today:
+            return (0, False, row["due"])
+        return (1, len(row["due"]) == 10, row["due"])
+
+    for row in sorted(_plan_rows(db, day), key=queue_order):
+        if row["company_id"] in seen:
+            continue
+        seen.add(row["company_id"])
+        due = parse_due(row["due"])
+        due_date = due.date() if isinstance(due, datetime) else due
+        section = "overdue" if due_date < day else "due"
+        entry = AgendaEntry(
+            company_id=row["company_id"], company_name=row["name"], name_kana=row["name_kana"],
+            phone=row["phone"], section=section, plan_id=row["plan_id"], due=due,
+            hypothesis=row["hypothesis"],
+            reason=_plan_reason(day, due, row["hypothesis"], row["last_outcome"]),
+            rank=row["rank"], score=row["score"], status=row["status"], last_outcome=row["last_outcome"],
+        )
+        if section == "overdue":
+            overdue.append(entry)
+        else:
+            (due_timed if isinstance(due, datetime) else due_dated).append(entry)
+    done_today = _done_today(db, day)
+    room = target - len(overdue) - len(due_timed) - len(due_dated) - done_today
+    fresh = [
+        AgendaEntry(
+            company_id=row["company_id"], company_name=row["name"], name_kana=row["name_kana"],
+            phone=row["phone"], section="fresh", plan_id=None, due=None, hypothesis=None,
+            reason=_fresh_reason(row["rank"], row["score"]), rank=row["rank"], score=row["score"],
+            status=row["status"],
+        )
+        for row in _fresh_rows(db, list_ids, room)
+    ]
+    entries = (*overdue, *due_timed, *due_dated, *fresh)
+    counts = AgendaCounts(
+        overdue=len(overdue), due=len(due_timed) + len(due_dated), fresh=len(fresh), done_today=done_today
+    )
+    return Agenda(day=day, entries=entries, counts=counts, daily_target=target)
+
+
+def _day_label(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日（{_WEEKDAYS[day.weekday()]}）"
+
+
+def counts_text(agenda: Agenda) -> str:
+    c = agenda.counts
+    return (
+        f"期限超過 {c.overdue}件・本日予定 {c.due}件・新規 {c.fresh}件・本日実施 {c.done_today}件"
+        f"（目標 {agenda.daily_target}件）"
+    )
+
+
+def agenda_as_text(agenda: Agenda) -> str:
+    """The queue as plain Japanese text, one account per entry with the reason it is there."""
+    lines = [f"{_day_label(agenda.day)} の架電リスト", counts_text(agenda)]
+    if not agenda.entries:
+        lines.append("この日の架電予定はありません。")
+    width = len(str(len(agenda.entries)))
+    for number, entry in enumerate(agenda.entries, start=1):
+        kana = f"（{entry.name_kana}）" if entry.name_kana else ""
+        phone = f"  {entry.phone}" if entry.phone else "  電話番号なし"
+        lines.append(f"{number:>{width}}. 【{SECTIONS[entry.section]}】{entry.company_name}{kana}{phone}")
+        lines.append(f"{' ' * (width + 2)}{entry.reason}")
+    return "\n".join(lines) + "\n"
+
+
+def _due_json(due: Due | None) -> str | None:
+    if due is None:
+        return None
+    return due.isoformat(timespec="minutes") if isinstance(due, datetime) else due.isoformat()
+
+
+def agenda_as_dict(agenda: Agenda) -> dict[str, Any]:
+    c = agenda.counts
+    return {
+        "date": agenda.day.isoformat(),
+        "daily_target": agenda.daily_target,
+        "counts": {"overdue": c.overdue, "due": c.due, "fresh": c.fresh, "done_today": c.done_today},
+        "entries": [
+            {
+                "position": number, "section": entry.section, "company_id": entry.company_id,
+                "name": entry.company_name, "name_kana": entry.name_kana, "phone": entry.phone,
+                "plan_id": entry.plan_id, "due": _due_json(entry.due), "hypothesis": entry.hypothesis,
+                "reason": entry.reason, "rank": entry.rank, "score": entry.score, "status": entry.status,
+                "last_outcome": entry.last_outcome,
+                "last_outcome_label": label(OUTCOME, entry.last_outcome) or None,
+            }
+            for number, entry in enumerate(agenda.entries, start=1)
+        ],
+    }
+
+
+def agenda_as_json(agenda: Agenda) -> str:
+    return json.dumps(agenda_as_dict(agenda), ensure_ascii=False, indent=2)
+
+
+def parse_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except (AttributeError, ValueError) as error:
+        raise ValidationError(
+            f"日付「{text}」は YYYY-MM-DD の形で指定してください（例: 2026-11-20）。"
+        ) from error
+
+
+def cmd_agenda_output(db: Database, day: date | str | None, as_json: bool) -> str:
+    """What ``main.py agenda`` prints: the queue for ``day`` (None: today) as text or JSON."""
+    if isinstance(day, str):
+        day = parse_day(day)
+    agenda = build_agenda(db, day or date.today())
+    return agenda_as_json(agenda) + "\n" if as_json else agenda_as_text(agenda)

@@ -1,0 +1,230 @@
+"""Business days and call windows: weekends, Japanese public holidays, company closure days.
+
+Public holidays come from ``jpholiday`` (振替休日 and 国民の休日 included), never a hand-written
+table. Closure days are ``(MM-DD, MM-DD)`` ranges that may wrap the year (12-29 → 01-03).
+Every function takes the day it works from; nothing here reads the clock.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+import jpholiday
+from dateutil.relativedelta import relativedelta
+from sqlite_utils import Database
+
+from models.store import kv
+from models.store.db import writing
+from models.store.errors import ValidationError
+
+# The keys (and JSON shapes) store/settings.py edits: [["09:00", "12:00"], ...] and [["12-29", "01-03"]].
+WINDOWS_KEY = "call_windows"
+CLOSURES_KEY = "closure_days"
+
+Closure = tuple[str, str]
+Window = tuple[time, time]
+
+DEFAULT_CLOSURES: tuple[Closure, ...] = (("12-29", "01-03"),)
+DEFAULT_WINDOWS: tuple[Window, ...] = ((time(9, 0), time(12, 0)), (time(13, 0), time(18, 0)))
+
+_MONTH_DAY_RE = re.compile(r"^(\d{2})-(\d{2})$")
+# A search for the next business day never needs more than a few weeks; this bounds a bad setting.
+_MAX_SEARCH_DAYS = 366
+
+
+def _check_month_day(text: str) -> str:
+    match = _MONTH_DAY_RE.match(text or "")
+    if not match:
+        raise ValidationError(f"休業日「{text}」は MM-DD の形で指定してください（例: 12-29）。")
+    try:
+        date(2000, int(match[1]), int(match[2]))  # a leap year, so 02-29 is accepted
+    except ValueError as error:
+        raise ValidationError(f"休業日「{text}」は存在しない日付です。") from error
+    return text
+
+
+def _parse_time(text: str) -> time:
+    try:
+        return time.fromisoformat(text)
+    except (TypeError, ValueError) as error:
+        raise ValidationError(
+            f"架電時間帯「{text}」は HH:MM の形で指定してください（例: 09:00）。"
+        ) from error
+
+
+@dataclass(frozen=True)
+class CalendarRules:
+    """The company calendar: closure ranges and the call windows of a business day."""
+
+    closures: tuple[Closure, ...] = DEFAULT_CLOSURES
+    windows: tuple[Window, ...] = DEFAULT_WINDOWS
+
+    def __post_init__(self):
+        for start, end in self.closures:
+            _check_month_day(start)
+            _check_month_day(end)
+        for start, end in self.windows:
+            if not start < end:
+                raise ValidationError(
+                    f"架電時間帯 {start:%H:%M}〜{end:%H:%M} は開始が終了より前になるように指定してください。"
+                )
+
+    def to_json(self) -> dict:
+        return {
+            "closures": [list(pair) for pair in self.closures],
+            "windows": [[f"{start:%H:%M}", f"{end:%H:%M}"] for start, end in self.windows],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict | None) -> CalendarRules:
+        """Rules from their stored form; a missing part takes its default."""
+        data = data or {}
+        closures = data.get("closures")
+        windows = data.get("windows")
+        return cls(
+            closures=DEFAULT_CLOSURES if closures is None else tuple((str(a), str(b)) for a, b in closures),
+            windows=DEFAULT_WINDOWS if windows is None else tuple(
+                sorted((_parse_time(a), _parse_time(b)) for a, b in windows)
+            ),
+        )
+
+
+def load_calendar(db: Database) -> CalendarRules:
+    """The calendar stored in settings (keys ``closure_days`` and ``call_windows``), or the defaults."""
+    data = {"closures": kv.get_json(db, CLOSURES_KEY), "windows": kv.get_json(db, WINDOWS_KEY)}
+    try:
+        return CalendarRules.from_json(data)
+    except (ValidationError, TypeError, ValueError):
+        # A damaged setting must not stop the day's calls; the defaults are a safe calendar.
+        return CalendarRules()
+
+
+def save_calendar(db: Database, rules: CalendarRules) -> None:
+    data = rules.to_json()
+    with writing(db):
+        kv.put_json(db, CLOSURES_KEY, data["closures"])
+        kv.put_json(db, WINDOWS_KEY, data["windows"])
+
+
+def is_closure_day(d: date, closures: Iterable[Closure] = DEFAULT_CLOSURES) -> bool:
+    month_day = f"{d.month:02d}-{d.day:02d}"
+    for start, end in closures:
+        if start <= end:
+            if start <= month_day <= end:
+                return True
+        elif month_day >= start or month_day <= end:  # wraps the year end
+            return True
+    return False
+
+
+def is_business_day(d: date, closures: Iterable[Closure] = DEFAULT_CLOSURES) -> bool:
+    """Not a weekend, not a Japanese public holiday, not a company closure day."""
+    if isinstance(d, datetime):
+        d = d.date()
+    return d.weekday() < 5 and not jpholiday.is_holiday(d) and not is_closure_day(d, closures)
+
+
+def next_business_day(
+    d: date, closures: Iterable[Closure] = DEFAULT_CLOSURES, *, inclusive: bool = False
+) -> date:
+    """The first business day after ``d`` (or ``d`` itself when ``inclusive`` and it is one)."""
+    closures = tuple(closures)
+    day = d if inclusive else d + timedelta(days=1)
+    for _ in range(_MAX_SEARCH_DAYS):
+        if is_business_day(day, closures):
+            return day
+        day += timedelta(days=1)
+    raise ValidationError("休業日の設定により、1年以内に営業日がありません。休業日の設定をご確認ください。")
+
+
+def previous_business_day(d: date, closures: Iterable[Closure] = DEFAULT_CLOSURES) -> date:
+    closures = tuple(closures)
+    day = d - timedelta(days=1)
+    for _ in range(_MAX_SEARCH_DAYS):
+        if is_business_day(day, closures):
+            return day
+        day -= timedelta(days=1)
+    raise ValidationError("休業日の設定により、1年以内に営業日がありません。休業日の設定をご確認ください。")
+
+
+def add_business_days(d: date, n: int, closures: Iterable[Closure] = DEFAULT_CLOSURES) -> date:
+    """The ``n``-th business day after ``d`` (before it when ``n`` is negative).
+
+    With ``n == 0``: ``d`` itself when it is a business day, else the next one.
+    """
+    closures = tuple(closures)
+    if n == 0:
+        return next_business_day(d, closures, inclusive=True)
+    day = d
+    step = next_business_day if n > 0 else previous_business_day
+    for _ in range(abs(n)):
+        day = step(day, closures)
+    return day
+
+
+def add_months(d: date, n: int) -> date:
+    """``d`` moved by ``n`` calendar months, clamped to the month end (Jan 31 + 3 months = Apr 30)."""
+    return d + relativedelta(months=n)
+
+
+def first_business_day_of_month(
+    year: int, month: int, closures: Iterable[Closure] = DEFAULT_CLOSURES
+) -> date:
+    return next_business_day(date(year, month, 1), closures, inclusive=True)
+
+
+def months_before_fiscal_year_end(
+    today: date, fiscal_month: int, months: int, closures: Iterable[Closure] = DEFAULT_CLOSURES
+) -> date:
+    """Early in the month ``months`` before the fiscal year end, the next time that comes round.
+
+    The answer is the first business day of that month, on or after ``today``: with a March year end
+    and ``months=3`` that is early December (this year's, or next year's once it has passed).
+    """
+    if not 1 <= fiscal_month <= 12:
+        raise ValidationError(f"決算月は 1〜12 で指定してください（{fiscal_month}）。")
+    closures = tuple(closures)
+    month = (fiscal_month - 1 - months) % 12 + 1
+    for year in (today.year, today.year + 1):
+        candidate = first_business_day_of_month(year, month, closures)
+        if candidate >= today:
+            return candidate
+    return first_business_day_of_month(today.year + 2, month, closures)  # unreachable in practice
+
+
+def in_call_window(moment: datetime, windows: Sequence[Window] = DEFAULT_WINDOWS) -> bool:
+    clock = moment.time().replace(tzinfo=None)
+    return any(start <= clock < end for start, end in windows)
+
+
+def fit_to_call_window(
+    moment: datetime,
+    windows: Sequence[Window] = DEFAULT_WINDOWS,
+    closures: Iterable[Closure] = DEFAULT_CLOSURES,
+) -> datetime:
+    """``moment`` itself when it falls in a call window of a business day, else the next window start.
+
+    The time zone of ``moment`` is kept. With no windows at all, only the day is moved.
+    """
+    closures = tuple(closures)
+    windows = sorted(windows)
+    day = moment.date()
+    if is_business_day(day, closures):
+        if not windows or in_call_window(moment, windows):
+            return moment
+        clock = moment.time().replace(tzinfo=None)
+        for start, _end in windows:
+            if clock < start:
+                return moment.replace(hour=start.hour, minute=start.minute, second=0, microsecond=0)
+    day = next_business_day(day, closures)
+    if not windows:
+        return datetime.combine(day, moment.timetz())
+    return datetime.combine(day, windows[0][0], tzinfo=moment.tzinfo)
+
+
+def holiday_name(d: date) -> str | None:
+    """The name of the Japanese public holiday on ``d`` (e.g. 「国民の休日」), or None."""
+    return jpholiday.is_holiday_name(d)

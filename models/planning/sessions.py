@@ -1,0 +1,215 @@
+"""Call sessions that survive a crash: the ordered accounts, the position, and a uid on every touch.
+
+The open session lives in settings (key ``call_session``) and is saved on every step, so reopening
+Kakeru resumes where the caller was. Logging an outcome and stepping on are two commits; should the
+app die between them, ``resume_session`` steps past the account already logged in this session.
+The summary is counted from the touches carrying the session uid, so an undone outcome drops out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from models.planning.dispositions import CONNECT_OUTCOMES
+from models.store import kv
+from models.store.db import new_uid, now_iso, writing
+from models.store.errors import ValidationError
+
+SETTINGS_KEY = "call_session"
+
+
+@dataclass(frozen=True)
+class SessionState:
+    """An open call session."""
+
+    uid: str
+    company_ids: tuple[int, ...]
+    position: int = 0
+    skipped: tuple[int, ...] = ()
+    started_at: str = ""
+
+    @property
+    def current_company_id(self) -> int | None:
+        return self.company_ids[self.position] if self.position < len(self.company_ids) else None
+
+    @property
+    def finished(self) -> bool:
+        return self.position >= len(self.company_ids)
+
+    @property
+    def remaining(self) -> int:
+        return max(0, len(self.company_ids) - self.position)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"uid": self.uid, "company_ids": list(self.company_ids), "position": self.position,
+                "skipped": list(self.skipped), "started_at": self.started_at}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SessionState:
+        ids = tuple(int(company_id) for company_id in data["company_ids"])
+        position = min(max(0, int(data["position"])), len(ids))
+        return cls(uid=str(data["uid"]), company_ids=ids, position=position,
+                   skipped=tuple(int(c) for c in data.get("skipped") or ()),
+                   started_at=str(data.get("started_at") or ""))
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """What a session achieved, counted from its touches."""
+
+    session_uid: str
+    started_at: str
+    ended_at: str
+    accounts: int
+    calls: int
+    connects: int
+    decision_maker_reaches: int
+    appointments: int
+    talk_time_s: int
+    skipped: int
+
+
+def _save(db: Database, state: SessionState) -> SessionState:
+    kv.put_json(db, SETTINGS_KEY, state.to_json())
+    return state
+
+
+def _stored(db: Database) -> SessionState | None:
+    data = kv.get_json(db, SETTINGS_KEY)
+    if not data:
+        return None
+    try:
+        return SessionState.from_json(data)
+    except (KeyError, TypeError, ValueError):
+        return None  # an unreadable session is no session; the caller starts a new one
+
+
+def _logged_here(db: Database, state: SessionState, company_id: int) -> bool:
+    row = db.execute(
+        "SELECT 1 FROM touches WHERE company_id = ? AND session_uid = ? LIMIT 1", [company_id, state.uid]
+    ).fetchone()
+    return row is not None
+
+
+def start_session(db: Database, company_ids: list[int], *, now: str | None = None) -> SessionState:
+    """Start a session over ``company_ids`` in that order (duplicates dropped), replacing any open one."""
+    ids = tuple(dict.fromkeys(int(company_id) for company_id in company_ids))
+    if not ids:
+        raise ValidationError("架電する会社がありません。リストや絞り込みの条件をご確認ください。")
+    return _save(db, SessionState(uid=new_uid(), company_ids=ids, started_at=now or now_iso()))
+
+
+def current_session(db: Database) -> SessionState | None:
+    """The open session as saved, or None."""
+    return _stored(db)
+
+
+def resume_session(db: Database) -> SessionState | None:
+    """The open session on reopening, stepped past accounts already logged in it, or None.
+
+    Use when the app starts: an outcome saved just before a crash must not be called twice.
+    """
+    state = _stored(db)
+    if state is None:
+        return None
+    moved = state
+    while not moved.finished and _logged_here(db, moved, moved.current_company_id):
+        moved = replace(moved, position=moved.position + 1)
+    return _save(db, moved) if moved != state else state
+
+
+def _require(db: Database) -> SessionState:
+    state = _stored(db)
+    if state is None:
+        raise ValidationError("進行中の架電セッションがありません。Today からセッションを開始してください。")
+    return state
+
+
+def advance(db: Database) -> SessionState:
+    """Move to the next account (after an outcome was logged)."""
+    state = _require(db)
+    if state.finished:
+        return state
+    return _save(db, replace(state, position=state.position + 1))
+
+
+def skip(db: Database) -> SessionState:
+    """Leave the current account without a call and move on."""
+    state = _require(db)
+    if state.finished:
+        return state
+    skipped = tuple(dict.fromkeys((*state.skipped, state.current_company_id)))
+    return _save(db, replace(state, position=state.position + 1, skipped=skipped))
+
+
+def step_back(db: Database) -> SessionState:
+    """Return to the previous account (after an undo); it no longer counts as skipped."""
+    state = _require(db)
+    if state.position == 0:
+        return state
+    position = state.position - 1
+    company_id = state.company_ids[position]
+    skipped = tuple(c for c in state.skipped if c != company_id)
+    return _save(db, replace(state, position=position, skipped=skipped))
+
+
+def session_summary(db: Database, state: SessionState, *, now: str | None = None) -> SessionSummary:
+    """The counts so far, from the touches logged with the session's uid."""
+    placeholders = ",".join("?" * len(CONNECT_OUTCOMES))
+    row = db.execute(
+        f"""SELECT COUNT(*),
+            COALESCE(SUM(outcome IN ({placeholders}) OR reached_decision_maker), 0),
+            COALESCE(SUM(reached_decision_maker <> 0), 0),
+            COALESCE(SUM(outcome = 'appointment'), 0),
+            COALESCE(SUM(duration_s), 0)
+        FROM touches WHERE session_uid = ? AND kind = 'call'""",
+        [*CONNECT_OUTCOMES, state.uid],
+    ).fetchone()
+    return SessionSummary(
+        session_uid=state.uid, started_at=state.started_at, ended_at=now or now_iso(),
+        accounts=len(state.company_ids), calls=row[0], connects=row[1], decision_maker_reaches=row[2],
+        appointments=row[3], talk_time_s=row[4], skipped=len(state.skipped),
+    )
+
+
+def end_session(db: Database, *, now: str | None = None) -> SessionSummary:
+    """Close the open session and return its summary."""
+    with writing(db):
+        state = _require(db)
+        summary = session_summary(db, state, now=now)
+        kv.delete_key(db, SETTINGS_KEY)
+    return summary
+
+
+def _duration_text(seconds: int) -> str:
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}時間{minutes}分"
+    if minutes:
+        return f"{minutes}分{secs}秒"
+    return f"{secs}秒"
+
+
+def _clock_range(started_at: str, ended_at: str) -> str:
+    try:
+        start, end = datetime.fromisoformat(started_at), datetime.fromisoformat(ended_at)
+    except ValueError:
+        return ""
+    end_text = f"{end:%H:%M}" if end.date() == start.date() else f"{end.month}/{end.day} {end:%H:%M}"
+    return f"（{start.month}/{start.day} {start:%H:%M}〜{end_text}）"
+
+
+def summary_text(summary: SessionSummary) -> str:
+    """The summary as a few lines of Japanese to paste into the team chat."""
+    rate = f"（接続率 {summary.connects / summary.calls:.0%}）" if summary.calls else ""
+    return "\n".join((
+        f"架電セッションのまとめ{_clock_range(summary.started_at, summary.ended_at)}",
+        f"架電 {summary.calls}件 / 接続 {summary.connects}件{rate}",
+        f"キーパーソン接触 {summary.decision_maker_reaches}件 / アポ獲得 {summary.appointments}件",
+        f"通話時間 {_duration_text(summary.talk_time_s)} / スキップ {summary.skipped}件",
+    ))

@@ -1,0 +1,177 @@
+"""Opening the one SQLite store: pragmas, migrations, backups, and the helpers every write uses."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+import platformdirs
+from sqlite_utils import Database
+
+from models.store.errors import DatabaseCorrupt, DatabaseLocked, DatabaseTooNew, DiskFull
+from models.store.schema import LATEST_VERSION, MIGRATIONS
+
+APP_NAME = "Kakeru"
+DB_FILE_NAME = "kakeru.db"
+
+
+def data_dir() -> Path:
+    """The user's data folder for Kakeru (created when missing)."""
+    path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_db_path() -> Path:
+    return data_dir() / DB_FILE_NAME
+
+
+def backup_dir(db_path: str | Path) -> Path:
+    """Where backups of the database at ``db_path`` are kept: a ``backups`` folder beside it."""
+    return Path(db_path).resolve().parent / "backups"
+
+
+def now_iso() -> str:
+    """The current local time as ISO 8601 with its UTC offset, to the second."""
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def new_uid() -> str:
+    """A row's uid (for sync between laptops): a UUIDv7 written as 32 lowercase hex digits.
+
+    The first 48 bits are the Unix time in milliseconds, so the uids of new rows sort after the older
+    ones and a uid index grows at one end instead of taking inserts on random pages; the other bits are
+    the version and variant (6 bits) and 74 random bits, unique among laptops without asking anyone.
+    """
+    return new_uids(1)[0]
+
+
+_VARIANT = bytes(ord("89ab"[byte & 3]) for byte in range(256))  # RFC 9562 variant 10xx: 2 random bits
+
+
+def new_uids(count: int) -> list[str]:
+    """``count`` uids as ``new_uid`` makes them, from one clock reading and one read of urandom."""
+    millis = f"{time.time_ns() // 1_000_000 & 0xFFFF_FFFF_FFFF:012x}7"
+    random_hex = os.urandom(9 * count).hex()  # 72 random bits a uid, and 2 in its variant digit
+    variants = os.urandom(count).translate(_VARIANT).decode("ascii")
+    return [
+        f"{millis}{random_hex[start:start + 3]}{variant}{random_hex[start + 3:start + 18]}"
+        for start, variant in zip(range(0, 18 * count, 18), variants, strict=True)
+    ]
+
+
+def stamp(record: dict, *, now: str | None = None) -> dict:
+    """Return ``record`` with uid, created_at and updated_at filled in for an insert."""
+    now = now or now_iso()
+    return {"uid": new_uid(), "created_at": now, "updated_at": now, **record}
+
+
+def translate_sqlite_error(error: sqlite3.Error, path: str) -> Exception:
+    """Map an sqlite3 error caused by the environment to the named error the user can act on."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseLocked(path)
+    if "full" in text:
+        return DiskFull(path)
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return DatabaseCorrupt(path, str(error))
+    return error
+
+
+@contextmanager
+def writing(db: Database) -> Iterator[Database]:
+    """One write transaction; environment failures (disk full, lock) become named errors."""
+    try:
+        with db.atomic():
+            yield db
+    except sqlite3.OperationalError as error:
+        mapped = translate_sqlite_error(error, db_path(db))
+        if mapped is error:
+            raise
+        raise mapped from error
+
+
+def db_path(db: Database) -> str:
+    row = db.execute("PRAGMA database_list").fetchone()
+    return row[2] or ":memory:"
+
+
+def schema_version(db: Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def backup_to(db: Database, destination: str | Path) -> Path:
+    """Copy the live database to ``destination`` with SQLite's backup API (consistent under writes)."""
+    destination = Path(destination)
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    partial = destination.with_name(destination.name + ".partial")
+    target = sqlite3.connect(partial)
+    try:
+        db.conn.backup(target)
+    finally:
+        target.close()
+    partial.replace(destination)  # a backup is either whole or absent
+    return destination
+
+
+def migrate(db: Database, path: str = ":memory:") -> int:
+    """Bring the schema to ``LATEST_VERSION``; return the version the file had before.
+
+    Refuses a file written by a newer Kakeru. Backs a non-empty file up before upgrading it.
+    """
+    before = schema_version(db)
+    if before > LATEST_VERSION:
+        raise DatabaseTooNew(path, before, LATEST_VERSION)
+    if 0 < before < LATEST_VERSION and path != ":memory:":
+        stamp_text = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup_to(db, backup_dir(path) / f"{Path(path).stem}-before-v{LATEST_VERSION}-{stamp_text}.db")
+    for version in range(before + 1, LATEST_VERSION + 1):
+        with writing(db):
+            for statement in MIGRATIONS[version - 1]:
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {version}")
+    return before
+
+
+def wrap(conn: sqlite3.Connection) -> Database:
+    """sqlite-utils over ``conn``, without running sqlite-utils plugins on it.
+
+    Plugins installed beside Kakeru have no business changing its connections, and looking them up
+    (through the installed packages' metadata) took a tenth of the app's start-up.
+    """
+    return Database(conn, execute_plugins=False)
+
+
+def open_db(path: str | Path | None = None, *, busy_timeout_s: float = 5.0) -> Database:
+    """Open (or create) the Kakeru database at ``path`` (default: the user data folder).
+
+    Raises:
+        DatabaseTooNew, DatabaseCorrupt, DatabaseLocked, DiskFull: the file cannot be used as is.
+    """
+    path = str(path) if path is not None else str(default_db_path())
+    if path != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(path, timeout=busy_timeout_s)
+        db = wrap(conn)
+        # Refuse a newer file before anything (even the WAL switch) touches its header.
+        if schema_version(db) > LATEST_VERSION:
+            raise DatabaseTooNew(path, schema_version(db), LATEST_VERSION)
+        if path != ":memory:":
+            db.enable_wal()
+        db.execute("PRAGMA foreign_keys = ON")
+        # FULL: a logged call survives a power cut too, not only a killed process.
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
+        migrate(db, path)
+    except sqlite3.DatabaseError as error:
+        mapped = translate_sqlite_error(error, path)
+        if mapped is error:
+            raise
+        raise mapped from error
+    return db

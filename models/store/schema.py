@@ -1,0 +1,417 @@
+"""Numbered, append-only migrations. Each is a list of SQL statements run in one transaction.
+
+Never edit a migration that has shipped: add a new one at the end. ``tests/models/test_db.py``
+upgrades database files kept under ``tests/fixtures/`` to prove old files still open.
+"""
+
+from __future__ import annotations
+
+# Columns every table carries (DESIGN.md): id, uid (random, for future sync), created_at, updated_at.
+_COMMON = """
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL"""
+
+_M0001 = [
+    f"""CREATE TABLE imports ({_COMMON},
+    list_id INTEGER REFERENCES target_lists(id) ON DELETE SET NULL,
+    file_name TEXT NOT NULL,
+    encoding TEXT,
+    rows INTEGER NOT NULL DEFAULT 0,
+    created INTEGER NOT NULL DEFAULT 0,
+    updated INTEGER NOT NULL DEFAULT 0,
+    duplicates INTEGER NOT NULL DEFAULT 0,
+    rejected INTEGER NOT NULL DEFAULT 0,
+    undone_at TEXT
+)""",
+    f"""CREATE TABLE companies ({_COMMON},
+    name TEXT NOT NULL,
+    name_kana TEXT,
+    corporate_number TEXT,
+    industry TEXT,
+    business_domain TEXT,
+    prefecture TEXT,
+    address TEXT,
+    postal_code TEXT,
+    phone TEXT,
+    website TEXT,
+    employees INTEGER CHECK (employees IS NULL OR employees >= 0),
+    fiscal_year_end_month INTEGER CHECK (fiscal_year_end_month IS NULL
+        OR fiscal_year_end_month BETWEEN 1 AND 12),
+    rank TEXT CHECK (rank IS NULL OR rank IN ('A', 'B', 'C', 'D')),
+    score REAL NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'untouched' CHECK (status IN ('untouched', 'in_progress', 'nurturing',
+        'appointment', 'customer', 'disqualified', 'do_not_call')),
+    notes TEXT,
+    name_key TEXT NOT NULL DEFAULT '',
+    phone_key TEXT,
+    address_key TEXT NOT NULL DEFAULT '',
+    search_key TEXT NOT NULL DEFAULT '',
+    last_touch_at TEXT,
+    import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL
+)""",
+    "CREATE INDEX companies_corporate_number ON companies(corporate_number)",
+    "CREATE INDEX companies_phone_key ON companies(phone_key)",
+    "CREATE INDEX companies_name_address ON companies(name_key, address_key)",
+    "CREATE INDEX companies_status ON companies(status)",
+    "CREATE INDEX companies_rank_score ON companies(rank, score DESC)",
+    "CREATE INDEX companies_prefecture ON companies(prefecture)",
+    "CREATE INDEX companies_industry ON companies(industry)",
+    "CREATE INDEX companies_last_touch ON companies(last_touch_at)",
+    # Search over NFKC-normalised text; trigram finds Japanese substrings of three characters or more.
+    """CREATE VIRTUAL TABLE companies_fts USING fts5(
+    search_key, content='companies', content_rowid='id', tokenize='trigram')""",
+    """CREATE TRIGGER companies_fts_insert AFTER INSERT ON companies BEGIN
+    INSERT INTO companies_fts(rowid, search_key) VALUES (new.id, new.search_key);
+END""",
+    """CREATE TRIGGER companies_fts_delete AFTER DELETE ON companies BEGIN
+    INSERT INTO companies_fts(companies_fts, rowid, search_key) VALUES ('delete', old.id, old.search_key);
+END""",
+    """CREATE TRIGGER companies_fts_update AFTER UPDATE OF search_key ON companies BEGIN
+    INSERT INTO companies_fts(companies_fts, rowid, search_key) VALUES ('delete', old.id, old.search_key);
+    INSERT INTO companies_fts(rowid, search_key) VALUES (new.id, new.search_key);
+END""",
+    f"""CREATE TABLE contacts ({_COMMON},
+    company_id INTEGER NOT NULL REFERENCES companies(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    name_kana TEXT,
+    department TEXT,
+    title TEXT,
+    role TEXT NOT NULL DEFAULT 'other' CHECK (role IN ('gatekeeper', 'decision_maker', 'hr', 'field',
+        'champion', 'blocker', 'other')),
+    phone TEXT,
+    mobile TEXT,
+    email TEXT,
+    best_time TEXT,
+    notes TEXT,
+    map_x REAL,
+    map_y REAL,
+    employment TEXT NOT NULL DEFAULT 'active' CHECK (employment IN ('active', 'moved', 'left')),
+    employment_changed_on TEXT,
+    successor_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+    import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL
+)""",
+    "CREATE INDEX contacts_company ON contacts(company_id)",
+    f"""CREATE TABLE relationships ({_COMMON},
+    company_id INTEGER NOT NULL REFERENCES companies(id) ON DELETE CASCADE,
+    from_contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    to_contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('introduced', 'reports_to', 'works_with', 'influences',
+        'conflicts')),
+    note TEXT,
+    as_of TEXT,
+    source TEXT,
+    CHECK (from_contact_id <> to_contact_id)
+)""",
+    "CREATE INDEX relationships_company ON relationships(company_id)",
+    f"""CREATE TABLE target_lists ({_COMMON},
+    name TEXT NOT NULL UNIQUE,
+    description TEXT,
+    script TEXT,
+    archived INTEGER NOT NULL DEFAULT 0
+)""",
+    f"""CREATE TABLE list_members ({_COMMON},
+    list_id INTEGER NOT NULL REFERENCES target_lists(id) ON DELETE CASCADE,
+    company_id INTEGER NOT NULL REFERENCES companies(id) ON DELETE CASCADE,
+    priority INTEGER NOT NULL DEFAULT 0,
+    import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL,
+    UNIQUE (list_id, company_id)
+)""",
+    "CREATE INDEX list_members_company ON list_members(company_id)",
+    f"""CREATE TABLE import_changes ({_COMMON},
+    import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+    company_id INTEGER NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('created', 'updated')),
+    before_json TEXT
+)""",
+    "CREATE INDEX import_changes_import ON import_changes(import_id)",
+    f"""CREATE TABLE touches ({_COMMON},
+    company_id INTEGER NOT NULL REFERENCES companies(id) ON DELETE CASCADE,
+    contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+    kind TEXT NOT NULL DEFAULT 'call' CHECK (kind IN ('call', 'email', 'letter', 'meeting', 'visit',
+        'other')),
+    at TEXT NOT NULL,
+    duration_s INTEGER CHECK (duration_s IS NULL OR duration_s >= 0),
+    outcome TEXT CHECK (outcome IS NULL OR outcome IN ('not_available', 'gatekeeper_block',
+        'connected', 'callback_requested', 'info_sent', 'appointment', 'no_need', 'bad_number',
+        'disqualified')),
+    reached_decision_maker INTEGER NOT NULL DEFAULT 0,
+    note TEXT,
+    hearing_issue TEXT,
+    hearing_current TEXT,
+    hearing_budget TEXT,
+    hearing_timing TEXT,
+    hearing_decision_maker TEXT,
+    hearing_competitor TEXT,
+    caller TEXT,
+    session_uid TEXT
+)""",
+    "CREATE INDEX touches_company_at ON touches(company_id, at)",
+    "CREATE INDEX touches_at ON touches(at)",
+    f"""CREATE TABLE cadences ({_COMMON},
+    name TEXT NOT NULL UNIQUE,
+    description TEXT,
+    stop_on_appointment INTEGER NOT NULL DEFAULT 1,
+    stop_on_do_not_call INTEGER NOT NULL DEFAULT 1,
+    stop_on_reply INTEGER NOT NULL DEFAULT 0
+)""",
+    f"""CREATE TABLE cadence_steps ({_COMMON},
+    cadence_id INTEGER NOT NULL REFERENCES cadences(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    offset_amount INTEGER NOT NULL,
+    offset_unit TEXT NOT NULL CHECK (offset_unit IN ('business_days', 'weeks', 'months',
+        'fiscal_year_end_months')),
+    kind TEXT NOT NULL DEFAULT 'call',
+    hypothesis TEXT
+)""",
+    f"""CREATE TABLE plans ({_COMMON},
+    company_id INTEGER NOT NULL REFERENCES companies(id) ON DELETE CASCADE,
+    contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+    due TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'call' CHECK (kind IN ('call', 'email', 'letter', 'meeting', 'visit',
+        'other')),
+    hypothesis TEXT,
+    hypothesis_template TEXT,
+    hypothesis_result TEXT CHECK (hypothesis_result IS NULL OR hypothesis_result IN ('held', 'missed',
+        'unknown')),
+    source TEXT NOT NULL DEFAULT 'manual' CHECK (source IN ('manual', 'rule', 'cadence')),
+    cadence_id INTEGER REFERENCES cadences(id) ON DELETE SET NULL,
+    cadence_step_id INTEGER REFERENCES cadence_steps(id) ON DELETE SET NULL,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'skipped')),
+    done_touch_id INTEGER REFERENCES touches(id) ON DELETE SET NULL,
+    done_at TEXT,
+    skip_reason TEXT
+)""",
+    "CREATE INDEX plans_status_due ON plans(status, due)",
+    "CREATE INDEX plans_company ON plans(company_id)",
+    f"""CREATE TABLE meetings ({_COMMON},
+    company_id INTEGER NOT NULL REFERENCES companies(id) ON DELETE CASCADE,
+    touch_id INTEGER REFERENCES touches(id) ON DELETE SET NULL,
+    starts_at TEXT NOT NULL,
+    duration_min INTEGER NOT NULL DEFAULT 60 CHECK (duration_min > 0),
+    place TEXT,
+    online_url TEXT,
+    field_rep TEXT,
+    caller TEXT,
+    purpose TEXT,
+    notes_needs TEXT,
+    notes_current TEXT,
+    notes_expectations TEXT,
+    notes_concerns TEXT,
+    notes_personality TEXT,
+    notes_budget TEXT,
+    notes_timing TEXT,
+    notes_decision_process TEXT,
+    notes_competitors TEXT,
+    notes_unknowns TEXT,
+    questions TEXT,
+    cautions TEXT,
+    status TEXT NOT NULL DEFAULT 'scheduled' CHECK (status IN ('scheduled', 'held', 'cancelled')),
+    outcome TEXT CHECK (outcome IS NULL OR outcome IN ('won', 'lost', 'ongoing', 'postponed',
+        'cancelled')),
+    outcome_reason TEXT,
+    outcome_note TEXT,
+    next_step TEXT,
+    brief_difference TEXT,
+    feedback_at TEXT
+)""",
+    "CREATE INDEX meetings_starts_at ON meetings(starts_at)",
+    "CREATE INDEX meetings_company ON meetings(company_id)",
+    f"""CREATE TABLE meeting_attendees ({_COMMON},
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    note TEXT,
+    UNIQUE (meeting_id, contact_id)
+)""",
+    f"""CREATE TABLE settings ({_COMMON},
+    key TEXT NOT NULL UNIQUE,
+    value TEXT
+)""",
+    f"""CREATE TABLE saved_views ({_COMMON},
+    name TEXT NOT NULL UNIQUE,
+    filters_json TEXT NOT NULL
+)""",
+    f"""CREATE TABLE import_mappings ({_COMMON},
+    name TEXT NOT NULL UNIQUE,
+    fields_json TEXT NOT NULL
+)""",
+]
+
+# 2: indexes for the Targets table and the Today queue at 100,000 companies.
+_M0002 = [
+    # The Targets table's default order (accounts.targets._PRIORITY, same expressions). search_key rides
+    # along so a broad search ("株式会社") walks this index alone and stops at the first page, instead
+    # of looking up and sorting tens of thousands of FTS matches.
+    """CREATE INDEX companies_priority ON companies(rank IS NULL, rank, score DESC, name_kana IS NULL,
+    name_kana, search_key)""",
+    # The same keys by id: sorting a few thousand FTS matches reads this small index, not their rows.
+    "CREATE INDEX companies_sort_keys ON companies(id, rank, score, name_kana, status)",
+    "CREATE INDEX list_members_list_priority ON list_members(list_id, priority)",
+    # A company's earliest open plan in one step (the Targets table's 次回予定). Without it SQLite
+    # answers min(due) by walking plans_status_due through every open plan, once per company.
+    "CREATE INDEX plans_company_open ON plans(company_id, status, due)",
+]
+
+# 3: the weekly review's decisions (決定事項とネクストアクション), typed in the app and printed.
+_M0003 = [
+    f"""CREATE TABLE review_decisions ({_COMMON},
+    period_start TEXT NOT NULL,
+    period_end TEXT NOT NULL,
+    decision TEXT NOT NULL,
+    owner TEXT,
+    due TEXT,
+    done INTEGER NOT NULL DEFAULT 0
+)""",
+    "CREATE INDEX review_decisions_period ON review_decisions(period_start, period_end)",
+]
+
+# 4: the KPI page at 100,000 companies. touch_days is derived data (computable from touches at any
+# time): per local day (the date as written in touches.at) the counts the KPIs and
+# the weekly trend add up, kept by triggers, so a period's figures read a few dozen rows instead
+# of every touch. models/kpi/figures.py documents what each count means.
+_TALKS = "('connected', 'callback_requested', 'info_sent', 'appointment', 'no_need')"
+
+
+def _touch_day_values(row: str) -> str:
+    call = f"{row}.kind = 'call'"
+    return (f"substr({row}.at, 1, 10), 1, ({call}), ifnull({call} AND {row}.outcome IN {_TALKS}, 0), "
+            f"ifnull({call} AND {row}.reached_decision_maker <> 0, 0), "
+            f"ifnull({call} AND {row}.outcome = 'appointment', 0)")
+
+
+_ADD_TOUCH_DAY = """INSERT INTO touch_days (day, touches, calls, connects, key_people, appointments)
+    VALUES ({values})
+    ON CONFLICT (day) DO UPDATE SET touches = touches + 1, calls = calls + excluded.calls,
+    connects = connects + excluded.connects, key_people = key_people + excluded.key_people,
+    appointments = appointments + excluded.appointments, updated_at = excluded.updated_at;"""
+_DROP_TOUCH_DAY = """UPDATE touch_days SET touches = touches - 1, calls = calls - ({call}),
+    connects = connects - ifnull(({call}) AND old.outcome IN {talks}, 0),
+    key_people = key_people - ifnull(({call}) AND old.reached_decision_maker <> 0, 0),
+    appointments = appointments - ifnull(({call}) AND old.outcome = 'appointment', 0)
+    WHERE day = substr(old.at, 1, 10);""".format(call="old.kind = 'call'", talks=_TALKS)
+
+_M0004 = [
+    # The common columns fill themselves: the triggers below insert rows without knowing them.
+    """CREATE TABLE touch_days (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')),
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')),
+    day TEXT NOT NULL UNIQUE,
+    touches INTEGER NOT NULL DEFAULT 0,
+    calls INTEGER NOT NULL DEFAULT 0,
+    connects INTEGER NOT NULL DEFAULT 0,
+    key_people INTEGER NOT NULL DEFAULT 0,
+    appointments INTEGER NOT NULL DEFAULT 0
+)""",
+    f"""INSERT INTO touch_days (day, touches, calls, connects, key_people, appointments)
+    SELECT substr(t.at, 1, 10), count(*), sum(t.kind = 'call'),
+        sum(ifnull(t.kind = 'call' AND t.outcome IN {_TALKS}, 0)),
+        sum(ifnull(t.kind = 'call' AND t.reached_decision_maker <> 0, 0)),
+        sum(ifnull(t.kind = 'call' AND t.outcome = 'appointment', 0))
+    FROM touches t GROUP BY 1""",
+    f"""CREATE TRIGGER touch_days_insert AFTER INSERT ON touches BEGIN
+    {_ADD_TOUCH_DAY.format(values=_touch_day_values("new"))}
+END""",
+    f"""CREATE TRIGGER touch_days_delete AFTER DELETE ON touches BEGIN
+    {_DROP_TOUCH_DAY}
+END""",
+    f"""CREATE TRIGGER touch_days_update AFTER UPDATE OF at, kind, outcome, reached_decision_maker
+    ON touches BEGIN
+    {_DROP_TOUCH_DAY}
+    {_ADD_TOUCH_DAY.format(values=_touch_day_values("new"))}
+END""",
+    # Accounts with an open plan (the nurturing pipeline) from the index alone.
+    "CREATE INDEX plans_open_company ON plans(status, company_id)",
+    # Accounts that had an open plan at the end of a past period: plans still open, or closed since.
+    "CREATE INDEX plans_status_done ON plans(status, done_at, created_at, company_id)",
+    # Plans due in a period with how they ended (on-time plans), without reading the rows.
+    "CREATE INDEX plans_due_done ON plans(due, status, done_at, company_id)",
+    # Untouched: the companies never touched (and not closed), a small index to probe list members in.
+    """CREATE INDEX companies_never_touched ON companies(id)
+    WHERE last_touch_at IS NULL AND status NOT IN ('disqualified', 'do_not_call')""",
+    # Silent accounts: a status's accounts by their last touch.
+    "CREATE INDEX companies_status_last_touch ON companies(status, last_touch_at)",
+]
+
+# 5: the KPI page's figures of accounts (Untouched, pipeline, silent, on-time plans) at 100,000
+# companies without reading rows. SQLite 3.40 reads the row when a query names a column that only the
+# partial index's WHERE mentions, so these partial indexes also carry the columns they filter on.
+_M0005 = [
+    # Companies by id: never touched (closed ones left out), and touched in progress or nurturing
+    # (silent accounts): sorted sets that kpi/figures.py merges (INTERSECT / EXCEPT … ORDER BY) with the
+    # list members and the open plans in one pass each.
+    """CREATE INDEX companies_untouched_ids ON companies(id, status, last_touch_at)
+    WHERE last_touch_at IS NULL AND status NOT IN ('disqualified', 'do_not_call')""",
+    """CREATE INDEX companies_silent_ids ON companies(id, status, last_touch_at)
+    WHERE last_touch_at IS NOT NULL AND status IN ('in_progress', 'nurturing')""",
+    # List members by company, with their list (archived or not is one probe of a tiny table).
+    "CREATE INDEX list_members_company_list ON list_members(company_id, list_id)",
+    # Open plans by company with when they were made (the pipeline at the end of a past period).
+    "CREATE INDEX plans_open_created ON plans(status, company_id, created_at)",
+    # Plans done on or before their due day, counted by due day (the same expression as models/kpi/figures.py;
+    # done_at rides along so that SQLite 3.40 counts from the index without reading the rows).
+    """CREATE INDEX plans_on_time ON plans(status, (substr(done_at, 1, 10) <= substr(due, 1, 10)), due,
+    done_at)""",
+    # Meetings held by start, with what the counts, the loss reasons and the trend read.
+    "CREATE INDEX meetings_held ON meetings(status, starts_at, outcome, outcome_reason, company_id)",
+]
+
+# 6: Untouched数 and 音信不通 of a past period without probing the touches or merging the open plans
+# of every account. Two derived columns of companies, kept exact by the triggers below:
+# first_touch_at, the earliest touches.at of the company as written (None without any touch; an insert
+# can only lower it, a delete or an edit reads the minimum back from touches_company_at, one index
+# step); open_plans, how many of its plans are open.
+_FIRST_TOUCH = "(SELECT min(t.at) FROM touches t WHERE t.company_id = {company})"
+_M0006 = [
+    "ALTER TABLE companies ADD COLUMN first_touch_at TEXT",
+    f"UPDATE companies SET first_touch_at = {_FIRST_TOUCH.format(company='companies.id')}",
+    """CREATE TRIGGER companies_first_touch_insert AFTER INSERT ON touches BEGIN
+    UPDATE companies SET first_touch_at = new.at
+    WHERE id = new.company_id AND (first_touch_at IS NULL OR first_touch_at > new.at);
+END""",
+    f"""CREATE TRIGGER companies_first_touch_delete AFTER DELETE ON touches BEGIN
+    UPDATE companies SET first_touch_at = {_FIRST_TOUCH.format(company='old.company_id')}
+    WHERE id = old.company_id AND first_touch_at >= old.at;
+END""",
+    f"""CREATE TRIGGER companies_first_touch_update AFTER UPDATE OF at, company_id ON touches BEGIN
+    UPDATE companies SET first_touch_at = {_FIRST_TOUCH.format(company='companies.id')}
+    WHERE id IN (old.company_id, new.company_id);
+END""",
+    # Accounts first touched after a date (with their last touch and status) in a range of this index.
+    "CREATE INDEX companies_first_touch ON companies(first_touch_at, last_touch_at, status)",
+    "ALTER TABLE companies ADD COLUMN open_plans INTEGER NOT NULL DEFAULT 0",
+    """UPDATE companies SET open_plans = (SELECT count(*) FROM plans p
+    WHERE p.company_id = companies.id AND p.status = 'open')""",
+    """CREATE TRIGGER companies_open_plans_insert AFTER INSERT ON plans WHEN new.status = 'open' BEGIN
+    UPDATE companies SET open_plans = open_plans + 1 WHERE id = new.company_id;
+END""",
+    """CREATE TRIGGER companies_open_plans_delete AFTER DELETE ON plans WHEN old.status = 'open' BEGIN
+    UPDATE companies SET open_plans = open_plans - 1 WHERE id = old.company_id;
+END""",
+    """CREATE TRIGGER companies_open_plans_update AFTER UPDATE OF status, company_id ON plans
+    WHEN old.status = 'open' OR new.status = 'open' BEGIN
+    UPDATE companies SET open_plans = open_plans - 1 WHERE id = old.company_id AND old.status = 'open';
+    UPDATE companies SET open_plans = open_plans + 1 WHERE id = new.company_id AND new.status = 'open';
+END""",
+    # Silent accounts: those without an open plan, by status and last touch (open_plans rides along so
+    # that SQLite 3.40 counts from the index without reading the rows).
+    """CREATE INDEX companies_no_open_plan ON companies(status, last_touch_at, open_plans)
+    WHERE open_plans = 0""",
+]
+
+# 7: indexes that a longer index with the same first columns (and the same WHERE) already serves. Every
+# insert paid for them (an import of 100,000 companies writes each index 100,000 times) and no query
+# needs them: SQLite uses the longer index for the same lookups, and the foreign keys' ON DELETE steps
+# find a company's list members and plans through it.
+_M0007 = [
+    "DROP INDEX companies_status",  # companies_status_last_touch (status, last_touch_at)
+    "DROP INDEX companies_never_touched",  # companies_untouched_ids (id, status, last_touch_at), same WHERE
+    "DROP INDEX list_members_company",  # list_members_company_list (company_id, list_id)
+    "DROP INDEX plans_company",  # plans_company_open (company_id, status, due)
+    "DROP INDEX plans_open_company",  # plans_open_created (status, company_id, created_at)
+]
+
+MIGRATIONS: list[list[str]] = [_M0001, _M0002, _M0003, _M0004, _M0005, _M0006, _M0007]
+LATEST_VERSION = len(MIGRATIONS)

@@ -1,6 +1,7 @@
-"""The layering rule of DESIGN.md.
+"""The layering rules of DESIGN.md, checked on the source.
 
-models/ and reports/ never import Qt or ui/; models/ never imports reports/.
+models/ and reports/ never import Qt or ui/; models/ never imports reports/. Inside models/, each
+sub-package imports only those below it (``MODELS_LAYERS``), and only the entry points import the demo.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ def imported_modules(path: Path) -> set[str]:
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
+            # "from models import demo" imports models.demo: name what was imported too.
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
     return names
 
 
@@ -42,6 +45,67 @@ def test_core_packages_do_not_import_qt_or_upper_layers(package):
             if name.split(".")[0] in FORBIDDEN[package]:
                 offences.append(f"{path.relative_to(ROOT)} imports {name}")
     assert offences == []
+
+
+# Inside models/: which other sub-packages each may import. Lower layers first; the rules are the
+# architecture, so a new edge means a decision, not a quick fix.
+MODELS_LAYERS = {
+    "store": set(),
+    "accounts": {"store"},
+    "importing": {"store", "accounts"},
+    "maps": {"store", "accounts"},
+    "planning": {"store", "accounts"},
+    "meetings": {"store", "accounts", "planning", "maps"},
+    "kpi": {"store", "accounts", "importing", "planning", "meetings"},
+    "demo": {"store", "accounts", "importing", "maps", "planning", "meetings", "kpi"},
+}
+# Who may import models.demo besides itself: the entry points that offer demo data.
+DEMO_IMPORTERS = {"main.py", "cli.py", "ui/dialogs/first_run.py"}
+
+
+def _models_package(name: str) -> str | None:
+    parts = name.split(".")
+    return parts[1] if parts[0] == "models" and len(parts) > 1 else None
+
+
+def test_every_models_module_sits_in_a_sub_package():
+    loose = sorted(p.name for p in (ROOT / "models").glob("*.py") if p.name != "__init__.py")
+    assert loose == []
+    packages = sorted(p.name for p in (ROOT / "models").iterdir() if (p / "__init__.py").exists())
+    assert set(packages) == set(MODELS_LAYERS)
+    for package in packages:
+        assert ast.get_docstring(ast.parse((ROOT / "models" / package / "__init__.py").read_text("utf-8")))
+
+
+def test_models_sub_packages_import_only_the_layers_below_them():
+    offences = []
+    for package, allowed in MODELS_LAYERS.items():
+        for path in sorted((ROOT / "models" / package).rglob("*.py")):
+            for name in imported_modules(path):
+                other = _models_package(name)
+                if other and other != package and other not in allowed:
+                    offences.append(f"{path.relative_to(ROOT)} imports {name}")
+    assert offences == []
+
+
+def test_only_the_entry_points_import_the_demo():
+    offences = []
+    for path in sorted(ROOT.glob("*.py")) + sorted((ROOT / "ui").rglob("*.py")) + sorted(
+            p for p in (ROOT / "models").rglob("*.py") if "demo" not in p.parts):
+        relative = path.relative_to(ROOT).as_posix()
+        if relative in DEMO_IMPORTERS or relative.startswith("cli/"):
+            continue
+        offences += [f"{relative} imports {name}" for name in imported_modules(path)
+                     if _models_package(name) == "demo"]
+    assert offences == []
+
+
+def test_the_layer_checker_sees_an_upward_import(tmp_path):
+    sample = tmp_path / "bad.py"
+    sample.write_text("from models.kpi import figures\nimport models.demo.builder\n", encoding="utf-8")
+    found = {_models_package(name) for name in imported_modules(sample)}
+    assert found == {"kpi", "demo"}
+    assert "kpi" not in MODELS_LAYERS["maps"] and "demo" not in MODELS_LAYERS["kpi"]
 
 
 def test_the_checker_sees_a_forbidden_import(tmp_path):

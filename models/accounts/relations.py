@@ -15,8 +15,7 @@ from sqlite_utils import Database
 
 from models.accounts.companies import get_contact
 from models.accounts.entities import Contact, Relationship, from_row
-from models.accounts.vocab import EMPLOYMENT, RELATIONSHIP_KIND
-from models.planning.dispositions import CONNECT_OUTCOMES
+from models.accounts.vocab import CONNECT_OUTCOMES, EMPLOYMENT, RELATIONSHIP_KIND
 from models.store.db import now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
 

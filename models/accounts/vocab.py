@@ -97,6 +97,10 @@ MEETING_OUTCOME = {
 
 RANKS = ("A", "B", "C", "D")
 
+# Outcomes where the target person was on the line (for the session summary and KPIs).
+# 折返し依頼 is left out: the request often comes from reception, not from the person.
+CONNECT_OUTCOMES = ("connected", "info_sent", "appointment", "no_need")
+
 
 def label(table: dict[str, tuple[str, str]], value: str | None, language: str = "ja") -> str:
     """The label of ``value`` in ``table`` for ``language`` ('ja' or 'en'); unknown values as given."""

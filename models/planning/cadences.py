@@ -24,7 +24,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from models.accounts.entities import Cadence, CadenceStep, from_row
-from models.accounts.vocab import CLOSED_STATUSES, TOUCH_KIND
+from models.accounts.vocab import CLOSED_STATUSES, CONNECT_OUTCOMES, TOUCH_KIND
 from models.planning.calendar import (
     CalendarRules,
     Closure,
@@ -34,7 +34,6 @@ from models.planning.calendar import (
     load_calendar,
     next_business_day,
 )
-from models.planning.dispositions import CONNECT_OUTCOMES
 from models.planning.plans import plan_row
 from models.store import kv
 from models.store.db import now_iso, stamp, writing

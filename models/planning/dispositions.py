@@ -33,9 +33,6 @@ SETTINGS_KEY = "disposition_rules"
 # plan); 'close': no plan, the account leaves every queue.
 ACTIONS = ("plan", "meeting", "close")
 OFFSET_UNITS = ("business_days", "months", "none")
-# Outcomes where the target person was on the line (for the session summary and KPIs).
-# 折返し依頼 is left out: the request often comes from reception, not from the person.
-CONNECT_OUTCOMES = ("connected", "info_sent", "appointment", "no_need")
 # The parts of a rule a user may change in settings.
 EDITABLE_FIELDS = ("offset_unit", "offset", "kind", "hypothesis", "requires_hypothesis")
 

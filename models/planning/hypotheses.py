@@ -21,7 +21,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from models.accounts.vocab import HYPOTHESIS_RESULT
+from models.accounts.vocab import CONNECT_OUTCOMES, HYPOTHESIS_RESULT
 from models.planning.calendar import (
     DEFAULT_CLOSURES,
     Closure,
@@ -29,7 +29,6 @@ from models.planning.calendar import (
     first_business_day_of_month,
     next_business_day,
 )
-from models.planning.dispositions import CONNECT_OUTCOMES
 from models.planning.plans import get_plan
 from models.store import kv
 from models.store.db import now_iso, writing

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from models.planning.dispositions import CONNECT_OUTCOMES
+from models.accounts.vocab import CONNECT_OUTCOMES
 from models.store import kv
 from models.store.db import new_uid, now_iso, writing
 from models.store.errors import ValidationError

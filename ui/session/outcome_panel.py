@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.accounts.vocab import CONTACT_ROLE, OUTCOME
+from models.accounts.vocab import CONNECT_OUTCOMES, CONTACT_ROLE, OUTCOME
 from models.planning.calendar import CalendarRules
-from models.planning.dispositions import CONNECT_OUTCOMES, Proposal, Rule, propose_next, quick_pick_dates
+from models.planning.dispositions import Proposal, Rule, propose_next, quick_pick_dates
 from models.planning.session_card import AccountCard
 from models.planning.touches import HEARING_FIELDS
 from ui.form_parts import error_label

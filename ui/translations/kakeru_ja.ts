@@ -2619,6 +2619,129 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     </message>
 </context>
 <context>
+    <name>MapEdits</name>
+    <message>
+        <source>Relationship map</source>
+        <translation>相関図</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>%1様を追加</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1様を編集</translation>
+    </message>
+    <message>
+        <source>%1 is now %2</source>
+        <translation>%1様を「%2」に変更</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1様を削除</translation>
+    </message>
+    <message>
+        <source>Mark %1 as moved or left</source>
+        <translation>%1様を異動・退職にする</translation>
+    </message>
+    <message>
+        <source>Mark %1 as in post</source>
+        <translation>%1様を在籍に戻す</translation>
+    </message>
+    <message>
+        <source>Kind of link</source>
+        <translation>関係の種類</translation>
+    </message>
+    <message>
+        <source>Link %1 and %2</source>
+        <translation>%1様と%2様を関係づけ</translation>
+    </message>
+    <message>
+        <source>Change link to %1</source>
+        <translation>関係を「%1」に変更</translation>
+    </message>
+    <message>
+        <source>Reverse link</source>
+        <translation>関係の向きを反転</translation>
+    </message>
+    <message>
+        <source>Edit link</source>
+        <translation>関係を編集</translation>
+    </message>
+    <message>
+        <source>Delete link between %1 and %2</source>
+        <translation>%1様と%2様の関係を削除</translation>
+    </message>
+    <message>
+        <source>Move on the map</source>
+        <translation>相関図上で移動</translation>
+    </message>
+    <message>
+        <source>Tidy up the map</source>
+        <translation>相関図の配置を整える</translation>
+    </message>
+    <message>
+        <source>Map actions</source>
+        <translation>相関図の操作</translation>
+    </message>
+    <message>
+        <source>Edit details…</source>
+        <translation>詳細を編集…</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>Link to</source>
+        <translation>関係を結ぶ相手</translation>
+    </message>
+    <message>
+        <source>Mark as moved or left…</source>
+        <translation>異動・退職を記録…</translation>
+    </message>
+    <message>
+        <source>Edit move or departure…</source>
+        <translation>異動・退職の内容を編集…</translation>
+    </message>
+    <message>
+        <source>Mark as in post again</source>
+        <translation>在籍に戻す</translation>
+    </message>
+    <message>
+        <source>Delete person</source>
+        <translation>人物を削除</translation>
+    </message>
+    <message>
+        <source>Edit link…</source>
+        <translation>関係を編集…</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Reverse direction</source>
+        <translation>向きを逆にする</translation>
+    </message>
+    <message>
+        <source>Delete link</source>
+        <translation>関係を削除</translation>
+    </message>
+    <message>
+        <source>Add person here…</source>
+        <translation>ここに人物を追加…</translation>
+    </message>
+    <message>
+        <source>Tidy up</source>
+        <translation>配置を整える</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>全体表示</translation>
+    </message>
+</context>
+<context>
     <name>MapLinkDialog</name>
     <message>
         <source>Link details</source>
@@ -2775,62 +2898,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>相関図をベクター図として保存します</translation>
     </message>
     <message>
-        <source>Add %1</source>
-        <translation>%1様を追加</translation>
-    </message>
-    <message>
-        <source>Edit %1</source>
-        <translation>%1様を編集</translation>
-    </message>
-    <message>
-        <source>%1 is now %2</source>
-        <translation>%1様を「%2」に変更</translation>
-    </message>
-    <message>
-        <source>Delete %1</source>
-        <translation>%1様を削除</translation>
-    </message>
-    <message>
-        <source>Mark %1 as moved or left</source>
-        <translation>%1様を異動・退職にする</translation>
-    </message>
-    <message>
-        <source>Mark %1 as in post</source>
-        <translation>%1様を在籍に戻す</translation>
-    </message>
-    <message>
-        <source>Kind of link</source>
-        <translation>関係の種類</translation>
-    </message>
-    <message>
-        <source>Link %1 and %2</source>
-        <translation>%1様と%2様を関係づけ</translation>
-    </message>
-    <message>
-        <source>Change link to %1</source>
-        <translation>関係を「%1」に変更</translation>
-    </message>
-    <message>
-        <source>Reverse link</source>
-        <translation>関係の向きを反転</translation>
-    </message>
-    <message>
-        <source>Edit link</source>
-        <translation>関係を編集</translation>
-    </message>
-    <message>
-        <source>Delete link between %1 and %2</source>
-        <translation>%1様と%2様の関係を削除</translation>
-    </message>
-    <message>
-        <source>Move on the map</source>
-        <translation>相関図上で移動</translation>
-    </message>
-    <message>
-        <source>Tidy up the map</source>
-        <translation>相関図の配置を整える</translation>
-    </message>
-    <message>
         <source>%1 map</source>
         <translation>%1_相関図</translation>
     </message>
@@ -2849,58 +2916,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>Could not write %1. Choose another folder and try again.</source>
         <translation>%1 に保存できませんでした。別のフォルダーを選んで、もう一度お試しください。</translation>
-    </message>
-    <message>
-        <source>Map actions</source>
-        <translation>相関図の操作</translation>
-    </message>
-    <message>
-        <source>Edit details…</source>
-        <translation>詳細を編集…</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>役割</translation>
-    </message>
-    <message>
-        <source>Link to</source>
-        <translation>関係を結ぶ相手</translation>
-    </message>
-    <message>
-        <source>Mark as moved or left…</source>
-        <translation>異動・退職を記録…</translation>
-    </message>
-    <message>
-        <source>Edit move or departure…</source>
-        <translation>異動・退職の内容を編集…</translation>
-    </message>
-    <message>
-        <source>Mark as in post again</source>
-        <translation>在籍に戻す</translation>
-    </message>
-    <message>
-        <source>Delete person</source>
-        <translation>人物を削除</translation>
-    </message>
-    <message>
-        <source>Edit link…</source>
-        <translation>関係を編集…</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>種類</translation>
-    </message>
-    <message>
-        <source>Reverse direction</source>
-        <translation>向きを逆にする</translation>
-    </message>
-    <message>
-        <source>Delete link</source>
-        <translation>関係を削除</translation>
-    </message>
-    <message>
-        <source>Add person here…</source>
-        <translation>ここに人物を追加…</translation>
     </message>
 </context>
 <context>

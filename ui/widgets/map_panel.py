@@ -1,9 +1,9 @@
 """The relationship map of one account, with its coverage hints and the same people as a list.
 
 Used by the account page (full size: hints, toolbar, map and list, every edit undoable) and by the
-call session (``compact=True``: the map only, the person being called emphasised). The panel writes
-through models/ (relations, companies), pushes a command from ``map_commands`` and notifies the bus;
-it redraws when the bus says contacts, relationships, touches or meetings changed.
+call session (``compact=True``: the map only, the person being called emphasised). The edits and the
+context menus live in ``map_edits``; this module builds the panel, draws what the store holds and
+exports the picture. It redraws when the bus says contacts, relationships, touches or meetings changed.
 """
 
 from __future__ import annotations
@@ -11,14 +11,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QImage, QKeySequence, QPainter, QUndoStack
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QFileDialog,
     QGraphicsView,
     QLabel,
-    QMenu,
     QMessageBox,
     QSplitter,
     QToolButton,
@@ -28,18 +27,14 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from models.accounts import companies, relations
-from models.accounts.vocab import CONTACT_ROLE, RELATIONSHIP_KIND
 from models.maps.coverage import Hint, hints_from
 from models.maps.layout import MapLayout, layout_map, map_people
 from models.store.errors import KakeruError
-from ui.dialogs.map_link import MapLinkDialog
-from ui.dialogs.map_moved import MapMovedDialog
-from ui.dialogs.map_person import MapPersonDialog
-from ui.i18n import arg, label
+from ui.i18n import arg
 from ui.settings import AppSettings
 from ui.signals import DataBus, affects
-from ui.widgets import map_commands as cmd
 from ui.widgets.flow_layout import flow_widget
+from ui.widgets.map_edits import MapEdits
 from ui.widgets.map_people import MapPeopleView, PersonRow
 from ui.widgets.map_view import MapView, TextAsPaths, qt_style
 
@@ -51,7 +46,7 @@ HINT_STYLE = {
 }
 
 
-class MapPanel(QWidget):
+class MapPanel(MapEdits, QWidget):
     """The map and, beside it (not in compact mode), the same people as a sortable list.
 
     Signals:
@@ -256,265 +251,13 @@ class MapPanel(QWidget):
             except KakeruError:
                 self.set_company(None)  # the company was deleted meanwhile
 
-    # -- feedback -----------------------------------------------------------------------------------
-    def _refuse(self, error: KakeruError) -> None:
-        QMessageBox.warning(self, self.tr("Relationship map"), str(error))
-
-    def _push(self, command) -> None:
-        self.undo_stack.push(command)
-
-    def _notify(self) -> None:
-        self.bus.notify(*cmd.TABLES)
-
-    def _name(self, contact_id: int) -> str:
-        contact = self.contacts.get(contact_id)
-        return contact.name if contact else "?"
-
-    # -- people -------------------------------------------------------------------------------------
+    # -- modes and export -------------------------------------------------------------------------
     def _card_activated(self, contact_id: int) -> None:
         if self.compact:
             self.contact_activated.emit(contact_id)
         else:
             self.edit_person(contact_id)
 
-    def add_person(self, at: QPointF | None = None, department: str | None = None) -> int | None:
-        """Ask for a new person's details and add them (at ``at`` on the map when given)."""
-        if self.company_id is None or self.compact:
-            return None
-        added: list[int] = []
-
-        def write(values: dict) -> companies.Contact:
-            contact = companies.create_contact(self.db, self.company_id, values)
-            if at is not None and self.layout_data is not None and self.layout_data.cards:
-                current = {c.contact_id: c.centre for c in self.layout_data.cards}
-                relations.save_positions(self.db, current | {contact.id: (at.x(), at.y())})
-            added.append(contact.id)
-            return contact
-
-        dialog = MapPersonDialog(self.db, self.company_id, write, parent=self, department=department)
-        if not dialog.exec() or not added:
-            return None
-        contact = dialog.contact
-        self._push(cmd.AddContactCommand(arg(self.tr("Add %1"), contact.name), self.db, self.bus, contact.id))
-        self._notify()
-        self.view.select_card(contact.id)
-        return contact.id
-
-    def edit_person(self, contact_id: int) -> None:
-        """The person's details; saving is one undoable step."""
-        contact = self.contacts.get(contact_id)
-        if contact is None or self.compact:
-            return
-        pushed = []
-
-        def write(values: dict) -> companies.Contact:
-            clean = companies.clean_contact_values(values)
-            before = {key: getattr(contact, key) for key in clean}
-            changed = {key: value for key, value in clean.items() if before[key] != value}
-            if not changed:
-                return contact
-            updated = companies.update_contact(self.db, contact_id, changed)
-            pushed.append(cmd.EditContactCommand(
-                arg(self.tr("Edit %1"), updated.name), self.db, self.bus, contact_id,
-                {key: before[key] for key in changed}, changed))
-            return updated
-
-        dialog = MapPersonDialog(self.db, self.company_id, write, contact, parent=self)
-        if dialog.exec() and pushed:
-            self._push(pushed[0])
-            self._notify()
-
-    def set_role(self, contact_id: int, role: str) -> None:
-        contact = self.contacts.get(contact_id)
-        if contact is None or contact.role == role:
-            return
-        try:
-            companies.update_contact(self.db, contact_id, {"role": role})
-        except KakeruError as error:
-            self._refuse(error)
-            return
-        text = arg(self.tr("%1 is now %2"), contact.name, label(CONTACT_ROLE, role))
-        self._push(cmd.EditContactCommand(text, self.db, self.bus, contact_id, {"role": contact.role},
-                                          {"role": role}))
-        self._notify()
-
-    def delete_person(self, contact_id: int) -> None:
-        """Delete the person (their links go with them); Ctrl+Z brings everything back."""
-        contact = self.contacts.get(contact_id)
-        if contact is None:
-            return
-        try:
-            snapshot = relations.delete_contact_with_undo(self.db, contact_id)
-        except KakeruError as error:
-            self._refuse(error)
-            return
-        self._push(cmd.DeleteContactCommand(arg(self.tr("Delete %1"), contact.name), self.db, self.bus,
-                                            snapshot))
-        self._notify()
-
-    def mark_moved(self, contact_id: int) -> None:
-        contact = self.contacts.get(contact_id)
-        if contact is None:
-            return
-        before = (contact.employment, contact.employment_changed_on, contact.successor_id)
-        done = []
-
-        def write(kind: str, on: str, successor: int | None) -> None:
-            relations.mark_moved(self.db, contact_id, kind, on, successor)
-            done.append((kind, on, successor))
-
-        dialog = MapMovedDialog(contact, list(self.contacts.values()), self.today(), write, self)
-        if dialog.exec() and done:
-            self._push(cmd.EmploymentCommand(arg(self.tr("Mark %1 as moved or left"), contact.name),
-                                             self.db, self.bus, contact_id, before, done[0]))
-            self._notify()
-
-    def mark_active(self, contact_id: int) -> None:
-        contact = self.contacts.get(contact_id)
-        if contact is None or contact.employment == "active":
-            return
-        before = (contact.employment, contact.employment_changed_on, contact.successor_id)
-        relations.mark_active(self.db, contact_id)
-        self._push(cmd.EmploymentCommand(arg(self.tr("Mark %1 as in post"), contact.name), self.db, self.bus,
-                                         contact_id, before, ("active", None, None)))
-        self._notify()
-
-    # -- links ------------------------------------------------------------------------------------
-    def ask_link_kind(self, where: QPoint) -> str | None:
-        """A small menu of link kinds at ``where`` (global); None when the person closes it."""
-        menu = QMenu(self)
-        menu.setObjectName("mapLinkKindMenu")
-        menu.setAccessibleName(self.tr("Kind of link"))
-        for value in RELATIONSHIP_KIND:
-            menu.addAction(label(RELATIONSHIP_KIND, value)).setData(value)
-        chosen = menu.exec(where)
-        return chosen.data() if chosen is not None else None
-
-    def _link_drawn(self, from_id: int, to_id: int) -> None:
-        pos = self.view.viewport().mapToGlobal(self.view.card_pos(to_id))
-        kind = self.ask_link_kind(pos)
-        if kind:
-            self.add_link(from_id, to_id, kind)
-
-    def add_link(self, from_id: int, to_id: int, kind: str) -> int | None:
-        if self.company_id is None:
-            return None
-        try:
-            link = relations.add_relationship(self.db, self.company_id, from_id, to_id, kind)
-        except KakeruError as error:
-            self._refuse(error)
-            return None
-        text = arg(self.tr("Link %1 and %2"), self._name(from_id), self._name(to_id))
-        self._push(cmd.AddLinkCommand(text, self.db, self.bus, link.id))
-        self._notify()
-        self.view.select_edge(link.id)
-        return link.id
-
-    def set_link_kind(self, relationship_id: int, kind: str) -> None:
-        try:
-            link = relations.get_relationship(self.db, relationship_id)
-            if link.kind == kind:
-                return
-            relations.update_relationship(self.db, relationship_id, {"kind": kind})
-        except KakeruError as error:
-            self._refuse(error)
-            return
-        text = arg(self.tr("Change link to %1"), label(RELATIONSHIP_KIND, kind))
-        self._push(cmd.EditLinkCommand(text, self.db, self.bus, relationship_id, {"kind": link.kind},
-                                       {"kind": kind}))
-        self._notify()
-
-    def reverse_link(self, relationship_id: int) -> None:
-        try:
-            link = relations.get_relationship(self.db, relationship_id)
-            swapped = {"from_contact_id": link.to_contact_id, "to_contact_id": link.from_contact_id}
-            relations.update_relationship(self.db, relationship_id, swapped)
-        except KakeruError as error:
-            self._refuse(error)
-            return
-        before = {"from_contact_id": link.from_contact_id, "to_contact_id": link.to_contact_id}
-        self._push(cmd.EditLinkCommand(self.tr("Reverse link"), self.db, self.bus, relationship_id, before,
-                                       swapped))
-        self._notify()
-
-    def edit_link(self, relationship_id: int) -> None:
-        if self.compact:
-            return
-        try:
-            link = relations.get_relationship(self.db, relationship_id)
-        except KakeruError as error:
-            self._refuse(error)
-            return
-        pushed = []
-
-        def write(changes: dict) -> None:
-            relations.update_relationship(self.db, relationship_id, changes)
-            before = {key: getattr(link, key) for key in changes}
-            stored = relations.get_relationship(self.db, relationship_id)
-            after = {key: getattr(stored, key) for key in changes}
-            pushed.append(cmd.EditLinkCommand(self.tr("Edit link"), self.db, self.bus, relationship_id,
-                                              before, after))
-
-        dialog = MapLinkDialog(link, self._name(link.from_contact_id), self._name(link.to_contact_id), write,
-                               self)
-        if dialog.exec() and pushed:
-            self._push(pushed[0])
-            self._notify()
-
-    def delete_link(self, relationship_id: int) -> None:
-        try:
-            snapshot = relations.delete_relationship(self.db, relationship_id)
-        except KakeruError as error:
-            self._refuse(error)
-            return
-        row = snapshot.row
-        text = arg(self.tr("Delete link between %1 and %2"), self._name(row["from_contact_id"]),
-                   self._name(row["to_contact_id"]))
-        self._push(cmd.DeleteLinkCommand(text, self.db, self.bus, snapshot))
-        self._notify()
-
-    def delete_selected(self) -> None:
-        kind, ident = self.view.selected()
-        if kind == "card":
-            self.delete_person(ident)
-        elif kind == "edge":
-            self.delete_link(ident)
-
-    def _delete_from_list(self) -> None:
-        if self.people is not None and self.people.selected_contact() is not None:
-            self.delete_person(self.people.selected_contact())
-
-    # -- positions --------------------------------------------------------------------------------
-    def move_cards(self, moved: dict) -> None:
-        """Cards were dragged: store every card's centre (so the others stay put), undoable."""
-        if self.layout_data is None:
-            return
-        after = {c.contact_id: c.centre for c in self.layout_data.cards} | dict(moved)
-        try:
-            before = relations.save_positions(self.db, after)
-        except KakeruError as error:
-            self._refuse(error)
-            self.refresh()
-            return
-        self._push(cmd.PositionsCommand(self.tr("Move on the map"), self.db, self.bus, before, after))
-        self._notify()
-
-    def tidy_up(self) -> None:
-        """Lay the map out afresh (departments as columns, bosses above); Ctrl+Z puts the cards back."""
-        if self.company_id is None or self.compact:
-            return
-        people, links = map_people(self.db, self.company_id, self.today())
-        if not people:
-            return
-        tidy = layout_map(people, links, use_saved_positions=False, include_us=self.show_us(),
-                          style=qt_style())
-        after = tidy.positions()
-        before = relations.save_positions(self.db, after)
-        self._push(cmd.PositionsCommand(self.tr("Tidy up the map"), self.db, self.bus, before, after))
-        self._notify()
-        self.view.fit()
-
-    # -- modes and export -------------------------------------------------------------------------
     def _set_link_mode(self, on: bool) -> None:
         self.view.link_mode = on
         self.view.setDragMode(QGraphicsView.DragMode.NoDrag if on else QGraphicsView.DragMode.ScrollHandDrag)
@@ -584,65 +327,3 @@ class MapPanel(QWidget):
                                     path))
             return
         self.settings.set_last_export_dir(str(Path(path).parent))
-
-    # -- context menus ----------------------------------------------------------------------------
-    def _context_menu(self, what: str, ident: int, where: QPoint) -> None:
-        if self.compact or self.company_id is None:
-            return
-        menu = self.build_menu(what, ident, self.view.mapToScene(self.view.viewport().mapFromGlobal(where)))
-        if menu is not None:
-            menu.exec(where)
-
-    def build_menu(self, what: str, ident: int, at: QPointF | None = None) -> QMenu | None:
-        """The context menu for a card, a link or the background (built, not shown)."""
-        menu = QMenu(self)
-        menu.setObjectName(f"mapMenu_{what}")
-        menu.setAccessibleName(self.tr("Map actions"))
-        if what == "card" and ident in self.contacts:
-            contact = self.contacts[ident]
-            menu.addAction(self.tr("Edit details…"), lambda: self.edit_person(ident))
-            roles = menu.addMenu(self.tr("Role"))
-            roles.setObjectName("mapRoleMenu")
-            for value in CONTACT_ROLE:
-                action = roles.addAction(label(CONTACT_ROLE, value),
-                                         lambda v=value: self.set_role(ident, v))
-                action.setCheckable(True)
-                action.setChecked(value == contact.role)
-            others = [c for c in self.contacts.values() if c.id != ident]
-            if others:
-                link_menu = menu.addMenu(self.tr("Link to"))
-                link_menu.setObjectName("mapLinkToMenu")
-                for other in others:
-                    kinds = link_menu.addMenu(other.name)
-                    for value in RELATIONSHIP_KIND:
-                        kinds.addAction(label(RELATIONSHIP_KIND, value),
-                                        lambda o=other.id, v=value: self.add_link(ident, o, v))
-            if contact.employment == "active":
-                menu.addAction(self.tr("Mark as moved or left…"), lambda: self.mark_moved(ident))
-            else:
-                menu.addAction(self.tr("Edit move or departure…"), lambda: self.mark_moved(ident))
-                menu.addAction(self.tr("Mark as in post again"), lambda: self.mark_active(ident))
-            menu.addSeparator()
-            menu.addAction(self.tr("Delete person"), lambda: self.delete_person(ident))
-        elif what == "edge":
-            try:
-                link = relations.get_relationship(self.db, ident)
-            except KakeruError:
-                return None
-            menu.addAction(self.tr("Edit link…"), lambda: self.edit_link(ident))
-            kinds = menu.addMenu(self.tr("Kind"))
-            kinds.setObjectName("mapKindMenu")
-            for value in RELATIONSHIP_KIND:
-                action = kinds.addAction(label(RELATIONSHIP_KIND, value),
-                                         lambda v=value: self.set_link_kind(ident, v))
-                action.setCheckable(True)
-                action.setChecked(value == link.kind)
-            menu.addAction(self.tr("Reverse direction"), lambda: self.reverse_link(ident))
-            menu.addSeparator()
-            menu.addAction(self.tr("Delete link"), lambda: self.delete_link(ident))
-        else:
-            menu.addAction(self.tr("Add person here…"), lambda: self.add_person(at))
-            menu.addAction(self.tr("Tidy up"), self.tidy_up)
-            menu.addAction(self.tr("Fit"), self.view.fit)
-        return menu
-

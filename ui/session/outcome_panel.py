@@ -2,7 +2,8 @@
 and the next touch as the rule proposes it (quick picks, date, time, hypothesis) or the meeting.
 
 The panel only gathers; ``log_kwargs`` turns the form into the arguments of
-``models.planning.touches.log_outcome`` and the session view saves.
+``models.planning.touches.log_outcome`` and the session view saves. The next-touch box is
+``next_touch.NextTouchForm``.
 """
 
 from __future__ import annotations
@@ -10,14 +11,12 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from PySide6.QtCore import QDate, QElapsedTimer, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QTime, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,34 +25,26 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from models.accounts.vocab import CONNECT_OUTCOMES, CONTACT_ROLE, OUTCOME
 from models.planning.calendar import CalendarRules
-from models.planning.dispositions import Proposal, Rule, propose_next, quick_pick_dates
+from models.planning.dispositions import Proposal, Rule, propose_next
 from models.planning.session_card import AccountCard
 from models.planning.touches import HEARING_FIELDS
 from ui.form_parts import error_label
 from ui.i18n import arg, label
 from ui.naming import named as _named
-from ui.widgets.flow_layout import flow_widget
+from ui.session.next_touch import NextTouchForm, qdate
 
 # The chosen outcome must be visible at a glance, across the room as well.
 CHECKED_STYLE = "QPushButton:checked { background: #1f5fa8; color: white; font-weight: bold; }"
-# The quick picks of models.planning.dispositions.quick_pick_dates, in its order, by their Japanese key.
-QUICK_PICKS = ("明日", "3営業日後", "来週", "1ヶ月後", "3ヶ月後", "6ヶ月後", "決算月の3ヶ月前")
 DEFAULT_CALLBACK_TIME = time(10, 0)
 
 
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-class OutcomePanel(QWidget):
+class OutcomePanel(NextTouchForm, QWidget):
     """The form of one call. ``outcome_chosen(str)`` fires when an outcome is picked (the view opens
     the meeting form for an appointment); ``save_requested`` when the person asks to save."""
 
@@ -145,54 +136,7 @@ class OutcomePanel(QWidget):
             hearing_grid.addWidget(edit, row, column * 2 + 1)
         self.hearing_box.hide()
 
-        self.next_box = _named(QGroupBox(self.tr("Next touch")), "nextTouchBox", self.tr("Next touch"))
-        self.pick_buttons: list[QPushButton] = []
-        pick_texts = (self.tr("Tomorrow"), self.tr("In 3 business days"), self.tr("Next week"),
-                      self.tr("In 1 month"), self.tr("In 3 months"), self.tr("In 6 months"),
-                      self.tr("3 months before FY end"))
-        for position, text in enumerate(pick_texts):
-            button = _named(QPushButton(text), f"quickPick_{position + 1}", text)
-            button.setToolTip(arg(self.tr("Alt+%1"), position + 1))
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            button.clicked.connect(lambda _checked=False, p=position: self.quick_pick(p))
-            self.pick_buttons.append(button)
-        self.picks = flow_widget(self.pick_buttons, "quickPicks")
-
-        self.date_edit = _named(QDateEdit(), "nextDateEdit", self.tr("Next touch date"))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd (ddd)")
-        self.date_edit.setSpecialValueText(self.tr("No date"))
-        self.time_check = _named(QCheckBox(self.tr("at")), "nextTimeCheck", self.tr("At a set time"))
-        self.time_edit = _named(QTimeEdit(QTime(10, 0)), "nextTimeEdit", self.tr("Next touch time"))
-        self.time_edit.setDisplayFormat("HH:mm")
-        self.time_check.toggled.connect(self.time_edit.setEnabled)
-        self.time_edit.setEnabled(False)
-        when = QHBoxLayout()
-        when.addWidget(self.date_edit, 1)
-        when.addWidget(self.time_check)
-        when.addWidget(self.time_edit)
-        self.hypothesis = _named(QLineEdit(), "hypothesisEdit", self.tr("Hypothesis"))
-        self.hypothesis.setPlaceholderText(self.tr("Why then? e.g. their hiring plan is drafted in January"))
-        self.next_info = _named(QLabel(), "nextTouchInfo", self.tr("About the next touch"))
-        self.next_info.setWordWrap(True)
-        self.meeting_button = _named(QPushButton(self.tr("Edit &meeting…")), "editMeetingButton",
-                                     self.tr("Edit the meeting"))
-        self.meeting_button.clicked.connect(self.meeting_requested)
-        date_label = QLabel(self.tr("D&ate"))
-        date_label.setBuddy(self.date_edit)
-        hypothesis_label = QLabel(self.tr("&Hypothesis"))
-        hypothesis_label.setBuddy(self.hypothesis)
-        self.plan_form = QWidget()
-        plan_layout = QFormLayout(self.plan_form)
-        plan_layout.setContentsMargins(0, 0, 0, 0)
-        plan_layout.addRow(self.picks)
-        plan_layout.addRow(date_label, when)
-        plan_layout.addRow(hypothesis_label, self.hypothesis)
-        next_layout = QVBoxLayout(self.next_box)
-        next_layout.setContentsMargins(6, 4, 6, 4)
-        next_layout.addWidget(self.next_info)
-        next_layout.addWidget(self.plan_form)
-        next_layout.addWidget(self.meeting_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._build_next_box()
 
         self.error = error_label("sessionError", self.tr("Why it cannot be saved"))
 
@@ -267,17 +211,6 @@ class OutcomePanel(QWidget):
             self.contact_combo.addItem(text, contact.id)
         self.contact_combo.blockSignals(False)
         self.set_contact(chosen)
-
-    def _configure_picks(self) -> None:
-        fiscal = self.card.company.fiscal_year_end_month if self.card else None
-        self._pick_dates = dict(quick_pick_dates(self.now.date(), fiscal, self.calendar))
-        for position, button in enumerate(self.pick_buttons):
-            day = self._pick_dates.get(QUICK_PICKS[position])
-            button.setVisible(day is not None)
-            if day is not None:
-                button.setToolTip(f"{day.isoformat()} (Alt+{position + 1})")
-        self.date_edit.setMinimumDate(_qdate(self.now.date()).addDays(-1))
-        self.date_edit.setDate(self.date_edit.minimumDate())
 
     def set_contact(self, contact_id: int | None) -> None:
         index = self.contact_combo.findData(contact_id)
@@ -358,7 +291,7 @@ class OutcomePanel(QWidget):
             self.meeting = None
         if self.proposal.makes_plan:
             due = self.proposal.due
-            self.date_edit.setDate(_qdate(due) if due else self.date_edit.minimumDate())
+            self.date_edit.setDate(qdate(due) if due else self.date_edit.minimumDate())
             self.time_check.setChecked(self.proposal.requires_time)
             self.time_edit.setTime(QTime(DEFAULT_CALLBACK_TIME.hour, DEFAULT_CALLBACK_TIME.minute))
             self.hypothesis.setText(self.proposal.hypothesis or "")
@@ -381,53 +314,7 @@ class OutcomePanel(QWidget):
         self.meeting = dict(values)
         self._show_next("appointment")
 
-    def _show_next(self, outcome: str | None) -> None:
-        proposal = self.proposal if outcome else None
-        self.plan_form.setVisible(bool(proposal and proposal.makes_plan))
-        self.meeting_button.setVisible(outcome == "appointment")
-        if outcome is None:
-            self.next_info.setText(self.tr("Choose an outcome: the next touch is proposed from the rules."))
-        elif proposal.leaves_queue:
-            self.next_info.setText(self.tr("No next touch: the account leaves every queue."))
-        elif proposal.opens_meeting_form:
-            self.next_info.setText(self._meeting_text())
-        elif outcome == "no_need":
-            self.next_info.setText(self.tr("Nurture: choose when to call again and write why then."))
-        elif outcome == "callback_requested":
-            self.next_info.setText(self.tr("Enter the day and time they asked to be called back."))
-        else:
-            self.next_info.setText(self.tr("Proposed from the rules; change it if you know better."))
-
-    def _meeting_text(self) -> str:
-        if not self.meeting:
-            return self.tr("The meeting form opens to set the appointment.")
-        starts = self.meeting.get("starts_at")
-        if isinstance(starts, str):
-            starts = datetime.fromisoformat(starts)
-        when = f"{starts.month}/{starts.day} {starts:%H:%M}" if isinstance(starts, datetime) else ""
-        where = self.meeting.get("place") or self.meeting.get("online_url") or ""
-        rep = self.meeting.get("field_rep") or ""
-        return arg(self.tr("Meeting: %1 %2 %3"), when, where, rep).strip()
-
-    def quick_pick(self, position: int) -> None:
-        """Set the next date to quick pick ``position`` (0-based); then the hypothesis is next to fill."""
-        day = self._pick_dates.get(QUICK_PICKS[position]) if 0 <= position < len(QUICK_PICKS) else None
-        if day is None or not self.plan_form.isVisible():
-            return
-        self.date_edit.setDate(_qdate(day))
-        if self.outcome() == "no_need" and not self.hypothesis.text().strip():
-            self.hypothesis.setFocus()
-
     # -- the form as log_outcome arguments ----------------------------------------------------------
-    def due(self) -> date | datetime | None:
-        if self.date_edit.date() == self.date_edit.minimumDate():
-            return None
-        day = self.date_edit.date().toPython()
-        if self.time_check.isChecked():
-            clock = self.time_edit.time().toPython()
-            return datetime.combine(day, clock).replace(tzinfo=self.now.tzinfo)
-        return day
-
     def hearing_values(self) -> dict[str, str]:
         return {field: edit.text().strip() for field, edit in self.hearing.items() if edit.text().strip()}
 
@@ -459,11 +346,11 @@ class OutcomePanel(QWidget):
         plan = kwargs.get("next_plan") or {}
         due = plan.get("due")
         if isinstance(due, datetime):
-            self.date_edit.setDate(_qdate(due.date()))
+            self.date_edit.setDate(qdate(due.date()))
             self.time_check.setChecked(True)
             self.time_edit.setTime(QTime(due.hour, due.minute))
         elif isinstance(due, date):
-            self.date_edit.setDate(_qdate(due))
+            self.date_edit.setDate(qdate(due))
         if "hypothesis" in plan:
             self.hypothesis.setText(plan.get("hypothesis") or "")
         if kwargs.get("meeting"):

@@ -3419,6 +3419,121 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     </message>
 </context>
 <context>
+    <name>NextTouchForm</name>
+    <message>
+        <source>Next touch</source>
+        <translation>次回の接触</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>明日</translation>
+    </message>
+    <message>
+        <source>In 3 business days</source>
+        <translation>3営業日後</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>来週</translation>
+    </message>
+    <message>
+        <source>In 1 month</source>
+        <translation>1ヶ月後</translation>
+    </message>
+    <message>
+        <source>In 3 months</source>
+        <translation>3ヶ月後</translation>
+    </message>
+    <message>
+        <source>In 6 months</source>
+        <translation>6ヶ月後</translation>
+    </message>
+    <message>
+        <source>3 months before FY end</source>
+        <translation>決算月の3ヶ月前</translation>
+    </message>
+    <message>
+        <source>Alt+%1</source>
+        <translation>Alt+%1</translation>
+    </message>
+    <message>
+        <source>Next touch date</source>
+        <translation>次回の接触日</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>日付なし</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>At a set time</source>
+        <translation>時刻を指定</translation>
+    </message>
+    <message>
+        <source>Next touch time</source>
+        <translation>次回の接触時刻</translation>
+    </message>
+    <message>
+        <source>Hypothesis</source>
+        <translation>仮説</translation>
+    </message>
+    <message>
+        <source>Why then? e.g. their hiring plan is drafted in January</source>
+        <translation>なぜその時期か（例: 1月に次年度の採用計画を立てるため）</translation>
+    </message>
+    <message>
+        <source>About the next touch</source>
+        <translation>次回の接触について</translation>
+    </message>
+    <message>
+        <source>Edit &amp;meeting…</source>
+        <translation>商談を編集(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Edit the meeting</source>
+        <translation>商談を編集</translation>
+    </message>
+    <message>
+        <source>D&amp;ate</source>
+        <translation>日付(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Hypothesis</source>
+        <translation>仮説(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Choose an outcome: the next touch is proposed from the rules.</source>
+        <translation>架電結果を選ぶと、ルールに沿って次回の接触が提案されます。</translation>
+    </message>
+    <message>
+        <source>No next touch: the account leaves every queue.</source>
+        <translation>次回の接触はありません。この会社はすべての架電リストから外れます。</translation>
+    </message>
+    <message>
+        <source>Nurture: choose when to call again and write why then.</source>
+        <translation>ナーチャリング: 次に連絡する日と、その時期にする理由（仮説）を入力してください。</translation>
+    </message>
+    <message>
+        <source>Enter the day and time they asked to be called back.</source>
+        <translation>先方が指定した折返しの日時を入力してください。</translation>
+    </message>
+    <message>
+        <source>Proposed from the rules; change it if you know better.</source>
+        <translation>ルールによる提案です。より良い時期がわかっていれば変更してください。</translation>
+    </message>
+    <message>
+        <source>The meeting form opens to set the appointment.</source>
+        <translation>商談フォームでアポの内容を入力します。</translation>
+    </message>
+    <message>
+        <source>Meeting: %1 %2 %3</source>
+        <translation>商談: %1 %2 %3</translation>
+    </message>
+</context>
+<context>
     <name>OutcomeKeysDialog</name>
     <message>
         <source>Outcome keys</source>
@@ -3544,90 +3659,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>競合</translation>
     </message>
     <message>
-        <source>Next touch</source>
-        <translation>次回の接触</translation>
-    </message>
-    <message>
-        <source>Tomorrow</source>
-        <translation>明日</translation>
-    </message>
-    <message>
-        <source>In 3 business days</source>
-        <translation>3営業日後</translation>
-    </message>
-    <message>
-        <source>Next week</source>
-        <translation>来週</translation>
-    </message>
-    <message>
-        <source>In 1 month</source>
-        <translation>1ヶ月後</translation>
-    </message>
-    <message>
-        <source>In 3 months</source>
-        <translation>3ヶ月後</translation>
-    </message>
-    <message>
-        <source>In 6 months</source>
-        <translation>6ヶ月後</translation>
-    </message>
-    <message>
-        <source>3 months before FY end</source>
-        <translation>決算月の3ヶ月前</translation>
-    </message>
-    <message>
-        <source>Alt+%1</source>
-        <translation>Alt+%1</translation>
-    </message>
-    <message>
-        <source>Next touch date</source>
-        <translation>次回の接触日</translation>
-    </message>
-    <message>
-        <source>No date</source>
-        <translation>日付なし</translation>
-    </message>
-    <message>
-        <source>at</source>
-        <translation>時刻</translation>
-    </message>
-    <message>
-        <source>At a set time</source>
-        <translation>時刻を指定</translation>
-    </message>
-    <message>
-        <source>Next touch time</source>
-        <translation>次回の接触時刻</translation>
-    </message>
-    <message>
-        <source>Hypothesis</source>
-        <translation>仮説</translation>
-    </message>
-    <message>
-        <source>Why then? e.g. their hiring plan is drafted in January</source>
-        <translation>なぜその時期か（例: 1月に次年度の採用計画を立てるため）</translation>
-    </message>
-    <message>
-        <source>About the next touch</source>
-        <translation>次回の接触について</translation>
-    </message>
-    <message>
-        <source>Edit &amp;meeting…</source>
-        <translation>商談を編集(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>Edit the meeting</source>
-        <translation>商談を編集</translation>
-    </message>
-    <message>
-        <source>D&amp;ate</source>
-        <translation>日付(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Hypothesis</source>
-        <translation>仮説(&amp;H)</translation>
-    </message>
-    <message>
         <source>Why it cannot be saved</source>
         <translation>保存できない理由</translation>
     </message>
@@ -3642,34 +3673,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>Stop timer (T)</source>
         <translation>タイマー停止 (T)</translation>
-    </message>
-    <message>
-        <source>Choose an outcome: the next touch is proposed from the rules.</source>
-        <translation>架電結果を選ぶと、ルールに沿って次回の接触が提案されます。</translation>
-    </message>
-    <message>
-        <source>No next touch: the account leaves every queue.</source>
-        <translation>次回の接触はありません。この会社はすべての架電リストから外れます。</translation>
-    </message>
-    <message>
-        <source>Nurture: choose when to call again and write why then.</source>
-        <translation>ナーチャリング: 次に連絡する日と、その時期にする理由（仮説）を入力してください。</translation>
-    </message>
-    <message>
-        <source>Enter the day and time they asked to be called back.</source>
-        <translation>先方が指定した折返しの日時を入力してください。</translation>
-    </message>
-    <message>
-        <source>Proposed from the rules; change it if you know better.</source>
-        <translation>ルールによる提案です。より良い時期がわかっていれば変更してください。</translation>
-    </message>
-    <message>
-        <source>The meeting form opens to set the appointment.</source>
-        <translation>商談フォームでアポの内容を入力します。</translation>
-    </message>
-    <message>
-        <source>Meeting: %1 %2 %3</source>
-        <translation>商談: %1 %2 %3</translation>
     </message>
 </context>
 <context>

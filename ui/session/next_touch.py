@@ -1,0 +1,159 @@
+"""The next-touch part of the call form: quick picks, date and time, hypothesis, and what the rules
+propose (or the meeting, for an appointment).
+
+Mixed into ``OutcomePanel`` (``ui/session/outcome_panel.py``), which builds this box in its form and
+sets the proposal when an outcome is chosen.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.planning.calendar import CalendarRules
+from models.planning.dispositions import Proposal, quick_pick_dates
+from models.planning.session_card import AccountCard
+from ui.i18n import arg
+from ui.naming import named as _named
+from ui.widgets.flow_layout import flow_widget
+
+# The quick picks of models.planning.dispositions.quick_pick_dates, in its order, by their Japanese key.
+QUICK_PICKS = ("明日", "3営業日後", "来週", "1ヶ月後", "3ヶ月後", "6ヶ月後", "決算月の3ヶ月前")
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class NextTouchForm:
+    """The next-touch box of the outcome panel (a mixin of ``OutcomePanel``, a QWidget)."""
+
+    # What the panel provides.
+    card: AccountCard | None
+    calendar: CalendarRules
+    now: datetime
+    proposal: Proposal | None
+    meeting: dict[str, Any] | None
+
+    def _build_next_box(self) -> None:
+        """The box below the note: quick picks, date, time and hypothesis, or the meeting button."""
+        self.next_box = _named(QGroupBox(self.tr("Next touch")), "nextTouchBox", self.tr("Next touch"))
+        self.pick_buttons: list[QPushButton] = []
+        pick_texts = (self.tr("Tomorrow"), self.tr("In 3 business days"), self.tr("Next week"),
+                      self.tr("In 1 month"), self.tr("In 3 months"), self.tr("In 6 months"),
+                      self.tr("3 months before FY end"))
+        for position, text in enumerate(pick_texts):
+            button = _named(QPushButton(text), f"quickPick_{position + 1}", text)
+            button.setToolTip(arg(self.tr("Alt+%1"), position + 1))
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.clicked.connect(lambda _checked=False, p=position: self.quick_pick(p))
+            self.pick_buttons.append(button)
+        self.picks = flow_widget(self.pick_buttons, "quickPicks")
+
+        self.date_edit = _named(QDateEdit(), "nextDateEdit", self.tr("Next touch date"))
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd (ddd)")
+        self.date_edit.setSpecialValueText(self.tr("No date"))
+        self.time_check = _named(QCheckBox(self.tr("at")), "nextTimeCheck", self.tr("At a set time"))
+        self.time_edit = _named(QTimeEdit(QTime(10, 0)), "nextTimeEdit", self.tr("Next touch time"))
+        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_check.toggled.connect(self.time_edit.setEnabled)
+        self.time_edit.setEnabled(False)
+        when = QHBoxLayout()
+        when.addWidget(self.date_edit, 1)
+        when.addWidget(self.time_check)
+        when.addWidget(self.time_edit)
+        self.hypothesis = _named(QLineEdit(), "hypothesisEdit", self.tr("Hypothesis"))
+        self.hypothesis.setPlaceholderText(self.tr("Why then? e.g. their hiring plan is drafted in January"))
+        self.next_info = _named(QLabel(), "nextTouchInfo", self.tr("About the next touch"))
+        self.next_info.setWordWrap(True)
+        self.meeting_button = _named(QPushButton(self.tr("Edit &meeting…")), "editMeetingButton",
+                                     self.tr("Edit the meeting"))
+        self.meeting_button.clicked.connect(self.meeting_requested)
+        date_label = QLabel(self.tr("D&ate"))
+        date_label.setBuddy(self.date_edit)
+        hypothesis_label = QLabel(self.tr("&Hypothesis"))
+        hypothesis_label.setBuddy(self.hypothesis)
+        self.plan_form = QWidget()
+        plan_layout = QFormLayout(self.plan_form)
+        plan_layout.setContentsMargins(0, 0, 0, 0)
+        plan_layout.addRow(self.picks)
+        plan_layout.addRow(date_label, when)
+        plan_layout.addRow(hypothesis_label, self.hypothesis)
+        next_layout = QVBoxLayout(self.next_box)
+        next_layout.setContentsMargins(6, 4, 6, 4)
+        next_layout.addWidget(self.next_info)
+        next_layout.addWidget(self.plan_form)
+        next_layout.addWidget(self.meeting_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _configure_picks(self) -> None:
+        fiscal = self.card.company.fiscal_year_end_month if self.card else None
+        self._pick_dates = dict(quick_pick_dates(self.now.date(), fiscal, self.calendar))
+        for position, button in enumerate(self.pick_buttons):
+            day = self._pick_dates.get(QUICK_PICKS[position])
+            button.setVisible(day is not None)
+            if day is not None:
+                button.setToolTip(f"{day.isoformat()} (Alt+{position + 1})")
+        self.date_edit.setMinimumDate(qdate(self.now.date()).addDays(-1))
+        self.date_edit.setDate(self.date_edit.minimumDate())
+
+    def _show_next(self, outcome: str | None) -> None:
+        proposal = self.proposal if outcome else None
+        self.plan_form.setVisible(bool(proposal and proposal.makes_plan))
+        self.meeting_button.setVisible(outcome == "appointment")
+        if outcome is None:
+            self.next_info.setText(self.tr("Choose an outcome: the next touch is proposed from the rules."))
+        elif proposal.leaves_queue:
+            self.next_info.setText(self.tr("No next touch: the account leaves every queue."))
+        elif proposal.opens_meeting_form:
+            self.next_info.setText(self._meeting_text())
+        elif outcome == "no_need":
+            self.next_info.setText(self.tr("Nurture: choose when to call again and write why then."))
+        elif outcome == "callback_requested":
+            self.next_info.setText(self.tr("Enter the day and time they asked to be called back."))
+        else:
+            self.next_info.setText(self.tr("Proposed from the rules; change it if you know better."))
+
+    def _meeting_text(self) -> str:
+        if not self.meeting:
+            return self.tr("The meeting form opens to set the appointment.")
+        starts = self.meeting.get("starts_at")
+        if isinstance(starts, str):
+            starts = datetime.fromisoformat(starts)
+        when = f"{starts.month}/{starts.day} {starts:%H:%M}" if isinstance(starts, datetime) else ""
+        where = self.meeting.get("place") or self.meeting.get("online_url") or ""
+        rep = self.meeting.get("field_rep") or ""
+        return arg(self.tr("Meeting: %1 %2 %3"), when, where, rep).strip()
+
+    def quick_pick(self, position: int) -> None:
+        """Set the next date to quick pick ``position`` (0-based); then the hypothesis is next to fill."""
+        day = self._pick_dates.get(QUICK_PICKS[position]) if 0 <= position < len(QUICK_PICKS) else None
+        if day is None or not self.plan_form.isVisible():
+            return
+        self.date_edit.setDate(qdate(day))
+        if self.outcome() == "no_need" and not self.hypothesis.text().strip():
+            self.hypothesis.setFocus()
+
+    def due(self) -> date | datetime | None:
+        if self.date_edit.date() == self.date_edit.minimumDate():
+            return None
+        day = self.date_edit.date().toPython()
+        if self.time_check.isChecked():
+            clock = self.time_edit.time().toPython()
+            return datetime.combine(day, clock).replace(tzinfo=self.now.tzinfo)
+        return day

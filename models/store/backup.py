@@ -35,7 +35,7 @@ from sqlite_utils import Database
 
 from models.store.db import backup_dir, backup_to, wrap
 from models.store.db import db_path as path_of
-from models.store.errors import DatabaseLocked, KakeruError
+from models.store.errors import DatabaseLocked, KakeruError, is_busy
 from models.store.schema import LATEST_VERSION
 
 DAILY = "daily"
@@ -364,7 +364,7 @@ def _keep_current(target: Path) -> Path:
             conn.close()
     except (sqlite3.DatabaseError, BackupFailed) as error:
         cause = error.__cause__ if isinstance(error, BackupFailed) else error
-        if isinstance(cause, sqlite3.OperationalError) and _is_lock_error(cause):
+        if isinstance(cause, sqlite3.OperationalError) and is_busy(cause):
             raise DatabaseLocked(str(target)) from error
     folder = backup_dir(target)
     folder.mkdir(parents=True, exist_ok=True)
@@ -408,18 +408,13 @@ def _leave_wal_mode(target: Path) -> None:
         if mode.lower() != "delete":
             raise DatabaseLocked(str(target))
     except sqlite3.OperationalError as error:
-        if _is_lock_error(error):
+        if is_busy(error):
             raise DatabaseLocked(str(target)) from error
         # A damaged file cannot be checkpointed; its copy is kept, so it is simply replaced.
     except sqlite3.DatabaseError:
         pass
     finally:
         conn.close()
-
-
-def _is_lock_error(error: sqlite3.Error) -> bool:
-    text = str(error).lower()
-    return "locked" in text or "busy" in text
 
 
 def _clean_reason(reason: str) -> str:

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from models.store.backup import BackupFailed, backup_now, validate_backup
 from models.store.db import backup_to, wrap
-from models.store.errors import KakeruError
+from models.store.errors import KakeruError, is_busy, sqlite_code
 from models.store.schema import LATEST_VERSION
 
 # Japanese names of the tables, for messages.
@@ -87,7 +87,7 @@ def quick_check(path: str | Path) -> bool:
     try:
         return [row[0] for row in conn.execute("PRAGMA quick_check")] == ["ok"]
     except sqlite3.OperationalError as error:
-        if "locked" in str(error).lower() or "busy" in str(error).lower():
+        if is_busy(error):
             raise
         return False
     except sqlite3.DatabaseError:
@@ -293,7 +293,7 @@ def _search_index(db: Database) -> list[Problem]:
         # An INSERT in form only: the command reads and compares, and writes nothing.
         db.execute("INSERT INTO companies_fts(companies_fts, rank) VALUES ('integrity-check', 1)")
     except sqlite3.OperationalError as error:
-        if "readonly" not in str(error).lower():
+        if sqlite_code(error) != sqlite3.SQLITE_READONLY:
             raise
     except sqlite3.DatabaseError:
         mismatch = True

@@ -13,7 +13,7 @@ from pathlib import Path
 import platformdirs
 from sqlite_utils import Database
 
-from models.store.errors import DatabaseCorrupt, DatabaseLocked, DatabaseTooNew, DiskFull
+from models.store.errors import DatabaseTooNew, classify
 from models.store.schema import LATEST_VERSION, MIGRATIONS
 
 APP_NAME = "Kakeru"
@@ -71,27 +71,15 @@ def stamp(record: dict, *, now: str | None = None) -> dict:
     return {"uid": new_uid(), "created_at": now, "updated_at": now, **record}
 
 
-def translate_sqlite_error(error: sqlite3.Error, path: str) -> Exception:
-    """Map an sqlite3 error caused by the environment to the named error the user can act on."""
-    text = str(error).lower()
-    if "locked" in text or "busy" in text:
-        return DatabaseLocked(path)
-    if "full" in text:
-        return DiskFull(path)
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return DatabaseCorrupt(path, str(error))
-    return error
-
-
 @contextmanager
 def writing(db: Database) -> Iterator[Database]:
-    """One write transaction; environment failures (disk full, lock) become named errors."""
+    """One write transaction; environment failures (disk full, lock, damage…) become named errors."""
     try:
         with db.atomic():
             yield db
-    except sqlite3.OperationalError as error:
-        mapped = translate_sqlite_error(error, db_path(db))
-        if mapped is error:
+    except sqlite3.DatabaseError as error:
+        mapped = classify(error, db_path(db))
+        if mapped is None:
             raise
         raise mapped from error
 
@@ -151,7 +139,8 @@ def open_db(path: str | Path | None = None, *, busy_timeout_s: float = 5.0) -> D
     """Open (or create) the Kakeru database at ``path`` (default: the user data folder).
 
     Raises:
-        DatabaseTooNew, DatabaseCorrupt, DatabaseLocked, DiskFull: the file cannot be used as is.
+        DatabaseTooNew, DatabaseCorrupt, DatabaseLocked, DiskFull, DatabaseReadOnly, DiskError,
+        DatabaseCannotOpen: the file cannot be used as is.
     """
     path = str(path) if path is not None else str(default_db_path())
     if path != ":memory:":
@@ -170,8 +159,8 @@ def open_db(path: str | Path | None = None, *, busy_timeout_s: float = 5.0) -> D
         db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
         migrate(db, path)
     except sqlite3.DatabaseError as error:
-        mapped = translate_sqlite_error(error, path)
-        if mapped is error:
+        mapped = classify(error, path)
+        if mapped is None:
             raise
         raise mapped from error
     return db

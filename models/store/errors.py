@@ -1,9 +1,12 @@
 """Expected failures, each a named exception carrying a plain Japanese sentence for the user.
 
 Anything not derived from ``KakeruError`` is a bug and goes to the crash reporter instead.
+``classify`` tells which SQLite errors are the environment's fault, by SQLite's error code.
 """
 
 from __future__ import annotations
+
+import sqlite3
 
 
 class KakeruError(Exception):
@@ -55,6 +58,32 @@ class DiskFull(DatabaseError):
         )
 
 
+class DatabaseReadOnly(DatabaseError):
+    def __init__(self, path: str):
+        super().__init__(
+            f"データベース「{path}」は読み取り専用になっているため、書き込めませんでした。"
+            "今回の変更は保存されていません。ファイルとフォルダーに書き込みの権限があるかを確認してから、"
+            "もう一度お試しください。"
+        )
+
+
+class DiskError(DatabaseError):
+    def __init__(self, path: str):
+        super().__init__(
+            f"データベース「{path}」の読み書き中に、ディスクのエラーが起きました。"
+            "今回の変更は保存されていない可能性があります。ディスクやネットワークドライブの接続を確認し、"
+            "Kakeru を起動し直してから、もう一度お試しください。"
+        )
+
+
+class DatabaseCannotOpen(DatabaseError):
+    def __init__(self, path: str):
+        super().__init__(
+            f"データベース「{path}」を開けませんでした。"
+            "ファイルのあるフォルダーが存在するか、読み書きの権限があるかを確認してください。"
+        )
+
+
 class ImportFileError(KakeruError):
     """A file offered for import cannot be read; nothing was written."""
 
@@ -65,3 +94,41 @@ class ValidationError(KakeruError):
 
 class NotFound(KakeruError):
     """A record that was asked for does not exist (any more)."""
+
+
+def sqlite_code(error: BaseException) -> int | None:
+    """SQLite's primary result code of ``error`` (extended codes folded), or None when it has none.
+
+    Codes, not message text: the text changes between SQLite versions, and ``sqlite3`` raises
+    ``DatabaseError`` for some of these and ``OperationalError`` for others.
+    """
+    code = getattr(error, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
+def is_busy(error: BaseException) -> bool:
+    """Whether another connection (or a statement still running on this one) holds the lock."""
+    return sqlite_code(error) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+def classify(error: BaseException, path: str) -> DatabaseError | None:
+    """The named error for an SQLite failure caused by the file or the machine, else None (a bug).
+
+    Args:
+        error: what ``sqlite3`` raised.
+        path: the database file, named in the sentence the user reads.
+    """
+    code = sqlite_code(error)
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return DatabaseLocked(path)
+    if code == sqlite3.SQLITE_FULL:
+        return DiskFull(path)
+    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return DatabaseCorrupt(path, str(error))
+    if code == sqlite3.SQLITE_READONLY:
+        return DatabaseReadOnly(path)
+    if code == sqlite3.SQLITE_IOERR:
+        return DiskError(path)
+    if code == sqlite3.SQLITE_CANTOPEN:
+        return DatabaseCannotOpen(path)
+    return None

@@ -3676,6 +3676,17 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     </message>
 </context>
 <context>
+    <name>OutcomeSaving</name>
+    <message>
+        <source>Choose an outcome first (keys 1–9), or skip with S.</source>
+        <translation>先に架電結果を選んでください（キー 1〜9）。スキップする場合は S を押してください。</translation>
+    </message>
+    <message>
+        <source>Log %1 for %2</source>
+        <translation>%2 に「%1」を記録</translation>
+    </message>
+</context>
+<context>
     <name>PlanAgendaModel</name>
     <message>
         <source>When</source>
@@ -4367,14 +4378,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>FY ends in month %1</source>
         <translation>%1月決算</translation>
-    </message>
-    <message>
-        <source>Choose an outcome first (keys 1–9), or skip with S.</source>
-        <translation>先に架電結果を選んでください（キー 1〜9）。スキップする場合は S を押してください。</translation>
-    </message>
-    <message>
-        <source>Log %1 for %2</source>
-        <translation>%2 に「%1」を記録</translation>
     </message>
 </context>
 <context>

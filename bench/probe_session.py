@@ -29,7 +29,7 @@ def main(db_path: str, outcomes: int) -> None:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     from models.planning.agenda import build_agenda
-    from models.store import kv
+    from models.store import settings
     from models.store.db import open_db
     from ui.fonts import apply_app_font
     from ui.pages.today import TodayPage
@@ -54,7 +54,8 @@ def main(db_path: str, outcomes: int) -> None:
 
     from datetime import date
 
-    kv.delete_key(db, "call_session")  # a session left open would make start_session ask first
+    # A session left open would make start_session ask first.
+    settings.delete_setting(db, settings.CALL_SESSION)
     agenda = build_agenda(db, date.today(), daily_target=outcomes + 20)
     ids = agenda.company_ids[: outcomes + 10]
     page.start_session(ids)

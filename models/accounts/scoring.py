@@ -16,12 +16,10 @@ from typing import Any
 from sqlite_utils import Database
 
 from models.accounts.entities import Company
-from models.store import kv
-from models.store.db import now_iso, stamp, writing
+from models.store import settings
+from models.store.db import writing
 from models.store.errors import ValidationError
 
-SETTINGS_KEY = "scoring_rules"
-SCORED_MONTH_KEY = "scores_month"  # the month companies.score was last computed for ("2026-11")
 RULES_VERSION = 1
 # The fields a score reads: a change to any of them scores the company again.
 SCORED_FIELDS = ("industry", "employees", "prefecture", "fiscal_year_end_month")
@@ -243,11 +241,11 @@ def load_rules(db: Database) -> ScoringRules:
     Raises:
         ValidationError: the stored value cannot be read; the message says how to recover.
     """
-    row = db.execute("SELECT value FROM settings WHERE key = ?", [SETTINGS_KEY]).fetchone()
-    if row is None or row[0] is None:
+    text = settings.get_raw(db, settings.SCORING_RULES)
+    if text is None:
         return ScoringRules()
     try:
-        return rules_from_json(row[0])
+        return rules_from_json(text)
     except ValidationError as error:
         raise ValidationError(
             f"保存されているスコア設定を読み込めませんでした。{error} "
@@ -257,13 +255,7 @@ def load_rules(db: Database) -> ScoringRules:
 
 def save_rules(db: Database, rules: ScoringRules) -> None:
     """Store ``rules`` (insert or update the ``scoring_rules`` setting) in one transaction."""
-    value = rules_to_json(rules)
-    with writing(db):
-        row = db.execute("SELECT id FROM settings WHERE key = ?", [SETTINGS_KEY]).fetchone()
-        if row is None:
-            db.table("settings").insert(stamp({"key": SETTINGS_KEY, "value": value}))
-        else:
-            db.table("settings").update(row[0], {"value": value, "updated_at": now_iso()})
+    settings.set_raw(db, settings.SCORING_RULES, rules_to_json(rules))
 
 
 def rescore_all(db: Database, rules: ScoringRules | None = None, today: date | None = None,
@@ -288,7 +280,7 @@ def rescore_all(db: Database, rules: ScoringRules | None = None, today: date | N
             db.conn.executemany("UPDATE companies SET score = ? WHERE id = ?", chunk)
             if progress:
                 progress(total * (start + len(chunk)) // len(changes), total)
-        kv.put_json(db, SCORED_MONTH_KEY, f"{scorer.today:%Y-%m}")
+        settings.set_setting(db, settings.SCORES_MONTH, f"{scorer.today:%Y-%m}")
     if progress:
         progress(total, total)
     return total
@@ -298,7 +290,7 @@ def rescore_if_month_changed(db: Database, today: date | None = None) -> bool:
     """Score every company again when the month changed since the last time (an approaching fiscal
     year end counts in months from today); True when it did."""
     today = today or date.today()
-    if kv.get_json(db, SCORED_MONTH_KEY) == f"{today:%Y-%m}":
+    if settings.get_setting(db, settings.SCORES_MONTH) == f"{today:%Y-%m}":
         return False
     rescore_all(db, Scorer.of(db, today).rules, today)
     return True

@@ -21,9 +21,8 @@ from models.meetings.meetings import OUTCOME_REASON
 from models.planning.plans import plan_row
 from models.store.db import now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
-from models.store.kv import get_json, put_json
+from models.store.settings import MEETING_OUTCOME_REASONS, get_setting, set_setting
 
-REASONS_KEY = "meeting_outcome_reasons"
 # outcome → (company status, plan: "required" date and hypothesis, "date" only, or None)
 RULES = {
     "won": ("customer", None),
@@ -56,7 +55,7 @@ class RecordedFeedback:
 
 def reason_choices(db: Database) -> list[str]:
     """The outcome reasons offered (stored values: the default keys, or the text a person added)."""
-    stored = get_json(db, REASONS_KEY)
+    stored = get_setting(db, MEETING_OUTCOME_REASONS)
     if isinstance(stored, list) and all(isinstance(item, str) for item in stored) and stored:
         return stored
     return list(OUTCOME_REASON)
@@ -67,7 +66,7 @@ def set_reason_choices(db: Database, reasons: list[str]) -> list[str]:
     clean = list(dict.fromkeys(r.strip() for r in reasons if r and r.strip()))
     if not clean:
         raise ValidationError("失注理由の選択肢を 1 つ以上入力してください。")
-    put_json(db, REASONS_KEY, clean)
+    set_setting(db, MEETING_OUTCOME_REASONS, clean)
     return clean
 
 
@@ -206,7 +205,7 @@ def record_feedback(
         if reason_text and reason_text not in OUTCOME_REASON:
             choices = reason_choices(db)
             if reason_text not in choices:
-                put_json(db, REASONS_KEY, [*choices, reason_text])
+                set_setting(db, MEETING_OUTCOME_REASONS, [*choices, reason_text])
     return RecordedFeedback(
         meeting_id=meeting_id, company_id=meeting.company_id, touch_id=touch_id, plan_id=plan_id,
         previous_meeting=previous, previous_status=previous_status, new_status=new_status,

@@ -35,12 +35,11 @@ from models.planning.calendar import (
     next_business_day,
 )
 from models.planning.plans import plan_row
-from models.store import kv
+from models.store import settings
 from models.store.db import now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
 
 OFFSET_UNITS = ("business_days", "weeks", "months", "fiscal_year_end_months")
-SHIPPED_KEY = "default_cadences_shipped"
 # Accounts a cadence is never applied to.
 _CLOSED_SQL = ", ".join(f"'{status}'" for status in CLOSED_STATUSES)
 
@@ -222,7 +221,7 @@ def delete_cadence(db: Database, cadence_id: int) -> None:
 def ensure_default_cadences(db: Database) -> list[Cadence]:
     """Create the shipped cadences once. A default the user deleted or renamed is not brought back;
     one whose name is taken by the user's own cadence is left alone. Returns those created."""
-    shipped = set(kv.get_json(db, SHIPPED_KEY, []) or [])
+    shipped = set(settings.get_setting(db, settings.DEFAULT_CADENCES_SHIPPED) or [])
     created = []
     with writing(db):
         for spec in DEFAULT_CADENCES:
@@ -236,7 +235,7 @@ def ensure_default_cadences(db: Database) -> list[Cadence]:
                 stop_on_appointment=spec.stop_on_appointment, stop_on_do_not_call=spec.stop_on_do_not_call,
                 stop_on_reply=spec.stop_on_reply,
             ))
-        kv.put_json(db, SHIPPED_KEY, sorted(shipped))
+        settings.set_setting(db, settings.DEFAULT_CADENCES_SHIPPED, sorted(shipped))
     return created
 
 

@@ -16,19 +16,18 @@ import jpholiday
 from dateutil.relativedelta import relativedelta
 from sqlite_utils import Database
 
-from models.store import kv
+from models.store import settings
 from models.store.db import writing
 from models.store.errors import ValidationError
-
-# The keys (and JSON shapes) store/settings.py edits: [["09:00", "12:00"], ...] and [["12-29", "01-03"]].
-WINDOWS_KEY = "call_windows"
-CLOSURES_KEY = "closure_days"
 
 Closure = tuple[str, str]
 Window = tuple[time, time]
 
-DEFAULT_CLOSURES: tuple[Closure, ...] = (("12-29", "01-03"),)
-DEFAULT_WINDOWS: tuple[Window, ...] = ((time(9, 0), time(12, 0)), (time(13, 0), time(18, 0)))
+# The keys, their JSON shapes and defaults are those of store/settings.py, which also edits them.
+DEFAULT_CLOSURES: tuple[Closure, ...] = settings.DEFAULT_CLOSURE_DAYS
+DEFAULT_WINDOWS: tuple[Window, ...] = tuple(
+    (time.fromisoformat(start), time.fromisoformat(end)) for start, end in settings.DEFAULT_CALL_WINDOWS
+)
 
 _MONTH_DAY_RE = re.compile(r"^(\d{2})-(\d{2})$")
 # A search for the next business day never needs more than a few weeks; this bounds a bad setting.
@@ -94,7 +93,8 @@ class CalendarRules:
 
 def load_calendar(db: Database) -> CalendarRules:
     """The calendar stored in settings (keys ``closure_days`` and ``call_windows``), or the defaults."""
-    data = {"closures": kv.get_json(db, CLOSURES_KEY), "windows": kv.get_json(db, WINDOWS_KEY)}
+    data = {"closures": settings.get_setting(db, settings.CLOSURE_DAYS),
+            "windows": settings.get_setting(db, settings.CALL_WINDOWS)}
     try:
         return CalendarRules.from_json(data)
     except (ValidationError, TypeError, ValueError):
@@ -105,8 +105,8 @@ def load_calendar(db: Database) -> CalendarRules:
 def save_calendar(db: Database, rules: CalendarRules) -> None:
     data = rules.to_json()
     with writing(db):
-        kv.put_json(db, CLOSURES_KEY, data["closures"])
-        kv.put_json(db, WINDOWS_KEY, data["windows"])
+        settings.set_setting(db, settings.CLOSURE_DAYS, data["closures"])
+        settings.set_setting(db, settings.CALL_WINDOWS, data["windows"])
 
 
 def is_closure_day(d: date, closures: Iterable[Closure] = DEFAULT_CLOSURES) -> bool:

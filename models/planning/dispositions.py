@@ -24,10 +24,8 @@ from models.planning.calendar import (
     next_business_day,
 )
 from models.planning.plans import Due, has_time
-from models.store import kv
+from models.store import settings
 from models.store.errors import ValidationError
-
-SETTINGS_KEY = "disposition_rules"
 
 # What an outcome does. 'plan': propose the next touch; 'meeting': open the meeting form (no call
 # plan); 'close': no plan, the account leaves every queue.
@@ -143,7 +141,7 @@ def rules_to_json(rules: dict[str, Rule]) -> dict[str, dict[str, Any]]:
 def load_rules(db: Database) -> dict[str, Rule]:
     """The disposition rules from settings, or the defaults for whatever is not stored."""
     try:
-        return rules_from_json(kv.get_json(db, SETTINGS_KEY))
+        return rules_from_json(settings.get_setting(db, settings.DISPOSITION_RULES))
     except (ValidationError, TypeError, AttributeError):
         # A damaged setting must not stop the day's calls; the defaults are the designed behaviour.
         return dict(DEFAULT_RULES)
@@ -154,7 +152,7 @@ def save_rules(db: Database, rules: dict[str, Rule]) -> dict[str, Rule]:
     for outcome in rules:
         _check_outcome(outcome)
     cleaned = rules_from_json(rules_to_json(rules))
-    kv.put_json(db, SETTINGS_KEY, rules_to_json(cleaned))
+    settings.set_setting(db, settings.DISPOSITION_RULES, rules_to_json(cleaned))
     return cleaned
 
 

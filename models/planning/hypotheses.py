@@ -30,11 +30,10 @@ from models.planning.calendar import (
     next_business_day,
 )
 from models.planning.plans import get_plan
-from models.store import kv
+from models.store import settings
 from models.store.db import now_iso, writing
 from models.store.errors import ValidationError
 
-SETTINGS_KEY = "hypothesis_templates"
 RULES = ("fiscal", "months", "after", "none")
 # The name under which plans without a template are summed up.
 NO_TEMPLATE = "（テンプレートなし）"
@@ -96,7 +95,7 @@ def _from_json(item: dict) -> HypothesisTemplate:
 
 def load_templates(db: Database) -> list[HypothesisTemplate]:
     """The templates in settings, or the defaults when none were saved (or the setting is damaged)."""
-    data = kv.get_json(db, SETTINGS_KEY)
+    data = settings.get_setting(db, settings.HYPOTHESIS_TEMPLATES)
     if not isinstance(data, list):
         return list(DEFAULT_TEMPLATES)
     try:
@@ -116,14 +115,14 @@ def save_templates(db: Database, templates: Sequence[HypothesisTemplate]) -> lis
             )
         seen.add(template.name)
     with writing(db):
-        kv.put_json(db, SETTINGS_KEY, [
+        settings.set_setting(db, settings.HYPOTHESIS_TEMPLATES, [
             {**asdict(template), "calendar_months": list(template.calendar_months)} for template in cleaned
         ])
     return cleaned
 
 
 def reset_templates(db: Database) -> list[HypothesisTemplate]:
-    kv.delete_key(db, SETTINGS_KEY)
+    settings.delete_setting(db, settings.HYPOTHESIS_TEMPLATES)
     return list(DEFAULT_TEMPLATES)
 
 

@@ -12,11 +12,10 @@ from sqlite_utils import Database
 
 from models.accounts.entities import Company, Contact, Plan, Touch, from_row
 from models.accounts.lists import get_list, set_list_script
-from models.store import kv
+from models.store import settings
 from models.store.db import writing
 from models.store.errors import NotFound, ValidationError
 
-CHECKLIST_KEY = "hearing_checklist:{list_id}"
 LAST_TOUCHES = 5
 # Whom to ask for when nothing says otherwise: the people who decide or feel the need first.
 ASK_ORDER = ("decision_maker", "hr", "field", "champion", "gatekeeper", "other", "blocker")
@@ -64,7 +63,7 @@ def _ask_for(contacts: tuple[Contact, ...], plans: tuple[Plan, ...], touches: tu
 
 
 def checklist(db: Database, list_id: int) -> tuple[str, ...]:
-    value = kv.get_json(db, CHECKLIST_KEY.format(list_id=list_id), [])
+    value = settings.get_setting(db, settings.hearing_checklist_key(list_id))
     if not isinstance(value, list):
         return ()
     return tuple(str(item).strip() for item in value if str(item).strip())
@@ -89,7 +88,7 @@ def save_list_script(db: Database, list_id: int, script: str | None, items: list
         raise ValidationError("ヒアリング項目は 50 件までにしてください。")
     with writing(db):
         set_list_script(db, list_id, script)
-        kv.put_json(db, CHECKLIST_KEY.format(list_id=list_id), clean)
+        settings.set_setting(db, settings.hearing_checklist_key(list_id), clean)
     found = get_list(db, list_id)
     return ListScript(found.id, found.name, found.script, tuple(clean))
 

@@ -15,11 +15,9 @@ from typing import Any
 from sqlite_utils import Database
 
 from models.accounts.vocab import CONNECT_OUTCOMES
-from models.store import kv
+from models.store import settings
 from models.store.db import new_uid, now_iso, writing
 from models.store.errors import ValidationError
-
-SETTINGS_KEY = "call_session"
 
 
 @dataclass(frozen=True)
@@ -74,12 +72,12 @@ class SessionSummary:
 
 
 def _save(db: Database, state: SessionState) -> SessionState:
-    kv.put_json(db, SETTINGS_KEY, state.to_json())
+    settings.set_setting(db, settings.CALL_SESSION, state.to_json())
     return state
 
 
 def _stored(db: Database) -> SessionState | None:
-    data = kv.get_json(db, SETTINGS_KEY)
+    data = settings.get_setting(db, settings.CALL_SESSION)
     if not data:
         return None
     try:
@@ -181,7 +179,7 @@ def end_session(db: Database, *, now: str | None = None) -> SessionSummary:
     with writing(db):
         state = _require(db)
         summary = session_summary(db, state, now=now)
-        kv.delete_key(db, SETTINGS_KEY)
+        settings.delete_setting(db, settings.CALL_SESSION)
     return summary
 
 

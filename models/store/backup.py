@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import glob
-import json
 import os
 import re
 import shutil
@@ -33,6 +32,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from models.store import settings
 from models.store.db import backup_dir, backup_to, wrap
 from models.store.db import db_path as path_of
 from models.store.errors import DatabaseLocked, KakeruError, is_busy
@@ -41,11 +41,9 @@ from models.store.schema import LATEST_VERSION
 DAILY = "daily"
 MANUAL = "manual"
 BEFORE_RESTORE = "before-restore"
-KEEP_DAILY = 14
-KEEP_MANUAL = 20
+KEEP_DAILY = settings.DEFAULT_BACKUP_KEEP_DAILY
+KEEP_MANUAL = settings.DEFAULT_BACKUP_KEEP_MANUAL
 KEEP_OTHER = 10
-KEEP_DAILY_KEY = "backup_keep_daily"
-KEEP_MANUAL_KEY = "backup_keep_manual"
 
 _STAMP_FORMAT = "%Y%m%d-%H%M%S"
 _NAME_RE = re.compile(r"-(?P<stamp>\d{8}-\d{6})(?:-(?P<seq>\d+))?-(?P<reason>[a-z][a-z0-9-]*)\.db")
@@ -145,8 +143,7 @@ def backup_now(
         raise BackupFailed(destination, str(error)) from error
     rotate_backups(
         source, folder=folder,
-        keep_daily=_setting_int(db, KEEP_DAILY_KEY, KEEP_DAILY),
-        keep_manual=_setting_int(db, KEEP_MANUAL_KEY, KEEP_MANUAL),
+        keep_daily=settings.backup_keep_daily(db), keep_manual=settings.backup_keep_manual(db),
     )
     return destination
 
@@ -482,13 +479,3 @@ def _fsync_dir(folder: Path) -> None:
         pass  # some file systems cannot sync a folder; the file itself is already synced
     finally:
         os.close(fd)
-
-
-def _setting_int(db: Database, key: str, default: int) -> int:
-    """An integer setting from the settings table (JSON value), or ``default`` when unusable."""
-    try:
-        row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-        value = int(json.loads(row[0])) if row and row[0] is not None else default
-    except (sqlite3.Error, ValueError, TypeError):
-        return default
-    return value if value >= 1 else default

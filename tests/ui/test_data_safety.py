@@ -205,12 +205,11 @@ def test_a_new_month_scores_every_company_again_after_start(qtbot, db, db_path, 
                                                            monkeypatch):
     """Scores written before the month changed (or by a version that did not score) are made right in
     the background after the window shows, and the table hears of it."""
-    from models.accounts import scoring
-    from models.store import kv
+    from models.store import settings as db_settings
     monkeypatch.setattr(app_module, "DAILY_BACKUP_DELAY_MS", 0)
     settings.set_first_run_done(True)
     db.execute("UPDATE companies SET score = -1")
-    kv.put_json(db, scoring.SCORED_MONTH_KEY, "1999-01")
+    db_settings.set_setting(db, db_settings.SCORES_MONTH, "1999-01")
     db.close()
     controller = AppController(str(db_path), settings)
     try:
@@ -221,7 +220,7 @@ def test_a_new_month_scores_every_company_again_after_start(qtbot, db, db_path, 
         assert "companies" in str(heard)
         scores = [row[0] for row in controller.db.execute("SELECT score FROM companies")]
         assert -1 not in scores and any(score > 0 for score in scores)
-        assert kv.get_json(controller.db, scoring.SCORED_MONTH_KEY) != "1999-01"
+        assert db_settings.get_setting(controller.db, db_settings.SCORES_MONTH) != "1999-01"
     finally:
         controller.window.close()
         controller.shutdown()

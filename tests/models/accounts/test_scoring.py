@@ -8,7 +8,6 @@ import pytest
 
 from models.accounts.companies import create_company, get_company, update_company
 from models.accounts.scoring import (
-    SETTINGS_KEY,
     ScoringRules,
     explain_text,
     load_rules,
@@ -20,6 +19,7 @@ from models.accounts.scoring import (
     score_company,
 )
 from models.store.errors import ValidationError
+from models.store.settings import SCORING_RULES
 
 TODAY = date(2026, 11, 23)
 ACME = {"industry": "製造業", "employees": 120, "prefecture": "東京都", "fiscal_year_end_month": 12}
@@ -137,19 +137,19 @@ def test_rules_round_trip_through_settings(fresh_db):
     rules = ScoringRules(prefecture_points={"沖縄県": 50.0}, fiscal_months_ahead=2)
 
     save_rules(fresh_db, rules)
-    first = fresh_db.execute("SELECT uid, created_at FROM settings WHERE key = ?", [SETTINGS_KEY]).fetchone()
+    first = fresh_db.execute("SELECT uid, created_at FROM settings WHERE key = ?", [SCORING_RULES]).fetchone()
     save_rules(fresh_db, ScoringRules(fiscal_points=1))
     save_rules(fresh_db, rules)
 
     assert load_rules(fresh_db) == rules
-    rows = fresh_db.execute("SELECT uid, created_at FROM settings WHERE key = ?", [SETTINGS_KEY]).fetchall()
+    rows = fresh_db.execute("SELECT uid, created_at FROM settings WHERE key = ?", [SCORING_RULES]).fetchall()
     assert rows == [first]  # updated in place, not inserted again
 
 
 def test_unreadable_stored_rules_say_how_to_recover(fresh_db):
     fresh_db.execute(
         "INSERT INTO settings (uid, created_at, updated_at, key, value) VALUES ('u', 't', 't', ?, '{oops')",
-        [SETTINGS_KEY],
+        [SCORING_RULES],
     )
 
     with pytest.raises(ValidationError, match="既定値に戻して"):

@@ -19,7 +19,7 @@ from models.planning.calendar import (
     next_business_day,
     save_calendar,
 )
-from models.store import kv
+from models.store import settings
 from models.store.errors import ValidationError
 
 JST = timezone(timedelta(hours=9))
@@ -178,9 +178,9 @@ def test_calendar_rules_default_round_trip_and_damaged_setting(fresh_db):
     save_calendar(fresh_db, rules)
     assert load_calendar(fresh_db) == rules
     # The same keys and shapes as models/store/settings.py writes.
-    assert kv.get_json(fresh_db, "call_windows") == [["10:00", "12:00"], ["13:30", "17:00"]]
-    assert kv.get_json(fresh_db, "closure_days") == [["08-13", "08-16"], ["12-30", "01-03"]]
-    kv.put_json(fresh_db, "call_windows", [["18:00", "09:00"]])
+    assert settings.get_setting(fresh_db, settings.CALL_WINDOWS) == [["10:00", "12:00"], ["13:30", "17:00"]]
+    assert settings.get_setting(fresh_db, settings.CLOSURE_DAYS) == [["08-13", "08-16"], ["12-30", "01-03"]]
+    settings.set_setting(fresh_db, settings.CALL_WINDOWS, [["18:00", "09:00"]])
     assert load_calendar(fresh_db) == CalendarRules()
 
 

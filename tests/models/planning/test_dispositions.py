@@ -18,7 +18,7 @@ from models.planning.dispositions import (
     quick_pick_dates,
     save_rules,
 )
-from models.store import kv
+from models.store import settings
 from models.store.errors import ValidationError
 from tests.models.call_helpers import JST, NOW
 
@@ -138,7 +138,7 @@ def test_bad_rules_are_refused_and_a_damaged_setting_falls_back(fresh_db):
     rules["connected"] = replace(rules["connected"], offset_unit="weeks")
     with pytest.raises(ValidationError, match="単位"):
         save_rules(fresh_db, rules)
-    kv.put_json(fresh_db, "disposition_rules", {"connected": {"offset": "many"}})
+    settings.set_setting(fresh_db, settings.DISPOSITION_RULES, {"connected": {"offset": "many"}})
     assert load_rules(fresh_db) == DEFAULT_RULES
 
 

@@ -10,7 +10,7 @@ from models.accounts.lists import set_list_script
 from models.planning.plans import create_plan
 from models.planning.session_card import account_card, list_script, save_list_script
 from models.planning.touches import log_outcome
-from models.store import kv
+from models.store import settings
 from models.store.errors import NotFound, ValidationError
 from tests.models.call_helpers import NOW, add_company, add_contact, add_list
 
@@ -58,7 +58,7 @@ def test_the_script_of_the_preferred_list_else_the_first_with_one(fresh_db):
     saved = save_list_script(fresh_db, scripted, "新しい台本", ["採用予定人数", "  ", " 現在の 採用手段 "])
     assert saved.checklist == ("採用予定人数", "現在の 採用手段")
     assert account_card(fresh_db, company).script.checklist == ("採用予定人数", "現在の 採用手段")
-    kv.put_json(fresh_db, f"hearing_checklist:{scripted}", "壊れた値")
+    settings.set_setting(fresh_db, settings.hearing_checklist_key(scripted), "壊れた値")
     assert list_script(fresh_db, company).checklist == ()
     with pytest.raises(ValidationError, match="50 件"):
         save_list_script(fresh_db, scripted, "台本", [f"項目{n}" for n in range(51)])

@@ -19,7 +19,7 @@ from models.planning.sessions import (
     summary_text,
 )
 from models.planning.touches import log_outcome, undo_outcome
-from models.store import kv
+from models.store import settings
 from models.store.db import open_db
 from models.store.errors import ValidationError
 from tests.models.call_helpers import JST, NOW, add_company
@@ -78,7 +78,7 @@ def test_a_crash_between_logging_and_advancing_does_not_call_twice(fresh_db):
     # The app died here, before advance(): the logged account is stepped past on resume.
     assert current_session(fresh_db).current_company_id == ids[0]
     assert resume_session(fresh_db).current_company_id == ids[1]
-    assert kv.get_json(fresh_db, "call_session")["position"] == 1
+    assert settings.get_setting(fresh_db, settings.CALL_SESSION)["position"] == 1
     assert resume_session(fresh_db).current_company_id == ids[1]  # an unlogged account stays
 
 
@@ -88,7 +88,7 @@ def test_no_session(fresh_db):
         advance(fresh_db)
     with pytest.raises(ValidationError, match="架電する会社がありません"):
         start_session(fresh_db, [])
-    kv.put_json(fresh_db, "call_session", {"uid": "x"})  # damaged: treated as none
+    settings.set_setting(fresh_db, settings.CALL_SESSION, {"uid": "x"})  # damaged: treated as none
     assert current_session(fresh_db) is None
 
 

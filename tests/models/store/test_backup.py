@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from models.store import backup
+from models.store import backup, settings
 from models.store.backup import (
     BackupFailed,
     InvalidBackup,
@@ -121,7 +121,7 @@ def test_rotation_keeps_the_newest_14_daily_backups(db_file):
 
 def test_the_daily_limit_is_a_setting(db_file):
     db, path = db_file
-    set_setting(db, backup.KEEP_DAILY_KEY, "3")
+    set_setting(db, settings.BACKUP_KEEP_DAILY, "3")
     for offset in range(6):
         daily_backup_if_due(db, today=date(2026, 11, 1) + timedelta(days=offset))
     assert len(list_backups(path)) == 3
@@ -129,7 +129,7 @@ def test_the_daily_limit_is_a_setting(db_file):
 
 def test_manual_and_other_backups_are_kept_per_reason(db_file):
     db, path = db_file
-    set_setting(db, backup.KEEP_MANUAL_KEY, "4")
+    set_setting(db, settings.BACKUP_KEEP_MANUAL, "4")
     for second in range(6):
         backup_now(db, now=MOMENT + timedelta(seconds=second))
         backup_now(db, "before-import", now=MOMENT + timedelta(seconds=second))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from models.store import backup
+from models.store import settings
 from models.store.backup import backup_now, list_backups, validate_backup
 from models.store.check import run_check_cli
 from models.store.db import backup_dir, open_db, stamp, writing
@@ -57,7 +57,7 @@ def build_database(path: Path) -> None:
             batch_size=1000,
         )
         # Keep few manual backups so the folder stays small; rotation then runs (and is killed) too.
-        db.table("settings").insert(stamp({"key": backup.KEEP_MANUAL_KEY, "value": "3"}))
+        db.table("settings").insert(stamp({"key": settings.BACKUP_KEEP_MANUAL, "value": "3"}))
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import re
+from pathlib import Path
 
 import pytest
 
@@ -12,18 +14,65 @@ from models.store.errors import ValidationError
 
 
 def test_defaults_before_anything_is_set(fresh_db):
-    assert settings.get_setting(fresh_db, "nothing") is None
-    assert settings.get_setting(fresh_db, "nothing", {"a": 1}) == {"a": 1}
+    assert settings.get_setting(fresh_db, settings.CALL_SESSION) is None
+    assert settings.get_setting(fresh_db, settings.DEFAULT_CADENCES_SHIPPED) == []
     assert settings.caller_name(fresh_db) == ""
     assert settings.daily_target(fresh_db) == 40
     assert settings.call_windows(fresh_db) == [("09:00", "12:00"), ("13:00", "18:00")]
     assert settings.closure_days(fresh_db) == [("12-29", "01-03")]
 
 
+def test_every_key_has_its_default_in_the_registry(fresh_db):
+    keys = {setting.key.format(list_id=7): setting for setting in settings.KEYS.values()}
+    assert len(keys) == 14 and "hearing_checklist:7" in keys
+    for key, setting in keys.items():
+        assert settings.get_setting(fresh_db, key) == setting.default
+        assert settings.default(key) == setting.default
+    # The typed accessors start from the same defaults, checked as a stored value would be.
+    assert settings.daily_target(fresh_db) == settings.KEYS["daily_target"].default == 40
+    assert settings.call_windows(fresh_db) == [tuple(pair) for pair in settings.KEYS["call_windows"].default]
+    assert settings.backup_keep_daily(fresh_db) == 14
+    assert settings.backup_keep_manual(fresh_db) == 20
+    settings.default(settings.CALL_WINDOWS).clear()  # a caller changing its copy changes nothing
+    assert settings.get_setting(fresh_db, settings.CALL_WINDOWS) == [["09:00", "12:00"], ["13:00", "18:00"]]
+
+
+@pytest.mark.parametrize("key", ["nothing", "Daily_target", "hearing_checklist", "hearing_checklist:x", ""])
+def test_an_unknown_key_is_refused(fresh_db, key):
+    for use in (lambda: settings.get_setting(fresh_db, key), lambda: settings.set_setting(fresh_db, key, 1),
+                lambda: settings.delete_setting(fresh_db, key), lambda: settings.get_raw(fresh_db, key)):
+        with pytest.raises(settings.UnknownSetting, match="not a registered settings key"):
+            use()
+    assert fresh_db.execute("SELECT count(*) FROM settings").fetchone()[0] == 0
+
+
+def test_only_the_settings_module_touches_the_settings_table():
+    root = Path(__file__).resolve().parents[3]
+    # SQL keywords in capitals, so that prose ("the rules from settings") does not count.
+    touching = re.compile(r"""\b(FROM|INTO|UPDATE|TABLE)\s+settings\b|table\(["']settings["']\)""")
+    allowed = {Path("models/store/settings.py"), Path("models/store/schema.py")}  # schema creates it
+    sources = [root / name for name in ("main.py", "cli.py") if (root / name).exists()]
+    sources += [path for folder in ("models", "ui", "reports", "bench")
+                for path in (root / folder).rglob("*.py")]
+    offenders = sorted(
+        str(path.relative_to(root)) for path in sources
+        if path.relative_to(root) not in allowed and touching.search(path.read_text(encoding="utf-8"))
+    )
+    assert offenders == []
+    assert touching.search((root / "models/store/settings.py").read_text(encoding="utf-8"))
+
+
+def test_backups_kept_are_at_least_one(fresh_db):
+    settings.set_setting(fresh_db, settings.BACKUP_KEEP_DAILY, "3")
+    settings.set_setting(fresh_db, settings.BACKUP_KEEP_MANUAL, 0)
+    assert settings.backup_keep_daily(fresh_db) == 3
+    assert settings.backup_keep_manual(fresh_db) == 20
+
+
 @pytest.mark.parametrize("value", ["鈴木 花子", 0, 12.5, True, None, ["a", 1], {"ルール": [1, 2], "x": None}])
 def test_any_json_value_round_trips(fresh_db, value):
-    settings.set_setting(fresh_db, "k", value)
-    assert settings.get_setting(fresh_db, "k", "default") == value
+    settings.set_setting(fresh_db, settings.CALL_SESSION, value)
+    assert settings.get_setting(fresh_db, settings.CALL_SESSION) == value
 
 
 def test_set_replaces_the_one_row_and_keeps_its_identity(fresh_db):

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from models.accounts import scoring
 from models.accounts.scoring import ScoringRules
+from models.store.settings import SCORING_RULES
 from ui.dialogs.scoring_rules import ScoringRulesDialog
 
 CLICK = Qt.MouseButton.LeftButton
@@ -89,7 +90,7 @@ def test_refused_rules_are_explained_and_nothing_is_written(qtbot, db, bus):
 
 def test_unreadable_stored_rules_open_as_the_defaults_with_a_note(qtbot, db, bus):
     db.execute("INSERT INTO settings (uid, created_at, updated_at, key, value) VALUES ('s', '', '', ?, ?)",
-               [scoring.SETTINGS_KEY, "{broken"])
+               [SCORING_RULES, "{broken"])
     dialog = _open(qtbot, db, bus)
     assert dialog.error.isVisible() and "スコア設定" in dialog.error.text()
     assert dialog.form_rules() == ScoringRules()

@@ -12,7 +12,7 @@ from typing_helpers import ime
 from models.demo.builder import generate_demo
 from models.planning import sessions
 from models.planning.touches import log_outcome
-from models.store import kv
+from models.store import settings as db_settings
 from models.store.db import open_db
 
 
@@ -29,7 +29,7 @@ def demo_db(tmp_path):
     with db.atomic():
         db.execute(f"UPDATE plans SET status = 'skipped' WHERE status = 'open' AND due < '2026-11-21' "
                    f"AND id NOT IN ({','.join('?' * len(keep))})", keep)
-    kv.put_json(db, "daily_target", 10)
+    db_settings.set_setting(db, db_settings.DAILY_TARGET, 10)
     yield db
     db.close()
 
@@ -305,7 +305,8 @@ def test_the_talk_script_of_the_list_and_its_checklist(qtbot, db, bus, settings,
 
     QTimer.singleShot(0, fill)
     qtbot.mouseClick(view.card_view.script_button, Qt.MouseButton.LeftButton)
-    assert kv.get_json(db, f"hearing_checklist:{listed.id}") == ["採用予定人数", "現在の採用手段"]
+    checklist = db_settings.get_setting(db, db_settings.hearing_checklist_key(listed.id))
+    assert checklist == ["採用予定人数", "現在の採用手段"]
     assert "現在の採用手段" in view.card_view.script_view.toPlainText()
 
 

@@ -17,7 +17,7 @@ from bench.common import Figure, Workspace, timed
 from models.accounts.companies import create_company, create_contact
 from models.meetings.meetings import create_meeting
 from models.store.db import open_db, stamp
-from reports.briefing import cli_brief, cli_briefs
+from reports.briefing import write_brief, write_day_briefs
 from reports.fonts import REGULAR, register_fonts
 
 DAY = date(2025, 1, 16)
@@ -104,7 +104,7 @@ def brief_vs_one_paragraph(ws: Workspace) -> Figure:
     runs = 20
 
     def brief() -> None:
-        cli_brief(db, ids[0], out)
+        write_brief(db, ids[0], out)
 
     for _ in range(3):
         brief()
@@ -127,11 +127,11 @@ def hundred_briefs_vs_one(ws: Workspace) -> Figure:
     runs = 5 if ws.quick else 20
 
     def one() -> None:
-        cli_brief(db, ids[0], single)
+        write_brief(db, ids[0], single)
 
     def day() -> None:
         shutil.rmtree(day_dir, ignore_errors=True)
-        cli_briefs(db, DAY, day_dir)
+        write_day_briefs(db, DAY, day_dir)
 
     for _ in range(3):
         one()

@@ -239,10 +239,23 @@ def render_briefs(briefs: Iterable[BriefData], out_dir: Path | str, combined_nam
     return _render_all(briefs, out_dir, combined_name)[0]
 
 
-# -- for main.py ---------------------------------------------------------------------------------
+# -- saving sheets to files (``main.py brief`` and ``briefs``) -------------------------------------------
 
-def cli_brief(db: Database, meeting_id: int, out: Path | str) -> str:
-    """``main.py brief``: write one meeting's sheet; return the message to print (Japanese).
+@dataclass(frozen=True)
+class DayBriefs:
+    """A day's saved sheets: each meeting's file (by start time), the combined file and the warnings.
+
+    ``combined`` is None (and nothing was written) when the day has no meetings; each warning is
+    (company name, sentence).
+    """
+
+    paths: tuple[Path, ...]
+    combined: Path | None
+    warnings: tuple[tuple[str, str], ...] = ()
+
+
+def write_brief(db: Database, meeting_id: int, out: Path | str) -> RenderResult:
+    """Save one meeting's sheet to ``out`` (its folder made when missing), made now (``generation_time``).
 
     Raises:
         NotFound: no such meeting.
@@ -254,28 +267,20 @@ def cli_brief(db: Database, meeting_id: int, out: Path | str) -> str:
     except OSError as error:
         raise BriefWriteError(out, error) from error
     data = gather_brief(db, meeting_id, generation_time(datetime.now().astimezone()))
-    result = render_brief(data, out)
-    lines = [f"ブリーフィングシートを保存しました: {out}（{result.pages} ページ）"]
-    lines += [f"注意: {warning}" for warning in result.warnings]
-    return "\n".join(lines)
+    return render_brief(data, out)
 
 
-def cli_briefs(db: Database, day: date, out_dir: Path | str) -> str:
-    """``main.py briefs``: write every sheet for ``day`` plus a combined file; return the message.
+def write_day_briefs(db: Database, day: date, out_dir: Path | str) -> DayBriefs:
+    """Save every sheet of ``day`` into ``out_dir`` plus the combined file for printing.
 
     Raises:
         BriefWriteError: a file could not be written.
     """
     meetings = meetings_on(db, day)
     if not meetings:
-        return f"{format_day(day)}の商談はありません。ファイルは作成していません。"
+        return DayBriefs((), None)
     now = generation_time(datetime.now().astimezone())
     briefs = [gather_brief(db, meeting.id, now) for meeting in meetings]
-    combined_name = f"briefs-{day.isoformat()}-all.pdf"
-    paths, done = _render_all(briefs, out_dir, combined_name)
-    lines = [f"{format_day(day)}の商談 {len(meetings)} 件のブリーフィングシートを保存しました。",
-             f"  一括印刷用: {paths[-1]}"]
-    lines += [f"  {path.name}" for path in paths[:-1]]
-    for brief in done:
-        lines += [f"注意（{brief.data.header.company_name}）: {w}" for w in brief.warnings]
-    return "\n".join(lines)
+    paths, done = _render_all(briefs, out_dir, f"briefs-{day.isoformat()}-all.pdf")
+    warnings = tuple((brief.data.header.company_name, w) for brief in done for w in brief.warnings)
+    return DayBriefs(tuple(paths[:-1]), paths[-1], warnings)

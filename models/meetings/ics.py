@@ -257,13 +257,3 @@ def export_ics(
 
 class _Cancelled(Exception):
     pass
-
-
-def result_message(result: IcsResult) -> str:
-    return (f"予定{result.plans:,}件と商談{result.meetings:,}件を「{result.path}」に書き出しました。"
-            "カレンダーアプリで読み込むと、前回読み込んだ予定は上書きされます。")
-
-
-def cli_ics(db: Database, out: Path) -> str:
-    """What ``main.py ics`` prints: every open plan and meeting written to ``out``."""
-    return result_message(export_ics(db, out))

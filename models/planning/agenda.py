@@ -22,9 +22,11 @@ from sqlite_utils import Database
 from models.accounts.vocab import CLOSED_STATUSES, OUTCOME, label
 from models.planning.dispositions import DEFAULT_RULES
 from models.planning.plans import Due, parse_due
-from models.store import settings
+from models.store import kv
 from models.store.errors import ValidationError
 
+DAILY_TARGET_KEY = "daily_target"
+DEFAULT_DAILY_TARGET = 40
 SECTIONS = {"overdue": "期限超過", "due": "本日予定", "fresh": "新規"}
 _WEEKDAYS = "月火水木金土日"
 _CLOSED_SQL = ", ".join(f"'{status}'" for status in CLOSED_STATUSES)
@@ -78,8 +80,15 @@ class Agenda:
 
 
 def daily_target_setting(db: Database) -> int:
-    """The daily target from settings (``store.settings.daily_target``, default 40)."""
-    return settings.daily_target(db)
+    """The daily target from settings (key ``daily_target``), default 40."""
+    value = kv.get_json(db, DAILY_TARGET_KEY, DEFAULT_DAILY_TARGET)
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return DEFAULT_DAILY_TARGET
+    try:
+        number = int(value)
+    except ValueError:
+        return DEFAULT_DAILY_TARGET
+    return number if number >= 0 else DEFAULT_DAILY_TARGET
 
 
 def _md(day: date) -> str:
@@ -282,11 +291,3 @@ def parse_day(text: str) -> date:
         raise ValidationError(
             f"日付「{text}」は YYYY-MM-DD の形で指定してください（例: 2026-11-20）。"
         ) from error
-
-
-def cmd_agenda_output(db: Database, day: date | str | None, as_json: bool) -> str:
-    """What ``main.py agenda`` prints: the queue for ``day`` (None: today) as text or JSON."""
-    if isinstance(day, str):
-        day = parse_day(day)
-    agenda = build_agenda(db, day or date.today())
-    return agenda_as_json(agenda) + "\n" if as_json else agenda_as_text(agenda)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pypdf
 import pytest
@@ -22,15 +22,13 @@ from pdfcheck import (
 
 from models.meetings.briefs import gather_brief
 from models.meetings.meetings import update_meeting
-from models.store.errors import NotFound
 from reports.briefing import (
     BriefWriteError,
     RenderResult,
-    cli_brief,
-    cli_briefs,
     generation_time,
     render_brief,
     render_briefs,
+    write_brief,
 )
 from reports.briefing_sections import DISCLAIMER
 from reports.kinsoku import NO_LINE_START
@@ -219,24 +217,6 @@ def test_render_briefs_of_nothing_writes_nothing(tmp_path):
     assert list((tmp_path / "out").iterdir()) == []
 
 
-def test_cli_brief_and_briefs(fresh_db, tmp_path):
-    first, second = make_typical(fresh_db), make_typical(fresh_db)
-    update_meeting(fresh_db, second, {"status": "cancelled"})
-    message = cli_brief(fresh_db, first, tmp_path / "one" / "brief.pdf")
-    assert "保存しました" in message and "1 ページ" in message
-    assert page_count(tmp_path / "one" / "brief.pdf") == 1
-
-    message = cli_briefs(fresh_db, date(2025, 1, 16), tmp_path / "day")
-    assert "2025年1月16日（木）の商談 1 件" in message  # the cancelled meeting is not printed
-    assert sorted(p.name for p in (tmp_path / "day").iterdir()) == [
-        f"brief-2025-01-16-1000-{first}.pdf", "briefs-2025-01-16-all.pdf",
-    ]
-    assert "商談はありません" in cli_briefs(fresh_db, date(2025, 1, 17), tmp_path / "none")
-    assert not (tmp_path / "none").exists()
-    with pytest.raises(NotFound):
-        cli_brief(fresh_db, 999, tmp_path / "x.pdf")
-
-
 def test_with_source_date_epoch_the_sheet_does_not_follow_the_clock(fresh_db, tmp_path, monkeypatch):
     """"Today" on the timeline strip is the epoch too: two runs hours apart give the same bytes."""
     import reports.briefing as briefing
@@ -251,8 +231,8 @@ def test_with_source_date_epoch_the_sheet_does_not_follow_the_clock(fresh_db, tm
 
     monkeypatch.setattr(briefing, "datetime", Clock)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2025, 1, 10, 9, 0, tzinfo=JST).timestamp())))
-    cli_brief(fresh_db, meeting, tmp_path / "a.pdf")
-    cli_brief(fresh_db, meeting, tmp_path / "b.pdf")
+    write_brief(fresh_db, meeting, tmp_path / "a.pdf")
+    write_brief(fresh_db, meeting, tmp_path / "b.pdf")
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
@@ -14,7 +13,7 @@ from models.kpi import figures as kpi
 from models.kpi.figures import Period, Scope, compute_kpis, figure_rows
 from models.meetings.meetings import create_meeting, update_meeting
 from models.store.db import stamp
-from models.store.errors import NotFound, ValidationError
+from models.store.errors import ValidationError
 
 WEEK = Period(date(2025, 1, 6), date(2025, 1, 12))  # Monday to Sunday
 LATER = date(2025, 1, 20)
@@ -185,17 +184,6 @@ def test_periods():
     assert WEEK.previous() == Period(date(2024, 12, 30), date(2025, 1, 5))
     with pytest.raises(ValidationError, match="開始日"):
         Period(date(2025, 1, 2), date(2025, 1, 1))
-
-
-def test_cli_text_json_and_unknown_list(week):
-    db, _, _ = week
-    text = kpi.cli_kpi(db, WEEK.start, WEEK.end, "一都三県", False)
-    assert "リスト「一都三県」" in text and "架電数" in text and "60.0%（3 / 5）" in text
-    data = json.loads(kpi.cli_kpi(db, WEEK.start, WEEK.end, None, True))
-    assert data["figures"]["calls"]["value"] == 5
-    assert data["figures"]["win_rate"]["definition"] == "受注数 ÷ 商談化数。"
-    with pytest.raises(NotFound, match="リスト「存在しない」が見つかりません"):
-        kpi.cli_kpi(db, WEEK.start, WEEK.end, "存在しない", False)
 
 
 def test_csv_export_reuses_the_spreadsheet_safeguards(week, tmp_path):

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from models.meetings.ics import IcsExportError, build_calendar, cli_ics, export_ics
+from models.meetings.ics import IcsExportError, build_calendar, export_ics
 from models.meetings.meetings import create_meeting
 from models.planning.plan_form import save_plan
 from models.planning.plans import complete_plan, reschedule_plan
@@ -118,12 +118,6 @@ def test_a_folder_that_does_not_exist_is_a_plain_error(filled, tmp_path):
     db, _ = filled
     with pytest.raises(IcsExportError, match="保存できませんでした"):
         export_ics(db, tmp_path / "no" / "such" / "folder.ics")
-
-
-def test_cli_message(filled, tmp_path):
-    db, _ = filled
-    message = cli_ics(db, tmp_path / "x.ics")
-    assert message.startswith("予定2件と商談1件を「")
 
 
 def test_main_ics_end_to_end(tmp_path):

@@ -7,11 +7,10 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from models.planning.agenda import agenda_as_json, agenda_as_text, build_agenda, cmd_agenda_output
+from models.planning.agenda import agenda_as_json, agenda_as_text, build_agenda
 from models.planning.plans import create_plan
 from models.planning.touches import log_outcome
-from models.store import settings
-from models.store.errors import ValidationError
+from models.store import kv
 from tests.models.call_helpers import JST, add_company, add_list
 
 DAY = date(2026, 11, 20)  # a Friday
@@ -109,7 +108,7 @@ def test_daily_target_caps_fresh_but_never_hides_promises(queue):
     assert build_agenda(db, DAY, daily_target=8).counts.fresh == 2  # 6 plans + 2 fresh
     tight = build_agenda(db, DAY, daily_target=3)
     assert (tight.counts.overdue, tight.counts.due, tight.counts.fresh) == (3, 3, 0)
-    settings.set_setting(db, settings.DAILY_TARGET, 7)
+    kv.put_json(db, "daily_target", 7)
     assert build_agenda(db, DAY).counts.fresh == 1
     assert build_agenda(db, DAY).daily_target == 7
 
@@ -157,14 +156,6 @@ def test_text_and_json_output(queue):
     assert entries[4]["due"] == "2026-11-20T14:00+09:00" and entries[4]["last_outcome_label"] == "折返し依頼"
     assert entries[5]["due"] == "2026-11-20" and entries[-1]["due"] is None
     assert [e["name"] for e in entries] == [e.company_name for e in agenda.entries]  # same order as text
-
-
-def test_cli_output(queue):
-    db, _ = queue
-    assert cmd_agenda_output(db, "2026-11-20", as_json=False) == agenda_as_text(build_agenda(db, DAY))
-    assert json.loads(cmd_agenda_output(db, DAY, as_json=True))["date"] == "2026-11-20"
-    with pytest.raises(ValidationError, match="YYYY-MM-DD"):
-        cmd_agenda_output(db, "20/11/2026", as_json=False)
 
 
 def test_an_empty_day(fresh_db):

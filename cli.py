@@ -1,0 +1,380 @@
+"""The headless subcommands of ``main.py``: each ``cmd_*`` runs one, prints its output, returns the exit code.
+
+``models/`` and ``reports/`` return data (frozen dataclasses, dicts, paths); the text (or JSON) a person
+reads in a terminal is made here. The ``*_output`` functions return that text, so it can be tested without a
+subprocess. ``main.py`` imports this module even when it starts the GUI, so everything heavy is imported
+inside the handlers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from models.store.errors import KakeruError, NotFound
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from models.importing.importer import ImportResult
+    from models.kpi.figures import KpiReport
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+
+
+def _open(args: argparse.Namespace):
+    from models.store.db import open_db
+
+    return open_db(args.db)
+
+
+# -- import and demo -------------------------------------------------------------------------------------
+
+def import_text(result: ImportResult) -> str:
+    """An import's counts and its first 20 rejected rows, as Japanese text."""
+    lines = [
+        f"{result.rows:,} 行を読み込みました"
+        f"（文字コード: {result.encoding}、リスト: {result.list_name}）。\n"
+        f"  新規作成 {result.created:,} 件 / 更新 {result.updated:,} 件 / "
+        f"重複 {result.duplicates:,} 件 / 除外 {result.rejected:,} 件"
+    ]
+    lines += [f"  除外: {reject.line} 行目 — {reject.reason}" for reject in result.rejects[:20]]
+    if len(result.rejects) > 20:
+        lines.append(f"  …ほか {len(result.rejects) - 20:,} 件（--rejects FILE で一覧を保存できます）")
+    return "\n".join(lines)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from models.importing import importer as importing
+
+    columns = None
+    if args.columns:
+        columns = [None if part.strip() in ("", "-") else part.strip() for part in args.columns.split(",")]
+        unknown = sorted({c for c in columns if c is not None} - set(importing.FIELDS))
+        if unknown:
+            raise KakeruError(
+                f"--columns に不明な項目名があります: {', '.join(unknown)}。"
+                f"使える項目名: {', '.join(importing.FIELDS)}"
+            )
+    db = _open(args)
+    result = importing.import_file(
+        db, Path(args.file), args.list, encoding=args.encoding,
+        has_header=False if args.no_header else None, columns=columns,
+    )
+    if args.rejects and result.rejects:
+        importing.write_rejects_csv(result, Path(args.rejects))
+    if args.json:
+        print(json.dumps(result.as_json_dict(), ensure_ascii=False))
+    else:
+        print(import_text(result))
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from models.demo import builder as demo
+
+    if args.companies < 1 or args.companies > 1_000_000:
+        raise KakeruError("--companies は 1〜1,000,000 の範囲で指定してください。")
+    db = _open(args)
+    summary = demo.generate_demo(db, companies=args.companies, seed=args.seed, force=args.force)
+    print(f"デモデータを作成しました（{args.db}）: {summary}")
+    return EXIT_OK
+
+
+# -- agenda, calendar and KPIs ---------------------------------------------------------------------------
+
+def agenda_output(db: Database, day: date | str | None, as_json: bool) -> str:
+    """What ``main.py agenda`` prints: the queue for ``day`` (None: today) as text or JSON.
+
+    Raises:
+        ValidationError: ``day`` is text that is not YYYY-MM-DD.
+    """
+    from models.planning.agenda import agenda_as_json, agenda_as_text, build_agenda, parse_day
+
+    if isinstance(day, str):
+        day = parse_day(day)
+    agenda = build_agenda(db, day or date.today())
+    return agenda_as_json(agenda) + "\n" if as_json else agenda_as_text(agenda)
+
+
+def cmd_agenda(args: argparse.Namespace) -> int:
+    print(agenda_output(_open(args), args.date, args.json))
+    return EXIT_OK
+
+
+def ics_output(db: Database, out: Path | str) -> str:
+    """What ``main.py ics`` prints: every open plan and meeting written to ``out``."""
+    from models.meetings.ics import export_ics
+
+    result = export_ics(db, out)
+    return (f"予定{result.plans:,}件と商談{result.meetings:,}件を「{result.path}」に書き出しました。"
+            "カレンダーアプリで読み込むと、前回読み込んだ予定は上書きされます。")
+
+
+def cmd_ics(args: argparse.Namespace) -> int:
+    print(ics_output(_open(args), Path(args.out)))
+    return EXIT_OK
+
+
+def kpi_as_dict(report: KpiReport) -> dict[str, Any]:
+    """The report as ``main.py kpi --json`` writes it: each figure with its label and definition."""
+    from models.kpi.figures import figure_definition, figure_label
+
+    return {
+        "period": {"from": report.period.start.isoformat(), "to": report.period.end.isoformat()},
+        "scope": {"kind": report.scope.kind, "name": report.scope.name or None},
+        "figures": {key: {"label": figure_label(key), "value": f.value, "numerator": f.numerator,
+                          "denominator": f.denominator, "definition": figure_definition(key)}
+                    for key, f in report.figures.items()},
+        "loss_reasons": [{"reason": reason, "count": count} for reason, count in report.loss_reasons],
+        "trend": [{"week": p.start.isoformat(), "calls": p.calls, "connects": p.connects,
+                   "appointments": p.appointments, "meetings_held": p.meetings_held, "won": p.won}
+                  for p in report.trend],
+    }
+
+
+def kpi_as_text(report: KpiReport) -> str:
+    """The report as Japanese text: one figure a line, rates with what they divide, then loss reasons."""
+    from models.kpi.figures import figure_label
+
+    lines = [f"KPI {report.period.text()}（対象: {report.scope.text()}）"]
+    width = max(len(figure_label(key)) for key in report.figures)
+    for key, figure in report.figures.items():
+        detail = ""
+        if figure.is_rate and figure.denominator is not None:
+            detail = f"（{figure.numerator:,} / {figure.denominator:,}）"
+        lines.append(f"  {figure_label(key).ljust(width, '　')}  {figure.text():>8}{detail}")
+    if report.loss_reasons:
+        lines.append("失注理由:")
+        lines += [f"  {reason}  {count:,} 件" for reason, count in report.loss_reasons]
+    return "\n".join(lines)
+
+
+def kpi_output(db: Database, start: date, end: date, list_name: str | None, as_json: bool) -> str:
+    """What ``main.py kpi`` prints: the figures of a period (optionally of one list) as text or JSON.
+
+    Raises:
+        ValidationError: the end is before the start.
+        NotFound: no list has that name.
+    """
+    from models.accounts.lists import find_list
+    from models.kpi.figures import Period, Scope, compute_kpis
+
+    period = Period(start, end)
+    scope = Scope()
+    if list_name is not None:
+        found = find_list(db, list_name)
+        if found is None:
+            raise NotFound(f"リスト「{list_name}」が見つかりません。リスト名を確認してください"
+                           "（--list を省略すると、すべての会社が対象になります）。")
+        scope = Scope("list", found.id, found.name)
+    report = compute_kpis(db, period, scope)
+    if as_json:
+        return json.dumps(kpi_as_dict(report), ensure_ascii=False)
+    return kpi_as_text(report)
+
+
+def cmd_kpi(args: argparse.Namespace) -> int:
+    from models.planning.agenda import parse_day
+
+    print(kpi_output(_open(args), parse_day(args.date_from), parse_day(args.date_to), args.list, args.json))
+    return EXIT_OK
+
+
+# -- briefing sheets -------------------------------------------------------------------------------------
+
+def brief_output(db: Database, meeting_id: int, out: Path | str) -> str:
+    """``main.py brief``: save one meeting's sheet to ``out``; the message to print.
+
+    Raises:
+        NotFound: no such meeting.
+        BriefWriteError: the file could not be written.
+    """
+    from reports.briefing import write_brief
+
+    out = Path(out)
+    result = write_brief(db, meeting_id, out)
+    lines = [f"ブリーフィングシートを保存しました: {out}（{result.pages} ページ）"]
+    lines += [f"注意: {warning}" for warning in result.warnings]
+    return "\n".join(lines)
+
+
+def briefs_output(db: Database, day: date, out_dir: Path | str) -> str:
+    """``main.py briefs``: save every sheet of ``day`` plus a combined file; the message to print.
+
+    Raises:
+        BriefWriteError: a file could not be written.
+    """
+    from reports.briefing import format_day, write_day_briefs
+
+    saved = write_day_briefs(db, day, out_dir)
+    if saved.combined is None:
+        return f"{format_day(day)}の商談はありません。ファイルは作成していません。"
+    lines = [f"{format_day(day)}の商談 {len(saved.paths)} 件のブリーフィングシートを保存しました。",
+             f"  一括印刷用: {saved.combined}"]
+    lines += [f"  {path.name}" for path in saved.paths]
+    lines += [f"注意（{company}）: {warning}" for company, warning in saved.warnings]
+    return "\n".join(lines)
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    print(brief_output(_open(args), args.meeting_id, Path(args.out)))
+    return EXIT_OK
+
+
+def cmd_briefs(args: argparse.Namespace) -> int:
+    from models.planning.agenda import parse_day
+
+    print(briefs_output(_open(args), parse_day(args.date), Path(args.out)))
+    return EXIT_OK
+
+
+# -- check and backup ------------------------------------------------------------------------------------
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from models.store.check import run_check_cli
+
+    code, text = run_check_cli(args.db)
+    print(text)
+    return code
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from models.store.check import run_backup_cli
+
+    code, text = run_backup_cli(args.db, args.out)
+    print(text)
+    return code
+
+
+# -- self-test -------------------------------------------------------------------------------------------
+
+SELF_TEST_CSV = (
+    "会社名,フリガナ,電話番号,住所\r\n"
+    "株式会社自己診断テスト,ジコシンダンテスト,03-1111-2222,東京都千代田区丸の内1-1-1\r\n"
+    "有限会社ｻﾝﾌﾟﾙ商事,サンプルショウジ,06-3333-4444,大阪府大阪市北区梅田2-2-2\r\n"
+    "東洋検証株式会社,トウヨウケンショウ,052-555-6666,愛知県名古屋市中区栄3-3-3\r\n"
+)
+
+
+def _self_test_qt(db, folder: str) -> str:
+    """Prove Qt loads offscreen with the bundled font and Japanese catalogue, and the main window builds.
+
+    The window (every page) is built on the self-test's database with settings in ``folder``, so
+    nothing of the person's own settings is read or written.
+    """
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import QSettings, QTranslator, qVersion
+    from PySide6.QtGui import QFontDatabase, QGuiApplication
+    from PySide6.QtNetwork import QLocalServer  # noqa: F401 — one instance per database needs it
+    from PySide6.QtWidgets import QApplication
+
+    app = QGuiApplication.instance() or QApplication(["kakeru-self-test"])
+    from ui import fonts, i18n
+
+    families = fonts.register_bundled_fonts()
+    if not families or not QFontDatabase.families():
+        raise RuntimeError("同梱の日本語フォントを読み込めませんでした。")
+    translator = QTranslator(app)
+    if not translator.load(str(i18n.TRANSLATIONS_DIR / i18n.CATALOGUE)):
+        raise RuntimeError(f"日本語の翻訳ファイル（{i18n.CATALOGUE}）を読み込めませんでした。")
+    import ui.app  # noqa: F401 — the start-up module and everything it imports
+    from ui.main_window import PAGES, MainWindow, _page_class
+
+    for _key, _title, spec in PAGES:
+        _page_class(spec)  # every page module is importable (the bundle found them all)
+    built = "ページのモジュール OK"
+    if isinstance(app, QApplication):
+        from ui.settings import AppSettings
+
+        store = QSettings(os.path.join(folder, "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(db, os.path.join(folder, "self-test.db"), AppSettings(store))
+        for key in window.page_keys():
+            window.show_page(key)  # pages are built on first show: build every one
+        built = f"メイン画面 OK（{len(window.pages)} ページ）"
+        import shiboken6
+
+        shiboken6.delete(window)  # now, so nothing writes the settings after the folder is removed
+        store.sync()
+    loaded = f"PySide6 {pyside_version} / Qt {qVersion()}（offscreen）"
+    return f"{loaded}、フォント {families[0]}、翻訳 OK、{built}"
+
+
+def cmd_self_test(_args: argparse.Namespace | None = None) -> int:
+    """``main.py --self-test``: a database, a CP932 import, a meeting, its briefing sheet and Qt.
+
+    Prints a short Japanese summary and returns 0 when everything works, else prints the failed step
+    and the reason to stderr and returns 1. Everything happens in a temporary folder.
+    """
+    import tempfile
+    import time
+    from datetime import datetime, timedelta
+
+    started = time.perf_counter()
+    lines: list[str] = []
+    step = "準備"
+    try:
+        with tempfile.TemporaryDirectory(prefix="kakeru-self-test-") as folder:
+            from models.store.db import open_db, schema_version
+
+            step = "データベースの作成"
+            db = open_db(os.path.join(folder, "self-test.db"))
+            try:
+                lines.append(f"データベース: 作成 OK（スキーマ版 {schema_version(db)}）")
+                step = "CP932 の CSV の取り込み"
+                from models.importing.importer import import_file
+
+                csv_path = os.path.join(folder, "サンプル.csv")
+                with open(csv_path, "wb") as handle:
+                    handle.write(SELF_TEST_CSV.encode("cp932"))
+                result = import_file(db, csv_path, "自己診断リスト")
+                if result.encoding != "cp932" or result.created != 3 or result.rejected:
+                    raise RuntimeError(
+                        f"取り込み結果が想定と異なります（文字コード {result.encoding}、"
+                        f"新規 {result.created} 件、除外 {result.rejected} 件）。"
+                    )
+                keys = sorted(row[0] for row in db.execute("SELECT phone_key FROM companies"))
+                if keys != ["+81311112222", "+81525556666", "+81633334444"]:  # phonenumbers, bundled
+                    raise RuntimeError(f"電話番号の正規化が想定と異なります: {keys}")
+                lines.append(f"取り込み: CP932 の CSV {result.rows} 行 → 新規 {result.created} 件")
+                step = "商談の作成"
+                from models.meetings.meetings import create_meeting
+
+                company_id = db.execute("SELECT min(id) FROM companies").fetchone()[0]
+                starts = (datetime.now() + timedelta(days=1)).replace(hour=10, minute=0, second=0,
+                                                                      microsecond=0)
+                meeting = create_meeting(db, company_id, {
+                    "starts_at": starts.isoformat(), "place": "先方本社", "purpose": "自己診断の商談",
+                })
+                lines.append(f"商談: 作成 OK（ID {meeting.id}）")
+                step = "ブリーフィングシートの作成"
+                from models.meetings.briefs import gather_brief
+                from reports.briefing import render_brief
+
+                pdf = os.path.join(folder, "brief.pdf")
+                rendered = render_brief(gather_brief(db, meeting.id, datetime.now().astimezone()), pdf)
+                size = os.path.getsize(pdf) if os.path.exists(pdf) else 0
+                with open(pdf, "rb") as handle:
+                    header = handle.read(5)
+                if size == 0 or header != b"%PDF-":
+                    raise RuntimeError("PDF ファイルが作成されていないか、空です。")
+                lines.append(f"ブリーフィングシート: PDF {rendered.pages} ページ、{size:,} バイト")
+                step = "Qt の読み込みとメイン画面の作成"
+                lines.append(f"Qt: {_self_test_qt(db, folder)}")
+            finally:
+                db.close()
+    except Exception as error:  # the self-test reports every failure, expected or not
+        print(f"Kakeru 自己診断に失敗しました（{step}）: {type(error).__name__}: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    elapsed = time.perf_counter() - started
+    print(f"Kakeru 自己診断: すべて正常です（{elapsed:.1f} 秒）")
+    for line in lines:
+        print(f"  {line}")
+    return EXIT_OK

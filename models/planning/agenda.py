@@ -22,11 +22,9 @@ from sqlite_utils import Database
 from models.accounts.vocab import CLOSED_STATUSES, OUTCOME, label
 from models.planning.dispositions import DEFAULT_RULES
 from models.planning.plans import Due, parse_due
-from models.store import kv
+from models.store import settings
 from models.store.errors import ValidationError
 
-DAILY_TARGET_KEY = "daily_target"
-DEFAULT_DAILY_TARGET = 40
 SECTIONS = {"overdue": "期限超過", "due": "本日予定", "fresh": "新規"}
 _WEEKDAYS = "月火水木金土日"
 _CLOSED_SQL = ", ".join(f"'{status}'" for status in CLOSED_STATUSES)
@@ -80,15 +78,8 @@ class Agenda:
 
 
 def daily_target_setting(db: Database) -> int:
-    """The daily target from settings (key ``daily_target``), default 40."""
-    value = kv.get_json(db, DAILY_TARGET_KEY, DEFAULT_DAILY_TARGET)
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        return DEFAULT_DAILY_TARGET
-    try:
-        number = int(value)
-    except ValueError:
-        return DEFAULT_DAILY_TARGET
-    return number if number >= 0 else DEFAULT_DAILY_TARGET
+    """The daily target from settings (``store.settings.daily_target``, default 40)."""
+    return settings.daily_target(db)
 
 
 def _md(day: date) -> str:

@@ -10,7 +10,7 @@ import pytest
 from models.planning.agenda import agenda_as_json, agenda_as_text, build_agenda
 from models.planning.plans import create_plan
 from models.planning.touches import log_outcome
-from models.store import kv
+from models.store import settings
 from tests.models.call_helpers import JST, add_company, add_list
 
 DAY = date(2026, 11, 20)  # a Friday
@@ -108,7 +108,7 @@ def test_daily_target_caps_fresh_but_never_hides_promises(queue):
     assert build_agenda(db, DAY, daily_target=8).counts.fresh == 2  # 6 plans + 2 fresh
     tight = build_agenda(db, DAY, daily_target=3)
     assert (tight.counts.overdue, tight.counts.due, tight.counts.fresh) == (3, 3, 0)
-    kv.put_json(db, "daily_target", 7)
+    settings.set_setting(db, settings.DAILY_TARGET, 7)
     assert build_agenda(db, DAY).counts.fresh == 1
     assert build_agenda(db, DAY).daily_target == 7
 

@@ -1,12 +1,14 @@
-"""The main window: navigation between pages, the menus, and a status bar with the database and counts."""
+"""The main window: navigation between pages, the menus, and a status bar with the database and counts.
+
+What the File menu does (import, export, backups, demo data) is ``ui.file_commands.FileCommands``.
+"""
 
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,9 +23,7 @@ from sqlite_utils import Database
 
 from models.accounts import lists as lists_model
 from models.accounts import targets as targets_query
-from models.store import backup as backups
-from models.store.errors import KakeruError
-from ui.errors import show_expected_error
+from ui.file_commands import FileCommands
 from ui.i18n import arg, number
 from ui.pages.targets import TargetsPage
 from ui.settings import AppSettings
@@ -67,7 +67,7 @@ class _Pages(dict):
         return page
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileCommands, QMainWindow):
     """Navigation on the left, the pages on the right, menus on top, status bar below.
 
     ``restore_requested(path)`` asks whoever runs the window (ui.app.AppController) to close it and the
@@ -303,87 +303,6 @@ class MainWindow(QMainWindow):
     def _focus_search(self) -> None:
         self.show_page("targets")
         self.targets_page.focus_search()
-
-    def open_import_wizard(self, path: str | None = None) -> None:
-        from ui.dialogs.import_wizard import ImportWizard
-
-        self.show_page("targets")
-        wizard = ImportWizard(self.db, self.bus, self.settings, self, path=path or None)
-        self._back_up_before_import(wizard)
-        wizard.exec()
-        if wizard.imported_list_id is not None:
-            self.targets_page.show_list(wizard.imported_list_id)
-
-    def _back_up_before_import(self, wizard) -> None:
-        """Back up once, when the wizard reaches its last step before importing (not on a cancel earlier)."""
-        if self.db_path == ":memory:":
-            return
-        last_step = getattr(wizard, "list_page", None)
-        done = []
-
-        def maybe_back_up(_page_id: int = -1) -> None:
-            if done or (last_step is not None and wizard.currentPage() is not last_step):
-                return
-            done.append(True)
-            self.back_up("import")  # models.store.backup.backup_before(db, "import"), in a worker thread
-
-        if last_step is None:  # an unknown wizard: back up before it opens rather than not at all
-            maybe_back_up()
-        else:
-            wizard.currentIdChanged.connect(maybe_back_up)
-
-    def back_up(self, reason: str = backups.MANUAL) -> Path | None:
-        """Take a backup with a progress dialog; say where it went in the status bar."""
-        from ui.dialogs.backup_restore import take_backup
-
-        try:
-            made = take_backup(self, self.db_path, reason)
-        except KakeruError as error:
-            show_expected_error(error, self)
-            return None
-        if made is not None:
-            self.statusBar().showMessage(arg(self.tr("Backup saved: %1"), str(made)), 15000)
-        return made
-
-    def back_up_now(self) -> Path | None:
-        return self.back_up(backups.MANUAL)
-
-    def restore_from_backup(self) -> None:
-        """Choose a backup, confirm, then hand over to the app to close, restore and reopen."""
-        from ui.dialogs.backup_restore import RestoreDialog
-
-        dialog = RestoreDialog(self.db_path, self)
-        if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.chosen is None:
-            return
-        answer = QMessageBox.question(self, self.tr("Restore from a backup"), arg(self.tr(
-            "Replace the current database with %1?\n\nThe current database is kept as a backup first "
-            "(listed as \"Before a restore\"). Anything entered after that backup will not be in "
-            "the restored database. Kakeru closes this window and reopens on the restored file."),
-            str(dialog.chosen)))
-        if answer == QMessageBox.StandardButton.Yes:
-            self.restore_requested.emit(str(dialog.chosen))
-
-    def export_current_view(self) -> None:
-        self.show_page("targets")
-        self.targets_page.export_current_view()
-
-    def add_demo_data(self) -> None:
-        from ui.dialogs.first_run import fill_demo_data
-
-        if targets_query.count_targets(self.db, targets_query.TargetFilter()) > 0:
-            answer = QMessageBox.question(
-                self, self.tr("Add demo data"),
-                self.tr("The database already holds companies. Add 1,000 demo companies to it?"),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        try:
-            fill_demo_data(self.db, self.bus, self, force=True)
-        except KakeruError as error:  # e.g. a full disk: said plainly, and the app goes on
-            show_expected_error(error, self)
-
-    def open_db_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.db_path).resolve().parent)))
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Kakeru"), arg(self.tr(

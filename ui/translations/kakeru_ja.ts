@@ -1441,6 +1441,33 @@ Choose No to close Kakeru without changing anything.</source>
     </message>
 </context>
 <context>
+    <name>FileCommands</name>
+    <message>
+        <source>Backup saved: %1</source>
+        <translation>バックアップを保存しました: %1</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>バックアップから復元</translation>
+    </message>
+    <message>
+        <source>Replace the current database with %1?
+
+The current database is kept as a backup first (listed as "Before a restore"). Anything entered after that backup will not be in the restored database. Kakeru closes this window and reopens on the restored file.</source>
+        <translation>現在のデータベースを「%1」で置き換えますか？
+
+現在のデータベースは先にバックアップとして残します（一覧では「復元前」と表示されます）。このバックアップより後に入力した内容は、復元後のデータベースには含まれません。Kakeru はこの画面を閉じ、復元したファイルで開き直します。</translation>
+    </message>
+    <message>
+        <source>Add demo data</source>
+        <translation>デモデータの追加</translation>
+    </message>
+    <message>
+        <source>The database already holds companies. Add 1,000 demo companies to it?</source>
+        <translation>データベースにはすでに会社が登録されています。デモ用の会社 1,000 件を追加しますか？</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>Choose the file</source>
@@ -2584,30 +2611,6 @@ Choose No to close Kakeru without changing anything.</source>
     <message>
         <source>%1 companies · %2 lists</source>
         <translation>会社 %1 件 · リスト %2 件</translation>
-    </message>
-    <message>
-        <source>Backup saved: %1</source>
-        <translation>バックアップを保存しました: %1</translation>
-    </message>
-    <message>
-        <source>Restore from a backup</source>
-        <translation>バックアップから復元</translation>
-    </message>
-    <message>
-        <source>Replace the current database with %1?
-
-The current database is kept as a backup first (listed as "Before a restore"). Anything entered after that backup will not be in the restored database. Kakeru closes this window and reopens on the restored file.</source>
-        <translation>現在のデータベースを「%1」で置き換えますか？
-
-現在のデータベースは先にバックアップとして残します（一覧では「復元前」と表示されます）。このバックアップより後に入力した内容は、復元後のデータベースには含まれません。Kakeru はこの画面を閉じ、復元したファイルで開き直します。</translation>
-    </message>
-    <message>
-        <source>Add demo data</source>
-        <translation>デモデータの追加</translation>
-    </message>
-    <message>
-        <source>The database already holds companies. Add 1,000 demo companies to it?</source>
-        <translation>データベースにはすでに会社が登録されています。デモ用の会社 1,000 件を追加しますか？</translation>
     </message>
     <message>
         <source>About Kakeru</source>

@@ -1,12 +1,15 @@
 """The KPI page: a period and a scope, every figure with its definition as tooltip and the rows behind
-it, the funnel and weekly trend, loss reasons, the review's decisions, CSV export and the review PDF."""
+it, the funnel and weekly trend, loss reasons, the review's decisions, CSV export and the review PDF.
+
+What the decisions list does (add, done, delete with undo) is ``kpi_decisions.KpiDecisions``.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
-from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -35,6 +38,7 @@ from models.store.errors import KakeruError
 from ui.i18n import arg, current_language, number
 from ui.naming import named as _named
 from ui.pages.base import Page
+from ui.pages.kpi_decisions import KpiDecisions
 from ui.qt_models.kpi_models import KEY_ROLE, KpiTableModel, RowsModel
 from ui.settings import AppSettings
 from ui.shortcuts import add_shortcut
@@ -64,27 +68,7 @@ def _table(name: str, accessible: str, model) -> QTableView:
     return view
 
 
-class DeleteDecisionCommand(QUndoCommand):
-    """Delete a review decision; undo puts it back with its id."""
-
-    def __init__(self, text: str, db: Database, bus: DataBus, gone: review.Decision):
-        super().__init__(text)
-        self.db, self.bus, self.gone = db, bus, gone
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        review.delete_decision(self.db, self.gone.id)
-        self.bus.notify("review_decisions")
-
-    def undo(self) -> None:
-        review.restore_decision(self.db, self.gone)
-        self.bus.notify("review_decisions")
-
-
-class KpiPage(Page):
+class KpiPage(KpiDecisions, Page):
     """Figures for a period and a scope; double-click a figure to see the accounts or touches behind it."""
 
 
@@ -333,48 +317,6 @@ class KpiPage(Page):
         ids = list(dict.fromkeys(self.drill_model.ids))
         if ids:
             self.session_requested.emit(ids)
-
-    # -- decisions ----------------------------------------------------------------------------------------
-    def _load_decisions(self) -> None:
-        try:
-            decisions = review.decisions_for(self.db, self.period())
-        except KakeruError:
-            decisions = []
-        self.decisions_model.set_rows(
-            [(d.decision, d.owner or "", d.due or "", "✓" if d.done else "") for d in decisions],
-            [d.id for d in decisions])
-
-    def _chosen_decision(self) -> int | None:
-        index = self.decisions_table.currentIndex()
-        return self.decisions_model.data(index, KEY_ROLE) if index.isValid() else None
-
-    def add_decision(self) -> None:
-        try:
-            review.add_decision(self.db, self.period(), self.decision_edit.text(), self.owner_edit.text(),
-                                self.due_edit.text())
-        except KakeruError as error:
-            QMessageBox.warning(self, self.tr("Decision not added"), str(error))
-            return
-        for edit in (self.decision_edit, self.owner_edit, self.due_edit):
-            edit.clear()
-        self.bus.notify("review_decisions")
-
-    def toggle_done(self) -> None:
-        chosen = self._chosen_decision()
-        if chosen is None:
-            return
-        row = self.decisions_table.currentIndex().row()
-        review.update_decision(self.db, chosen, done=not review.get_decision(self.db, chosen).done)
-        self.bus.notify("review_decisions")
-        self.decisions_table.selectRow(row)
-
-    def delete_decision(self) -> None:
-        chosen = self._chosen_decision()
-        if chosen is None:
-            return
-        gone = review.delete_decision(self.db, chosen)
-        self.bus.notify("review_decisions")
-        self.undo_stack.push(DeleteDecisionCommand(self.tr("Delete decision"), self.db, self.bus, gone))
 
     # -- files ----------------------------------------------------------------------------------------------
     def _save_path(self, title: str, name: str, pattern: str) -> str:

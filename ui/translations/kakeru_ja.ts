@@ -2038,6 +2038,17 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     </message>
 </context>
 <context>
+    <name>KpiDecisions</name>
+    <message>
+        <source>Decision not added</source>
+        <translation>決定事項を追加できませんでした</translation>
+    </message>
+    <message>
+        <source>Delete decision</source>
+        <translation>決定事項の削除</translation>
+    </message>
+</context>
+<context>
     <name>KpiPage</name>
     <message>
         <source>This week</source>
@@ -2238,14 +2249,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>%1: %2 rows</source>
         <translation>%1: %2 件</translation>
-    </message>
-    <message>
-        <source>Decision not added</source>
-        <translation>決定事項を追加できませんでした</translation>
-    </message>
-    <message>
-        <source>Delete decision</source>
-        <translation>決定事項の削除</translation>
     </message>
     <message>
         <source>Export the KPI tables</source>

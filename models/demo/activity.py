@@ -2,52 +2,26 @@
 
 Part of the demo generator (``models/demo/builder.py``). Each status tells a story: an appointment account
 ends with an アポ獲得 call and a meeting, a nurturing one with a ニーズなし call and a plan timed by a
-hypothesis, a customer with a meeting won and follow-up calls.
+hypothesis, a customer with a meeting won and follow-up calls. The meetings are ``meetings.MeetingHistory``.
 """
 
 from __future__ import annotations
 
-import bisect
 import random
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
-import jpholiday
+from models.demo import names, phrases
+from models.demo.common import NO_HEARING, TZ, WEEKDAYS, Account, Calendar, Touch, Weighted
+from models.demo.meetings import MeetingHistory
 
-from models.demo import data
-
-TZ = "+09:00"
-WINDOW = 250  # business days of history (about a year)
 # Calls whose outcome means someone talked with us.
 TALKS = frozenset(("connected", "callback_requested", "info_sent", "appointment", "no_need"))
 HEARING_OUTCOMES = frozenset(("connected", "appointment", "no_need"))
-NO_HEARING = (None, None, None, None, None, None)
-WEEKDAYS = "月火水木金土日"
 DONE_PLAN_SHARE = 0.2  # touches that fulfil a recorded plan (lead time is measured on these)
 DAY_START = 9 * 3600  # touches fall between 9:00 and 18:30
 DAY_SECONDS = int(9.5 * 3600)
 TIMES = tuple(f"T{s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}{TZ}"
               for s in range(DAY_START, DAY_START + DAY_SECONDS))
-
-
-class Weighted:
-    """A weighted choice that consumes exactly one ``rng.random()``."""
-
-    __slots__ = ("cumulative", "items", "total")
-
-    def __init__(self, pairs: tuple[tuple[Any, float], ...]):
-        self.items = tuple(item for item, _ in pairs)
-        self.cumulative: list[float] = []
-        total = 0.0
-        for _, weight in pairs:
-            total += weight
-            self.cumulative.append(total)
-        self.total = total
-
-    def pick(self, rng: random.Random) -> Any:
-        return self.items[bisect.bisect(self.cumulative, rng.random() * self.total)]
-
 
 STATUSES = Weighted((("untouched", 42), ("in_progress", 24), ("nurturing", 20), ("appointment", 5),
                      ("customer", 3), ("disqualified", 4), ("do_not_call", 2)))
@@ -74,8 +48,6 @@ DURATIONS = {"not_available": (15, 60), "gatekeeper_block": (30, 150), "connecte
              "no_need": (60, 300), "bad_number": (5, 20), "disqualified": (60, 300)}
 FOLLOW_UP_OFFSETS = {"not_available": (2, 2), "gatekeeper_block": (5, 5), "info_sent": (3, 3),
                      "connected": (5, 15), "callback_requested": (1, 5)}
-MEETING_TIMES = ("10:00", "11:00", "13:30", "14:00", "15:00", "16:00")
-MEETING_ROLES = ("decision_maker", "hr", "field", "champion")
 
 
 # Column order of the tuples this module builds, per table (inserted in this order).
@@ -102,57 +74,7 @@ ACTIVITY_COLUMNS = {
 }
 
 
-def person(surname: str) -> str:
-    return f"{surname}様"
-
-
-class Calendar:
-    """Business days (weekdays that are neither public holidays nor 12/29–1/3) around ``today``.
-
-    Indices below ``today`` are the past; ``today`` is the first business day on or after the date.
-    """
-
-    def __init__(self, today: date):
-        first, last = today - timedelta(days=WINDOW * 7 // 5 + 60), today + timedelta(days=430)
-        holidays = {day for day, _ in jpholiday.between(first, last)}
-        self.dates: list[date] = []
-        day = first
-        while day <= last:
-            year_end = (day.month == 12 and day.day >= 29) or (day.month == 1 and day.day <= 3)
-            if day.weekday() < 5 and day not in holidays and not year_end:
-                self.dates.append(day)
-            day += timedelta(days=1)
-        self.iso = [day.isoformat() for day in self.dates]
-        self.ordinals = [day.toordinal() for day in self.dates]
-        self.date = today
-        self.today = self.index_on_or_after(today)
-        self.window_start = max(0, self.today - WINDOW)
-
-    def index_on_or_after(self, day: date) -> int:
-        return min(bisect.bisect_left(self.ordinals, day.toordinal()), len(self.dates) - 1)
-
-
-@dataclass(eq=False)
-class Account:
-    """What the history of one company needs to know about it while it is generated."""
-
-    id: int
-    status: str
-    industry: str
-    employees: int | None
-    fiscal_month: int | None
-    address: str
-    caller: str
-    contacts: list[tuple[int, str, str]] = field(default_factory=list)  # (id, role, 「田中様」)
-    talkers: list[tuple[int, str, str]] = field(default_factory=list)  # contacts beyond the gatekeeper
-    last_at: str | None = None
-
-
-# One generated touch as later steps need it: (id, day index, at, outcome, contact or None).
-Touch = tuple[int, int, str, str | None, tuple[int, str, str] | None]
-
-
-class Activity:
+class Activity(MeetingHistory):
     """Generates touches, plans, meetings and attendees for one account at a time."""
 
     def __init__(self, rng: random.Random, calendar: Calendar, ids: dict[str, int],
@@ -268,7 +190,7 @@ class Activity:
                 contact = contacts[int(r() * len(contacts))]
         note = None
         if note_key != "not_available" or r() < 0.7:
-            templates = data.NOTES[note_key]
+            templates = phrases.NOTES[note_key]
             note = templates[int(r() * len(templates))]
             if "{" in note:
                 note = self._text(note, account, contact[2] if contact else "ご担当者様", meeting)
@@ -282,7 +204,7 @@ class Activity:
         at = self.calendar.iso[day] + TIMES[seconds]
         touch_id = self.ids["touches"]
         self.ids["touches"] = touch_id + 1
-        caller = account.caller if r() < 0.9 else data.CALLERS[int(r() * len(data.CALLERS))]
+        caller = account.caller if r() < 0.9 else names.CALLERS[int(r() * len(names.CALLERS))]
         reached = 1 if contact and contact[1] == "decision_maker" and outcome in TALKS else 0
         self.rows["touches"].append((
             touch_id, f"{self.rng.getrandbits(128):032x}", at, at, account.id,
@@ -307,7 +229,7 @@ class Activity:
         r, choice = rng.random, rng.choice
         month = account.fiscal_month or 3
         decision_maker = next((c[2] for c in account.contacts if c[1] == "decision_maker"), "社長")
-        hearing = data.HEARING
+        hearing = phrases.HEARING
         return (
             choice(hearing["issue"]) if r() < 0.7 else None,
             choice(hearing["current"]) if r() < 0.5 else None,
@@ -337,7 +259,7 @@ class Activity:
         if rng.random() < 0.07:
             due = self.calendar.iso[rng.randint(previous_day, touch[1])]
             self._plan(account, previous_at, touch[2], contact, due, status="skipped",
-                       skip_reason=rng.choice(data.SKIP_REASONS))
+                       skip_reason=rng.choice(phrases.SKIP_REASONS))
             return
         slip = rng.random()
         day = touch[1]
@@ -348,12 +270,12 @@ class Activity:
         hypothesis = template = result = None
         source = "rule"
         if outcome == "no_need":
-            template, text, _ = rng.choice(data.NURTURE_HYPOTHESES)
+            template, text, _ = rng.choice(phrases.NURTURE_HYPOTHESES)
             hypothesis = text.format(m=(account.fiscal_month or 3) % 12 + 1, p=who)
             result = rng.choice(("held", "held", "missed", "unknown"))
             source = "manual"
-        elif outcome in data.FOLLOW_UP_HYPOTHESES:
-            text = rng.choice(data.FOLLOW_UP_HYPOTHESES[outcome])
+        elif outcome in phrases.FOLLOW_UP_HYPOTHESES:
+            text = rng.choice(phrases.FOLLOW_UP_HYPOTHESES[outcome])
             hypothesis = self._text(text, account, who) if text else None
         self._plan(account, previous_at, touch[2], touch[4] or contact, self.calendar.iso[day], hypothesis,
                    template, result, source, "done", touch)
@@ -367,7 +289,7 @@ class Activity:
         due = self.calendar.iso[due_day]
         if outcome == "callback_requested":
             due += f"T{rng.choice(('10:00', '11:00', '14:00', '16:30'))}:00{TZ}"
-        text = rng.choice(data.FOLLOW_UP_HYPOTHESES[outcome])
+        text = rng.choice(phrases.FOLLOW_UP_HYPOTHESES[outcome])
         hypothesis = self._text(text, account, contact[2] if contact else "ご担当者様") if text else None
         self._plan(account, at, at, contact, due, hypothesis)
 
@@ -380,7 +302,7 @@ class Activity:
         """A nurture plan timed by a hypothesis (fiscal year end, contract renewal, busy season …)."""
         rng = self.rng
         today = self.calendar.date
-        template, text, months_before = rng.choice(data.NURTURE_HYPOTHESES)
+        template, text, months_before = rng.choice(phrases.NURTURE_HYPOTHESES)
         month = account.fiscal_month
         named_month = (month or 3) % 12 + 1
         if months_before is not None and month:
@@ -392,7 +314,7 @@ class Activity:
         elif template == "人事異動":
             due = self._next_date(4, rng.randint(10, 20))
         else:
-            template, text = "繁忙期明け", data.NURTURE_HYPOTHESES[4][1]
+            template, text = "繁忙期明け", phrases.NURTURE_HYPOTHESES[4][1]
             due = today + timedelta(days=rng.randint(30, 120))
         if rng.random() < 0.1:
             due = today - timedelta(days=rng.randint(1, 20))  # overdue: the caller has not got to it yet
@@ -402,89 +324,6 @@ class Activity:
         calendar = self.calendar
         due_text = calendar.iso[calendar.index_on_or_after(due)]
         self._plan(account, last[2], last[2], contact, due_text, hypothesis, template, source="manual")
-
-    # ── Meetings ──────────────────────────────────────────────────────────────────────────────────
-
-    def _meeting_setup(self, account: Account, day: int) -> dict:
-        rng = self.rng
-        calendar = self.calendar
-        day = min(day, len(calendar.dates) - 1)
-        when = calendar.dates[day]
-        time = rng.choice(MEETING_TIMES)
-        online = rng.random() < 0.5
-        roles = [c for c in account.contacts if c[1] in MEETING_ROLES] or list(account.contacts)
-        attendees = rng.sample(roles, min(len(roles), rng.randint(1, 3)))
-        return {
-            "day": day, "starts_at": f"{calendar.iso[day]}T{time}:00{TZ}", "online": online,
-            "place": (rng.choice(("オンライン（Zoom）", "オンライン（Teams）")) if online
-                      else f"貴社（{account.address}）"),
-            "attendees": attendees, "rep": rng.choice(data.FIELD_REPS),
-            "labels": {"md": f"{when.month}月{when.day}日（{WEEKDAYS[when.weekday()]}）", "mt": time,
-                       "place": "オンライン" if online else "貴社"},
-        }
-
-    def _meeting(self, account: Account, appointment: Touch, setup: dict, outcome: str | None) -> Touch:
-        """The meeting an appointment call set; a held one also becomes a touch. Returns the latest touch."""
-        rng = self.rng
-        r, choice = rng.random, rng.choice
-        calendar = self.calendar
-        day = setup["day"]
-        attendees = setup["attendees"]
-        who = attendees[0][2] if attendees else "ご担当者様"
-        held = day < calendar.today
-        feedback_day = day + rng.randint(1, 3)
-        if held and outcome is None and feedback_day < calendar.today and r() < 0.4:
-            outcome = "ongoing"
-        feedback_at = f"{calendar.iso[feedback_day]}T18:30:00{TZ}" if held and outcome else None
-        reason = note = next_step = difference = None
-        if outcome:
-            reasons, notes, next_step = data.MEETING_OUTCOMES[outcome]
-            reason, note, difference = choice(reasons), choice(notes), choice(data.BRIEF_DIFFERENCES)
-        meeting = data.MEETING
-        hearing = data.HEARING
-        month = account.fiscal_month or 3
-        meeting_id = self._next_id("meetings")
-        created_at = appointment[2]
-        duration = choice((60, 60, 45, 90))
-        self.rows["meetings"].append((
-            meeting_id, self._uid(), created_at, feedback_at or created_at, account.id, appointment[0],
-            setup["starts_at"], duration, setup["place"],
-            f"https://meet.example.jp/{rng.randrange(10**9, 10**10)}" if setup["online"] else None,
-            setup["rep"], account.caller, choice(meeting["purpose"]), choice(meeting["needs"]),
-            choice(hearing["current"]), choice(meeting["expectations"]), choice(meeting["concerns"]),
-            choice(meeting["personality"]).format(p=who), choice(hearing["budget"]),
-            choice(hearing["timing"]).format(n=month % 12 + 1, m=(month - 3) % 12 + 1),
-            choice(meeting["decision"]), choice(hearing["competitor"]), choice(meeting["unknowns"]),
-            choice(meeting["questions"]), (choice(meeting["cautions"]) or "").format(p=who) or None,
-            "held" if held else "scheduled", outcome, reason, note, next_step, difference, feedback_at,
-        ))
-        for contact in attendees:
-            self.rows["meeting_attendees"].append((
-                self._uid(), created_at, created_at, meeting_id, contact[0],
-                "最終決裁者" if contact[1] == "decision_maker" else None,
-            ))
-        if not held:
-            if r() < 0.5 and day - 1 >= calendar.today:
-                self._plan(account, created_at, created_at, attendees[0] if attendees else None,
-                           calendar.iso[day - 1], "商談前日のリマインド連絡（日時・参加者の最終確認）",
-                           source="manual")
-            return appointment
-        at = setup["starts_at"]
-        touch_id = self._next_id("touches")
-        reached = 1 if any(c[1] == "decision_maker" for c in attendees) else 0
-        note = data.NOTES["meeting"][0].format(rep=setup["rep"], place=setup["labels"]["place"])
-        self.rows["touches"].append((
-            touch_id, self._uid(), at, at, account.id, attendees[0][0] if attendees else None, "meeting", at,
-            duration * 60, None, reached, note, *NO_HEARING, account.caller,
-        ))
-        if account.last_at is None or at > account.last_at:
-            account.last_at = at
-        if outcome == "won" and r() < 0.5:
-            due = self.calendar.date + timedelta(days=rng.randint(20, 90))
-            self._plan(account, at, at, attendees[0] if attendees else None,
-                       calendar.iso[calendar.index_on_or_after(due)],
-                       "導入後フォロー：運用状況と追加ニーズの確認", source="manual")
-        return (touch_id, day, at, None, attendees[0] if attendees else None)
 
 
 def _shares(weighted: Weighted) -> list[float]:

@@ -1,0 +1,322 @@
+"""The SQL behind the KPIs: the counts of a period and a scope, and the rows behind each figure.
+
+``models.kpi.figures`` says what each figure means and assembles the report from these counts. Touch
+counts of the whole database come from ``touch_days`` (migration 4, kept by triggers); a list or a view
+counts its accounts' touches directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlite_utils import Database
+
+from models.accounts.vocab import COMPANY_STATUS, MEETING_OUTCOME, OUTCOME, label
+from models.kpi.period import Period, Scope, scope_sql
+from models.meetings.meetings import OUTCOME_REASON
+
+# Call outcomes where somebody we wanted talked with us (接続).
+CONNECT_OUTCOMES = ("connected", "callback_requested", "info_sent", "appointment", "no_need")
+SILENT_DAYS = 30
+SILENT_STATUSES = ("in_progress", "nurturing")
+NO_REASON = "（理由未入力）"
+
+
+def _in(values: tuple[str, ...]) -> str:
+    return "(" + ", ".join(f"'{v}'" for v in values) + ")"
+
+
+def touch_counts(db: Database, period: Period, scope: Scope) -> dict[str, int]:
+    """Calls, connects, decision-maker reaches and appointments logged in the period."""
+    low, high = period.bounds()
+    if scope.kind == "all":
+        row = db.execute(
+            "SELECT ifnull(sum(calls), 0), ifnull(sum(connects), 0), ifnull(sum(key_people), 0), "
+            "ifnull(sum(appointments), 0) FROM touch_days WHERE day >= ? AND day < ?", [low, high]).fetchone()
+    else:
+        condition, params = scope_sql(db, scope, "t.company_id")
+        row = db.execute(
+            f"SELECT count(*), ifnull(sum(t.outcome IN {_in(CONNECT_OUTCOMES)}), 0), "
+            "ifnull(sum(t.reached_decision_maker <> 0), 0), ifnull(sum(t.outcome = 'appointment'), 0) "
+            f"FROM touches t WHERE t.kind = 'call' AND t.at >= ? AND t.at < ? AND {condition}",
+            [low, high, *params]).fetchone()
+    return dict(zip(("calls", "connects", "key_person", "appointments"), row, strict=True))
+
+
+def meeting_counts(db: Database, period: Period, scope: Scope) -> dict[str, int]:
+    """Meetings held in the period, and those of them won."""
+    low, high = period.bounds()
+    condition, params = scope_sql(db, scope, "m.company_id")
+    held, won = db.execute(
+        "SELECT count(*), ifnull(sum(m.outcome = 'won'), 0) FROM meetings m "
+        f"WHERE m.starts_at >= ? AND m.starts_at < ? AND m.status = 'held' AND {condition}",
+        [low, high, *params]).fetchone()
+    return {"meetings_held": held, "won": won}
+
+
+_ACTIVE_MEMBERS = ("(SELECT lm.company_id FROM list_members lm JOIN target_lists tl ON tl.id = lm.list_id "
+                   "WHERE tl.archived = 0)")
+_CLOSED = "('disqualified', 'do_not_call')"
+_OPEN_STATUSES = tuple(status for status in COMPANY_STATUS if status not in ("disqualified", "do_not_call"))
+
+# The account figures below count sets of company ids. Where two large sets meet (never touched ∩ on
+# an active list) both come sorted by id from an index, and ``INTERSECT`` with ``ORDER BY`` lets
+# SQLite merge them side by side in one pass (EXPLAIN QUERY PLAN: MERGE), instead of probing an index
+# once per company or building a temporary table. Migrations 5 and 6 keep those indexes (and the
+# derived columns companies.first_touch_at and open_plans); each read is an index alone.
+_MEMBER_IDS = ("SELECT lm.company_id FROM list_members lm INDEXED BY list_members_company_list "
+               "WHERE lm.list_id IN (SELECT tl.id FROM target_lists tl WHERE tl.archived = 0)")
+# Done on or before the due day: the expression of the index plans_on_time, written the same way.
+_ON_TIME = "(substr(p.done_at, 1, 10) <= substr(p.due, 1, 10))"
+
+
+def untouched_count(db: Database, period: Period, scope: Scope, today: date) -> int:
+    """Untouched数: open companies on an active list with no touch up to the end of the period."""
+    _, high = period.bounds()
+    condition, params = scope_sql(db, scope, "c.id")
+    never = ("SELECT count(*) FROM (SELECT c.id FROM companies c INDEXED BY companies_untouched_ids "
+             f"WHERE c.last_touch_at IS NULL AND c.status NOT IN {_CLOSED} AND {condition} "
+             f"INTERSECT {_MEMBER_IDS} ORDER BY 1)")
+    if period.end >= today:
+        return db.execute(never, params).fetchone()[0]
+    # A past period: also those touched since whose first touch came after it (companies.first_touch_at,
+    # migration 6, kept by triggers: no touch before the end ⇔ none at all or the first at or after it).
+    # They come from a short range of companies_first_touch (first touched since the end; the second
+    # range, a last touch with no touch left at all, is empty unless last_touch_at is stale), and only
+    # those few are looked up in the list members.
+    member = ("EXISTS (SELECT 1 FROM list_members lm INDEXED BY list_members_company_list "
+              "WHERE lm.company_id = c.id AND lm.list_id IN (SELECT tl.id FROM target_lists tl "
+              "WHERE tl.archived = 0))")
+    since = ("SELECT count(*) FROM companies c INDEXED BY companies_first_touch WHERE {first} "
+             f"AND c.last_touch_at >= ? AND c.status IN {_in(_OPEN_STATUSES)} AND {condition} AND {member}")
+    return db.execute(
+        f"SELECT ({never}) + ({since.format(first='c.first_touch_at >= ?')}) "
+        f"+ ({since.format(first='c.first_touch_at IS NULL')})",
+        [*params, high, high, *params, high, *params]).fetchone()[0]
+
+
+def _pipeline_sql(period: Period, today: date) -> tuple[str, list[Any]]:
+    """A select of the company ids with an open plan at the end of the period (repeats possible)."""
+    _, high = period.bounds()
+    if period.end >= today:  # the period ends now or later: the open plans are those of today
+        return "SELECT p.company_id FROM plans p WHERE p.status = 'open'", []
+    return ("SELECT p.company_id FROM plans p INDEXED BY plans_status_done WHERE p.status = 'open' "
+            "AND p.created_at < ? UNION ALL SELECT p.company_id FROM plans p INDEXED BY plans_status_done "
+            "WHERE p.status IN ('done', 'skipped') AND p.done_at >= ? AND p.created_at < ?",
+            [high, high, high])
+
+
+def pipeline_count(db: Database, period: Period, scope: Scope, today: date) -> int:
+    """The accounts of ``_pipeline_sql``, counted along indexes sorted by company (no temporary table)."""
+    _, high = period.bounds()
+    condition, params = scope_sql(db, scope, "p.company_id")
+    if period.end >= today:
+        return db.execute("SELECT count(DISTINCT p.company_id) FROM plans p INDEXED BY plans_open_created "
+                          f"WHERE p.status = 'open' AND {condition}", params).fetchone()[0]
+    # Made before the end and still open (sorted by company in the index), merged with the plans made
+    # before it and closed only since (a few, sorted in memory): UNION counts each account once.
+    return db.execute(
+        "SELECT count(*) FROM (SELECT p.company_id FROM plans p INDEXED BY plans_open_created "
+        f"WHERE p.status = 'open' AND p.created_at < ? AND {condition} "
+        "UNION SELECT p.company_id FROM plans p INDEXED BY plans_status_done "
+        f"WHERE p.status IN ('done', 'skipped') AND p.done_at >= ? AND p.created_at < ? AND {condition} "
+        "ORDER BY 1)", [high, *params, high, high, *params]).fetchone()[0]
+
+
+def plans_on_time_counts(db: Database, period: Period, scope: Scope, today: date) -> tuple[int, int]:
+    """The plans due in the period done on time, and all those judged (done, or open and overdue)."""
+    low, high = period.bounds()
+    condition, params = scope_sql(db, scope, "p.company_id")
+    due_before = min(high, today.isoformat())
+    # Three index ranges: done and due in the period; open and already overdue; done on time.
+    done, overdue, on_time = db.execute(
+        "SELECT (SELECT count(*) FROM plans p INDEXED BY plans_status_due WHERE p.status = 'done' "
+        f"AND p.due >= ? AND p.due < ? AND {condition}), "
+        "(SELECT count(*) FROM plans p INDEXED BY plans_status_due WHERE p.status = 'open' "
+        f"AND p.due >= ? AND p.due < ? AND {condition}), "
+        f"(SELECT count(*) FROM plans p INDEXED BY plans_on_time WHERE p.status = 'done' AND {_ON_TIME} = 1 "
+        f"AND p.due >= ? AND p.due < ? AND {condition})",
+        [low, high, *params, low, due_before, *params, low, high, *params]).fetchone()
+    return on_time, done + overdue
+
+
+_SILENT_WHERE = (
+    f"c.status IN {_in(SILENT_STATUSES)} AND c.last_touch_at IS NOT NULL "
+    "AND NOT EXISTS (SELECT 1 FROM plans p WHERE p.company_id = c.id AND p.status = 'open') ")
+
+
+def _silent_where(db: Database, period: Period, scope: Scope, today: date) -> tuple[str, list[Any]]:
+    _, high = period.bounds()
+    cutoff = (period.end - timedelta(days=SILENT_DAYS - 1)).isoformat()
+    condition, params = scope_sql(db, scope, "c.id")
+    # Last touched before the cutoff; or (a past period) touched since its end but not in the window.
+    return (f"{_SILENT_WHERE} AND {condition} AND (c.last_touch_at < ? OR (c.last_touch_at >= ? "
+            "AND NOT EXISTS (SELECT 1 FROM touches t WHERE t.company_id = c.id AND t.at >= ? AND t.at < ?)))",
+            [*params, cutoff, high, cutoff, high])
+
+
+def silent_count(db: Database, period: Period, scope: Scope, today: date) -> int:
+    """The accounts of ``_silent_where``, from ranges of companies_no_open_plan (migration 6 keeps
+    ``companies.open_plans``, the count of a company's open plans, exact by triggers)."""
+    _, high = period.bounds()
+    cutoff = (period.end - timedelta(days=SILENT_DAYS - 1)).isoformat()
+    condition, params = scope_sql(db, scope, "c.id")
+    accounts = ("SELECT count(*) FROM companies c INDEXED BY companies_no_open_plan "
+                f"WHERE c.open_plans = 0 AND c.status IN {_in(SILENT_STATUSES)} AND {condition} ")
+    quiet = accounts + "AND c.last_touch_at < ?"
+    if period.end >= today:
+        return db.execute(quiet, [*params, cutoff]).fetchone()[0]
+    # A past period: also those touched since its end with no touch in the window (a short range of
+    # the index; only those are probed in the touches).
+    since = (accounts + "AND c.last_touch_at >= ? "
+             "AND NOT EXISTS (SELECT 1 FROM touches t WHERE t.company_id = c.id AND t.at >= ? AND t.at < ?)")
+    return db.execute(f"SELECT ({quiet}) + ({since})",
+                      [*params, cutoff, *params, high, cutoff, high]).fetchone()[0]
+
+
+def loss_reasons(db: Database, period: Period, scope: Scope) -> tuple[tuple[str, int], ...]:
+    """The reasons of meetings held in the period and lost, most frequent first (Japanese labels)."""
+    low, high = period.bounds()
+    condition, params = scope_sql(db, scope, "m.company_id")
+    rows = db.execute(
+        "SELECT m.outcome_reason, count(*) FROM meetings m WHERE m.starts_at >= ? AND m.starts_at < ? "
+        f"AND m.status = 'held' AND m.outcome = 'lost' AND {condition} GROUP BY 1",
+        [low, high, *params]).fetchall()
+    counted: dict[str, int] = {}
+    for reason, count in rows:
+        text = reason_label(reason) or NO_REASON
+        counted[text] = counted.get(text, 0) + count
+    return tuple(sorted(counted.items(), key=lambda item: (-item[1], item[0])))
+
+
+def reason_label(reason: str | None, language: str = "ja") -> str:
+    """A stored outcome reason as shown: the pick list's label, or the text a person typed."""
+    return label(OUTCOME_REASON, reason, language)
+
+
+# -- the rows behind a figure ---------------------------------------------------------------------------
+
+DRILL_COLUMNS = ("when", "company", "what", "note")
+
+
+@dataclass(frozen=True)
+class DrillRow:
+    """One account or touch behind a figure: when, which company, what happened, a note."""
+
+    company_id: int
+    company_name: str
+    when: str
+    what: str
+    note: str = ""
+
+
+def _touch_rows(db: Database, period: Period, scope: Scope, extra: str) -> list[DrillRow]:
+    low, high = period.bounds()
+    condition, params = scope_sql(db, scope, "t.company_id")
+    rows = db.execute(
+        "SELECT t.company_id, c.name, t.at, t.outcome, t.reached_decision_maker, t.note FROM touches t "
+        "JOIN companies c ON c.id = t.company_id "
+        f"WHERE t.kind = 'call' AND t.at >= ? AND t.at < ? AND {extra} AND {condition} ORDER BY t.at, t.id",
+        [low, high, *params])
+    return [DrillRow(cid, name, at[:16].replace("T", " "),
+                     label(OUTCOME, outcome) + ("（キーパーソン）" if reached else ""), note or "")
+            for cid, name, at, outcome, reached, note in rows]
+
+
+def _meeting_rows(db: Database, period: Period, scope: Scope, extra: str) -> list[DrillRow]:
+    low, high = period.bounds()
+    condition, params = scope_sql(db, scope, "m.company_id")
+    rows = db.execute(
+        "SELECT m.company_id, c.name, m.starts_at, m.outcome, m.outcome_reason, m.outcome_note "
+        "FROM meetings m JOIN companies c ON c.id = m.company_id "
+        f"WHERE m.starts_at >= ? AND m.starts_at < ? AND m.status = 'held' AND {extra} AND {condition} "
+        "ORDER BY m.starts_at, m.id", [low, high, *params])
+    result = []
+    for cid, name, at, outcome, reason, note in rows:
+        what = label(MEETING_OUTCOME, outcome) or "結果未入力"
+        if reason:
+            what += f"（{reason_label(reason)}）"
+        result.append(DrillRow(cid, name, at[:16].replace("T", " "), what, note or ""))
+    return result
+
+
+def _company_rows(db: Database, where: str, params: list[Any]) -> list[DrillRow]:
+    rows = db.execute(
+        "SELECT c.id, c.name, c.last_touch_at, c.status, "
+        "(SELECT min(p.due) FROM plans p WHERE p.company_id = c.id AND p.status = 'open') "
+        f"FROM companies c WHERE {where} ORDER BY c.last_touch_at, c.id", params)
+    return [DrillRow(cid, name, (last or "")[:10], label(COMPANY_STATUS, status),
+                     f"次回予定 {due[:10]}" if due else "")
+            for cid, name, last, status, due in rows]
+
+
+def figure_rows(db: Database, key: str, period: Period, scope: Scope | None = None, *,
+                today: date | None = None) -> list[DrillRow]:
+    """The touches, meetings or accounts a figure counts (for a rate: those of its numerator)."""
+    scope = scope or Scope()
+    today = today or date.today()
+    low, high = period.bounds()
+    if key in ("calls", "connect_rate", "key_person_rate", "appointment_rate") and key != "calls":
+        key = {"connect_rate": "connects", "key_person_rate": "key_person",
+               "appointment_rate": "appointments"}[key]
+    if key == "calls":
+        return _touch_rows(db, period, scope, "1")
+    if key == "connects":
+        return _touch_rows(db, period, scope, f"t.outcome IN {_in(CONNECT_OUTCOMES)}")
+    if key == "key_person":
+        return _touch_rows(db, period, scope, "t.reached_decision_maker <> 0")
+    if key == "appointments":
+        return _touch_rows(db, period, scope, "t.outcome = 'appointment'")
+    if key == "meetings_held":
+        return _meeting_rows(db, period, scope, "1")
+    if key in ("won", "win_rate"):
+        return _meeting_rows(db, period, scope, "m.outcome = 'won'")
+    if key == "untouched":
+        condition, params = scope_sql(db, scope, "c.id")
+        return _company_rows(
+            db, f"c.id IN {_ACTIVE_MEMBERS} AND c.status NOT IN {_CLOSED} AND {condition} "
+            "AND NOT EXISTS (SELECT 1 FROM touches t WHERE t.company_id = c.id AND t.at < ?)",
+            [*params, high])
+    if key == "pipeline":
+        select, params = _pipeline_sql(period, today)
+        condition, scope_params = scope_sql(db, scope, "c.id")
+        return _company_rows(db, f"c.id IN ({select}) AND {condition}", [*params, *scope_params])
+    if key == "silent":
+        where, params = _silent_where(db, period, scope, today)
+        return _company_rows(db, where, params)
+    if key == "plans_on_time":
+        condition, params = scope_sql(db, scope, "p.company_id")
+        rows = db.execute(
+            "SELECT p.company_id, c.name, p.due, p.status, p.done_at, p.hypothesis FROM plans p "
+            "JOIN companies c ON c.id = p.company_id WHERE p.due >= ? AND p.due < ? "
+            "AND (p.status = 'done' OR (p.status = 'open' AND p.due < ?)) AND " + condition
+            + " ORDER BY p.due, p.id", [low, high, min(high, today.isoformat()), *params])
+        result = []
+        for cid, name, due, status, done_at, hypothesis in rows:
+            late = status != "done" or (done_at or "")[:10] > due[:10]
+            what = "期日超過" if late else "期日どおり"
+            what += f"（完了 {done_at[:10]}）" if done_at else "（未完了）"
+            result.append(DrillRow(cid, name, due[:16].replace("T", " "), what, hypothesis or ""))
+        return result
+    raise ValueError(f"unknown figure {key!r}")
+
+
+def meetings_of_period(db: Database, period: Period, scope: Scope | None = None) -> list[DrillRow]:
+    """Every meeting starting in the period that was held or has an outcome (closed or not), by time."""
+    scope = scope or Scope()
+    low, high = period.bounds()
+    condition, params = scope_sql(db, scope, "m.company_id")
+    rows = db.execute(
+        "SELECT m.company_id, c.name, m.starts_at, m.status, m.outcome, m.outcome_reason, m.next_step "
+        "FROM meetings m JOIN companies c ON c.id = m.company_id WHERE m.starts_at >= ? AND m.starts_at < ? "
+        f"AND (m.status = 'held' OR m.outcome IS NOT NULL) AND {condition} ORDER BY m.starts_at, m.id",
+        [low, high, *params])
+    result = []
+    for cid, name, at, _status, outcome, reason, next_step in rows:
+        what = label(MEETING_OUTCOME, outcome) or "結果未入力"
+        if reason:
+            what += f"（{reason_label(reason)}）"
+        result.append(DrillRow(cid, name, at[:16].replace("T", " "), what, next_step or ""))
+    return result

@@ -1,62 +1,34 @@
 """Reading a list file (CSV, TSV or XLSX) into rows of text, whatever its encoding and delimiter.
 
 Nothing here knows about companies: ``read_table`` gives the importer a ``SourceTable`` of strings,
-with the line number of every row so rejects can point back into the file.
+with the line number of every row so rejects can point back into the file. Each format has its own
+module: ``encodings`` (which encoding, and decoding), ``delimited`` (CSV, TSV) and ``xlsx``; the names
+callers use from them are importable from here too.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
 from pathlib import Path
 
-import charset_normalizer
-
 from models.accounts import normalize
+from models.importing.delimited import parse_delimited
+from models.importing.delimited import sniff_delimiter as sniff_delimiter
+from models.importing.encodings import ENCODING_LABELS as ENCODING_LABELS
+from models.importing.encodings import EncodingUnclear as EncodingUnclear
+from models.importing.encodings import canonical_encoding as canonical_encoding
+from models.importing.encodings import decode
+from models.importing.encodings import rank_encodings as rank_encodings
 from models.importing.mapping import header_field
+from models.importing.xlsx import cell_text as cell_text
+from models.importing.xlsx import read_xlsx
 from models.store.errors import ImportFileError
 
-# How encodings are named in results and offered to the caller.
-ENCODING_LABELS = {
-    "utf-8": "UTF-8",
-    "cp932": "Shift_JIS（CP932）",
-    "euc_jp": "EUC-JP",
-    "iso2022_jp": "ISO-2022-JP",
-    "utf-16": "UTF-16",
-}
-_ALIASES = {
-    "utf8": "utf-8", "utf-8": "utf-8", "utf_8": "utf-8", "utf-8-sig": "utf-8", "utf_8_sig": "utf-8",
-    "cp932": "cp932", "ms932": "cp932", "windows-31j": "cp932", "shift_jis": "cp932", "shift-jis": "cp932",
-    "sjis": "cp932", "s_jis": "cp932", "mskanji": "cp932", "euc-jp": "euc_jp", "eucjp": "euc_jp",
-    "euc_jis_2004": "euc_jp", "iso-2022-jp": "iso2022_jp", "utf_16": "utf-16", "utf16": "utf-16",
-}
-_DELIMITERS = (",", "\t", ";")
-_SAMPLE_CHARS = 64 * 1024
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, or a password-protected workbook
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _DIGIT_RE = re.compile(r"\d")
 _NUMBER_RE = re.compile(r"^[+\-]?[\d,.\s]*\d[\d,.\s]*$")
-# The csv module's default limit is 128 KiB per field; lists can carry long notes. 2**31-1 fits a C long.
-_FIELD_SIZE_LIMIT = 2**31 - 1
-
-
-class EncodingUnclear(ImportFileError):
-    """Neither UTF-8 nor CP932 reads the file; ``candidates`` are encodings to offer, likeliest first."""
-
-    def __init__(self, path: str, candidates: tuple[str, ...]):
-        self.candidates = candidates
-        offered = "、".join(ENCODING_LABELS.get(name, name) for name in candidates)
-        super().__init__(
-            f"「{Path(path).name}」の文字コードを判別できませんでした。"
-            + (f"候補は {offered} です。" if offered else "")
-            + "文字コードを選んでから、もう一度取り込んでください。"
-        )
 
 
 @dataclass(frozen=True)
@@ -121,222 +93,13 @@ def read_table(
             "Excel で開いて「.xlsx」または CSV 形式で保存し直してから取り込んでください。"
         )
     if data.startswith(_XLSX_MAGIC):
-        cells, lines, sheets, chosen = _read_xlsx(path, sheet)
+        cells, lines, sheets, chosen = read_xlsx(path, sheet)
         used = None
     else:
         text, used = decode(data, encoding, str(path))
-        cells, lines = _parse_delimited(text, path)
+        cells, lines = parse_delimited(text, path)
         sheets, chosen = [], None
     return _build_table(path, used, cells, lines, has_header, sheets, chosen)
-
-
-# --- encodings -------------------------------------------------------------------------------------
-
-
-def canonical_encoding(name: str) -> str:
-    """The name Kakeru uses for an encoding ("Shift_JIS" → "cp932"); unknown names raise ImportFileError."""
-    key = name.strip().lower()
-    if key in _ALIASES:
-        return _ALIASES[key]
-    try:
-        return codecs.lookup(key).name
-    except LookupError as error:
-        raise ImportFileError(
-            f"文字コード「{name}」は扱えません。「自動」「UTF-8」「Shift_JIS（CP932）」のいずれかを選んでください。"
-        ) from error
-
-
-def decode(data: bytes, encoding: str = "auto", path: str = "") -> tuple[str, str]:
-    """Decode file bytes; return (text, encoding used). See ``read_table`` for the rules."""
-    name = Path(path).name or "ファイル"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and encoding in ("auto", "utf-16"):
-        return _strict(data, "utf-16", name), "utf-16"
-    if b"\x00" in data and (encoding == "auto" or not canonical_encoding(encoding).startswith("utf-16")):
-        raise _binary(name)
-    if encoding != "auto":
-        used = canonical_encoding(encoding)
-        text = _strict(data, "utf-8-sig" if used == "utf-8" else used, name)
-        return _check_text(text, name), used
-    if data.startswith(codecs.BOM_UTF8):
-        return _check_text(_strict(data, "utf-8-sig", name), name), "utf-8"
-    for candidate in ("utf-8", "cp932"):
-        try:
-            text = data.decode(candidate)
-        except UnicodeDecodeError:
-            continue
-        if candidate == "utf-8" and b"\x1b$" in data:  # 7-bit ISO-2022-JP also passes as UTF-8
-            try:
-                return _check_text(data.decode("iso2022_jp"), name), "iso2022_jp"
-            except UnicodeDecodeError:
-                pass
-        return _check_text(text, name), candidate
-    candidates = rank_encodings(data)
-    if not candidates:
-        raise _binary(name)
-    raise EncodingUnclear(path, candidates)
-
-
-def rank_encodings(data: bytes, limit: int = 5) -> tuple[str, ...]:
-    """Encodings that decode ``data`` completely, likeliest first (by charset-normalizer)."""
-    ranked: list[str] = []
-    for match in charset_normalizer.from_bytes(data[:200_000]):
-        names = [match.encoding, *match.could_be_from_charset]
-        preferred = [n for n in names if n.lower() in _ALIASES] or names
-        ranked.extend(_ALIASES.get(n.lower(), n) for n in preferred[:1])
-    result: list[str] = []
-    for name in dict.fromkeys(ranked):
-        try:
-            data.decode("utf-8-sig" if name == "utf-8" else name)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        result.append(name)
-    return tuple(result[:limit])
-
-
-def _strict(data: bytes, codec: str, name: str) -> str:
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        label = ENCODING_LABELS.get(_ALIASES.get(codec, codec), codec)
-        raise ImportFileError(
-            f"「{name}」を文字コード {label} で読めませんでした（{line}行目に読めない文字があります）。"
-            "文字コードを「自動」にするか、別の文字コードを選んでください。"
-        ) from error
-
-
-def _check_text(text: str, name: str) -> str:
-    sample = text[:_SAMPLE_CHARS]
-    if len(_CONTROL_RE.findall(sample)) > max(2, len(sample) // 100):
-        raise _binary(name)
-    return text
-
-
-def _binary(name: str) -> ImportFileError:
-    return ImportFileError(
-        f"「{name}」はテキストの表（CSV・TSV）でも Excel ファイル（.xlsx）でもないようです。"
-        "取り込めるのは CSV・TSV・Excel（.xlsx）のファイルです。ファイルをご確認ください。"
-    )
-
-
-# --- CSV and TSV -----------------------------------------------------------------------------------
-
-
-def sniff_delimiter(text: str, suffix: str = "") -> str:
-    """Comma, tab or semicolon: the one that splits the first lines into the most consistent columns."""
-    sample = text[:_SAMPLE_CHARS]
-    if len(text) > _SAMPLE_CHARS and "\n" in sample:
-        sample = sample[: sample.rindex("\n")]
-    best, best_score = None, 0.0
-    order = ("\t", ",", ";") if suffix.lower() in (".tsv", ".tab") else _DELIMITERS
-    for delimiter in order:
-        widths = [len(row) for row in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter) if row]
-        widths = widths[:50]
-        if not widths:
-            continue
-        common = max(set(widths), key=widths.count)
-        if common < 2:
-            continue
-        score = common * widths.count(common) / len(widths)
-        if score > best_score:
-            best, best_score = delimiter, score
-    return best or order[0]
-
-
-def _parse_delimited(text: str, path: Path) -> tuple[list[list[str]], list[int]]:
-    delimiter = sniff_delimiter(text, path.suffix)
-    if csv.field_size_limit() < _FIELD_SIZE_LIMIT:
-        csv.field_size_limit(_FIELD_SIZE_LIMIT)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[list[str]] = []
-    lines: list[int] = []
-    previous_end = 0
-    try:
-        for row in reader:
-            start = previous_end + 1
-            previous_end = reader.line_num
-            if any(cell.strip() for cell in row):
-                rows.append(row)
-                lines.append(start)
-    except csv.Error as error:
-        raise ImportFileError(
-            f"「{path.name}」の{reader.line_num}行目を表として読めませんでした（{error}）。"
-            "引用符（\"）の対応が崩れていないかご確認ください。"
-        ) from error
-    return rows, lines
-
-
-# --- XLSX ------------------------------------------------------------------------------------------
-
-
-def _read_xlsx(path: Path, sheet: str | int | None) -> tuple[list[list[str]], list[int], list[str], str]:
-    import openpyxl  # imported here: only Excel files pay for it
-    from openpyxl.utils.exceptions import InvalidFileException  # a zip that is not a workbook
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, TypeError) as error:
-        raise ImportFileError(
-            f"「{path.name}」を Excel ファイル（.xlsx）として読めませんでした。"
-            "ファイルが壊れていないか、Excel で開けるかをご確認ください。"
-        ) from error
-    try:
-        names = list(book.sheetnames)
-        if sheet is not None:
-            chosen = _pick_sheet(names, sheet, path)
-            cells, lines = _sheet_rows(book[chosen])
-        else:
-            chosen, cells, lines = names[0], [], []
-            for name in names:
-                cells, lines = _sheet_rows(book[name])
-                if cells:
-                    chosen = name
-                    break
-    finally:
-        book.close()
-    return cells, lines, names, chosen
-
-
-def _pick_sheet(names: list[str], sheet: str | int, path: Path) -> str:
-    if isinstance(sheet, int) and 0 <= sheet < len(names):
-        return names[sheet]
-    if sheet in names:
-        return str(sheet)
-    raise ImportFileError(
-        f"「{path.name}」にシート「{sheet}」はありません。シート（{'、'.join(names)}）から選んでください。"
-    )
-
-
-def _sheet_rows(worksheet) -> tuple[list[list[str]], list[int]]:
-    rows: list[list[str]] = []
-    lines: list[int] = []
-    for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-        row = [cell_text(value) for value in values]
-        while row and not row[-1].strip():
-            row.pop()
-        if row and any(cell.strip() for cell in row):
-            rows.append(row)
-            lines.append(number)
-    return rows, lines
-
-
-def cell_text(value: object) -> str:
-    """An Excel cell as the text a person sees: 12 not 12.0, dates as YYYY-MM-DD."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else f"{value:.15g}"
-    if isinstance(value, datetime):
-        if value.time() == time(0, 0):
-            return value.date().isoformat()
-        return value.isoformat(sep=" ", timespec="minutes" if value.second == 0 else "seconds")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, time):
-        return value.isoformat(timespec="minutes")
-    return str(value)
 
 
 # --- header and shape ------------------------------------------------------------------------------

@@ -101,7 +101,7 @@ def _parse_jp_phone(text: str | None) -> PhoneNumber | None:
 # Parsing is the costly step of cleaning a row (an import of 100,000 rows parses every phone), so the
 # two forms of a number are kept per distinct text; a bounded dict, cleared when full, keeps memory flat.
 # A number dialled at home written with plain punctuation (nearly every phone of a list) is not parsed
-# at all: accounts.phone_format gives phonenumbers' answer for it from a few first digits and the length.
+# at all: accounts.phone_format gives phonenumbers' answer for it from how Japan's expressions match it.
 _PHONE_CACHE_LIMIT = 50_000
 _phone_cache: dict[str, tuple[str | None, str | None]] = {}
 _PLAIN_PHONE_RE = re.compile(r"[0-9\-() ]+")

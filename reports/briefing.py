@@ -28,10 +28,11 @@ from sqlite_utils import Database
 from models.meetings.briefs import BriefData, gather_brief
 from models.meetings.meetings import meetings_on
 from models.store.errors import KakeruError
-from reports.briefing_sections import ALERT, GRID, MUTED, WEEKDAYS, Texts, build_story
+from reports.briefing_sections import WEEKDAYS, build_story
 from reports.fonts import BOLD, REGULAR, fit_text, register_fonts
 from reports.layout import Frame, LaidOut, paginate
 from reports.pdfsplit import SplitError, split_pdf
+from reports.sheet_parts import ALERT, GRID, MUTED, Texts
 
 log = logging.getLogger(__name__)
 

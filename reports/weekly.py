@@ -22,7 +22,10 @@ from models.kpi.figures import FIGURES, SNAPSHOT, Figure, figure_definition, fig
 from models.kpi.review import ReviewData
 from models.store.errors import KakeruError
 from reports.briefing import CONFIDENTIAL, BriefWriteError, _write, draw_footer
-from reports.briefing_sections import (
+from reports.charts import funnel_drawing, trend_drawing
+from reports.fonts import REGULAR, register_fonts
+from reports.layout import Frame, Gap, Keep, paginate
+from reports.sheet_parts import (
     ALERT,
     NAVY,
     Texts,
@@ -33,9 +36,6 @@ from reports.briefing_sections import (
     _table,
     styles,
 )
-from reports.charts import funnel_drawing, trend_drawing
-from reports.fonts import REGULAR, register_fonts
-from reports.layout import Frame, Gap, Keep, paginate
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 14 * mm

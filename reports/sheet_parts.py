@@ -1,0 +1,132 @@
+"""The parts every printed sheet is built from: colours, data made safe for the font, styles and tables.
+
+Styles are built once per process. Every piece of data passes through ``Texts``, which escapes it
+for paragraph markup and replaces a character the font lacks with 〓, remembering it so the caller
+is told: a glyph missing from the font would otherwise print as nothing. Fixed labels are plain
+table strings (cheaper than paragraphs, and they never need wrapping). The briefing sheet
+(``reports.briefing_sections``) and the weekly review (``reports.weekly``) share them.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Table, TableStyle
+
+from reports.fonts import BOLD, REGULAR, describe, register_fonts, replace_missing
+from reports.kinsoku import JaParagraph
+
+NAVY = colors.HexColor("#1F3A5F")
+LABEL_BG = colors.HexColor("#EDF1F6")
+GRID = colors.HexColor("#B8C2CF")
+MUTED = colors.HexColor("#6B7280")
+ALERT = colors.HexColor("#B42318")
+INK = colors.HexColor("#1F2328")
+LABEL_FONT = (BOLD, 7.4, 9.4)
+
+
+class Texts:
+    """Escapes data for paragraphs and collects, by section, the characters the font cannot draw."""
+
+    def __init__(self) -> None:
+        self._missing: dict[str, set[str]] = {}
+
+    def plain(self, text: str | None, where: str) -> str:
+        """The text with characters the font lacks replaced by 〓 (for drawing on the canvas)."""
+        shown, missing = replace_missing((text or "").replace("\r\n", "\n").replace("\r", "\n"))
+        if missing:
+            self._missing.setdefault(where, set()).update(missing)
+        return shown
+
+    def __call__(self, text: str | None, where: str) -> str:
+        """The text as paragraph markup: replaced as ``plain``, escaped, line breaks kept."""
+        return escape(self.plain(text, where)).replace("\n", "<br/>")
+
+    def warnings(self) -> tuple[str, ...]:
+        return tuple(
+            f"{where}に、フォントにない文字 {'、'.join(describe(c) for c in sorted(chars))} があります。"
+            "印刷では「〓」で表示しています。"
+            for where, chars in self._missing.items()
+        )
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    body_bold: ParagraphStyle
+    cell: ParagraphStyle
+    heading: ParagraphStyle
+    kicker: ParagraphStyle
+    title: ParagraphStyle
+    mark: ParagraphStyle
+    item: ParagraphStyle
+    notice: ParagraphStyle
+
+
+@functools.cache
+def styles() -> Styles:
+    """The paragraph styles of the sheet, built on first use and shared by every brief."""
+    register_fonts()
+    base = ParagraphStyle("body", fontName=REGULAR, fontSize=8, leading=10.6, textColor=INK, wordWrap="CJK")
+    return Styles(
+        body=base,
+        body_bold=ParagraphStyle("body_bold", base, fontName=BOLD),
+        cell=ParagraphStyle("cell", base, fontSize=7.6, leading=9.8),
+        heading=ParagraphStyle("heading", base, fontName=BOLD, fontSize=9, leading=10.6, textColor=NAVY),
+        kicker=ParagraphStyle("kicker", base, fontName=BOLD, fontSize=8, leading=10, textColor=NAVY,
+                              alignment=TA_RIGHT),
+        title=ParagraphStyle("title", base, fontName=BOLD, fontSize=14.5, leading=18),
+        mark=ParagraphStyle("mark", base, fontName=BOLD, fontSize=8.5, leading=10, textColor=ALERT,
+                            alignment=TA_CENTER),
+        item=ParagraphStyle("item", base, leftIndent=8, firstLineIndent=-8),
+        notice=ParagraphStyle("notice", base, fontName=BOLD, alignment=TA_CENTER, textColor=NAVY),
+    )
+
+
+# The helpers below kept the short names they had inside the briefing sheet; the weekly sheet uses
+# them too.
+
+def _p(markup: str, style: ParagraphStyle) -> JaParagraph:
+    return JaParagraph(markup, style)
+
+
+def _muted(text: str, size: float | None = None) -> str:
+    sized = f' size="{size}"' if size else ""
+    return f'<font color="{MUTED.hexval()}"{sized}>{escape(text)}</font>'
+
+
+# Shared table styling: small paddings, regular font for string cells, top alignment.
+_BASE = [("FONT", (0, 0), (-1, -1), REGULAR, 8), ("LEFTPADDING", (0, 0), (-1, -1), 3),
+         ("RIGHTPADDING", (0, 0), (-1, -1), 3), ("TOPPADDING", (0, 0), (-1, -1), 1.6),
+         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+
+
+def _labels(first: tuple[int, int], last: tuple[int, int], shade: bool = True) -> list:
+    """Style commands making the cells from ``first`` to ``last`` (col, row) label cells."""
+    commands = [("FONT", first, last, *LABEL_FONT), ("TEXTCOLOR", first, last, NAVY)]
+    return [*commands, ("BACKGROUND", first, last, LABEL_BG)] if shade else commands
+
+
+def _table(rows, widths, commands, *, grid: bool = True, repeat: int = 0, heights=None) -> Table:
+    # splitInRow lets a note longer than a page continue on the next one instead of failing.
+    table = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=repeat,
+                  splitInRow=0 if repeat else 1)
+    lines = [("GRID", (0, 0), (-1, -1), 0.4, GRID)] if grid else []
+    table.setStyle(TableStyle([*_BASE, *lines, *commands]))
+    return table
+
+
+def _heading(title: str, width: float, note: str = "") -> Table:
+    text = escape(title) + (f" {_muted(note, 6.8)}" if note else "")
+    return _table([[_p(text, styles().heading)]], [width],
+                  [("TOPPADDING", (0, 0), (-1, -1), 1.2), ("BACKGROUND", (0, 0), (-1, -1), LABEL_BG),
+                   ("LINEBEFORE", (0, 0), (0, -1), 2.5, NAVY)], grid=False)
+
+
+def _value(markup: str, style: ParagraphStyle | None = None) -> JaParagraph:
+    return _p(markup or _muted("—"), style or styles().body)

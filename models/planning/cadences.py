@@ -12,6 +12,9 @@ Every step's offset counts from the day the cadence starts (not from the step be
 
 Stop rules: when an account wins an appointment, becomes do-not-call/disqualified, or replies (a
 connected-type outcome), the open plans of each cadence that says so are skipped with the reason.
+
+What a cadence is (its steps, the shipped defaults, reading and editing) is
+``models.planning.cadence_definitions``; its names are importable from here too.
 """
 
 from __future__ import annotations
@@ -23,8 +26,18 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from models.accounts.entities import Cadence, CadenceStep, from_row
-from models.accounts.vocab import CLOSED_STATUSES, CONNECT_OUTCOMES, TOUCH_KIND
+from models.accounts.entities import CadenceStep
+from models.accounts.vocab import CLOSED_STATUSES, CONNECT_OUTCOMES
+from models.planning.cadence_definitions import DEFAULT_CADENCES as DEFAULT_CADENCES
+from models.planning.cadence_definitions import OFFSET_UNITS as OFFSET_UNITS
+from models.planning.cadence_definitions import CadenceSpec as CadenceSpec
+from models.planning.cadence_definitions import StepSpec, cadence_steps, get_cadence, needs_fiscal_month
+from models.planning.cadence_definitions import create_cadence as create_cadence
+from models.planning.cadence_definitions import delete_cadence as delete_cadence
+from models.planning.cadence_definitions import ensure_default_cadences as ensure_default_cadences
+from models.planning.cadence_definitions import list_cadences as list_cadences
+from models.planning.cadence_definitions import set_steps as set_steps
+from models.planning.cadence_definitions import update_cadence as update_cadence
 from models.planning.calendar import (
     CalendarRules,
     Closure,
@@ -35,208 +48,10 @@ from models.planning.calendar import (
     next_business_day,
 )
 from models.planning.plans import plan_row
-from models.store import settings
-from models.store.db import now_iso, stamp, writing
+from models.store.db import now_iso, writing
 from models.store.errors import NotFound, ValidationError
 
-OFFSET_UNITS = ("business_days", "weeks", "months", "fiscal_year_end_months")
-# Accounts a cadence is never applied to.
-_CLOSED_SQL = ", ".join(f"'{status}'" for status in CLOSED_STATUSES)
-
-
-@dataclass(frozen=True)
-class StepSpec:
-    """A step as given to ``create_cadence`` / ``set_steps`` (no ids yet)."""
-
-    offset_amount: int
-    offset_unit: str
-    kind: str = "call"
-    hypothesis: str | None = None
-
-
-@dataclass(frozen=True)
-class CadenceSpec:
-    name: str
-    description: str
-    steps: tuple[StepSpec, ...]
-    stop_on_appointment: bool = True
-    stop_on_do_not_call: bool = True
-    stop_on_reply: bool = False
-
-
-DEFAULT_CADENCES: tuple[CadenceSpec, ...] = (
-    CadenceSpec(
-        "新規開拓", "未接触の会社への最初の1ヶ月。担当者と話せたら止まります。",
-        (
-            StepSpec(0, "business_days", "call", "初回架電：担当部署と担当者を確認"),
-            StepSpec(2, "business_days", "call", "不在・受付ブロックなら時間帯を変えて再架電"),
-            StepSpec(5, "business_days", "email", "会社紹介資料をメールで送付"),
-            StepSpec(8, "business_days", "call", "資料の確認と課題のヒアリング"),
-            StepSpec(1, "months", "call", "1ヶ月後にもう一度アプローチ"),
-        ),
-        stop_on_reply=True,
-    ),
-    CadenceSpec(
-        "四半期ナーチャリング", "今はニーズがない会社に、3ヶ月ごとに近況を伺います。",
-        (
-            StepSpec(3, "months", "call", "3ヶ月後：近況と課題の変化を伺う"),
-            StepSpec(6, "months", "call", "半年後：来期に向けた動きを伺う"),
-            StepSpec(9, "months", "email", "9ヶ月後：事例紹介をメールで送付"),
-            StepSpec(12, "months", "call", "1年後：次年度の計画を伺う"),
-        ),
-    ),
-    CadenceSpec(
-        "決算期アプローチ", "決算月から逆算して、計画・予算の時期に合わせて連絡します（決算月が必要です）。",
-        (
-            StepSpec(-4, "fiscal_year_end_months", "email", "決算4ヶ月前：来期に向けた情報提供"),
-            StepSpec(-3, "fiscal_year_end_months", "call", "決算3ヶ月前：来期の人事・採用計画を策定する時期"),
-            StepSpec(-2, "fiscal_year_end_months", "call", "決算2ヶ月前：来期予算の策定時期"),
-            StepSpec(1, "fiscal_year_end_months", "call", "決算明け：新年度の体制が固まった時期"),
-        ),
-    ),
-)
-
-
-# -- reading --------------------------------------------------------------------------------------
-
-def list_cadences(db: Database) -> list[Cadence]:
-    return [from_row(Cadence, row) for row in db.query("SELECT * FROM cadences ORDER BY id")]
-
-
-def get_cadence(db: Database, cadence_id: int) -> Cadence:
-    rows = list(db.query("SELECT * FROM cadences WHERE id = ?", [cadence_id]))
-    if not rows:
-        raise NotFound(f"ケイデンス（ID {cadence_id}）が見つかりません。削除された可能性があります。")
-    return from_row(Cadence, rows[0])
-
-
-def cadence_steps(db: Database, cadence_id: int) -> list[CadenceStep]:
-    rows = db.query("SELECT * FROM cadence_steps WHERE cadence_id = ? ORDER BY position, id", [cadence_id])
-    return [from_row(CadenceStep, row) for row in rows]
-
-
-def needs_fiscal_month(steps: Iterable[CadenceStep | StepSpec]) -> bool:
-    return any(step.offset_unit == "fiscal_year_end_months" for step in steps)
-
-
-# -- writing --------------------------------------------------------------------------------------
-
-def _clean_name(name: str | None) -> str:
-    name = " ".join((name or "").split())
-    if not name:
-        raise ValidationError("ケイデンスの名前を入力してください。")
-    return name
-
-
-def _check_free(db: Database, name: str, except_id: int | None = None) -> None:
-    row = db.execute("SELECT id FROM cadences WHERE name = ?", [name]).fetchone()
-    if row is not None and row[0] != except_id:
-        raise ValidationError(f"ケイデンス「{name}」はすでにあります。別の名前を付けてください。")
-
-
-def _clean_steps(steps: Sequence[StepSpec]) -> list[StepSpec]:
-    if not steps:
-        raise ValidationError("ケイデンスには1つ以上のステップが必要です。")
-    clean = []
-    for number, step in enumerate(steps, start=1):
-        if step.offset_unit not in OFFSET_UNITS:
-            raise ValidationError(f"ステップ{number}の間隔の単位が不明です: {step.offset_unit}")
-        if step.kind not in TOUCH_KIND:
-            raise ValidationError(f"ステップ{number}の種類が不明です: {step.kind}")
-        amount = int(step.offset_amount)
-        if step.offset_unit == "fiscal_year_end_months":
-            if not -11 <= amount <= 11:
-                raise ValidationError(f"ステップ{number}の決算月からの月数は -11〜11 で指定してください。")
-        elif not 0 <= amount <= 1000:
-            raise ValidationError(f"ステップ{number}の間隔は 0 以上で指定してください（{amount}）。")
-        clean.append(StepSpec(amount, step.offset_unit, step.kind, (step.hypothesis or "").strip() or None))
-    return clean
-
-
-def _insert_steps(db: Database, cadence_id: int, steps: list[StepSpec]) -> None:
-    db.table("cadence_steps").insert_all([
-        stamp({"cadence_id": cadence_id, "position": position, "offset_amount": step.offset_amount,
-               "offset_unit": step.offset_unit, "kind": step.kind, "hypothesis": step.hypothesis})
-        for position, step in enumerate(steps, start=1)
-    ])
-
-
-def create_cadence(
-    db: Database, name: str, steps: Sequence[StepSpec], *, description: str | None = None,
-    stop_on_appointment: bool = True, stop_on_do_not_call: bool = True, stop_on_reply: bool = False,
-) -> Cadence:
-    name = _clean_name(name)
-    clean = _clean_steps(steps)
-    with writing(db):
-        _check_free(db, name)
-        cadence_id = db.table("cadences").insert(stamp({
-            "name": name, "description": (description or "").strip() or None,
-            "stop_on_appointment": int(stop_on_appointment), "stop_on_do_not_call": int(stop_on_do_not_call),
-            "stop_on_reply": int(stop_on_reply),
-        })).last_pk
-        _insert_steps(db, cadence_id, clean)
-    return get_cadence(db, cadence_id)
-
-
-def update_cadence(db: Database, cadence_id: int, **changes: Any) -> Cadence:
-    """Change the name, description or stop rules of a cadence."""
-    allowed = {"name", "description", "stop_on_appointment", "stop_on_do_not_call", "stop_on_reply"}
-    unknown = set(changes) - allowed
-    if unknown:
-        raise ValidationError(f"ケイデンスの項目に不明な名前があります: {', '.join(sorted(unknown))}")
-    values: dict[str, Any] = {}
-    for key, value in changes.items():
-        if key == "name":
-            values[key] = _clean_name(value)
-        elif key == "description":
-            values[key] = (value or "").strip() or None
-        else:
-            values[key] = int(bool(value))
-    with writing(db):
-        get_cadence(db, cadence_id)
-        if "name" in values:
-            _check_free(db, values["name"], cadence_id)
-        db.table("cadences").update(cadence_id, {**values, "updated_at": now_iso()})
-    return get_cadence(db, cadence_id)
-
-
-def set_steps(db: Database, cadence_id: int, steps: Sequence[StepSpec]) -> list[CadenceStep]:
-    """Replace the steps of a cadence. Plans already made keep their dates."""
-    clean = _clean_steps(steps)
-    with writing(db):
-        get_cadence(db, cadence_id)
-        db.execute("DELETE FROM cadence_steps WHERE cadence_id = ?", [cadence_id])
-        _insert_steps(db, cadence_id, clean)
-        db.execute("UPDATE cadences SET updated_at = ? WHERE id = ?", [now_iso(), cadence_id])
-    return cadence_steps(db, cadence_id)
-
-
-def delete_cadence(db: Database, cadence_id: int) -> None:
-    """Delete a cadence; its plans stay (their cadence becomes empty)."""
-    with writing(db):
-        get_cadence(db, cadence_id)
-        db.execute("DELETE FROM cadences WHERE id = ?", [cadence_id])
-
-
-def ensure_default_cadences(db: Database) -> list[Cadence]:
-    """Create the shipped cadences once. A default the user deleted or renamed is not brought back;
-    one whose name is taken by the user's own cadence is left alone. Returns those created."""
-    shipped = set(settings.get_setting(db, settings.DEFAULT_CADENCES_SHIPPED) or [])
-    created = []
-    with writing(db):
-        for spec in DEFAULT_CADENCES:
-            if spec.name in shipped:
-                continue
-            shipped.add(spec.name)
-            if db.execute("SELECT 1 FROM cadences WHERE name = ?", [spec.name]).fetchone():
-                continue
-            created.append(create_cadence(
-                db, spec.name, spec.steps, description=spec.description,
-                stop_on_appointment=spec.stop_on_appointment, stop_on_do_not_call=spec.stop_on_do_not_call,
-                stop_on_reply=spec.stop_on_reply,
-            ))
-        settings.set_setting(db, settings.DEFAULT_CADENCES_SHIPPED, sorted(shipped))
-    return created
+# ``X as X`` above: callers import the definitions and their editing from here too.
 
 
 # -- expansion ------------------------------------------------------------------------------------

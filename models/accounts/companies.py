@@ -11,6 +11,16 @@ from models.accounts import normalize
 from models.accounts.entities import COMPANY_FIELDS, CONTACT_FIELDS, Company, Contact, from_row
 from models.accounts.scoring import SCORED_FIELDS, Scorer
 from models.accounts.vocab import COMPANY_STATUS, CONTACT_ROLE, RANKS
+from models.store.changes import (
+    COMPANIES,
+    CONTACTS,
+    LIST_MEMBERS,
+    MEETINGS,
+    PLANS,
+    TOUCHES,
+    Changes,
+    CountWithChanges,
+)
 from models.store.db import now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
 
@@ -129,7 +139,7 @@ def update_company(db: Database, company_id: int, changes: dict[str, Any]) -> Co
     return get_company(db, company_id)
 
 
-def set_field_bulk(db: Database, company_ids: Iterable[int], field: str, value: Any) -> int:
+def set_field_bulk(db: Database, company_ids: Iterable[int], field: str, value: Any) -> CountWithChanges:
     """Set one field (rank or status) on many companies in one transaction; returns how many."""
     if field not in ("rank", "status"):
         raise ValidationError(f"一括変更できない項目です: {field}")
@@ -143,16 +153,20 @@ def set_field_bulk(db: Database, company_ids: Iterable[int], field: str, value: 
                 f"UPDATE companies SET {field} = ?, updated_at = ? WHERE id IN ({marks})",
                 [clean[field], now_iso(), *chunk],
             )
-    return len(ids)
+    return CountWithChanges(len(ids), Changes.of(COMPANIES))
 
 
-def delete_companies(db: Database, company_ids: Iterable[int]) -> int:
+# Deleting a company deletes what hangs on it (ON DELETE CASCADE).
+COMPANIES_DELETED = Changes.of(COMPANIES, CONTACTS, LIST_MEMBERS, TOUCHES, PLANS, MEETINGS)
+
+
+def delete_companies(db: Database, company_ids: Iterable[int]) -> CountWithChanges:
     ids = list(company_ids)
     with writing(db):
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             db.execute(f"DELETE FROM companies WHERE id IN ({','.join('?' * len(chunk))})", chunk)
-    return len(ids)
+    return CountWithChanges(len(ids), COMPANIES_DELETED)
 
 
 def clean_contact_values(values: dict[str, Any]) -> dict[str, Any]:
@@ -204,6 +218,7 @@ def update_contact(db: Database, contact_id: int, changes: dict[str, Any]) -> Co
     return get_contact(db, contact_id)
 
 
-def delete_contact(db: Database, contact_id: int) -> None:
+def delete_contact(db: Database, contact_id: int) -> Changes:
     with writing(db):
         db.execute("DELETE FROM contacts WHERE id = ?", [contact_id])
+    return Changes.of(CONTACTS)

@@ -1,9 +1,26 @@
-"""Frozen dataclasses: what ``models/`` functions take and return. Rows map to them by column name."""
+"""Frozen dataclasses: what ``models/`` functions take and return. Rows map to them by column name.
+
+Each names, as ``changes``, the tables a write that returns one has changed (``models.store.changes``).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
+
+from models.store.changes import (
+    CADENCE_STEPS,
+    CADENCES,
+    COMPANIES,
+    CONTACTS,
+    MEETING_ATTENDEES,
+    MEETINGS,
+    PLANS,
+    RELATIONSHIPS,
+    TARGET_LISTS,
+    TOUCHES,
+    Changes,
+)
 
 T = TypeVar("T")
 
@@ -16,6 +33,8 @@ def from_row(cls: type[T], row: dict[str, Any]) -> T:
 
 @dataclass(frozen=True)
 class Company:
+    changes: ClassVar[Changes] = Changes.of(COMPANIES)  # what a write returning one changed
+
     id: int
     uid: str
     name: str
@@ -48,6 +67,8 @@ COMPANY_FIELDS = (
 
 @dataclass(frozen=True)
 class Contact:
+    changes: ClassVar[Changes] = Changes.of(CONTACTS)  # what a write returning one changed
+
     id: int
     uid: str
     company_id: int
@@ -78,6 +99,8 @@ CONTACT_FIELDS = (
 
 @dataclass(frozen=True)
 class Relationship:
+    changes: ClassVar[Changes] = Changes.of(RELATIONSHIPS)  # what a write returning one changed
+
     id: int
     uid: str
     company_id: int
@@ -91,6 +114,8 @@ class Relationship:
 
 @dataclass(frozen=True)
 class TargetList:
+    changes: ClassVar[Changes] = Changes.of(TARGET_LISTS)  # what a write returning one changed
+
     id: int
     uid: str
     name: str
@@ -102,6 +127,8 @@ class TargetList:
 
 @dataclass(frozen=True)
 class Touch:
+    changes: ClassVar[Changes] = Changes.of(TOUCHES)  # what a write returning one changed
+
     id: int
     uid: str
     company_id: int
@@ -124,6 +151,8 @@ class Touch:
 
 @dataclass(frozen=True)
 class Plan:
+    changes: ClassVar[Changes] = Changes.of(PLANS)  # what a write returning one changed
+
     id: int
     uid: str
     company_id: int
@@ -144,6 +173,8 @@ class Plan:
 
 @dataclass(frozen=True)
 class Cadence:
+    changes: ClassVar[Changes] = Changes.of(CADENCES)  # what a write returning one changed
+
     id: int
     uid: str
     name: str
@@ -155,6 +186,8 @@ class Cadence:
 
 @dataclass(frozen=True)
 class CadenceStep:
+    changes: ClassVar[Changes] = Changes.of(CADENCE_STEPS)  # what a write returning one changed
+
     id: int
     uid: str
     cadence_id: int
@@ -167,6 +200,8 @@ class CadenceStep:
 
 @dataclass(frozen=True)
 class Meeting:
+    changes: ClassVar[Changes] = Changes.of(MEETINGS, MEETING_ATTENDEES)  # what a write returning one changed
+
     id: int
     uid: str
     company_id: int

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 from models.accounts import normalize
 from models.accounts.entities import TargetList, from_row
 from models.accounts.targets import order_by
+from models.store.changes import LIST_MEMBERS, TARGET_LISTS, Changes, CountWithChanges
 from models.store.db import now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
 
@@ -97,10 +98,11 @@ def set_list_script(db: Database, list_id: int, script: str | None) -> TargetLis
     return get_list(db, list_id)
 
 
-def delete_list(db: Database, list_id: int) -> None:
+def delete_list(db: Database, list_id: int) -> Changes:
     """Delete a list and its memberships; the companies stay. A list already gone is no error."""
     with writing(db):
         db.execute("DELETE FROM target_lists WHERE id = ?", [list_id])  # members go by ON DELETE CASCADE
+    return Changes.of(TARGET_LISTS, LIST_MEMBERS)
 
 
 def _unique(ids: Iterable[int]) -> list[int]:
@@ -117,7 +119,7 @@ def _existing(db: Database, sql: str, ids: list[int], *params: object) -> set[in
 
 
 def add_to_list(db: Database, list_id: int, company_ids: Iterable[int], *,
-                import_id: int | None = None) -> int:
+                import_id: int | None = None) -> CountWithChanges:
     """Append companies to the end of a list, in the order given; returns how many were added.
 
     Companies already on the list keep their place; ids of companies that no longer exist are skipped.
@@ -138,10 +140,10 @@ def add_to_list(db: Database, list_id: int, company_ids: Iterable[int], *,
              for position, company_id in enumerate(new, start=1)),
             batch_size=_CHUNK,
         )
-    return len(new)
+    return CountWithChanges(len(new), Changes.of(LIST_MEMBERS))
 
 
-def remove_from_list(db: Database, list_id: int, company_ids: Iterable[int]) -> int:
+def remove_from_list(db: Database, list_id: int, company_ids: Iterable[int]) -> CountWithChanges:
     """Take companies off a list (the companies stay); returns how many were on it."""
     ids = _unique(company_ids)
     removed = 0
@@ -151,7 +153,7 @@ def remove_from_list(db: Database, list_id: int, company_ids: Iterable[int]) -> 
             marks = ",".join("?" * len(chunk))
             removed += db.execute(f"DELETE FROM list_members WHERE list_id = ? AND company_id IN ({marks})",
                                   [list_id, *chunk]).rowcount
-    return removed
+    return CountWithChanges(removed, Changes.of(LIST_MEMBERS))
 
 
 def member_ids(db: Database, list_id: int) -> list[int]:
@@ -168,15 +170,16 @@ def _require_member(db: Database, list_id: int, company_id: int) -> None:
         raise NotFound("この会社はリストに含まれていません。リストを開き直してください。")
 
 
-def set_priority(db: Database, list_id: int, company_id: int, priority: int) -> None:
+def set_priority(db: Database, list_id: int, company_id: int, priority: int) -> Changes:
     """Set a member's priority number directly (smaller comes first)."""
     with writing(db):
         _require_member(db, list_id, company_id)
         db.execute("UPDATE list_members SET priority = ?, updated_at = ? "
                    "WHERE list_id = ? AND company_id = ?", [int(priority), now_iso(), list_id, company_id])
+    return Changes.of(LIST_MEMBERS)
 
 
-def move_in_list(db: Database, list_id: int, company_id: int, new_position: int) -> None:
+def move_in_list(db: Database, list_id: int, company_id: int, new_position: int) -> Changes:
     """Move a member to ``new_position`` (0 = first; past the end = last) and renumber the list 1, 2, 3…
 
     Only members whose number changes are written.
@@ -194,6 +197,7 @@ def move_in_list(db: Database, list_id: int, company_id: int, new_position: int)
             [(position, now, list_id, member)
              for position, member in enumerate(order, start=1) if current[member] != position],
         )
+    return Changes.of(LIST_MEMBERS)
 
 
 def lists_for_company(db: Database, company_id: int) -> list[TargetList]:

@@ -9,13 +9,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlite_utils import Database
 
 from models.accounts.companies import get_contact
 from models.accounts.entities import Contact, Relationship, from_row
 from models.accounts.vocab import CONNECT_OUTCOMES, EMPLOYMENT, RELATIONSHIP_KIND
+from models.store.changes import CONTACTS, RELATIONSHIPS, Changes, DictWithChanges
 from models.store.db import now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
 
@@ -30,6 +31,7 @@ _MET_KINDS = ("meeting", "visit")
 class RelationshipSnapshot:
     """A deleted relationship row, as ``restore_relationship`` needs it."""
 
+    changes: ClassVar[Changes] = Changes.of(RELATIONSHIPS)
     row: dict[str, Any]
 
 
@@ -47,6 +49,12 @@ class ContactSnapshot:
     contact: dict[str, Any]
     cascaded: tuple[tuple[str, tuple[dict[str, Any], ...]], ...]
     cleared: tuple[tuple[str, str, tuple[int, ...]], ...]
+
+    @property
+    def changes(self) -> Changes:
+        """The tables the deletion changed, and its restore changes back."""
+        return Changes.of(CONTACTS, *(table for table, _rows in self.cascaded),
+                          *(table for table, _column, _ids in self.cleared))
 
     @property
     def relationships(self) -> tuple[Relationship, ...]:
@@ -352,7 +360,7 @@ def mark_active(db: Database, contact_id: int) -> Contact:
 Position = tuple[float, float] | None
 
 
-def save_positions(db: Database, positions: dict[int, Position]) -> dict[int, Position]:
+def save_positions(db: Database, positions: dict[int, Position]) -> DictWithChanges[int, Position]:
     """Store map positions (card centres) in one transaction; ``None`` clears a position.
 
     Returns the positions as they were before, so that passing them back undoes the change
@@ -379,7 +387,7 @@ def save_positions(db: Database, positions: dict[int, Position]) -> dict[int, Po
                 "UPDATE contacts SET map_x = ?, map_y = ?, updated_at = ? WHERE id = ?",
                 [x, y, now, contact_id],
             )
-    return previous
+    return DictWithChanges(previous, Changes.of(CONTACTS))
 
 
 def last_spoken(db: Database, company_id: int) -> dict[int, date | None]:

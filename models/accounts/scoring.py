@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from models.accounts.entities import Company
 from models.store import settings
+from models.store.changes import COMPANIES, NOTHING, SETTINGS, Changes, CountWithChanges
 from models.store.db import writing
 from models.store.errors import ValidationError
 
@@ -253,13 +254,13 @@ def load_rules(db: Database) -> ScoringRules:
         ) from error
 
 
-def save_rules(db: Database, rules: ScoringRules) -> None:
+def save_rules(db: Database, rules: ScoringRules) -> Changes:
     """Store ``rules`` (insert or update the ``scoring_rules`` setting) in one transaction."""
-    settings.set_raw(db, settings.SCORING_RULES, rules_to_json(rules))
+    return settings.set_raw(db, settings.SCORING_RULES, rules_to_json(rules))
 
 
 def rescore_all(db: Database, rules: ScoringRules | None = None, today: date | None = None,
-                progress: Callable[[int, int], None] | None = None) -> int:
+                progress: Callable[[int, int], None] | None = None) -> CountWithChanges:
     """Recompute ``companies.score`` for every company in one transaction; returns how many were scored.
 
     Only changed scores are written. ``updated_at`` is left alone: the score is derived, not edited.
@@ -283,14 +284,13 @@ def rescore_all(db: Database, rules: ScoringRules | None = None, today: date | N
         settings.set_setting(db, settings.SCORES_MONTH, f"{scorer.today:%Y-%m}")
     if progress:
         progress(total, total)
-    return total
+    return CountWithChanges(total, Changes.of(COMPANIES, SETTINGS))
 
 
-def rescore_if_month_changed(db: Database, today: date | None = None) -> bool:
+def rescore_if_month_changed(db: Database, today: date | None = None) -> Changes:
     """Score every company again when the month changed since the last time (an approaching fiscal
-    year end counts in months from today); True when it did."""
+    year end counts in months from today); what that changed, or nothing (falsy) when it did not."""
     today = today or date.today()
     if settings.get_setting(db, settings.SCORES_MONTH) == f"{today:%Y-%m}":
-        return False
-    rescore_all(db, Scorer.of(db, today).rules, today)
-    return True
+        return NOTHING
+    return rescore_all(db, Scorer.of(db, today).rules, today).changes

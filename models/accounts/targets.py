@@ -12,13 +12,14 @@ import sys
 import weakref
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlite_utils import Database
 
 from models.accounts import normalize
 from models.accounts.search import Search
 from models.accounts.vocab import COMPANY_STATUS
+from models.store.changes import SAVED_VIEWS, Changes, CountWithChanges
 from models.store.db import now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
 
@@ -106,6 +107,8 @@ class TargetRow:
 
 @dataclass(frozen=True)
 class SavedView:
+    changes: ClassVar[Changes] = Changes.of(SAVED_VIEWS)  # what a write returning one changed
+
     id: int
     name: str
     filter: TargetFilter = field(default_factory=TargetFilter)
@@ -427,8 +430,11 @@ def _same_name_view(db: Database, name: str, except_id: int | None = None) -> in
     return None
 
 
-def save_view(db: Database, name: str, flt: TargetFilter, *, replace: bool = False) -> int:
-    """Save ``flt`` under ``name``; with ``replace`` an existing view of that name is overwritten."""
+def save_view(db: Database, name: str, flt: TargetFilter, *, replace: bool = False) -> CountWithChanges:
+    """Save ``flt`` under ``name``; with ``replace`` an existing view of that name is overwritten.
+
+    Returns the view's id.
+    """
     name = _view_name(name)
     with writing(db):
         existing = _same_name_view(db, name)
@@ -437,8 +443,9 @@ def save_view(db: Database, name: str, flt: TargetFilter, *, replace: bool = Fal
         if existing is not None:
             db.execute("UPDATE saved_views SET filters_json = ?, updated_at = ? WHERE id = ?",
                        [flt.to_json(), now_iso(), existing])
-            return existing
-        return db.table("saved_views").insert(stamp({"name": name, "filters_json": flt.to_json()})).last_pk
+            return CountWithChanges(existing, SavedView.changes)
+        view_id = db.table("saved_views").insert(stamp({"name": name, "filters_json": flt.to_json()})).last_pk
+    return CountWithChanges(view_id, SavedView.changes)
 
 
 def _view(row: dict) -> SavedView:
@@ -467,9 +474,10 @@ def rename_view(db: Database, view_id: int, name: str) -> SavedView:
     return get_view(db, view_id)
 
 
-def delete_view(db: Database, view_id: int) -> None:
+def delete_view(db: Database, view_id: int) -> Changes:
     """Delete a saved view; deleting one that is already gone is not an error."""
     with writing(db):
         db.execute("DELETE FROM saved_views WHERE id = ?", [view_id])
+    return SavedView.changes
 
 

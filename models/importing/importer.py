@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlite_utils import Database
 
@@ -43,7 +43,7 @@ from models.importing.plan import (
     join_address,
 )
 from models.importing.tabular import ENCODING_LABELS, EncodingUnclear, SourceTable, read_table
-from models.importing.undo import UndoResult, undo_import
+from models.importing.undo import IMPORT_CHANGES, UndoResult, undo_import
 from models.importing.write import (
     PIPELINE_FROM,
     fts_triggers_as_expected,
@@ -53,6 +53,7 @@ from models.importing.write import (
     write_plan,
     write_rest,
 )
+from models.store.changes import Changes
 from models.store.db import new_uid, now_iso, writing
 from models.store.errors import ValidationError
 
@@ -69,6 +70,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 @dataclass(frozen=True)
 class ImportResult:
+    changes: ClassVar[Changes] = IMPORT_CHANGES
+
     import_id: int
     rows: int
     created: int

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from sqlite_utils import Database
 
 from models.accounts import normalize
+from models.store.changes import IMPORT_MAPPINGS, Changes
 from models.store.db import now_iso, stamp, writing
 from models.store.errors import ValidationError
 
@@ -158,7 +159,8 @@ def validate_mapping(mapping: Sequence[str | None]) -> None:
 # --- saved mappings --------------------------------------------------------------------------------
 
 
-def save_mapping(db: Database, name: str, mapping: Sequence[str | None], header: Sequence[str] | None = None):
+def save_mapping(db: Database, name: str, mapping: Sequence[str | None],
+                 header: Sequence[str] | None = None) -> Changes:
     """Save (or replace) a named mapping; ``header`` lets ``find_mapping`` recognise the file next time."""
     name = name.strip()
     if not name:
@@ -177,6 +179,7 @@ def save_mapping(db: Database, name: str, mapping: Sequence[str | None], header:
             )
         else:
             db.table("import_mappings").insert(stamp({"name": name, "fields_json": payload}))
+    return Changes.of(IMPORT_MAPPINGS)
 
 
 def _saved(db: Database) -> list[tuple[str, list[str | None], list[str] | None]]:
@@ -195,9 +198,10 @@ def load_mappings(db: Database) -> dict[str, list[str | None]]:
     return {name: fields for name, fields, _header in _saved(db)}
 
 
-def delete_mapping(db: Database, name: str) -> None:
+def delete_mapping(db: Database, name: str) -> Changes:
     with writing(db):
         db.execute("DELETE FROM import_mappings WHERE name = ?", [name])
+    return Changes.of(IMPORT_MAPPINGS)
 
 
 def find_mapping(db: Database, table: SourceTable) -> tuple[str, list[str | None]] | None:

@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import ClassVar
 
 from sqlite_utils import Database
 
 from models.accounts.companies import derived_keys
 from models.accounts.scoring import SCORED_FIELDS, Scorer
 from models.importing.plan import COMPANY_COLUMNS
+from models.store.changes import COMPANIES, CONTACTS, IMPORTS, LIST_MEMBERS, TARGET_LISTS, Changes
 from models.store.db import now_iso, writing
 from models.store.errors import NotFound, ValidationError
+
+# What an import, and the undo of one, writes.
+IMPORT_CHANGES = Changes.of(COMPANIES, CONTACTS, TARGET_LISTS, LIST_MEMBERS, IMPORTS)
 
 
 @dataclass(frozen=True)
 class UndoResult:
+    changes: ClassVar[Changes] = IMPORT_CHANGES
+
     import_id: int
     companies_deleted: int
     companies_restored: int

@@ -9,17 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import ClassVar
 
 from sqlite_utils import Database
 
 from models.accounts.entities import from_row
 from models.kpi.figures import DrillRow, KpiReport, Period, Scope, compute_kpis, meetings_of_period
+from models.store.changes import REVIEW_DECISIONS, Changes
 from models.store.db import now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
 
 
 @dataclass(frozen=True)
 class Decision:
+    changes: ClassVar[Changes] = Changes.of(REVIEW_DECISIONS)  # what a write returning one changed
+
     id: int
     uid: str
     period_start: str

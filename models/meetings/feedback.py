@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlite_utils import Database
 
@@ -19,6 +19,7 @@ from models.accounts.entities import Meeting, from_row
 from models.accounts.vocab import MEETING_OUTCOME, label
 from models.meetings.meetings import OUTCOME_REASON
 from models.planning.plans import plan_row
+from models.store.changes import COMPANIES, MEETINGS, PLANS, TOUCHES, Changes, ListWithChanges
 from models.store.db import now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
 from models.store.settings import MEETING_OUTCOME_REASONS, get_setting, set_setting
@@ -38,6 +39,9 @@ FEEDBACK_FIELDS = ("outcome", "outcome_reason", "outcome_note", "next_step", "br
 @dataclass(frozen=True)
 class RecordedFeedback:
     """What ``record_feedback`` changed, so that ``undo_feedback`` can put it back."""
+
+    # What saving feedback changes, and undoing it changes back.
+    changes: ClassVar[Changes] = Changes.of(MEETINGS, TOUCHES, PLANS, COMPANIES)
 
     meeting_id: int
     company_id: int
@@ -61,13 +65,12 @@ def reason_choices(db: Database) -> list[str]:
     return list(OUTCOME_REASON)
 
 
-def set_reason_choices(db: Database, reasons: list[str]) -> list[str]:
+def set_reason_choices(db: Database, reasons: list[str]) -> ListWithChanges[str]:
     """Replace the pick list (blank entries and repeats dropped; the order kept)."""
     clean = list(dict.fromkeys(r.strip() for r in reasons if r and r.strip()))
     if not clean:
         raise ValidationError("失注理由の選択肢を 1 つ以上入力してください。")
-    set_setting(db, MEETING_OUTCOME_REASONS, clean)
-    return clean
+    return ListWithChanges(clean, set_setting(db, MEETING_OUTCOME_REASONS, clean))
 
 
 def reason_value(db: Database, text: str | None) -> str | None:
@@ -213,7 +216,7 @@ def record_feedback(
     )
 
 
-def undo_feedback(db: Database, recorded: RecordedFeedback) -> None:
+def undo_feedback(db: Database, recorded: RecordedFeedback) -> Changes:
     """Put back what ``record_feedback`` changed; the status only where nothing has changed it since.
 
     Raises:
@@ -235,4 +238,5 @@ def undo_feedback(db: Database, recorded: RecordedFeedback) -> None:
             "WHERE id = ?",
             [recorded.new_status, recorded.previous_status, recorded.last_touch_at,
              recorded.previous_last_touch_at, now_iso(), recorded.company_id])
+    return recorded.changes
 

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from models.accounts.entities import Contact, Meeting, from_row
 from models.accounts.vocab import MEETING_OUTCOME, MEETING_STATUS
 from models.planning.cadences import apply_stop_rules
+from models.store.changes import MEETING_ATTENDEES, Changes, ListWithChanges
 from models.store.db import now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
 
@@ -212,9 +213,10 @@ def update_meeting(
     return get_meeting(db, meeting_id)
 
 
-def delete_meeting(db: Database, meeting_id: int) -> None:
+def delete_meeting(db: Database, meeting_id: int) -> Changes:
     with writing(db):
-        db.execute("DELETE FROM meetings WHERE id = ?", [meeting_id])
+        db.execute("DELETE FROM meetings WHERE id = ?", [meeting_id])  # attendees by ON DELETE CASCADE
+    return Meeting.changes
 
 
 def _replace_attendees(
@@ -239,12 +241,12 @@ def _replace_attendees(
 
 def set_attendees(
     db: Database, meeting_id: int, contact_ids: Iterable[int], notes: dict[int, str] | None = None
-) -> list[tuple[Contact, str | None]]:
+) -> ListWithChanges[tuple[Contact, str | None]]:
     """Replace the attendees of a meeting (contacts of its company), each with the caller's note."""
     with writing(db):
         meeting = get_meeting(db, meeting_id)
         _replace_attendees(db, meeting_id, meeting.company_id, contact_ids, notes or {})
-    return attendees(db, meeting_id)
+    return ListWithChanges(attendees(db, meeting_id), Changes.of(MEETING_ATTENDEES))
 
 
 def attendees(db: Database, meeting_id: int) -> list[tuple[Contact, str | None]]:

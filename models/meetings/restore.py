@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlite_utils import Database
 
+from models.accounts.entities import Meeting
 from models.meetings.meetings import get_meeting
+from models.store.changes import Changes
 from models.store.db import writing
 from models.store.errors import NotFound
 
@@ -15,6 +17,8 @@ from models.store.errors import NotFound
 @dataclass(frozen=True)
 class MeetingSnapshot:
     """A deleted meeting's row and its attendee rows, as stored (ids and uids included)."""
+
+    changes: ClassVar[Changes] = Meeting.changes  # the meeting and its attendees
 
     meeting: dict[str, Any]
     attendees: tuple[dict[str, Any], ...] = ()
@@ -39,7 +43,7 @@ def delete_meeting_keeping(db: Database, meeting_id: int) -> MeetingSnapshot:
     return MeetingSnapshot(dict(meeting), tuple(dict(row) for row in people))
 
 
-def restore_meeting(db: Database, snapshot: MeetingSnapshot) -> None:
+def restore_meeting(db: Database, snapshot: MeetingSnapshot) -> Changes:
     """Put a deleted meeting back with the same id and uid; attendees deleted meanwhile stay out.
 
     Raises:
@@ -58,3 +62,4 @@ def restore_meeting(db: Database, snapshot: MeetingSnapshot) -> None:
         for row in snapshot.attendees:
             if db.execute("SELECT 1 FROM contacts WHERE id = ?", [row["contact_id"]]).fetchone():
                 db.table("meeting_attendees").insert(row, replace=True)
+    return snapshot.changes

@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from models.store.changes import SETTINGS, Changes
 from models.store.db import now_iso, stamp, writing
 from models.store.errors import ValidationError
 
@@ -134,7 +135,10 @@ def get_raw(db: Database, key: str) -> str | None:
     return None if row is None else row[0]
 
 
-def set_raw(db: Database, key: str, text: str) -> None:
+SETTINGS_CHANGED = Changes.of(SETTINGS)
+
+
+def set_raw(db: Database, key: str, text: str) -> Changes:
     """Store ``text``, already JSON, under ``key``, replacing what was there (uid and created_at kept)."""
     setting_of(key)
     json.loads(text)  # the table holds JSON only: a ValueError here is the caller's bug
@@ -145,6 +149,7 @@ def set_raw(db: Database, key: str, text: str) -> None:
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
             [row["uid"], row["created_at"], now_iso(), key, text],
         )
+    return SETTINGS_CHANGED
 
 
 def _stored(db: Database, key: str) -> Any:
@@ -165,16 +170,17 @@ def get_setting(db: Database, key: str) -> Any:
     return default(key) if value is _MISSING else value
 
 
-def set_setting(db: Database, key: str, value: Any) -> None:
+def set_setting(db: Database, key: str, value: Any) -> Changes:
     """Store ``value`` (anything JSON can hold) under ``key``, replacing what was there."""
-    set_raw(db, key, json.dumps(value, ensure_ascii=False, sort_keys=True))
+    return set_raw(db, key, json.dumps(value, ensure_ascii=False, sort_keys=True))
 
 
-def delete_setting(db: Database, key: str) -> None:
+def delete_setting(db: Database, key: str) -> Changes:
     """Forget ``key``: readers get its default again."""
     setting_of(key)
     with writing(db):
         db.execute("DELETE FROM settings WHERE key = ?", [key])
+    return SETTINGS_CHANGED
 
 
 def _typed(db: Database, key: str, convert: Callable[[Any], Any]) -> Any:
@@ -194,8 +200,8 @@ def caller_name(db: Database) -> str:
     return _typed(db, CALLER_NAME, lambda v: v if isinstance(v, str) else str(v))
 
 
-def set_caller_name(db: Database, name: str | None) -> None:
-    set_setting(db, CALLER_NAME, " ".join((name or "").split()))
+def set_caller_name(db: Database, name: str | None) -> Changes:
+    return set_setting(db, CALLER_NAME, " ".join((name or "").split()))
 
 
 # -- daily target -----------------------------------------------------------------------------------
@@ -217,8 +223,8 @@ def daily_target(db: Database) -> int:
     return _typed(db, DAILY_TARGET, _check_daily_target)
 
 
-def set_daily_target(db: Database, calls: int) -> None:
-    set_setting(db, DAILY_TARGET, _check_daily_target(calls))
+def set_daily_target(db: Database, calls: int) -> Changes:
+    return set_setting(db, DAILY_TARGET, _check_daily_target(calls))
 
 
 # -- call windows -----------------------------------------------------------------------------------
@@ -247,7 +253,7 @@ def call_windows(db: Database) -> list[tuple[str, str]]:
     return _typed(db, CALL_WINDOWS, _check_windows)
 
 
-def set_call_windows(db: Database, windows: Iterable[tuple[str, str]]) -> None:
+def set_call_windows(db: Database, windows: Iterable[tuple[str, str]]) -> Changes:
     try:
         clean = _check_windows(windows)
     except (TypeError, ValueError) as error:
@@ -255,7 +261,7 @@ def set_call_windows(db: Database, windows: Iterable[tuple[str, str]]) -> None:
     for (_, end), (start, _) in itertools.pairwise(clean):
         if start < end:
             raise ValidationError("架電時間帯が重なっています。重ならないように入力してください。")
-    set_setting(db, CALL_WINDOWS, [list(pair) for pair in clean])
+    return set_setting(db, CALL_WINDOWS, [list(pair) for pair in clean])
 
 
 # -- closure days -----------------------------------------------------------------------------------
@@ -287,12 +293,12 @@ def closure_days(db: Database) -> list[tuple[str, str]]:
     return _typed(db, CLOSURE_DAYS, _check_closures)
 
 
-def set_closure_days(db: Database, ranges: Iterable[tuple[str, str]]) -> None:
+def set_closure_days(db: Database, ranges: Iterable[tuple[str, str]]) -> Changes:
     try:
         clean = _check_closures(ranges)
     except (TypeError, ValueError) as error:
         raise ValidationError("休業期間は「開始日」「終了日」の組で入力してください。") from error
-    set_setting(db, CLOSURE_DAYS, [list(pair) for pair in clean])
+    return set_setting(db, CLOSURE_DAYS, [list(pair) for pair in clean])
 
 
 # -- backups kept -----------------------------------------------------------------------------------

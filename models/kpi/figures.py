@@ -9,14 +9,11 @@ modules that callers use are importable from here.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
 from sqlite_utils import Database
 
-from models.accounts.lists import find_list
 from models.kpi.period import Period, Scope
 from models.kpi.period import period_for as period_for
 from models.kpi.queries import (
@@ -33,7 +30,6 @@ from models.kpi.queries import DrillRow as DrillRow
 from models.kpi.queries import figure_rows as figure_rows
 from models.kpi.queries import meetings_of_period as meetings_of_period
 from models.kpi.queries import reason_label as reason_label
-from models.store.errors import NotFound
 
 # ``X as X`` above: callers import these from here too (the period, and the rows behind a figure).
 
@@ -216,53 +212,3 @@ def funnel(report: KpiReport, language: str = "ja") -> list[tuple[str, int]]:
     """The funnel's stages (架電 → 接続 → キーパーソン → アポ → 商談化 → 受注) with their counts."""
     return [(figure_label(key, language), int(report.figures[key].value or 0)) for key in FUNNEL]
 
-
-# -- for main.py ------------------------------------------------------------------------------------------
-
-def report_as_dict(report: KpiReport) -> dict[str, Any]:
-    return {
-        "period": {"from": report.period.start.isoformat(), "to": report.period.end.isoformat()},
-        "scope": {"kind": report.scope.kind, "name": report.scope.name or None},
-        "figures": {key: {"label": figure_label(key), "value": f.value, "numerator": f.numerator,
-                          "denominator": f.denominator, "definition": figure_definition(key)}
-                    for key, f in report.figures.items()},
-        "loss_reasons": [{"reason": reason, "count": count} for reason, count in report.loss_reasons],
-        "trend": [{"week": p.start.isoformat(), "calls": p.calls, "connects": p.connects,
-                   "appointments": p.appointments, "meetings_held": p.meetings_held, "won": p.won}
-                  for p in report.trend],
-    }
-
-
-def report_as_text(report: KpiReport) -> str:
-    lines = [f"KPI {report.period.text()}（対象: {report.scope.text()}）"]
-    width = max(len(figure_label(key)) for key in report.figures)
-    for key, figure in report.figures.items():
-        detail = ""
-        if figure.is_rate and figure.denominator is not None:
-            detail = f"（{figure.numerator:,} / {figure.denominator:,}）"
-        lines.append(f"  {figure_label(key).ljust(width, '　')}  {figure.text():>8}{detail}")
-    if report.loss_reasons:
-        lines.append("失注理由:")
-        lines += [f"  {reason}  {count:,} 件" for reason, count in report.loss_reasons]
-    return "\n".join(lines)
-
-
-def cli_kpi(db: Database, start: date, end: date, list_name: str | None, as_json: bool) -> str:
-    """``main.py kpi``: the figures of a period (optionally of one list) as text or JSON.
-
-    Raises:
-        ValidationError: the end is before the start.
-        NotFound: no list has that name.
-    """
-    period = Period(start, end)
-    scope = Scope()
-    if list_name is not None:
-        found = find_list(db, list_name)
-        if found is None:
-            raise NotFound(f"リスト「{list_name}」が見つかりません。リスト名を確認してください"
-                           "（--list を省略すると、すべての会社が対象になります）。")
-        scope = Scope("list", found.id, found.name)
-    report = compute_kpis(db, period, scope)
-    if as_json:
-        return json.dumps(report_as_dict(report), ensure_ascii=False)
-    return report_as_text(report)

@@ -1,87 +1,32 @@
-"""The Targets table's data: filters, search, sorting and paging over companies; saved views.
+"""The Targets table's data: filters, search, sorting and paging over companies.
 
 Paging is by offset over a total order (every sort ends with the id), so pages never overlap or skip.
 A page is fetched in two steps: the ids in order (sort keys only), then the rows for those ids, so
 per-row extras (next open plan, last touch) are computed for the page, not for every match.
+The filter is ``models.accounts.target_filter``, saved views ``models.accounts.saved_views``; their
+names are importable from here too.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 import weakref
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, ClassVar
+from typing import Any
 
 from sqlite_utils import Database
 
 from models.accounts import normalize
+from models.accounts.saved_views import SavedView as SavedView
+from models.accounts.saved_views import delete_view as delete_view
+from models.accounts.saved_views import get_view as get_view
+from models.accounts.saved_views import list_views as list_views
+from models.accounts.saved_views import rename_view as rename_view
+from models.accounts.saved_views import save_view as save_view
 from models.accounts.search import Search
+from models.accounts.target_filter import TargetFilter as TargetFilter
 from models.accounts.vocab import COMPANY_STATUS
-from models.store.changes import SAVED_VIEWS, Changes, CountWithChanges
-from models.store.db import now_iso, stamp, writing
-from models.store.errors import NotFound, ValidationError
-
-_TUPLE_FIELDS = ("statuses", "ranks", "prefectures", "industries")
-_UNREADABLE_VIEW = "保存されたビューの条件を読み取れませんでした。お手数ですが、ビューを作り直してください。"
-
-
-@dataclass(frozen=True)
-class TargetFilter:
-    """What the Targets table shows. Criteria combine with AND; empty ones do not filter.
-
-    In ``ranks``, ``prefectures`` and ``industries`` an empty string stands for "not set".
-    ``untouched_only`` keeps 未接触 accounts (status untouched, no touch logged); ``not_touched_days``
-    keeps accounts touched before, but not in the last N days (days since the last touch ≥ N).
-    ``exclude_closed`` hides 対象外 and 架電不可 (they are shown by default: they are still data).
-    """
-
-    search: str = ""
-    list_id: int | None = None
-    statuses: tuple[str, ...] = ()
-    ranks: tuple[str, ...] = ()
-    prefectures: tuple[str, ...] = ()
-    industries: tuple[str, ...] = ()
-    untouched_only: bool = False
-    not_touched_days: int | None = None
-    has_open_plan: bool | None = None
-    exclude_closed: bool = False
-
-    def __post_init__(self) -> None:
-        for name in _TUPLE_FIELDS:  # lists from callers or JSON become tuples: the filter stays hashable
-            object.__setattr__(self, name, tuple("" if v is None else str(v) for v in getattr(self, name)))
-
-    def to_json(self) -> str:
-        values = {f.name: getattr(self, f.name) for f in fields(self)}
-        return json.dumps({k: list(v) if isinstance(v, tuple) else v for k, v in values.items()},
-                          ensure_ascii=False, sort_keys=True)
-
-    @classmethod
-    def from_json(cls, text: str) -> TargetFilter:
-        """Read a filter written by ``to_json``; unknown keys (from a newer version) are ignored."""
-        try:
-            data = json.loads(text)
-        except (TypeError, ValueError):
-            data = None
-        if not isinstance(data, dict):
-            raise ValidationError(_UNREADABLE_VIEW)
-        defaults = cls()
-        values = {}
-        for f in fields(cls):
-            value = data.get(f.name, getattr(defaults, f.name))
-            if f.name in _TUPLE_FIELDS:
-                value = value if isinstance(value, list) else ()
-            elif f.name in ("list_id", "not_touched_days"):
-                value = value if isinstance(value, int) and not isinstance(value, bool) else None
-            elif f.name == "search":
-                value = value if isinstance(value, str) else ""
-            elif f.name == "has_open_plan":
-                value = value if isinstance(value, bool) else None
-            else:
-                value = bool(value)
-            values[f.name] = value
-        return cls(**values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,17 +48,6 @@ class TargetRow:
     next_plan_due: str | None = None  # the earliest open plan
     list_priority: int | None = None  # when the filter names a list
     notes: str | None = None
-
-
-@dataclass(frozen=True)
-class SavedView:
-    changes: ClassVar[Changes] = Changes.of(SAVED_VIEWS)  # what a write returning one changed
-
-    id: int
-    name: str
-    filter: TargetFilter = field(default_factory=TargetFilter)
-    created_at: str = ""
-    updated_at: str = ""
 
 
 # -- SQL pieces (the company is always aliased ``c``, its list membership ``m``) ---------------------
@@ -411,73 +345,3 @@ def distinct_values(db: Database, column: str) -> list[str]:
         order = {name: number for number, name in enumerate(normalize.PREFECTURES)}
         return sorted(values, key=lambda v: (order.get(v, len(order)), v))
     return sorted(values)
-
-
-# -- saved views --------------------------------------------------------------------------------------
-
-def _view_name(name: str | None) -> str:
-    clean = (name or "").strip()
-    if not clean:
-        raise ValidationError("ビューの名前を入力してください。")
-    return clean
-
-
-def _same_name_view(db: Database, name: str, except_id: int | None = None) -> int | None:
-    key = normalize.nfkc(name).casefold()
-    for view_id, other in db.execute("SELECT id, name FROM saved_views"):
-        if view_id != except_id and normalize.nfkc(other).casefold() == key:
-            return view_id
-    return None
-
-
-def save_view(db: Database, name: str, flt: TargetFilter, *, replace: bool = False) -> CountWithChanges:
-    """Save ``flt`` under ``name``; with ``replace`` an existing view of that name is overwritten.
-
-    Returns the view's id.
-    """
-    name = _view_name(name)
-    with writing(db):
-        existing = _same_name_view(db, name)
-        if existing is not None and not replace:
-            raise ValidationError(f"「{name}」という名前のビューはすでにあります。別の名前を付けてください。")
-        if existing is not None:
-            db.execute("UPDATE saved_views SET filters_json = ?, updated_at = ? WHERE id = ?",
-                       [flt.to_json(), now_iso(), existing])
-            return CountWithChanges(existing, SavedView.changes)
-        view_id = db.table("saved_views").insert(stamp({"name": name, "filters_json": flt.to_json()})).last_pk
-    return CountWithChanges(view_id, SavedView.changes)
-
-
-def _view(row: dict) -> SavedView:
-    return SavedView(row["id"], row["name"], TargetFilter.from_json(row["filters_json"]),
-                     row["created_at"], row["updated_at"])
-
-
-def list_views(db: Database) -> list[SavedView]:
-    return [_view(row) for row in db.query("SELECT * FROM saved_views ORDER BY name, id")]
-
-
-def get_view(db: Database, view_id: int) -> SavedView:
-    rows = list(db.query("SELECT * FROM saved_views WHERE id = ?", [view_id]))
-    if not rows:
-        raise NotFound("このビューは見つかりません。削除された可能性があります。")
-    return _view(rows[0])
-
-
-def rename_view(db: Database, view_id: int, name: str) -> SavedView:
-    name = _view_name(name)
-    with writing(db):
-        get_view(db, view_id)
-        if _same_name_view(db, name, except_id=view_id) is not None:
-            raise ValidationError(f"「{name}」という名前のビューはすでにあります。別の名前を付けてください。")
-        db.execute("UPDATE saved_views SET name = ?, updated_at = ? WHERE id = ?", [name, now_iso(), view_id])
-    return get_view(db, view_id)
-
-
-def delete_view(db: Database, view_id: int) -> Changes:
-    """Delete a saved view; deleting one that is already gone is not an error."""
-    with writing(db):
-        db.execute("DELETE FROM saved_views WHERE id = ?", [view_id])
-    return SavedView.changes
-
-

@@ -21,7 +21,7 @@ from models.store.changes import (
     Changes,
     CountWithChanges,
 )
-from models.store.db import now_iso, stamp, writing
+from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
 
 _COMPANY_FIELD_SET = frozenset(COMPANY_FIELDS)
@@ -71,12 +71,12 @@ def clean_blanked_company_values(clean: dict[str, Any]) -> dict[str, Any]:
     for key, low, high in (("employees", 0, 10_000_000), ("fiscal_year_end_month", 1, 12)):
         if clean.get(key) is not None:
             try:
-                number = int(normalize.nfkc(str(clean[key])).replace(",", "").rstrip("月人名"))
+                amount = int(normalize.nfkc(str(clean[key])).replace(",", "").rstrip("月人名"))
             except ValueError as error:
                 raise ValidationError(f"「{clean[key]}」は数値として読めません。") from error
-            if not low <= number <= high:
+            if not low <= amount <= high:
                 raise ValidationError(f"「{clean[key]}」は範囲外です（{low}〜{high}）。")
-            clean[key] = number
+            clean[key] = amount
     if clean.get("rank") is not None:
         rank = normalize.nfkc(clean["rank"]).upper()
         if rank not in RANKS:
@@ -115,7 +115,7 @@ def create_company(db: Database, values: dict[str, Any]) -> Company:
     with writing(db):
         row = company_row(clean)
         row["score"] = Scorer.of(db)(row)
-        company_id = db.table("companies").insert(row).last_pk
+        company_id = inserted_id(db.table("companies").insert(row))
     return get_company(db, company_id)
 
 
@@ -206,7 +206,7 @@ def create_contact(db: Database, company_id: int, values: dict[str, Any]) -> Con
         raise ValidationError("担当者名を入力してください。")
     with writing(db):
         get_company(db, company_id)
-        contact_id = db.table("contacts").insert(stamp({"company_id": company_id, **clean})).last_pk
+        contact_id = inserted_id(db.table("contacts").insert(stamp({"company_id": company_id, **clean})))
     return get_contact(db, contact_id)
 
 

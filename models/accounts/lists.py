@@ -14,7 +14,7 @@ from models.accounts import normalize
 from models.accounts.entities import TargetList, from_row
 from models.accounts.targets import order_by
 from models.store.changes import LIST_MEMBERS, TARGET_LISTS, Changes, CountWithChanges
-from models.store.db import now_iso, stamp, writing
+from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
 
 _CHUNK = 500
@@ -66,8 +66,8 @@ def create_list(db: Database, name: str, description: str | None = None) -> Targ
     name = _clean_name(name)
     with writing(db):
         _check_name_free(db, name)
-        list_id = db.table("target_lists").insert(
-            stamp({"name": name, "description": (description or "").strip() or None})).last_pk
+        list_id = inserted_id(db.table("target_lists").insert(
+            stamp({"name": name, "description": (description or "").strip() or None})))
     return get_list(db, list_id)
 
 

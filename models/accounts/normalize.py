@@ -118,6 +118,7 @@ def _phone_forms(text: str) -> tuple[str | None, str | None]:
     plain = len(raw) <= _MAX_PHONE_TEXT and _PLAIN_PHONE_RE.fullmatch(raw) is not None
     digits = _NOT_DIGIT_RE.sub("", raw) if plain else None
     domestic = domestic_forms(digits) if digits is not None else None
+    japanese: str | None
     if domestic is not None:
         forms, japanese = domestic, domestic[0][3:]
     else:

@@ -17,7 +17,7 @@ from models.accounts.companies import get_contact
 from models.accounts.entities import Contact, Relationship, from_row
 from models.accounts.vocab import CONNECT_OUTCOMES, EMPLOYMENT, RELATIONSHIP_KIND
 from models.store.changes import CONTACTS, RELATIONSHIPS, Changes, DictWithChanges
-from models.store.db import now_iso, stamp, writing
+from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
 
 # Kinds whose direction means something (from → to); the others read the same both ways.
@@ -173,7 +173,7 @@ def add_relationship(
     }
     with writing(db):
         _check_link(db, company_id, values)
-        relationship_id = db.table("relationships").insert(stamp(values)).last_pk
+        relationship_id = inserted_id(db.table("relationships").insert(stamp(values)))
     return get_relationship(db, relationship_id)
 
 
@@ -280,7 +280,7 @@ def restore_contact(db: Database, snapshot: ContactSnapshot) -> Contact:
         if db.execute("SELECT 1 FROM contacts WHERE id = ?", [old_id]).fetchone():
             row.pop("id")  # the id was taken by someone added since; keep the uid, take a new id
         _drop_missing_references(db, "contacts", row, keep=("company_id",))
-        new_id = db.table("contacts").insert(row).last_pk
+        new_id = inserted_id(db.table("contacts").insert(row))
         references = _references_to_contacts(db)
         for table, rows in snapshot.cascaded:
             columns = {column for t, column, _ in references if t == table}
@@ -382,10 +382,10 @@ def save_positions(db: Database, positions: dict[int, Position]) -> DictWithChan
             if row is None:
                 raise NotFound(f"担当者（ID {contact_id}）が見つかりません。")
             previous[contact_id] = None if row[0] is None or row[1] is None else (row[0], row[1])
-            x, y = position if position is not None else (None, None)
+            map_x, map_y = position if position is not None else (None, None)
             db.execute(
                 "UPDATE contacts SET map_x = ?, map_y = ?, updated_at = ? WHERE id = ?",
-                [x, y, now, contact_id],
+                [map_x, map_y, now, contact_id],
             )
     return DictWithChanges(previous, Changes.of(CONTACTS))
 
@@ -419,6 +419,7 @@ def last_spoken(db: Database, company_id: int) -> dict[int, date | None]:
             spoken = date.fromisoformat(day)
         except ValueError:
             continue  # an unreadable date is reported by models/store/check.py, not guessed at here
-        if result[contact_id] is None or spoken > result[contact_id]:
+        latest = result[contact_id]
+        if latest is None or spoken > latest:
             result[contact_id] = spoken
     return result

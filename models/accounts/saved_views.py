@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from models.accounts import normalize
 from models.accounts.target_filter import TargetFilter
 from models.store.changes import SAVED_VIEWS, Changes, CountWithChanges
-from models.store.db import now_iso, stamp, writing
+from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
 
 
@@ -56,7 +56,8 @@ def save_view(db: Database, name: str, flt: TargetFilter, *, replace: bool = Fal
             db.execute("UPDATE saved_views SET filters_json = ?, updated_at = ? WHERE id = ?",
                        [flt.to_json(), now_iso(), existing])
             return CountWithChanges(existing, SavedView.changes)
-        view_id = db.table("saved_views").insert(stamp({"name": name, "filters_json": flt.to_json()})).last_pk
+        row = stamp({"name": name, "filters_json": flt.to_json()})
+        view_id = inserted_id(db.table("saved_views").insert(row))
     return CountWithChanges(view_id, SavedView.changes)
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import platformdirs
 from sqlite_utils import Database
+from sqlite_utils.db import Table
 
 from models.store.errors import DatabaseTooNew, classify
 from models.store.schema import LATEST_VERSION, MIGRATIONS
@@ -69,6 +70,14 @@ def stamp(record: dict, *, now: str | None = None) -> dict:
     """Return ``record`` with uid, created_at and updated_at filled in for an insert."""
     now = now or now_iso()
     return {"uid": new_uid(), "created_at": now, "updated_at": now, **record}
+
+
+def inserted_id(table: Table) -> int:
+    """The id of the row ``table`` just inserted (sqlite-utils types ``last_pk`` as ``Any | None``)."""
+    row_id = table.last_pk
+    if not isinstance(row_id, int):
+        raise TypeError(f"{table.name}: expected the integer id of an inserted row, got {row_id!r}")
+    return row_id
 
 
 @contextmanager

@@ -351,4 +351,4 @@ def _windows_network(path: str) -> bool:
     drive = os.path.splitdrive(os.path.abspath(text))[0]
     if not drive:
         return False
-    return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE  # type: ignore[attr-defined]
+    return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE

@@ -94,6 +94,8 @@ def scope_sql(db: Database, scope: Scope, column: str) -> tuple[str, list[Any]]:
     """A condition keeping rows whose ``column`` (a company id) is in the scope, with its parameters."""
     if scope.kind == "all":
         return "1", []
+    if scope.id is None:
+        raise ValueError(f"a {scope.kind!r} scope needs the id of its list or view")
     if scope.kind == "list":
         return f"{column} IN (SELECT company_id FROM list_members WHERE list_id = ?)", [scope.id]
     if scope.kind == "view":

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from models.accounts.entities import from_row
 from models.kpi.figures import DrillRow, KpiReport, Period, Scope, compute_kpis, meetings_of_period
 from models.store.changes import REVIEW_DECISIONS, Changes
-from models.store.db import now_iso, stamp, writing
+from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
 
 
@@ -74,7 +74,7 @@ def add_decision(db: Database, period: Period, decision: str, owner: str | None 
                  "decision": _text(decision), "owner": (owner or "").strip() or None, "due": _due(due),
                  "done": 0})
     with writing(db):
-        decision_id = db.table("review_decisions").insert(row).last_pk
+        decision_id = inserted_id(db.table("review_decisions").insert(row))
     return get_decision(db, decision_id)
 
 

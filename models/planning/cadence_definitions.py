@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from models.accounts.entities import Cadence, CadenceStep, from_row
 from models.accounts.vocab import TOUCH_KIND
 from models.store import settings
+from models.store.changes import CADENCE_STEPS, CADENCES, NOTHING, PLANS, SETTINGS, Changes, ListWithChanges
 from models.store.db import now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
 
@@ -177,7 +178,7 @@ def update_cadence(db: Database, cadence_id: int, **changes: Any) -> Cadence:
     return get_cadence(db, cadence_id)
 
 
-def set_steps(db: Database, cadence_id: int, steps: Sequence[StepSpec]) -> list[CadenceStep]:
+def set_steps(db: Database, cadence_id: int, steps: Sequence[StepSpec]) -> ListWithChanges[CadenceStep]:
     """Replace the steps of a cadence. Plans already made keep their dates."""
     clean = _clean_steps(steps)
     with writing(db):
@@ -185,17 +186,18 @@ def set_steps(db: Database, cadence_id: int, steps: Sequence[StepSpec]) -> list[
         db.execute("DELETE FROM cadence_steps WHERE cadence_id = ?", [cadence_id])
         _insert_steps(db, cadence_id, clean)
         db.execute("UPDATE cadences SET updated_at = ? WHERE id = ?", [now_iso(), cadence_id])
-    return cadence_steps(db, cadence_id)
+    return ListWithChanges(cadence_steps(db, cadence_id), Changes.of(CADENCES, CADENCE_STEPS))
 
 
-def delete_cadence(db: Database, cadence_id: int) -> None:
+def delete_cadence(db: Database, cadence_id: int) -> Changes:
     """Delete a cadence; its plans stay (their cadence becomes empty)."""
     with writing(db):
         get_cadence(db, cadence_id)
         db.execute("DELETE FROM cadences WHERE id = ?", [cadence_id])
+    return Changes.of(CADENCES, CADENCE_STEPS, PLANS)
 
 
-def ensure_default_cadences(db: Database) -> list[Cadence]:
+def ensure_default_cadences(db: Database) -> ListWithChanges[Cadence]:
     """Create the shipped cadences once. A default the user deleted or renamed is not brought back;
     one whose name is taken by the user's own cadence is left alone. Returns those created."""
     shipped = set(settings.get_setting(db, settings.DEFAULT_CADENCES_SHIPPED) or [])
@@ -213,4 +215,4 @@ def ensure_default_cadences(db: Database) -> list[Cadence]:
                 stop_on_reply=spec.stop_on_reply,
             ))
         settings.set_setting(db, settings.DEFAULT_CADENCES_SHIPPED, sorted(shipped))
-    return created
+    return ListWithChanges(created, Changes.of(CADENCES, CADENCE_STEPS, SETTINGS) if created else NOTHING)

@@ -20,7 +20,7 @@ What a cadence is (its steps, the shipped defaults, reading and editing) is
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -48,6 +48,7 @@ from models.planning.calendar import (
     next_business_day,
 )
 from models.planning.plans import plan_row
+from models.store.changes import NOTHING, PLANS, Changes, TupleWithChanges
 from models.store.db import now_iso, writing
 from models.store.errors import NotFound, ValidationError
 
@@ -110,6 +111,7 @@ class Expansion:
     closed: tuple[int, ...]  # skipped: do-not-call or disqualified
     already_running: tuple[int, ...]  # skipped: open plans of this cadence already
     missing: tuple[int, ...] = ()  # ids that are not (or no longer) companies
+    changes: Changes = field(default=NOTHING, compare=False)  # plans, unless a preview or nothing to plan
 
     def message(self) -> str:
         """One plain Japanese paragraph for the person who applied it."""
@@ -203,6 +205,7 @@ def expand_cadence(
         cadence_id=cadence_id, cadence_name=cadence.name, planned_companies=tuple(planned),
         plans_created=len(rows), no_fiscal_month=tuple(no_fiscal), closed=tuple(closed),
         already_running=tuple(already), missing=tuple(missing),
+        changes=Changes.of(PLANS) if not dry_run and rows else NOTHING,
     )
 
 
@@ -217,7 +220,7 @@ def expand_for_list(db: Database, cadence_id: int, list_id: int, start: date, **
 
 # -- stop rules -----------------------------------------------------------------------------------
 
-def apply_stop_rules(db: Database, company_id: int) -> tuple[int, ...]:
+def apply_stop_rules(db: Database, company_id: int) -> TupleWithChanges[int]:
     """Skip the open cadence plans of ``company_id`` whose cadence says to stop, with the reason.
 
     A cadence stops (as its flags say) when, after its plans were made, the account won an
@@ -229,7 +232,7 @@ def apply_stop_rules(db: Database, company_id: int) -> tuple[int, ...]:
     with writing(db):
         status_row = db.execute("SELECT status FROM companies WHERE id = ?", [company_id]).fetchone()
         if status_row is None:
-            return ()
+            return TupleWithChanges((), NOTHING)
         closed = status_row[0] in CLOSED_STATUSES
         rows = list(db.query(
             f"""SELECT p.id, p.created_at, c.name, c.stop_on_appointment, c.stop_on_do_not_call,
@@ -260,16 +263,17 @@ def apply_stop_rules(db: Database, company_id: int) -> tuple[int, ...]:
                     "WHERE id = ?", [reason, now, now, row["id"]],
                 )
                 skipped.append(row["id"])
-    return tuple(skipped)
+    return TupleWithChanges(skipped, Changes.of(PLANS) if skipped else NOTHING)
 
 
-def reopen_plans(db: Database, plan_ids: Iterable[int]) -> None:
+def reopen_plans(db: Database, plan_ids: Iterable[int]) -> Changes:
     """Undo ``apply_stop_rules``: open the given skipped plans again."""
     ids = list(plan_ids)
     if not ids:
-        return
+        return NOTHING
     with writing(db):
         db.execute(
             f"UPDATE plans SET status = 'open', skip_reason = NULL, done_at = NULL, updated_at = ? "
             f"WHERE status = 'skipped' AND id IN ({','.join('?' * len(ids))})", [now_iso(), *ids],
         )
+    return Changes.of(PLANS)

@@ -17,6 +17,7 @@ from dateutil.relativedelta import relativedelta
 from sqlite_utils import Database
 
 from models.store import settings
+from models.store.changes import Changes
 from models.store.db import writing
 from models.store.errors import ValidationError
 
@@ -102,11 +103,11 @@ def load_calendar(db: Database) -> CalendarRules:
         return CalendarRules()
 
 
-def save_calendar(db: Database, rules: CalendarRules) -> None:
+def save_calendar(db: Database, rules: CalendarRules) -> Changes:
     data = rules.to_json()
     with writing(db):
         settings.set_setting(db, settings.CLOSURE_DAYS, data["closures"])
-        settings.set_setting(db, settings.CALL_WINDOWS, data["windows"])
+        return settings.set_setting(db, settings.CALL_WINDOWS, data["windows"])
 
 
 def is_closure_day(d: date, closures: Iterable[Closure] = DEFAULT_CLOSURES) -> bool:

@@ -25,6 +25,7 @@ from models.planning.calendar import (
 )
 from models.planning.plans import Due, has_time
 from models.store import settings
+from models.store.changes import DictWithChanges
 from models.store.errors import ValidationError
 
 # What an outcome does. 'plan': propose the next touch; 'meeting': open the meeting form (no call
@@ -147,13 +148,13 @@ def load_rules(db: Database) -> dict[str, Rule]:
         return dict(DEFAULT_RULES)
 
 
-def save_rules(db: Database, rules: dict[str, Rule]) -> dict[str, Rule]:
+def save_rules(db: Database, rules: dict[str, Rule]) -> DictWithChanges[str, Rule]:
     """Store the editable parts of ``rules``; returns the table as it now applies."""
     for outcome in rules:
         _check_outcome(outcome)
     cleaned = rules_from_json(rules_to_json(rules))
-    settings.set_setting(db, settings.DISPOSITION_RULES, rules_to_json(cleaned))
-    return cleaned
+    changes = settings.set_setting(db, settings.DISPOSITION_RULES, rules_to_json(cleaned))
+    return DictWithChanges(cleaned, changes)
 
 
 def next_status(current: str, outcome: str, rules: dict[str, Rule] | None = None) -> str:

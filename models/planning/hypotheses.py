@@ -21,6 +21,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
+from models.accounts.entities import Plan
 from models.accounts.vocab import CONNECT_OUTCOMES, HYPOTHESIS_RESULT
 from models.planning.calendar import (
     DEFAULT_CLOSURES,
@@ -31,6 +32,7 @@ from models.planning.calendar import (
 )
 from models.planning.plans import get_plan
 from models.store import settings
+from models.store.changes import ListWithChanges
 from models.store.db import now_iso, writing
 from models.store.errors import ValidationError
 
@@ -104,7 +106,8 @@ def load_templates(db: Database) -> list[HypothesisTemplate]:
         return list(DEFAULT_TEMPLATES)
 
 
-def save_templates(db: Database, templates: Sequence[HypothesisTemplate]) -> list[HypothesisTemplate]:
+def save_templates(db: Database,
+                   templates: Sequence[HypothesisTemplate]) -> ListWithChanges[HypothesisTemplate]:
     """Check and store the templates (order kept); names must be unique."""
     cleaned = [_clean(template) for template in templates]
     seen: set[str] = set()
@@ -115,15 +118,14 @@ def save_templates(db: Database, templates: Sequence[HypothesisTemplate]) -> lis
             )
         seen.add(template.name)
     with writing(db):
-        settings.set_setting(db, settings.HYPOTHESIS_TEMPLATES, [
+        changes = settings.set_setting(db, settings.HYPOTHESIS_TEMPLATES, [
             {**asdict(template), "calendar_months": list(template.calendar_months)} for template in cleaned
         ])
-    return cleaned
+    return ListWithChanges(cleaned, changes)
 
 
-def reset_templates(db: Database) -> list[HypothesisTemplate]:
-    settings.delete_setting(db, settings.HYPOTHESIS_TEMPLATES)
-    return list(DEFAULT_TEMPLATES)
+def reset_templates(db: Database) -> ListWithChanges[HypothesisTemplate]:
+    return ListWithChanges(DEFAULT_TEMPLATES, settings.delete_setting(db, settings.HYPOTHESIS_TEMPLATES))
 
 
 def find_template(templates: Sequence[HypothesisTemplate], name: str | None) -> HypothesisTemplate | None:
@@ -181,7 +183,7 @@ def describe_rule(template: HypothesisTemplate) -> str:
 
 # -- results ------------------------------------------------------------------------------------
 
-def set_result(db: Database, plan_id: int, result: str | None):
+def set_result(db: Database, plan_id: int, result: str | None) -> Plan:
     """Record whether a plan's hypothesis held (``held``), missed, or is ``unknown``; None clears it."""
     if result is not None and result not in HYPOTHESIS_RESULT:
         raise ValidationError(f"仮説の結果が不明です: {result}（当たり・外れ・不明のいずれか）")

@@ -7,12 +7,14 @@ Also the talk script and hearing checklist of a list: the script lives on the li
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from sqlite_utils import Database
 
 from models.accounts.entities import Company, Contact, Plan, Touch, from_row
 from models.accounts.lists import get_list, set_list_script
 from models.store import settings
+from models.store.changes import SETTINGS, TARGET_LISTS, Changes
 from models.store.db import writing
 from models.store.errors import NotFound, ValidationError
 
@@ -29,6 +31,8 @@ class TouchLine:
 
 @dataclass(frozen=True)
 class ListScript:
+    changes: ClassVar[Changes] = Changes.of(TARGET_LISTS, SETTINGS)  # the script, and the checklist
+
     list_id: int | None
     list_name: str | None
     script: str | None

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlite_utils import Database
 
 from models.accounts.vocab import CONNECT_OUTCOMES
 from models.store import settings
+from models.store.changes import SETTINGS, Changes
 from models.store.db import new_uid, now_iso, writing
 from models.store.errors import ValidationError
 
@@ -23,6 +24,8 @@ from models.store.errors import ValidationError
 @dataclass(frozen=True)
 class SessionState:
     """An open call session."""
+
+    changes: ClassVar[Changes] = Changes.of(SETTINGS)  # where a session is kept
 
     uid: str
     company_ids: tuple[int, ...]
@@ -58,6 +61,8 @@ class SessionState:
 @dataclass(frozen=True)
 class SessionSummary:
     """What a session achieved, counted from its touches."""
+
+    changes: ClassVar[Changes] = Changes.of(SETTINGS)  # ``end_session`` forgets the session
 
     session_uid: str
     started_at: str

@@ -20,6 +20,7 @@ from models.planning.plans import (
     reschedule_plan,
     skip_plan,
 )
+from models.store.changes import Changes
 from models.store.db import now_iso, writing
 from models.store.errors import ValidationError
 
@@ -69,10 +70,11 @@ def reopen_plan(db: Database, plan_id: int) -> Plan:
     return get_plan(db, plan_id)
 
 
-def delete_plan(db: Database, plan_id: int) -> None:
+def delete_plan(db: Database, plan_id: int) -> Changes:
     """Remove a plan (the undo of adding one)."""
     with writing(db):
         db.execute("DELETE FROM plans WHERE id = ?", [plan_id])
+    return Plan.changes
 
 
 PLAN_EDIT_FIELDS = ("due", "kind", "hypothesis", "contact_id")

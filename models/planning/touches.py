@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlite_utils import Database
 
@@ -19,6 +19,7 @@ from models.planning.cadences import apply_stop_rules, reopen_plans
 from models.planning.calendar import CalendarRules, fit_to_call_window, load_calendar
 from models.planning.dispositions import Proposal, Rule, check_choice, load_rules, propose_next
 from models.planning.plans import parse_due, plan_row
+from models.store.changes import COMPANIES, MEETINGS, PLANS, TOUCHES, Changes
 from models.store.db import now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
 
@@ -35,6 +36,8 @@ MEETING_FIELDS = (*(f.name for f in fields(Meeting) if f.name not in _LATER_MEET
 @dataclass(frozen=True)
 class LoggedOutcome:
     """What one ``log_outcome`` changed, so that ``undo_outcome`` can put it all back."""
+
+    changes: ClassVar[Changes] = Changes.of(TOUCHES, PLANS, MEETINGS, COMPANIES)
 
     touch_id: int
     company_id: int
@@ -278,7 +281,7 @@ def log_outcome(
     )
 
 
-def undo_outcome(db: Database, logged: LoggedOutcome) -> None:
+def undo_outcome(db: Database, logged: LoggedOutcome) -> Changes:
     """Put back everything ``log_outcome`` changed, in one transaction.
 
     The status and last-touch time are restored only where nothing else has changed them since.
@@ -309,6 +312,7 @@ def undo_outcome(db: Database, logged: LoggedOutcome) -> None:
             [logged.new_status, logged.previous_status, logged.last_touch_at, logged.previous_last_touch_at,
              now_iso(), logged.company_id],
         )
+    return logged.changes
 
 
 def get_touch(db: Database, touch_id: int) -> Touch:

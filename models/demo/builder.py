@@ -13,12 +13,14 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date
+from typing import ClassVar
 
 from sqlite_utils import Database
 
 from models.accounts.scoring import rescore_all
 from models.demo import phrases
 from models.demo.companies import COLUMNS, CompanyGenerator
+from models.store.changes import ACCOUNT_DATA, Changes
 from models.store.db import writing
 from models.store.errors import ValidationError
 
@@ -31,6 +33,8 @@ FTS_TRIGGER = "companies_fts_insert"
 @dataclass(frozen=True)
 class DemoSummary:
     """How many rows the demo generator wrote to each table."""
+
+    changes: ClassVar[Changes] = ACCOUNT_DATA
 
     companies: int = 0
     contacts: int = 0

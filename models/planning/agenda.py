@@ -92,7 +92,7 @@ def _with_hypothesis(text: str, hypothesis: str | None) -> str:
 
 def _plan_reason(day: date, due: Due, hypothesis: str | None, last_outcome: str | None) -> str:
     timed = isinstance(due, datetime)
-    due_date = due.date() if timed else due
+    due_date = due.date() if isinstance(due, datetime) else due
     clock = f" {due:%H:%M}" if timed else ""
     if due_date < day:
         late = (day - due_date).days

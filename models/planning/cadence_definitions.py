@@ -16,7 +16,7 @@ from models.accounts.entities import Cadence, CadenceStep, from_row
 from models.accounts.vocab import TOUCH_KIND
 from models.store import settings
 from models.store.changes import CADENCE_STEPS, CADENCES, NOTHING, PLANS, SETTINGS, Changes, ListWithChanges
-from models.store.db import now_iso, stamp, writing
+from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
 
 OFFSET_UNITS = ("business_days", "weeks", "months", "fiscal_year_end_months")
@@ -147,11 +147,11 @@ def create_cadence(
     clean = _clean_steps(steps)
     with writing(db):
         _check_free(db, name)
-        cadence_id = db.table("cadences").insert(stamp({
+        cadence_id = inserted_id(db.table("cadences").insert(stamp({
             "name": name, "description": (description or "").strip() or None,
             "stop_on_appointment": int(stop_on_appointment), "stop_on_do_not_call": int(stop_on_do_not_call),
             "stop_on_reply": int(stop_on_reply),
-        })).last_pk
+        })))
         _insert_steps(db, cadence_id, clean)
     return get_cadence(db, cadence_id)
 

@@ -93,7 +93,9 @@ def step_dates(
             day = next_business_day(start + timedelta(weeks=amount), closures, inclusive=True)
         elif unit == "months":
             day = next_business_day(add_months(start, amount), closures, inclusive=True)
-        else:
+        else:  # relative to the fiscal year end, which the steps above made known
+            if fiscal_year is None or fiscal_month is None:
+                raise ValueError(f"unknown step unit {unit!r}")
             day = _fiscal_day(fiscal_year, fiscal_month, amount, closures)
         days.append(day)
     return days
@@ -195,8 +197,8 @@ def expand_cadence(
                                now=now)
                 row.update(cadence_id=cadence_id, cadence_step_id=step.id)
                 rows.append(row)
-        report = progress is not None and (number % _CHUNK == 0 or number == len(ids))
-        if report and progress(number, len(ids)) is False:
+        report = number % _CHUNK == 0 or number == len(ids)
+        if progress is not None and report and progress(number, len(ids)) is False:
             raise ValidationError("ケイデンスの適用を中止しました。予定は作成していません。")
     if not dry_run and rows:
         with writing(db):

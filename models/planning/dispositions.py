@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TypedDict
 
 from sqlite_utils import Database
 
@@ -77,8 +77,14 @@ DEFAULT_RULES: dict[str, Rule] = {
     "disqualified": Rule("close", "disqualified"),
 }
 
+class _Forced(TypedDict, total=False):
+    requires_date: bool
+    requires_time: bool
+    requires_hypothesis: bool
+
+
 # Confirmations no setting can switch off: they are what these outcomes are for.
-_FORCED = {
+_FORCED: dict[str, _Forced] = {
     "no_need": {"requires_date": True, "requires_hypothesis": True},
     "callback_requested": {"requires_date": True, "requires_time": True},
 }
@@ -119,8 +125,8 @@ def _clean_rule(outcome: str, base: Rule, changes: dict[str, Any]) -> Rule:
     if rule.kind not in TOUCH_KIND:
         raise ValidationError(f"「{name}」の次回の種類が不明です: {rule.kind}")
     hypothesis = (rule.hypothesis or "").strip() or None
-    fixed = {"hypothesis": hypothesis, "requires_hypothesis": bool(rule.requires_hypothesis)}
-    return replace(rule, **(fixed | _FORCED.get(outcome, {})))
+    rule = replace(rule, hypothesis=hypothesis, requires_hypothesis=bool(rule.requires_hypothesis))
+    return replace(rule, **_FORCED.get(outcome, {}))
 
 
 def rules_from_json(data: dict | None) -> dict[str, Rule]:

@@ -269,7 +269,8 @@ def hypothesis_summary(
         [NO_TEMPLATE, *params],
     )
     results = [
-        TemplateResult(**{key: value if key == "template" else value or 0 for key, value in row.items()})
+        TemplateResult(template=row["template"],
+                       **{key: value or 0 for key, value in row.items() if key != "template"})
         for row in rows
     ]
     named = {result.template for result in results}

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from models.accounts.entities import Plan
 from models.accounts.vocab import TOUCH_KIND
 from models.planning.plans import Due, due_day, due_text, get_plan, plan_row
-from models.store.db import now_iso, writing
+from models.store.db import inserted_id, now_iso, writing
 from models.store.errors import NotFound, ValidationError
 
 
@@ -55,7 +55,7 @@ def save_plan(
                 )
             row = plan_row(company_id, due, kind=kind, hypothesis=hypothesis, contact_id=contact_id)
             row["hypothesis_template"] = template
-            plan_id = db.table("plans").insert(row).last_pk
+            plan_id = inserted_id(db.table("plans").insert(row))
         else:
             plan = get_plan(db, plan_id)
             if plan.company_id != company_id:

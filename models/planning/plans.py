@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from models.accounts.entities import Plan, from_row
 from models.accounts.vocab import PLAN_SOURCE, TOUCH_KIND
-from models.store.db import now_iso, stamp, writing
+from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
 
 Due = date | datetime
@@ -90,7 +90,7 @@ def create_plan(
     with writing(db):
         if db.execute("SELECT 1 FROM companies WHERE id = ?", [company_id]).fetchone() is None:
             raise NotFound(f"会社（ID {company_id}）が見つかりません。削除された可能性があります。")
-        plan_id = db.table("plans").insert(row).last_pk
+        plan_id = inserted_id(db.table("plans").insert(row))
     return get_plan(db, plan_id)
 
 

@@ -105,7 +105,7 @@ def account_card(db: Database, company_id: int, preferred_list_id: int | None = 
     company = from_row(Company, rows[0])
     contacts = tuple(from_row(Contact, row) for row in db.query(
         "SELECT * FROM contacts WHERE company_id = ? ORDER BY id", [company_id]))
-    names = {contact.id: contact.name for contact in contacts}
+    names: dict[int | None, str] = {contact.id: contact.name for contact in contacts}  # None: no contact
     plans = tuple(from_row(Plan, row) for row in db.query(
         "SELECT * FROM plans WHERE company_id = ? AND status = 'open' ORDER BY due, id", [company_id]))
     touches = tuple(

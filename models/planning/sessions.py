@@ -120,7 +120,7 @@ def resume_session(db: Database) -> SessionState | None:
     if state is None:
         return None
     moved = state
-    while not moved.finished and _logged_here(db, moved, moved.current_company_id):
+    while (company_id := moved.current_company_id) is not None and _logged_here(db, moved, company_id):
         moved = replace(moved, position=moved.position + 1)
     return _save(db, moved) if moved != state else state
 
@@ -143,9 +143,10 @@ def advance(db: Database) -> SessionState:
 def skip(db: Database) -> SessionState:
     """Leave the current account without a call and move on."""
     state = _require(db)
-    if state.finished:
+    company_id = state.current_company_id
+    if company_id is None:  # finished
         return state
-    skipped = tuple(dict.fromkeys((*state.skipped, state.current_company_id)))
+    skipped = tuple(dict.fromkeys((*state.skipped, company_id)))
     return _save(db, replace(state, position=state.position + 1, skipped=skipped))
 
 

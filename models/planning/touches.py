@@ -20,7 +20,7 @@ from models.planning.calendar import CalendarRules, fit_to_call_window, load_cal
 from models.planning.dispositions import Proposal, Rule, check_choice, load_rules, propose_next
 from models.planning.plans import parse_due, plan_row
 from models.store.changes import COMPANIES, MEETINGS, PLANS, TOUCHES, Changes
-from models.store.db import now_iso, stamp, writing
+from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
 
 HEARING_FIELDS = ("issue", "current", "budget", "timing", "decision_maker", "competitor")
@@ -229,13 +229,13 @@ def log_outcome(
             choice["due"] = fit_to_call_window(choice["due"], calendar.windows, calendar.closures)
         _check_contacts(db, company_id, [c for c in (contact_id, (choice or {}).get("contact_id")) if c])
 
-        touch_id = db.table("touches").insert(stamp({
+        touch_id = inserted_id(db.table("touches").insert(stamp({
             "company_id": company_id, "contact_id": contact_id, "kind": kind, "at": at_text,
             "duration_s": duration_s, "outcome": outcome,
             "reached_decision_maker": int(bool(reached_decision_maker)),
             "note": (note or "").strip() or None, "caller": caller, "session_uid": session_uid,
             **hearing_columns,
-        })).last_pk
+        })))
 
         next_day = (moment.date() + timedelta(days=1)).isoformat()
         closed = tuple(row[0] for row in db.execute(
@@ -252,16 +252,16 @@ def log_outcome(
 
         plan_id = None
         if choice:
-            plan_id = db.table("plans").insert(plan_row(
+            plan_id = inserted_id(db.table("plans").insert(plan_row(
                 company_id, choice["due"], kind=choice["kind"], hypothesis=choice["hypothesis"],
                 contact_id=choice["contact_id"], source=choice["source"],
-            )).last_pk
+            )))
 
         meeting_id = None
         if meeting:
             row, attendees = _meeting_row(company_id, meeting, touch_id, caller)
             _check_contacts(db, company_id, attendees)
-            meeting_id = db.table("meetings").insert(row).last_pk
+            meeting_id = inserted_id(db.table("meetings").insert(row))
             for attendee in dict.fromkeys(attendees):
                 db.table("meeting_attendees").insert(
                     stamp({"meeting_id": meeting_id, "contact_id": attendee})

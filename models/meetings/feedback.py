@@ -20,7 +20,7 @@ from models.accounts.vocab import MEETING_OUTCOME, label
 from models.meetings.meetings import OUTCOME_REASON
 from models.planning.plans import plan_row
 from models.store.changes import COMPANIES, MEETINGS, PLANS, TOUCHES, Changes, ListWithChanges
-from models.store.db import now_iso, stamp, writing
+from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
 from models.store.settings import MEETING_OUTCOME_REASONS, get_setting, set_setting
 
@@ -194,14 +194,14 @@ def record_feedback(
             replaced = tuple((key, old[0][key]) for key in touch)
             db.table("touches").update(touch_id, {**touch, "updated_at": now_iso()})
         else:
-            touch_id = db.table("touches").insert(stamp(touch)).last_pk
+            touch_id = inserted_id(db.table("touches").insert(stamp(touch)))
 
         plan_id = None
         if plan_due is not None:
             if hypothesis is None and outcome == "ongoing":
                 hypothesis = next_step  # the follow-up's reason is the next step agreed
-            plan_id = db.table("plans").insert(plan_row(
-                meeting.company_id, plan_due, hypothesis=hypothesis, source="manual")).last_pk
+            plan_id = inserted_id(db.table("plans").insert(plan_row(
+                meeting.company_id, plan_due, hypothesis=hypothesis, source="manual")))
         last = previous_last if previous_last and previous_last >= touch_at else touch_at
         db.execute("UPDATE companies SET status = ?, last_touch_at = ?, updated_at = ? WHERE id = ?",
                    [new_status, last, now_iso(), meeting.company_id])

@@ -234,8 +234,8 @@ def export_ics(
             events = [(_plan_event, row) for row in plans] + [(_meeting_event, row) for row in meetings]
             for done, (make, row) in enumerate(events, start=1):
                 out.write(make(row).to_ical())
-                report = progress is not None and (done % PROGRESS_EVERY == 0 or done == total)
-                if report and progress(done, total) is False:
+                report = done % PROGRESS_EVERY == 0 or done == total
+                if progress is not None and report and progress(done, total) is False:
                     raise _Cancelled
             out.write(footer)
         os.replace(partial, path)

@@ -16,7 +16,7 @@ from models.accounts.entities import Contact, Meeting, from_row
 from models.accounts.vocab import MEETING_OUTCOME, MEETING_STATUS
 from models.planning.cadences import apply_stop_rules
 from models.store.changes import MEETING_ATTENDEES, Changes, ListWithChanges
-from models.store.db import now_iso, stamp, writing
+from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
 
 # The fields a person may set on a meeting (the rest are kept by the store).
@@ -178,7 +178,7 @@ def create_meeting(
             raise NotFound(f"会社（ID {company_id}）が見つかりません。削除された可能性があります。")
         _check_touch(db, company_id, clean.get("touch_id"))
         row = {"company_id": company_id, "status": "scheduled", "duration_min": 60, **clean}
-        meeting_id = db.table("meetings").insert(stamp(row)).last_pk
+        meeting_id = inserted_id(db.table("meetings").insert(stamp(row)))
         _replace_attendees(db, meeting_id, company_id, attendee_ids, attendee_notes or {})
         apply_stop_rules(db, company_id)
     return get_meeting(db, meeting_id)

@@ -54,7 +54,7 @@ from models.importing.write import (
     write_rest,
 )
 from models.store.changes import Changes
-from models.store.db import new_uid, now_iso, writing
+from models.store.db import inserted_id, new_uid, now_iso, writing
 from models.store.errors import ValidationError
 
 __all__ = [
@@ -124,10 +124,10 @@ def _ensure_list(db: Database, name: str, now: str) -> int:
     row = db.execute("SELECT id FROM target_lists WHERE name = ?", [name]).fetchone()
     if row:
         return row[0]
-    return db.execute(
+    return inserted_id(db.execute(
         "INSERT INTO target_lists (uid, created_at, updated_at, name) VALUES (?, ?, ?, ?)",
         [new_uid(), now, now, name],
-    ).lastrowid
+    ))
 
 
 def _import(
@@ -152,11 +152,11 @@ def _import(
 
         with large_cache(db), writing(db):
             stale = reader is None and db.conn.total_changes != snapshot[1]
-            import_id = db.execute(
+            import_id = inserted_id(db.execute(
                 "INSERT INTO imports (uid, created_at, updated_at, file_name, encoding)"
                 " VALUES (?, ?, ?, ?, ?)",
                 [new_uid(), now, now, file_name or Path(table.path).name, table.encoding],
-            ).lastrowid  # from here on this import holds the write lock
+            ))  # from here on this import holds the write lock
             list_id = _ensure_list(db, list_name, now)
             scorer = Scorer.of(db)  # every company written gets its priority score
             if reader is not None:

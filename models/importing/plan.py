@@ -197,8 +197,9 @@ class Planner:
                 values["address"] = prefecture + address  # the shown address reads whole, prefecture first
         else:
             prefecture = self._prefecture_of(address) if address else None
-        if values.get("corporate_number"):
-            check_corporate_number(values["corporate_number"])
+        corporate_number = values.get("corporate_number")
+        if corporate_number:
+            check_corporate_number(corporate_number)
         repeated = {
             name: self._clean_repeated(name, values.pop(name)) for name in _REPEATED_VALUES if name in values
         }
@@ -224,11 +225,12 @@ class Planner:
         cleaned = self.memo.get(key, self.memo)
         if cleaned is self.memo:
             try:
+                value: str | int = raw
                 if name == "employees":
-                    raw = _count(raw)
+                    value = _count(raw)
                 elif name == "fiscal_year_end_month":
-                    raw = _month(raw)
-                cleaned = clean_company_values({name: raw})[name]
+                    value = _month(raw)
+                cleaned = clean_company_values({name: value})[name]
             except ValidationError as error:
                 cleaned = _Invalid(str(error))
             if len(self.memo) < 200_000:
@@ -327,7 +329,7 @@ class Planner:
             target.after.update(new)
         target.values.update(new)
         target.keys = derived_keys(target.values)
-        ref = target if target.new else target.id
+        ref = target if target.id is None else target.id  # a new company is known by itself until written
         self._index(ref, new.get("corporate_number"), *_key_tuple(target.keys))
         return True
 

@@ -128,8 +128,8 @@ def write_rest(db: Database, plan: Plan, import_id: int, list_id: int, now: str,
 
 def _list_as_it_is(db: Database, list_id: int) -> tuple[set[int], int]:
     """The companies already on the list, and its last priority: the file's companies join after it."""
-    members = db.execute("SELECT company_id, priority FROM list_members WHERE list_id = ?", [list_id])
-    members = members.fetchall()
+    members = db.execute(
+        "SELECT company_id, priority FROM list_members WHERE list_id = ?", [list_id]).fetchall()
     return {company_id for company_id, _priority in members}, max((p for _c, p in members), default=0)
 
 
@@ -182,7 +182,7 @@ def plan_and_write(
     stop = threading.Event()
     result: dict[str, Any] = {}
 
-    def plan() -> None:  # the worker: only the planner and its own connection
+    def make_plan() -> None:  # the worker: only the planner and its own connection
         try:
             planner = Planner(reader, *planner_args)
             created, members = planner.plan.created, planner.plan.members
@@ -205,7 +205,7 @@ def plan_and_write(
         finally:
             _put(handed, stop, None)
 
-    worker = threading.Thread(target=plan, name="import-plan", daemon=True)
+    worker = threading.Thread(target=make_plan, name="import-plan", daemon=True)
     worker.start()
     try:
         with search_index_after(db, next_id, batch=True, set_aside_updates=True):
@@ -299,8 +299,9 @@ def search_index_after(
     rolls the triggers back with the rows, and no other connection ever sees the table without them.
     """
     names = [_FTS_INSERT, _FTS_UPDATE] if set_aside_updates else [_FTS_INSERT]
-    stored = [_stored_trigger(db, name) for name in names]
-    if not batch or None in stored:
+    found = [_stored_trigger(db, name) for name in names]
+    stored = [sql for sql in found if sql is not None]
+    if not batch or len(stored) < len(names):
         if set_aside_updates:
             raise ValueError("the full-text triggers are not as expected: write the plan after making it")
         yield

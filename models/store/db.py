@@ -72,11 +72,11 @@ def stamp(record: dict, *, now: str | None = None) -> dict:
     return {"uid": new_uid(), "created_at": now, "updated_at": now, **record}
 
 
-def inserted_id(table: Table) -> int:
-    """The id of the row ``table`` just inserted (sqlite-utils types ``last_pk`` as ``Any | None``)."""
-    row_id = table.last_pk
+def inserted_id(inserted: Table | sqlite3.Cursor) -> int:
+    """The id of the row a table or an INSERT cursor just inserted (both are typed as maybe None)."""
+    row_id = inserted.last_pk if isinstance(inserted, Table) else inserted.lastrowid
     if not isinstance(row_id, int):
-        raise TypeError(f"{table.name}: expected the integer id of an inserted row, got {row_id!r}")
+        raise TypeError(f"expected the integer id of an inserted row, got {row_id!r}")
     return row_id
 
 

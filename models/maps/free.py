@@ -199,8 +199,8 @@ def _route_all(edges: list[EdgeSpec], boxes: dict[int, Box], cards: _Index) -> d
         rel = relations[e.index]
         if rel is None:
             continue
-        ends = ((e.from_id, e.to_id, rel[0]), (e.to_id, e.from_id, rel[1]))
-        for end, (pid, other, side) in enumerate(ends):
+        both = ((e.from_id, e.to_id, rel[0]), (e.to_id, e.from_id, rel[1]))
+        for end, (pid, other, side) in enumerate(both):
             cx, cy = boxes[other].centre
             sides.setdefault((pid, side), []).append((cx if side in "tb" else cy, e.index, end))
     ports: dict[tuple[int, int], Point] = {}

@@ -228,16 +228,18 @@ def _assemble(
     cards = []
     us_card = None
     for pid in sorted(specs):
-        spec = specs[pid]
+        card = specs[pid]
         x, y = routed.corners[pid]
-        texts = [t.moved(x, y) if t is not None else None for t in spec.texts]
+        name_box, *others = card.texts
+        name = name_box.moved(x, y)
         if pid == US_ID:
-            us_card = MapCard(US_ID, x, y, spec.w, spec.h, texts[0], None, None, None, "other", "7d",
+            us_card = MapCard(US_ID, x, y, card.w, card.h, name, None, None, None, "other", "7d",
                               False, "", is_us=True)
             continue
+        subtitle, badge, status = (t.moved(x, y) if t is not None else None for t in others)
         person = people[pid]
         cards.append(MapCard(
-            pid, x, y, spec.w, spec.h, texts[0], texts[1], texts[2], texts[3],
+            pid, x, y, card.w, card.h, name, subtitle, badge, status,
             person.role if person.role in CONTACT_ROLE else "other",
             person.recency if person.recency in RECENCY_BUCKETS else "never",
             person.employment in ("moved", "left"),

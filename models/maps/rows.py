@@ -41,8 +41,8 @@ def layers(ids: list[int], edges: list[EdgeSpec]) -> tuple[dict[int, int], dict[
                     state[child] = 1
                     stack.append((child, iter(people[child])))
     indegree = dict.fromkeys(ids, 0)
-    for children in kept.values():
-        for child in children:
+    for followers in kept.values():
+        for child in followers:
             indegree[child] += 1
     in_line = {pid for pid, children in kept.items() if children} | {c for cs in kept.values() for c in cs}
     layer = dict.fromkeys(ids, 0)
@@ -95,6 +95,11 @@ def place_loose(
     return layer
 
 
+def _pair(a: str, b: str) -> tuple[str, str]:
+    """Two departments in sorted order, as the weight between them is keyed."""
+    return (a, b) if a <= b else (b, a)
+
+
 def department_order(
     ids: list[int], layer: dict[int, int], dept: dict[int, str], edges: list[EdgeSpec]
 ) -> list[str]:
@@ -112,7 +117,7 @@ def department_order(
     order: list[str] = []
     while named:
         def pull(k: str) -> tuple[float, int]:
-            return (sum(weight.get(tuple(sorted((k, o))), 0.0) for o in order), -base.index(k))
+            return (sum(weight.get(_pair(k, o), 0.0) for o in order), -base.index(k))
 
         best = named[0] if not order else max(named, key=pull)
         order.append(best)

@@ -167,7 +167,8 @@ def tidy_layout(
         key = (dept[pid], layer[pid])
         cell_width[key] = cell_width.get(key, -style.card_gap) + specs[pid].w + style.card_gap
         height[dept[pid]][layer[pid]] = max(height[dept[pid]].get(layer[pid], 0.0), specs[pid].h)
-    title = {d: next((people[p].department.strip() for p in ids if dept[p] == d and people[p].department), "")
+    title = {d: next(((people[p].department or "").strip() for p in ids
+                      if dept[p] == d and people[p].department), "")
              or NO_DEPARTMENT for d in order}
     width = {d: 0.0 for d in order}
     for (d, _), w in cell_width.items():

@@ -247,7 +247,7 @@ class CardSpec:
 
     w: float
     h: float
-    texts: tuple[TextBox | None, TextBox | None, TextBox | None, TextBox | None]
+    texts: tuple[TextBox, TextBox | None, TextBox | None, TextBox | None]  # name, subtitle, badge, status
 
 
 @dataclass(frozen=True)

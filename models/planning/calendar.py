@@ -8,9 +8,11 @@ Every function takes the day it works from; nothing here reads the clock.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 import jpholiday
 from dateutil.relativedelta import relativedelta
@@ -208,24 +210,105 @@ def fit_to_call_window(
 ) -> datetime:
     """``moment`` itself when it falls in a call window of a business day, else the next window start.
 
+    A moment on a day that is not a business day moves to the next business day and keeps its time
+    when that time is in a call window (a holiday at 10:00 → the next business day at 10:00); a time
+    between windows moves to the next window's start, a time after the last one to the first.
     The time zone of ``moment`` is kept. With no windows at all, only the day is moved.
     """
     closures = tuple(closures)
     windows = sorted(windows)
     day = moment.date()
+    clock = moment.time().replace(tzinfo=None)
     if is_business_day(day, closures):
         if not windows or in_call_window(moment, windows):
             return moment
-        clock = moment.time().replace(tzinfo=None)
         for start, _end in windows:
             if clock < start:
                 return moment.replace(hour=start.hour, minute=start.minute, second=0, microsecond=0)
-    day = next_business_day(day, closures)
-    if not windows:
-        return datetime.combine(day, moment.timetz())
-    return datetime.combine(day, windows[0][0], tzinfo=moment.tzinfo)
+        # After the last window: the first window of the next business day.
+        return datetime.combine(next_business_day(day, closures), windows[0][0], tzinfo=moment.tzinfo)
+    moved = datetime.combine(next_business_day(day, closures), moment.timetz())
+    if not windows or in_call_window(moved, windows):
+        return moved
+    for start, _end in windows:
+        if clock < start:
+            return moved.replace(hour=start.hour, minute=start.minute, second=0, microsecond=0)
+    return moved.replace(hour=windows[0][0].hour, minute=windows[0][0].minute, second=0, microsecond=0)
 
 
 def holiday_name(d: date) -> str | None:
     """The name of the Japanese public holiday on ``d`` (e.g. 「国民の休日」), or None."""
     return jpholiday.is_holiday_name(d)
+
+
+@dataclass(frozen=True)
+class DayOff:
+    """Why a day is not a business day.
+
+    ``kind`` is holiday, closure, saturday or sunday; ``name`` is the holiday's name (「天皇誕生日」) or
+    the closure's (「年末年始」 for a range over the new year), else None.
+    """
+
+    kind: str
+    name: str | None = None
+
+
+def day_off(d: date, closures: Iterable[Closure] = DEFAULT_CLOSURES) -> DayOff | None:
+    """Why ``d`` is not a business day (a holiday first, then a closure, then the weekend), or None."""
+    if isinstance(d, datetime):
+        d = d.date()
+    name = jpholiday.is_holiday_name(d)
+    if name:
+        return DayOff("holiday", name)
+    for start, end in closures:
+        if is_closure_day(d, ((start, end),)):
+            return DayOff("closure", "年末年始" if start > end else None)
+    if d.weekday() >= 5:
+        return DayOff("saturday" if d.weekday() == 5 else "sunday")
+    return None
+
+
+def describe_non_business_day(d: date, closures: Iterable[Closure] = DEFAULT_CLOSURES) -> str | None:
+    """Why ``d`` is not a business day, in Japanese (「祝日（天皇誕生日）」「土曜日」「休業日（年末年始）」),
+    or None when it is one."""
+    off = day_off(d, closures)
+    if off is None:
+        return None
+    if off.kind == "holiday":
+        return f"祝日（{off.name}）"
+    if off.kind == "closure":
+        return f"休業日（{off.name}）" if off.name else "休業日"
+    return "土曜日" if off.kind == "saturday" else "日曜日"
+
+
+def _weekdays_through(d: date) -> int:
+    """Mondays to Fridays from 0001-01-01 (a Monday) to ``d``, both included."""
+    weeks, rest = divmod(d.toordinal(), 7)
+    return weeks * 5 + min(rest, 5)
+
+
+@lru_cache(maxsize=64)
+def _weekdays_off(year: int, closures: tuple[Closure, ...]) -> tuple[date, ...]:
+    """The Mondays to Fridays of ``year`` that are holidays or closure days, in order."""
+    holidays = {day for day, _name in jpholiday.year_holidays(year)}
+    day, days = date(year, 1, 1), []
+    while day.year == year:
+        if day.weekday() < 5 and (day in holidays or is_closure_day(day, closures)):
+            days.append(day)
+        day += timedelta(days=1)
+    return tuple(days)
+
+
+def business_days_between(start: date, end: date, closures: Iterable[Closure] = DEFAULT_CLOSURES) -> int:
+    """The business days after ``start`` up to and including ``end`` (0 when ``end`` is not later).
+
+    Friday → the next Monday is 1; Friday → Tuesday over a Monday holiday is 1 as well.
+    """
+    if end <= start:
+        return 0
+    closures = tuple((str(first), str(last)) for first, last in closures)  # hashable, for the cache
+    count = _weekdays_through(end) - _weekdays_through(start)
+    for year in range(start.year, end.year + 1):
+        off = _weekdays_off(year, closures)
+        count -= bisect_right(off, end) - bisect_right(off, start)
+    return count

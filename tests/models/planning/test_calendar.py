@@ -11,6 +11,9 @@ from models.planning.calendar import (
     CalendarRules,
     add_business_days,
     add_months,
+    business_days_between,
+    day_off,
+    describe_non_business_day,
     fit_to_call_window,
     holiday_name,
     is_business_day,
@@ -153,7 +156,8 @@ def test_months_before_fiscal_year_end_rejects_a_bad_month():
     (datetime(2026, 11, 20, 17, 59, tzinfo=JST), datetime(2026, 11, 20, 17, 59, tzinfo=JST)),
     # After hours on Friday; Monday 11/23 is 勤労感謝の日.
     (datetime(2026, 11, 20, 18, 0, tzinfo=JST), datetime(2026, 11, 24, 9, 0, tzinfo=JST)),
-    (datetime(2026, 11, 21, 10, 0, tzinfo=JST), datetime(2026, 11, 24, 9, 0, tzinfo=JST)),
+    # A Saturday at 10:00 (in a window): the next business day keeps the time.
+    (datetime(2026, 11, 21, 10, 0, tzinfo=JST), datetime(2026, 11, 24, 10, 0, tzinfo=JST)),
     (datetime(2026, 12, 28, 18, 30, tzinfo=JST), datetime(2027, 1, 4, 9, 0, tzinfo=JST)),
     (datetime(2026, 9, 18, 19, 0), datetime(2026, 9, 24, 9, 0)),  # naive stays naive
 ])
@@ -161,6 +165,70 @@ def test_fit_to_call_window(moment, expected):
     fitted = fit_to_call_window(moment)
     assert fitted == expected
     assert fitted.tzinfo == moment.tzinfo
+
+
+@pytest.mark.parametrize(("moment", "expected"), [
+    # 勤労感謝の日 (Monday) at 10:00 → Tuesday at 10:00, the time kept.
+    (datetime(2026, 11, 23, 10, 0, tzinfo=JST), datetime(2026, 11, 24, 10, 0, tzinfo=JST)),
+    (datetime(2026, 11, 23, 16, 45, 30, tzinfo=JST), datetime(2026, 11, 24, 16, 45, 30, tzinfo=JST)),
+    # Outside the windows the time is clamped, on that next business day.
+    (datetime(2026, 11, 21, 12, 30, tzinfo=JST), datetime(2026, 11, 24, 13, 0, tzinfo=JST)),
+    (datetime(2026, 11, 21, 7, 15, tzinfo=JST), datetime(2026, 11, 24, 9, 0, tzinfo=JST)),
+    (datetime(2026, 11, 21, 19, 0, tzinfo=JST), datetime(2026, 11, 24, 9, 0, tzinfo=JST)),
+    # 年末年始 (closure days) at 15:00 → the first business day of 2027 at 15:00.
+    (datetime(2026, 12, 30, 15, 0, tzinfo=JST), datetime(2027, 1, 4, 15, 0, tzinfo=JST)),
+])
+def test_a_day_off_moves_to_the_next_business_day_keeping_its_time(moment, expected):
+    assert fit_to_call_window(moment) == expected
+
+
+@pytest.mark.parametrize(("day", "kind", "text"), [
+    (date(2026, 2, 23), "holiday", "祝日（天皇誕生日）"),
+    (date(2026, 11, 23), "holiday", "祝日（勤労感謝の日）"),
+    (date(2026, 5, 6), "holiday", "祝日（憲法記念日 振替休日）"),
+    (date(2027, 1, 1), "holiday", "祝日（元日）"),  # a holiday in the closure: the holiday is named
+    (date(2026, 11, 21), "saturday", "土曜日"),
+    (date(2026, 11, 22), "sunday", "日曜日"),
+    (date(2026, 12, 30), "closure", "休業日（年末年始）"),
+    (date(2027, 1, 2), "closure", "休業日（年末年始）"),  # a Saturday in the closure
+    (date(2026, 11, 24), None, None),
+])
+def test_describe_non_business_day(day, kind, text):
+    assert describe_non_business_day(day) == text
+    assert (day_off(day).kind if day_off(day) else None) == kind
+    assert (text is None) == is_business_day(day)
+
+
+def test_a_closure_inside_the_year_has_no_name():
+    summer = (("08-13", "08-16"),)
+    assert describe_non_business_day(date(2026, 8, 13), summer) == "休業日"
+    assert describe_non_business_day(date(2026, 12, 30), summer) is None
+
+
+@pytest.mark.parametrize(("start", "end", "expected"), [
+    (date(2026, 11, 13), date(2026, 11, 16), 1),   # Friday → Monday
+    (date(2026, 11, 20), date(2026, 11, 24), 1),   # Friday → Tuesday over 勤労感謝の日
+    (date(2026, 11, 20), date(2026, 11, 21), 0),   # Friday → Saturday: no business day in between
+    (date(2026, 11, 21), date(2026, 11, 24), 1),   # due on a Saturday, done Tuesday
+    (date(2026, 12, 28), date(2027, 1, 4), 1),     # over 年末年始
+    (date(2026, 12, 25), date(2027, 1, 5), 3),     # 12/28, 1/4, 1/5
+    (date(2026, 11, 18), date(2026, 11, 18), 0),
+    (date(2026, 11, 18), date(2026, 11, 10), 0),   # done before it was due
+    (date(2026, 4, 30), date(2026, 5, 7), 2),      # Golden Week: 5/1 and 5/7 (5/4–5/6 are holidays)
+])
+def test_business_days_between_known_answers(start, end, expected):
+    assert business_days_between(start, end) == expected
+
+
+def test_business_days_between_counts_what_is_business_day_says():
+    closures = (("12-29", "01-03"), ("08-13", "08-15"))
+    days = [date(2025, 12, 20) + timedelta(days=n) for n in range(800)]
+    so_far = [0]  # business days from days[1] up to each day
+    for day in days[1:]:
+        so_far.append(so_far[-1] + is_business_day(day, closures))
+    for i in range(0, len(days), 11):
+        for j in range(i, len(days), 3):
+            assert business_days_between(days[i], days[j], closures) == so_far[j] - so_far[i], days[i]
 
 
 def test_fit_to_call_window_with_custom_windows():

@@ -130,11 +130,14 @@ def test_a_dropped_plan_snaps_to_a_business_day_and_a_call_window():
     # Saturday 21 November 2026 → Monday 23rd is 勤労感謝の日 → Tuesday 24th.
     assert snap_due("2026-11-18", date(2026, 11, 21), rules) == date(2026, 11, 24)
     assert snap_due("2026-11-18", date(2026, 11, 25), rules) == date(2026, 11, 25)
-    # A timed plan keeps its time when it is in a window, else moves to the next window's start.
+    # A timed plan keeps its time when it is in a window, else moves to the next window's start
+    # (on the next business day when dropped on a day off: Saturday 12:30 → Tuesday 13:00).
     assert snap_due("2026-11-18T10:30:00+09:00", date(2026, 11, 25), rules) == datetime(
         2026, 11, 25, 10, 30, tzinfo=JST)
     assert snap_due("2026-11-18T12:30:00+09:00", date(2026, 11, 21), rules) == datetime(
-        2026, 11, 24, 9, 0, tzinfo=JST)
+        2026, 11, 24, 13, 0, tzinfo=JST)
+    assert snap_due("2026-11-18T10:30:00+09:00", date(2026, 11, 21), rules) == datetime(
+        2026, 11, 24, 10, 30, tzinfo=JST)
     assert snap_due("2026-11-18T12:30:00+09:00", date(2026, 11, 25), rules) == datetime(
         2026, 11, 25, 13, 0, tzinfo=JST)
 

@@ -48,6 +48,7 @@ class BriefWriteError(KakeruError):
     """A briefing sheet could not be saved (folder missing or read-only, disk full, file open)."""
 
     def __init__(self, path: Path, error: OSError):
+        self.os_error = error
         super().__init__(
             f"ブリーフィングシートを「{path}」に保存できませんでした（{error.strerror or error}）。"
             "保存先のフォルダ、空き容量、同じ名前のファイルを開いていないかをご確認ください。"
@@ -100,7 +101,8 @@ def _lay_out(data: BriefData) -> _Brief:
 
 
 def _new_canvas(out, title: str) -> Canvas:
-    canvas = Canvas(out, pagesize=A4, invariant=1, pageCompression=1, initialFontName=REGULAR)
+    # types-reportlab types initialFontName as a number; it is the name of the font.
+    canvas = Canvas(out, pagesize=A4, invariant=1, pageCompression=1, initialFontName=REGULAR)  # type: ignore[arg-type]
     canvas.setTitle(title)
     canvas.setAuthor("Kakeru")
     canvas.setSubject("商談ブリーフィングシート")

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from models.meetings.briefs import BriefData, LabeledText
 from reports.fonts import REGULAR
-from reports.layout import Gap, Keep
+from reports.layout import Gap, Keep, StoryItem
 from reports.sheet_parts import (
     _BASE,
     ALERT,
@@ -58,7 +58,7 @@ def format_when(data: BriefData) -> str:
 
 # -- the sections ----------------------------------------------------------------------------------
 
-def header(data: BriefData, texts: Texts, width: float) -> list[Flowable]:
+def header(data: BriefData, texts: Texts, width: float) -> list[StoryItem]:
     st = styles()
     h = data.header
     where = "ヘッダー"
@@ -90,7 +90,7 @@ def header(data: BriefData, texts: Texts, width: float) -> list[Flowable]:
     ], grid=False)]
 
 
-def company_profile(data: BriefData, texts: Texts, width: float) -> list[Flowable]:
+def company_profile(data: BriefData, texts: Texts, width: float) -> list[StoryItem]:
     c = data.company
     where = "会社概要"
     industry = c.industry or ""
@@ -116,7 +116,7 @@ def company_profile(data: BriefData, texts: Texts, width: float) -> list[Flowabl
     return [Keep((_heading("会社概要", width), table))]
 
 
-def why_now(data: BriefData, texts: Texts, width: float) -> list[Flowable]:
+def why_now(data: BriefData, texts: Texts, width: float) -> list[StoryItem]:
     w = data.why_now
     where = "なぜ今か"
     rows = []
@@ -138,7 +138,7 @@ def why_now(data: BriefData, texts: Texts, width: float) -> list[Flowable]:
     return [Keep((_heading("なぜ今か", width, "アポにつながった仮説とお客様の言葉"), table))]
 
 
-def attendees(data: BriefData, texts: Texts, width: float) -> list[Flowable]:
+def attendees(data: BriefData, texts: Texts, width: float) -> list[StoryItem]:
     st = styles()
     where = "出席者"
     rows: list[list] = [["役割", "氏名", "部署・役職", "ISからのメモ"]]
@@ -161,7 +161,7 @@ def attendees(data: BriefData, texts: Texts, width: float) -> list[Flowable]:
     return [Keep((_heading("出席者", width), table))]
 
 
-def relationship_map(data: BriefData, texts: Texts, width: float) -> list[Flowable]:
+def relationship_map(data: BriefData, texts: Texts, width: float) -> list[StoryItem]:
     """The relationship map (``models/maps/brief.py``) drawn by ``reports/drawing_map.py``, scaled to
     the width and at most ``MAP_MAX_HEIGHT`` high; nothing when the account has no map."""
     from models.maps.layout import MapLayout
@@ -181,7 +181,7 @@ def relationship_map(data: BriefData, texts: Texts, width: float) -> list[Flowab
     return [Keep((_heading("関係図", width, note), area))]
 
 
-def heard(data: BriefData, texts: Texts, width: float) -> list[Flowable]:
+def heard(data: BriefData, texts: Texts, width: float) -> list[StoryItem]:
     items = list(data.heard)
     if len(items) % 2:
         items.append(LabeledText("", ""))
@@ -199,7 +199,7 @@ def heard(data: BriefData, texts: Texts, width: float) -> list[Flowable]:
     return [Keep((_heading("ヒアリング内容", width, "インサイドセールスが聞いたこと"), table))]
 
 
-def questions_and_cautions(data: BriefData, texts: Texts, width: float) -> list[Flowable]:
+def questions_and_cautions(data: BriefData, texts: Texts, width: float) -> list[StoryItem]:
     st = styles()
     asked = [_p(f"・{texts(q, '確認したいこと')}", st.item) for q in data.questions]
     asked += [_p(f"・{_muted(q)}", st.item) for q in data.suggested_questions]
@@ -212,7 +212,7 @@ def questions_and_cautions(data: BriefData, texts: Texts, width: float) -> list[
     return [Keep((_heading("商談で確認したいこと・注意点", width), table, Spacer(width, 3), notice))]
 
 
-def history(data: BriefData, texts: Texts, width: float) -> list[Flowable]:
+def history(data: BriefData, texts: Texts, width: float) -> list[StoryItem]:
     st = styles()
     where = "接触履歴"
     heading = _p(f"接触履歴 {_muted('（新しい順）', 6.8)}", st.heading)
@@ -238,7 +238,7 @@ def history(data: BriefData, texts: Texts, width: float) -> list[Flowable]:
     return [_table(rows, [86, 30, 50, 52, 40, width - 258], commands, grid=False, repeat=2)]
 
 
-def timeline(data: BriefData, texts: Texts, width: float) -> list[Flowable]:
+def timeline(data: BriefData, texts: Texts, width: float) -> list[StoryItem]:
     """The timeline strip (``planning.timeline``'s paper strip drawn by ``reports/drawing_timeline.py``):
     six months either side of the meeting; nothing when the brief has no timeline."""
     from models.planning.timeline import Timeline
@@ -256,14 +256,14 @@ def timeline(data: BriefData, texts: Texts, width: float) -> list[Flowable]:
     return [Keep((strip,))]
 
 
-def feedback_box(data: BriefData, texts: Texts, width: float) -> list[Flowable]:
+def feedback_box(data: BriefData, texts: Texts, width: float) -> list[StoryItem]:
     st = styles()
     outcomes = "　".join(f"□ {escape(label)}" for label in data.feedback.outcomes)
     reasons = "　".join(f"□ {escape(label)}" + ("（　　　　　　　　）" if label == "その他" else "")
                        for label in data.feedback.reasons)
     request = _muted("商談後にご記入のうえ、インサイドセールス担当へお戻しください", 6.8)
     title = f"商談結果フィードバック　{request}"
-    rows = [
+    rows: list[list[str | Flowable]] = [
         [_p(title, st.heading), ""],
         ["結果", _p(outcomes, st.body)],
         ["理由", _p(reasons, st.body)],
@@ -292,9 +292,9 @@ SECTIONS = (header, company_profile, why_now, attendees, relationship_map, heard
             history, timeline, feedback_box)
 
 
-def build_story(data: BriefData, texts: Texts, width: float) -> list:
+def build_story(data: BriefData, texts: Texts, width: float) -> list[StoryItem]:
     """The whole sheet as a story for ``reports.layout.paginate``: sections with gaps between them."""
-    story: list = []
+    story: list[StoryItem] = []
     for section in SECTIONS:
         parts = section(data, texts, width)
         if parts:

@@ -23,10 +23,8 @@ SERIES = (("calls", "架電数", colors.HexColor("#4A78B0")), ("connects", "接�
 
 def _drawing(width: float, height: float) -> Drawing:
     register_fonts()
-    drawing = Drawing(width, height)
     # The renderer starts from Helvetica unless told otherwise: that font would be listed, unembedded.
-    drawing.initialFontName = REGULAR
-    return drawing
+    return Drawing(width, height, initialFontName=REGULAR)
 
 
 def funnel_drawing(stages: Sequence[tuple[str, int]], width: float, height: float) -> Drawing:
@@ -42,7 +40,9 @@ def funnel_drawing(stages: Sequence[tuple[str, int]], width: float, height: floa
         bar = bar_room * value / top
         drawing.add(String(label_w - 4, y + row / 2 - 3, fit_text(name, REGULAR, 7.5, label_w - 6),
                            fontName=REGULAR, fontSize=7.5, textAnchor="end", fillColor=NAVY))
-        drawing.add(Rect(label_w, y + row * 0.15, max(bar, 0.5), row * 0.7, fillColor=BAR, strokeColor=None))
+        # types-reportlab types Rect's **kw without Unpack, so every keyword reads as a wrong type.
+        drawing.add(Rect(label_w, y + row * 0.15, max(bar, 0.5), row * 0.7,
+                         fillColor=BAR, strokeColor=None))  # type: ignore[arg-type]
         share = ""
         if index:
             before = stages[index - 1][1]
@@ -58,7 +58,9 @@ def trend_drawing(points: Sequence[WeekPoint], width: float, height: float) -> D
     drawing = _drawing(width, height)
     left, right, bottom, top = 34, 30, 30, 8
     plot_w, plot_h = width - left - right, height - bottom - top
-    drawing.add(Rect(left, bottom, plot_w, plot_h, fillColor=None, strokeColor=GRID, strokeWidth=0.5))
+    # types-reportlab types Rect's **kw without Unpack, so every keyword reads as a wrong type.
+    drawing.add(Rect(left, bottom, plot_w, plot_h,
+                     fillColor=None, strokeColor=GRID, strokeWidth=0.5))  # type: ignore[arg-type]
     if not points:
         return drawing
     calls_top = max(max(p.calls for p in points), 1)
@@ -85,7 +87,8 @@ def trend_drawing(points: Sequence[WeekPoint], width: float, height: float) -> D
     x = left
     for _, name, color in SERIES:
         drawing.add(Line(x, 6, x + 12, 6, strokeColor=color, strokeWidth=2))
-        drawing.add(String(x + 15, 3.5, name + ("（左軸）" if name == "架電数" else ""), fontName=REGULAR,
-                           fontSize=6.5, fillColor=colors.black))
-        x += 12 + 6 + stringWidth(drawing.contents[-1].text, REGULAR, 6.5) + 8
+        legend = String(x + 15, 3.5, name + ("（左軸）" if name == "架電数" else ""), fontName=REGULAR,
+                        fontSize=6.5, fillColor=colors.black)
+        drawing.add(legend)
+        x += 12 + 6 + stringWidth(legend.text, REGULAR, 6.5) + 8
     return drawing

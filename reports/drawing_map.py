@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import Literal
 
 from reportlab.graphics.shapes import Drawing, Group, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
@@ -63,14 +64,16 @@ class _Canvas:
 
     def rect(self, x: float, y: float, w: float, h: float, *, fill=None, stroke=None, width: float = 0.6,
              radius: float = 0.0, dash: tuple[float, float] | None = None) -> None:
+        # types-reportlab types Rect's **kw without Unpack, so every keyword reads as a wrong type.
         self.group.add(Rect(x, self.y(y + h), w, h, rx=radius, ry=radius, fillColor=fill, strokeColor=stroke,
-                            strokeWidth=width, strokeDashArray=list(dash) if dash else None))
+                            strokeWidth=width, strokeDashArray=list(dash) if dash else None))  # type: ignore[arg-type]
 
     def text(self, box: TextBox, colour, *, centred: bool = False) -> None:
         font = BOLD if box.bold else REGULAR
         shown = self.plain(box.text)
         ascent, descent = pdfmetrics.getAscentDescent(font, box.size)
         baseline = box.y + box.h / 2 + (ascent + descent) / 2
+        anchor: Literal["start", "middle"]
         if centred:
             x = box.x + box.w / 2
             anchor = "middle"
@@ -130,8 +133,9 @@ def _edge(canvas: _Canvas, edge: MapEdge, labels: list[Box]) -> None:
     stroke = colors.HexColor(GREYED_COLOUR if edge.greyed else colour)
     for a, b in zip(edge.points, edge.points[1:], strict=False):
         for (x0, y0), (x1, y1) in _outside(a, b, labels):
+            # None draws a solid line; types-reportlab leaves it out of strokeDashArray.
             canvas.group.add(PolyLine([x0, canvas.y(y0), x1, canvas.y(y1)], strokeColor=stroke,
-                                      strokeWidth=0.9, strokeDashArray=[3, 2] if dashed else None))
+                                      strokeWidth=0.9, strokeDashArray=[3, 2] if dashed else None))  # type: ignore[arg-type]
     if edge.directed and len(edge.points) >= 2:
         (x0, y0), (x1, y1) = edge.points[-2], edge.points[-1]
         angle = math.atan2(y1 - y0, x1 - x0)
@@ -173,11 +177,9 @@ def map_drawing(layout: MapLayout, width: float, max_height: float,
     for edge in layout.edges:
         _label(canvas, edge)
     group.transform = (scale, 0, 0, scale, -b.x * scale, 0)
-    drawing = Drawing(b.w * scale, b.h * scale)
     # The renderer starts every drawing in its default font (Helvetica, which is not embedded) unless
     # the drawing names another one.
-    drawing.initialFontName = REGULAR
-    drawing.initialFontSize = 8
+    drawing = Drawing(b.w * scale, b.h * scale, initialFontName=REGULAR, initialFontSize=8)
     drawing.add(group)
     return drawing
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import Literal
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, String
 from reportlab.lib import colors
@@ -48,8 +49,9 @@ def _colour(item: TimelineItem):
 
 
 def _diamond(x: float, y: float, r: float, *, fill, stroke, dashed: bool = False) -> Polygon:
+    # types-reportlab leaves None (no dash, reportlab's default) out of strokeDashArray.
     return Polygon([x, y + r, x + r, y, x, y - r, x - r, y], fillColor=fill, strokeColor=stroke,
-                   strokeWidth=0.8, strokeDashArray=[1.2, 1] if dashed else None)
+                   strokeWidth=0.8, strokeDashArray=[1.2, 1] if dashed else None)  # type: ignore[arg-type]
 
 
 def _months(start: datetime, end: datetime) -> list[date]:
@@ -78,8 +80,8 @@ def timeline_drawing(timeline: Timeline, width: float, *, focus: datetime | None
     drawing.add(Line(left, axis_y, right, axis_y, strokeColor=AXIS, strokeWidth=0.8))
     last_label = -1e9
     for month in _months(timeline.start, timeline.end):
-        moment = datetime.combine(month, datetime.min.time(), tzinfo=timeline.start.tzinfo)
-        x = x_of(timeline.position(moment))
+        month_start = datetime.combine(month, datetime.min.time(), tzinfo=timeline.start.tzinfo)
+        x = x_of(timeline.position(month_start))
         drawing.add(Line(x, axis_y - 2, x, axis_y + 2, strokeColor=AXIS, strokeWidth=0.6))
         caption = f"{month.year}年1月" if month.month == 1 else f"{month.month}月"
         caption_width = stringWidth(caption, REGULAR, 5.6)
@@ -111,13 +113,14 @@ def timeline_drawing(timeline: Timeline, width: float, *, focus: datetime | None
         if moment is None or not timeline.start <= moment <= timeline.end:
             continue
         x = x_of(timeline.position(moment))
+        # None draws a solid line (the stubs leave it out, as in _diamond).
         drawing.add(Line(x, axis_y, x, height - 1, strokeColor=colour, strokeWidth=1,
-                         strokeDashArray=None if caption == "本日" else [2, 1]))
+                         strokeDashArray=None if caption == "本日" else [2, 1]))  # type: ignore[arg-type]
         # 本日 reads to the left of its line and 商談 to the right when the meeting is later (the usual
         # case, often a day or two apart), so the two never print over each other.
         other = focus if caption == "本日" else timeline.now
         before = other is not None and moment < other
-        anchor = "end" if (before or x > right - 20) and x > left + 20 else "start"
+        anchor: Literal["start", "end"] = "end" if (before or x > right - 20) and x > left + 20 else "start"
         drawing.add(String(x + (-1.5 if anchor == "end" else 1.5), height - 5.1, caption, fontName=BOLD,
                            fontSize=5.6, fillColor=colour, textAnchor=anchor))
 

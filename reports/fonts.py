@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from pathlib import Path
+from typing import Literal
 
 from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
@@ -35,7 +36,9 @@ def register_fonts() -> tuple[str, str]:
     for name, file_name in FONT_FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / file_name)))
     # <b> in a paragraph of the regular face switches to the bold file, not a synthetic bold.
-    for bold, italic, name in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, REGULAR), (1, 1, BOLD)):
+    faces: tuple[tuple[Literal[0, 1], Literal[0, 1], str], ...] = (
+        (0, 0, REGULAR), (1, 0, BOLD), (0, 1, REGULAR), (1, 1, BOLD))
+    for bold, italic, name in faces:
         addMapping(REGULAR, bold, italic, name)
     return REGULAR, BOLD
 
@@ -44,7 +47,12 @@ def register_fonts() -> tuple[str, str]:
 def _covered() -> frozenset[int]:
     """Code points every Kakeru face can draw."""
     register_fonts()
-    maps = [set(pdfmetrics.getFont(name).face.charToGlyph) for name in FONT_FILES]
+    maps = []
+    for name in FONT_FILES:
+        font = pdfmetrics.getFont(name)
+        if not isinstance(font, TTFont):  # typed as any Font; register_fonts registered TrueType
+            raise TypeError(f"{name} is not registered as a TrueType font")
+        maps.append(set(font.face.charToGlyph))
     return frozenset(set.intersection(*maps))
 
 

@@ -13,7 +13,8 @@ import re
 
 from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
-from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, cjkFragSplit
+from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, cjkFragSplit  # type: ignore[attr-defined]  # not in the stubs
+from reportlab.platypus.paraparser import ParaFrag
 from reportlab.rl_config import _FUZZ
 
 # JIS X 4051 line-start prohibitions on top of reportlab's list: closing brackets and marks.
@@ -69,10 +70,11 @@ def _frag_line(chars: list[str], frags: list, max_width: float, width: float, ha
     """One line in the shape ``makeCJKParaLine`` gives, grouping characters by fragment."""
     words = []
     font_size, ascent, descent = 0.0, 0.0, 0.0
-    current, run = None, []
+    current: ParaFrag | None = None
+    run: list[str] = []
     for char, frag in zip(chars, frags, strict=True):
         if frag is not current:
-            if run:
+            if current is not None:  # the run of the fragment before
                 word = current.clone()
                 word.text = "".join(run)
                 words.append(word)
@@ -110,7 +112,7 @@ def kinsoku_frag_split(frags, max_widths: list[float], calc_bounds: bool) -> Par
             chars.append(char)
             owners.append(frag)
             widths.append(width)
-    lines = []
+    lines: list[FragLine] = []
     start, count = 0, len(chars)
     while start < count:
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]

@@ -40,6 +40,10 @@ class Gap:
     height: float
 
 
+# What a story for ``paginate`` is made of.
+StoryItem = Flowable | Keep | Gap
+
+
 @dataclass
 class LaidOut:
     """Pages of (flowable, x, y): each flowable already wrapped, ready for ``drawOn``."""
@@ -47,7 +51,7 @@ class LaidOut:
     pages: list[list[tuple[Flowable, float, float]]] = field(default_factory=lambda: [[]])
 
 
-def paginate(story: Iterable[Flowable | Keep | Gap], frame: Frame) -> LaidOut:
+def paginate(story: Iterable[StoryItem], frame: Frame) -> LaidOut:
     """Fill pages of ``frame`` with ``story``, splitting flowables that run over a page.
 
     Raises:

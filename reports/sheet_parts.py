@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -100,15 +101,18 @@ def _muted(text: str, size: float | None = None) -> str:
     return f'<font color="{MUTED.hexval()}"{sized}>{escape(text)}</font>'
 
 
+# One table style command: its name, first and last cell (column, row), then the command's arguments.
+TableCommand = tuple[str, tuple[int, int], tuple[int, int], *tuple[Any, ...]]
+
 # Shared table styling: small paddings, regular font for string cells, top alignment.
-_BASE = [("FONT", (0, 0), (-1, -1), REGULAR, 8), ("LEFTPADDING", (0, 0), (-1, -1), 3),
+_BASE: list[TableCommand] = [("FONT", (0, 0), (-1, -1), REGULAR, 8), ("LEFTPADDING", (0, 0), (-1, -1), 3),
          ("RIGHTPADDING", (0, 0), (-1, -1), 3), ("TOPPADDING", (0, 0), (-1, -1), 1.6),
          ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2), ("VALIGN", (0, 0), (-1, -1), "TOP")]
 
 
-def _labels(first: tuple[int, int], last: tuple[int, int], shade: bool = True) -> list:
+def _labels(first: tuple[int, int], last: tuple[int, int], shade: bool = True) -> list[TableCommand]:
     """Style commands making the cells from ``first`` to ``last`` (col, row) label cells."""
-    commands = [("FONT", first, last, *LABEL_FONT), ("TEXTCOLOR", first, last, NAVY)]
+    commands: list[TableCommand] = [("FONT", first, last, *LABEL_FONT), ("TEXTCOLOR", first, last, NAVY)]
     return [*commands, ("BACKGROUND", first, last, LABEL_BG)] if shade else commands
 
 
@@ -116,7 +120,7 @@ def _table(rows, widths, commands, *, grid: bool = True, repeat: int = 0, height
     # splitInRow lets a note longer than a page continue on the next one instead of failing.
     table = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=repeat,
                   splitInRow=0 if repeat else 1)
-    lines = [("GRID", (0, 0), (-1, -1), 0.4, GRID)] if grid else []
+    lines: list[TableCommand] = [("GRID", (0, 0), (-1, -1), 0.4, GRID)] if grid else []
     table.setStyle(TableStyle([*_BASE, *lines, *commands]))
     return table
 

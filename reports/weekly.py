@@ -137,7 +137,7 @@ def _story(data: ReviewData, texts: Texts, width: float) -> list:
     story += [Gap(4), Keep((_heading("受注に至らなかった商談", width, f"{len(data.not_closed):,} 件"),
                             _rows_table(meeting_rows(data.not_closed, "次のステップ"), widths,
                                         "該当する商談はありません。")))]
-    decisions = [["決定事項", "担当", "期限", "状態"]]
+    decisions: list[list[str | Flowable]] = [["決定事項", "担当", "期限", "状態"]]
     for d in data.decisions:
         decisions.append([_p(texts(d.decision, "決定事項"), st.cell), _p(texts(d.owner, "決定事項"),
                                                                           st.cell),
@@ -161,7 +161,8 @@ def render_weekly(data: ReviewData, out: Path | str | BinaryIO) -> tuple[int, tu
     texts = Texts()
     laid = paginate(_story(data, texts, FRAME.width), FRAME)
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=A4, invariant=1, pageCompression=1, initialFontName=REGULAR)
+    # types-reportlab types initialFontName as a number; it is the name of the font.
+    canvas = Canvas(buffer, pagesize=A4, invariant=1, pageCompression=1, initialFontName=REGULAR)  # type: ignore[arg-type]
     canvas.setTitle(f"{TITLE} {data.current.period.text()}")
     canvas.setAuthor("Kakeru")
     canvas.setSubject(TITLE)
@@ -177,7 +178,7 @@ def render_weekly(data: ReviewData, out: Path | str | BinaryIO) -> tuple[int, tu
         try:
             _write(Path(out), buffer.getvalue())
         except BriefWriteError as error:
-            raise WeeklyWriteError(Path(out), error.__cause__) from error.__cause__
+            raise WeeklyWriteError(Path(out), error.os_error) from error.os_error
     else:
         out.write(buffer.getvalue())
     return pages, texts.warnings()

@@ -132,6 +132,13 @@ def test_a_company_on_two_lists_counts_once_overall_and_in_each_list(week):
     assert second.value("meetings_held") == 0
 
 
+def test_a_list_or_view_scope_without_its_id_is_refused_rather_than_counted_as_empty(week):
+    db, _, _ = week
+    for kind in ("list", "view"):
+        with pytest.raises(ValueError, match="needs the id"):
+            compute_kpis(db, WEEK, Scope(kind), today=LATER)
+
+
 def test_untouched_in_the_current_week_is_as_of_today(week):
     db, _, _ = week
     report = compute_kpis(db, Period(date(2025, 1, 13), date(2025, 1, 19)), today=date(2025, 1, 16))

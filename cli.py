@@ -12,7 +12,7 @@ import argparse
 import json
 import os
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
     from models.importing.importer import ImportResult
     from models.kpi.figures import KpiReport
+    from models.planning.agenda import Agenda
+    from models.planning.plans import Due
+    from models.store.check import CheckReport
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -32,6 +35,7 @@ def _open(args: argparse.Namespace):
     from models.store.db import open_db
 
     return open_db(args.db)
+
 
 
 # -- import and demo -------------------------------------------------------------------------------------
@@ -89,13 +93,79 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 # -- agenda, calendar and KPIs ---------------------------------------------------------------------------
 
+AGENDA_SECTIONS = {"overdue": "期限超過", "due": "本日予定", "fresh": "新規"}
+_WEEKDAYS = "月火水木金土日"
+
+
+def _day_label(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日（{_WEEKDAYS[day.weekday()]}）"
+
+
+def agenda_counts_text(agenda: Agenda) -> str:
+    """The queue's counts on one line, against the daily target."""
+    c = agenda.counts
+    return (
+        f"期限超過 {c.overdue}件・本日予定 {c.due}件・新規 {c.fresh}件・本日実施 {c.done_today}件"
+        f"（目標 {agenda.daily_target}件）"
+    )
+
+
+def agenda_as_text(agenda: Agenda) -> str:
+    """The queue as plain Japanese text, one account per entry with the reason it is there."""
+    lines = [f"{_day_label(agenda.day)} の架電リスト", agenda_counts_text(agenda)]
+    if not agenda.entries:
+        lines.append("この日の架電予定はありません。")
+    width = len(str(len(agenda.entries)))
+    for number, entry in enumerate(agenda.entries, start=1):
+        kana = f"（{entry.name_kana}）" if entry.name_kana else ""
+        phone = f"  {entry.phone}" if entry.phone else "  電話番号なし"
+        section = AGENDA_SECTIONS[entry.section]
+        lines.append(f"{number:>{width}}. 【{section}】{entry.company_name}{kana}{phone}")
+        lines.append(f"{' ' * (width + 2)}{entry.reason}")
+    return "\n".join(lines) + "\n"
+
+
+def _due_json(due: Due | None) -> str | None:
+    if due is None:
+        return None
+    return due.isoformat(timespec="minutes") if isinstance(due, datetime) else due.isoformat()
+
+
+def agenda_as_dict(agenda: Agenda) -> dict[str, Any]:
+    """The queue as ``main.py agenda --json`` writes it: the counts, then each entry by position."""
+    from models.accounts.vocab import OUTCOME, label
+
+    c = agenda.counts
+    return {
+        "date": agenda.day.isoformat(),
+        "daily_target": agenda.daily_target,
+        "counts": {"overdue": c.overdue, "due": c.due, "fresh": c.fresh, "done_today": c.done_today},
+        "entries": [
+            {
+                "position": number, "section": entry.section, "company_id": entry.company_id,
+                "name": entry.company_name, "name_kana": entry.name_kana, "phone": entry.phone,
+                "plan_id": entry.plan_id, "due": _due_json(entry.due), "hypothesis": entry.hypothesis,
+                "reason": entry.reason, "rank": entry.rank, "score": entry.score, "status": entry.status,
+                "last_outcome": entry.last_outcome,
+                "last_outcome_label": label(OUTCOME, entry.last_outcome) or None,
+            }
+            for number, entry in enumerate(agenda.entries, start=1)
+        ],
+    }
+
+
+def agenda_as_json(agenda: Agenda) -> str:
+    """``agenda_as_dict`` as indented JSON (without the final newline)."""
+    return json.dumps(agenda_as_dict(agenda), ensure_ascii=False, indent=2)
+
+
 def agenda_output(db: Database, day: date | str | None, as_json: bool) -> str:
     """What ``main.py agenda`` prints: the queue for ``day`` (None: today) as text or JSON.
 
     Raises:
         ValidationError: ``day`` is text that is not YYYY-MM-DD.
     """
-    from models.planning.agenda import agenda_as_json, agenda_as_text, build_agenda, parse_day
+    from models.planning.agenda import build_agenda, parse_day
 
     if isinstance(day, str):
         day = parse_day(day)
@@ -183,7 +253,8 @@ def kpi_output(db: Database, start: date, end: date, list_name: str | None, as_j
 def cmd_kpi(args: argparse.Namespace) -> int:
     from models.planning.agenda import parse_day
 
-    print(kpi_output(_open(args), parse_day(args.date_from), parse_day(args.date_to), args.list, args.json))
+    start, end = parse_day(args.date_from), parse_day(args.date_to)
+    print(kpi_output(_open(args), start, end, args.list, args.json))
     return EXIT_OK
 
 
@@ -237,18 +308,59 @@ def cmd_briefs(args: argparse.Namespace) -> int:
 
 # -- check and backup ------------------------------------------------------------------------------------
 
-def cmd_check(args: argparse.Namespace) -> int:
-    from models.store.check import run_check_cli
+def check_report_text(report: CheckReport) -> str:
+    """A check's report as Japanese text: every problem with its details, or that all is well."""
+    if report.ok:
+        return "問題は見つかりませんでした。データベースは正常です。"
+    lines = [f"{len(report.problems)} 種類の問題が見つかりました。"]
+    for problem in report.problems:
+        lines.append(f"・{problem.message_ja}")
+        lines.extend(f"    {detail}" for detail in problem.details)
+    lines.append("データベースは変更していません。")
+    return "\n".join(lines)
 
-    code, text = run_check_cli(args.db)
+
+def check_output(path: Path | str) -> tuple[int, str]:
+    """What ``main.py check`` prints, and its exit code: 0 when the file is sound, else 1.
+
+    A file that cannot be checked (missing, not SQLite, not Kakeru's, too new) is 1 and one sentence.
+    """
+    from models.store.check import check_file
+
+    path = Path(path)
+    try:
+        report = check_file(path)
+    except KakeruError as error:
+        return EXIT_FAILED, str(error)
+    text = f"データベース「{path}」を確認しました。\n{check_report_text(report)}"
+    return (EXIT_OK if report.ok else EXIT_FAILED), text
+
+
+def backup_output(path: Path | str, out: Path | str | None = None) -> tuple[int, str]:
+    """What ``main.py backup`` prints, and its exit code: 1 when no usable copy was made."""
+    from models.store.check import backup_file
+
+    try:
+        copy = backup_file(path, out)
+    except KakeruError as error:
+        return EXIT_FAILED, str(error)
+    if not copy.verdict.ok:
+        return EXIT_FAILED, (
+            f"バックアップを作成しましたが、そのファイルは使えない状態です: {copy.verdict.message_ja}"
+            f"元のデータベースが破損している可能性があります。`check` で確認してください。（{copy.path}）"
+        )
+    size_mb = copy.size / 1_000_000
+    return EXIT_OK, f"バックアップを作成しました: {copy.path}（{size_mb:,.1f} MB）。{copy.verdict.message_ja}"
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    code, text = check_output(args.db)
     print(text)
     return code
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from models.store.check import run_backup_cli
-
-    code, text = run_backup_cli(args.db, args.out)
+    code, text = backup_output(args.db, args.out)
     print(text)
     return code
 
@@ -285,6 +397,10 @@ def _self_test_qt(db, folder: str) -> str:
     translator = QTranslator(app)
     if not translator.load(str(i18n.TRANSLATIONS_DIR / i18n.CATALOGUE)):
         raise RuntimeError(f"日本語の翻訳ファイル（{i18n.CATALOGUE}）を読み込めませんでした。")
+    # Qt's own catalogue (file dialogs, standard buttons): the bundle must carry it too.
+    qt_catalogue = i18n.load_qt_catalogue(app)
+    if qt_catalogue is None or not qt_catalogue.translate("QFileDialog", "File &name:"):
+        raise RuntimeError(f"Qt の日本語の翻訳ファイル（{i18n.QT_CATALOGUE}.qm）を読み込めませんでした。")
     import ui.app  # noqa: F401 — the start-up module and everything it imports
     from ui.main_window import PAGES, MainWindow, _page_class
 
@@ -304,7 +420,7 @@ def _self_test_qt(db, folder: str) -> str:
         shiboken6.delete(window)  # now, so nothing writes the settings after the folder is removed
         store.sync()
     loaded = f"PySide6 {pyside_version} / Qt {qVersion()}（offscreen）"
-    return f"{loaded}、フォント {families[0]}、翻訳 OK、{built}"
+    return f"{loaded}、フォント {families[0]}、翻訳 OK（Kakeru と Qt）、{built}"
 
 
 def cmd_self_test(_args: argparse.Namespace | None = None) -> int:

@@ -11,7 +11,6 @@ fresh targets fill what is left after them and after the accounts already called
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -19,14 +18,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from models.accounts.vocab import CLOSED_STATUSES, OUTCOME, label
+from models.accounts.vocab import CLOSED_STATUSES
 from models.planning.dispositions import DEFAULT_RULES
 from models.planning.plans import Due, parse_due
 from models.store import settings
 from models.store.errors import ValidationError
 
-SECTIONS = {"overdue": "期限超過", "due": "本日予定", "fresh": "新規"}
-_WEEKDAYS = "月火水木金土日"
 _CLOSED_SQL = ", ".join(f"'{status}'" for status in CLOSED_STATUSES)
 # Walks the companies_priority index: rank A first (none last), then score, then reading.
 _FRESH_ORDER = "c.rank IS NULL, c.rank, c.score DESC, c.name_kana IS NULL, c.name_kana, c.id"
@@ -217,62 +214,6 @@ def build_agenda(
         overdue=len(overdue), due=len(due_timed) + len(due_dated), fresh=len(fresh), done_today=done_today
     )
     return Agenda(day=day, entries=entries, counts=counts, daily_target=target)
-
-
-def _day_label(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日（{_WEEKDAYS[day.weekday()]}）"
-
-
-def counts_text(agenda: Agenda) -> str:
-    c = agenda.counts
-    return (
-        f"期限超過 {c.overdue}件・本日予定 {c.due}件・新規 {c.fresh}件・本日実施 {c.done_today}件"
-        f"（目標 {agenda.daily_target}件）"
-    )
-
-
-def agenda_as_text(agenda: Agenda) -> str:
-    """The queue as plain Japanese text, one account per entry with the reason it is there."""
-    lines = [f"{_day_label(agenda.day)} の架電リスト", counts_text(agenda)]
-    if not agenda.entries:
-        lines.append("この日の架電予定はありません。")
-    width = len(str(len(agenda.entries)))
-    for number, entry in enumerate(agenda.entries, start=1):
-        kana = f"（{entry.name_kana}）" if entry.name_kana else ""
-        phone = f"  {entry.phone}" if entry.phone else "  電話番号なし"
-        lines.append(f"{number:>{width}}. 【{SECTIONS[entry.section]}】{entry.company_name}{kana}{phone}")
-        lines.append(f"{' ' * (width + 2)}{entry.reason}")
-    return "\n".join(lines) + "\n"
-
-
-def _due_json(due: Due | None) -> str | None:
-    if due is None:
-        return None
-    return due.isoformat(timespec="minutes") if isinstance(due, datetime) else due.isoformat()
-
-
-def agenda_as_dict(agenda: Agenda) -> dict[str, Any]:
-    c = agenda.counts
-    return {
-        "date": agenda.day.isoformat(),
-        "daily_target": agenda.daily_target,
-        "counts": {"overdue": c.overdue, "due": c.due, "fresh": c.fresh, "done_today": c.done_today},
-        "entries": [
-            {
-                "position": number, "section": entry.section, "company_id": entry.company_id,
-                "name": entry.company_name, "name_kana": entry.name_kana, "phone": entry.phone,
-                "plan_id": entry.plan_id, "due": _due_json(entry.due), "hypothesis": entry.hypothesis,
-                "reason": entry.reason, "rank": entry.rank, "score": entry.score, "status": entry.status,
-                "last_outcome": entry.last_outcome,
-                "last_outcome_label": label(OUTCOME, entry.last_outcome) or None,
-            }
-            for number, entry in enumerate(agenda.entries, start=1)
-        ],
-    }
-
-
-def agenda_as_json(agenda: Agenda) -> str:
-    return json.dumps(agenda_as_dict(agenda), ensure_ascii=False, indent=2)
 
 
 def parse_day(text: str) -> date:

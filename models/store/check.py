@@ -4,7 +4,7 @@ The rules themselves, one function each, are ``models.store.consistency``.
 
 ``check_database`` reads only; it never repairs. ``quick_check`` is the cheap test to run before
 opening a file, so a damaged file is reported (and never written to) instead of being opened.
-``run_check_cli`` and ``run_backup_cli`` are what ``python main.py check|backup`` print and return.
+``check_file`` and ``backup_file`` are what ``python main.py check|backup`` run (cli.py words them).
 """
 
 from __future__ import annotations
@@ -16,14 +16,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from models.store.backup import BackupFailed, backup_now, validate_backup
+from models.store.backup import BackupFailed, ValidationResult, backup_now, validate_backup
 from models.store.consistency import CONSISTENCY_CHECKS, Problem, table_names
 from models.store.db import backup_to, wrap
-from models.store.errors import KakeruError, is_busy
+from models.store.errors import DatabaseError, DatabaseMissing, ValidationError, is_busy
 from models.store.schema import LATEST_VERSION
-
-EXIT_CLEAN = 0
-EXIT_PROBLEMS = 1
 
 
 @dataclass(frozen=True)
@@ -145,71 +142,73 @@ def _integrity(db: Database) -> list[Problem]:
     )]
 
 
-def report_text(report: CheckReport) -> str:
-    """The report as Japanese text for the command line."""
-    if report.ok:
-        return "問題は見つかりませんでした。データベースは正常です。"
-    lines = [f"{len(report.problems)} 種類の問題が見つかりました。"]
-    for problem in report.problems:
-        lines.append(f"・{problem.message_ja}")
-        lines.extend(f"    {detail}" for detail in problem.details)
-    lines.append("データベースは変更していません。")
-    return "\n".join(lines)
+class CannotCheck(DatabaseError):
+    """The file is there but cannot be checked: not SQLite, not Kakeru's, or from a newer Kakeru."""
+
+
+@dataclass(frozen=True)
+class BackupCopy:
+    """A copy ``backup_file`` wrote: where, how large, and whether the copy itself is usable."""
+
+    path: Path
+    size: int
+    verdict: ValidationResult
 
 
 def _open_existing(path: Path) -> Database:
     """Open a file as it is: no migration, no WAL switch, so checking or copying never changes it."""
     if not path.is_file():
-        raise KakeruError(f"データベース「{path}」が見つかりません。パスをご確認ください。")
+        raise DatabaseMissing(str(path))
     return wrap(sqlite3.connect(path, timeout=5.0))
 
 
-def run_check_cli(path: str | Path) -> tuple[int, str]:
-    """``python main.py check --db PATH``: (0, text) when the file is clean, else (1, text)."""
+def check_file(path: str | Path) -> CheckReport:
+    """Check the Kakeru database at ``path`` as it is (``python main.py check``); nothing is written.
+
+    Raises:
+        DatabaseMissing: no file at ``path``.
+        CannotCheck: the file is not a readable SQLite database, not Kakeru's, or from a newer Kakeru.
+    """
     path = Path(path)
-    try:
-        db = _open_existing(path)
-    except KakeruError as error:
-        return EXIT_PROBLEMS, str(error)
+    db = _open_existing(path)
     try:
         try:
             version = db.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as error:
-            return EXIT_PROBLEMS, (
+            raise CannotCheck(
                 f"データベース「{path}」は SQLite のデータベースとして読み取れません（{error}）。"
                 "バックアップからの復元をおすすめします。"
-            )
+            ) from error
         if "companies" not in table_names(db):
-            return EXIT_PROBLEMS, (
-                f"「{path}」は Kakeru のデータベースではありません（会社の表がありません）。"
-            )
+            raise CannotCheck(f"「{path}」は Kakeru のデータベースではありません（会社の表がありません）。")
         if version > LATEST_VERSION:
-            return EXIT_PROBLEMS, (
+            raise CannotCheck(
                 f"データベース「{path}」は新しいバージョンの Kakeru で作成されているため、確認できません"
                 f"（ファイルの版 {version}、このアプリの対応版 {LATEST_VERSION}）。"
             )
-        report = check_database(db)
+        return check_database(db)
     finally:
         db.close()
-    header = f"データベース「{path}」を確認しました。"
-    return (EXIT_CLEAN if report.ok else EXIT_PROBLEMS), f"{header}\n{report_text(report)}"
 
 
-def run_backup_cli(path: str | Path, out: str | Path | None = None) -> tuple[int, str]:
-    """``python main.py backup --db PATH [--out FILE]``: copy the file, then validate the copy.
+def backup_file(path: str | Path, out: str | Path | None = None) -> BackupCopy:
+    """Copy the database at ``path`` as it is (``python main.py backup``), then validate the copy.
 
     Without ``out`` the copy goes to the backups folder as a ``manual`` backup (rotation applies);
-    with it, exactly to ``out`` (replacing a file there). Exit 1 when the copy is unusable.
+    with it, exactly to ``out`` (replacing a file there). An unusable copy is returned, not raised:
+    its ``verdict`` says why.
+
+    Raises:
+        DatabaseMissing: no file at ``path``.
+        ValidationError: ``out`` is the database itself.
+        BackupFailed: the copy could not be written.
     """
     path = Path(path)
-    try:
-        db = _open_existing(path)
-    except KakeruError as error:
-        return EXIT_PROBLEMS, str(error)
+    db = _open_existing(path)
     try:
         if out is not None:
             if Path(out).resolve() == path.resolve():
-                return EXIT_PROBLEMS, (
+                raise ValidationError(
                     "バックアップの保存先に、元のデータベースと同じファイルは指定できません。"
                 )
             try:
@@ -219,15 +218,6 @@ def run_backup_cli(path: str | Path, out: str | Path | None = None) -> tuple[int
                 raise BackupFailed(out, str(error)) from error
         else:
             written = backup_now(db)
-    except KakeruError as error:
-        return EXIT_PROBLEMS, str(error)
     finally:
         db.close()
-    verdict = validate_backup(written)
-    size_mb = written.stat().st_size / 1_000_000
-    if not verdict.ok:
-        return EXIT_PROBLEMS, (
-            f"バックアップを作成しましたが、そのファイルは使えない状態です: {verdict.message_ja}"
-            f"元のデータベースが破損している可能性があります。`check` で確認してください。（{written}）"
-        )
-    return EXIT_CLEAN, f"バックアップを作成しました: {written}（{size_mb:,.1f} MB）。{verdict.message_ja}"
+    return BackupCopy(written, written.stat().st_size, validate_backup(written))

@@ -84,6 +84,13 @@ class DatabaseCannotOpen(DatabaseError):
         )
 
 
+class DatabaseMissing(DatabaseError):
+    """No file at the path given; raised where a mistyped path must not become a new, empty database."""
+
+    def __init__(self, path: str):
+        super().__init__(f"データベース「{path}」が見つかりません。パスをご確認ください。")
+
+
 class ImportFileError(KakeruError):
     """A file offered for import cannot be read; nothing was written."""
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from models.store.check import run_check_cli
+from models.store.check import check_file
 from models.store.db import open_db
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -84,8 +84,8 @@ def test_killing_imports_at_random_never_half_writes_one(tmp_path):
 
     assert killed_mid_import >= 3, "too few kills landed inside an import; the test proved little"
     assert finished, "no import finished between the kills; nothing committed was checked"
-    code, text = run_check_cli(path)
-    assert code == 0, text
+    report = check_file(path)
+    assert report.ok, report.problems
     conn = sqlite3.connect(path)
     try:
         imports = {row[0]: row[1:] for row in conn.execute(

@@ -1,13 +1,12 @@
-"""The Today queue: order, reasons, closed accounts left out, the daily target, text and JSON."""
+"""The Today queue: order, reasons, closed accounts left out, the daily target (text and JSON: test_cli)."""
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, timedelta
 
 import pytest
 
-from models.planning.agenda import agenda_as_json, agenda_as_text, build_agenda
+from models.planning.agenda import build_agenda
 from models.planning.plans import create_plan
 from models.planning.touches import log_outcome
 from models.store import settings
@@ -140,24 +139,6 @@ def test_fresh_targets_from_chosen_lists_in_list_order(queue):
     assert build_agenda(db, DAY, list_ids=[], daily_target=100).counts.fresh == 0
 
 
-def test_text_and_json_output(queue):
-    db, _ = queue
-    agenda = build_agenda(db, DAY)
-    text = agenda_as_text(agenda)
-    lines = text.splitlines()
-    assert lines[0] == "2026年11月20日（金） の架電リスト"
-    assert lines[1] == "期限超過 3件・本日予定 3件・新規 4件・本日実施 0件（目標 40件）"
-    assert lines[2].startswith(" 1. 【期限超過】株式会社overdue10（カブシキガイシャoverdue10）  03-1234-5678")
-    assert "予定日 11/17 を3日過ぎています：決算前の採用計画を確認" in text
-    data = json.loads(agenda_as_json(agenda))
-    assert data["date"] == "2026-11-20" and data["counts"]["fresh"] == 4
-    entries = data["entries"]
-    assert [e["position"] for e in entries] == list(range(1, 11))
-    assert entries[4]["due"] == "2026-11-20T14:00+09:00" and entries[4]["last_outcome_label"] == "折返し依頼"
-    assert entries[5]["due"] == "2026-11-20" and entries[-1]["due"] is None
-    assert [e["name"] for e in entries] == [e.company_name for e in agenda.entries]  # same order as text
-
-
 def test_an_empty_day(fresh_db):
     agenda = build_agenda(fresh_db, DAY)
-    assert agenda.entries == () and "架電予定はありません" in agenda_as_text(agenda)
+    assert agenda.entries == ()

@@ -21,9 +21,9 @@ from models.store.backup import (
     rotate_backups,
     validate_backup,
 )
-from models.store.check import check_database, quick_check, run_backup_cli
+from models.store.check import backup_file, check_database, quick_check
 from models.store.db import backup_dir, open_db, stamp, writing
-from models.store.errors import DatabaseLocked
+from models.store.errors import DatabaseLocked, DatabaseMissing, ValidationError
 from models.store.schema import LATEST_VERSION
 
 MOMENT = datetime(2026, 11, 23, 10, 15, 0)
@@ -330,18 +330,18 @@ def test_restoring_the_file_onto_itself_is_refused(db_file):
         restore_backup(path, path)
 
 
-# -- command line ----------------------------------------------------------------------------------
+# -- the file as it is (main.py backup; its output is asserted in tests/test_cli.py) -----------------
 
-def test_backup_cli_writes_to_the_backups_folder_or_to_a_named_file(db_file, tmp_path):
+def test_backup_file_copies_to_the_backups_folder_or_to_a_named_file(db_file, tmp_path):
     db, path = db_file
     db.close()
-    code, text = run_backup_cli(path)
-    assert code == 0 and "バックアップを作成しました" in text
+    copy = backup_file(path)
+    assert copy.verdict.ok and copy.size == copy.path.stat().st_size
     assert [b.reason for b in list_backups(path)] == ["manual"]
     out = tmp_path / "elsewhere" / "copy.db"
-    code, text = run_backup_cli(path, out)
-    assert code == 0 and str(out) in text
-    assert names(out) == ["株式会社はじめ"]
-    code, text = run_backup_cli(tmp_path / "missing.db")
-    assert code == 1 and "見つかりません" in text
+    assert backup_file(path, out).path == out and names(out) == ["株式会社はじめ"]
+    with pytest.raises(ValidationError):
+        backup_file(path, path)
+    with pytest.raises(DatabaseMissing):
+        backup_file(tmp_path / "missing.db")
     assert not (tmp_path / "missing.db").exists()

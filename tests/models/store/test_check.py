@@ -1,4 +1,7 @@
-"""The database check: a clean file passes; each planted problem is found and counted; damage is caught."""
+"""The database check: a clean file passes; each planted problem is found and counted; damage is caught.
+
+What ``main.py check`` prints of it is asserted in tests/test_cli.py, on the fixtures here.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +10,9 @@ import sqlite3
 
 import pytest
 
-from models.store.check import check_database, quick_check, report_text, run_check_cli
+from models.store.check import CannotCheck, check_database, check_file, quick_check
 from models.store.db import open_db, stamp, writing
+from models.store.errors import DatabaseMissing
 from models.store.schema import LATEST_VERSION
 
 AT = "2026-11-20T10:00:00+09:00"
@@ -68,10 +72,8 @@ def plant(db, *statements: str) -> None:
 def test_a_consistent_database_passes(sample):
     db, path, _ = sample
     report = check_database(db)
-    assert report.ok and report.problems == [], report_text(report)
-    assert "問題は見つかりませんでした" in report_text(report)
-    code, text = run_check_cli(path)
-    assert code == 0 and "正常" in text
+    assert report.ok and report.problems == [], report.problems
+    assert check_file(path).ok
 
 
 def test_an_empty_database_passes(fresh_db):
@@ -160,10 +162,7 @@ def test_each_planted_problem_is_found_and_counted(sample, case):
     assert not report.ok
     found = [(p.kind, p.table, p.count) for p in report.problems]
     assert (kind, table, count) in found, found
-    text = report_text(report)
-    assert f"{count:,} 件" in text and "見つかりました" in text
-    code, cli_text = run_check_cli(path)
-    assert code == 1 and cli_text.endswith(text)
+    assert check_file(path) == report
 
 
 def test_a_moment_written_with_another_offset_is_not_a_mismatch(sample):
@@ -172,7 +171,8 @@ def test_a_moment_written_with_another_offset_is_not_a_mismatch(sample):
     assert check_database(db).ok
 
 
-def test_a_file_damaged_in_the_middle_of_a_page_fails_integrity(sample, tmp_path):
+def damage_mid_page(sample, tmp_path) -> tuple:
+    """A copy of the sample with a row's bytes overwritten inside a table page: (path, its bytes)."""
     db, path, _ = sample
     with writing(db):
         for i in range(300):
@@ -186,11 +186,14 @@ def test_a_file_damaged_in_the_middle_of_a_page_fails_integrity(sample, tmp_path
     assert offset % 4096 not in range(0, 100)
     data[offset:offset + 10] = b"XXXXXXXXXX"
     damaged.write_bytes(bytes(data))
+    return damaged, bytes(data)
 
-    code, text = run_check_cli(damaged)
-    assert code == 1
-    assert "破損" in text and "バックアップからの復元" in text
-    assert damaged.read_bytes() == bytes(data)  # checking never writes
+
+def test_a_file_damaged_in_the_middle_of_a_page_fails_integrity(sample, tmp_path):
+    damaged, data = damage_mid_page(sample, tmp_path)
+    report = check_file(damaged)
+    assert not report.ok and [p.kind for p in report.problems] == ["integrity"]
+    assert damaged.read_bytes() == data  # checking never writes
 
 
 def test_quick_check_catches_a_damaged_page_header_and_leaves_the_file_alone(sample, tmp_path):
@@ -211,26 +214,33 @@ def test_quick_check_catches_a_damaged_page_header_and_leaves_the_file_alone(sam
     assert not quick_check(tmp_path / "garbage.db")
 
 
-def test_check_cli_refuses_files_it_cannot_check(tmp_path):
-    code, text = run_check_cli(tmp_path / "missing.db")
-    assert code == 1 and "見つかりません" in text
+def unchecked_files(tmp_path) -> dict:
+    """Files ``check`` cannot check, by what is wrong with them: missing, garbage, foreign, newer."""
     garbage = tmp_path / "garbage.db"
     garbage.write_bytes(b"nonsense" * 600)
-    code, text = run_check_cli(garbage)
-    assert code == 1 and "読み取れません" in text
     foreign = tmp_path / "foreign.db"
     conn = sqlite3.connect(foreign)
     conn.execute("CREATE TABLE t (x)")
     conn.close()
-    code, text = run_check_cli(foreign)
-    assert code == 1 and "Kakeru のデータベースではありません" in text
     newer = tmp_path / "newer.db"
     conn = sqlite3.connect(newer)
     conn.execute("CREATE TABLE companies (id INTEGER PRIMARY KEY)")
     conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
     conn.close()
-    code, text = run_check_cli(newer)
-    assert code == 1 and "新しいバージョン" in text
+    return {"missing": tmp_path / "missing.db", "garbage": garbage, "foreign": foreign, "newer": newer}
+
+
+def test_files_that_cannot_be_checked_are_refused(tmp_path):
+    files = unchecked_files(tmp_path)
+    with pytest.raises(DatabaseMissing, match="見つかりません"):
+        check_file(files["missing"])
+    assert not files["missing"].exists()
+    with pytest.raises(CannotCheck, match="読み取れません"):
+        check_file(files["garbage"])
+    with pytest.raises(CannotCheck, match="Kakeru のデータベースではありません"):
+        check_file(files["foreign"])
+    with pytest.raises(CannotCheck, match="新しいバージョン"):
+        check_file(files["newer"])
 
 
 def test_a_clean_close_is_recorded_once_and_only_while_the_file_is_unchanged(tmp_path):

@@ -19,7 +19,7 @@ import pytest
 
 from models.store import settings
 from models.store.backup import backup_now, list_backups, validate_backup
-from models.store.check import run_check_cli
+from models.store.check import check_file
 from models.store.db import backup_dir, open_db, stamp, writing
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -107,8 +107,8 @@ def test_killing_backups_at_random_never_damages_the_database_or_leaves_a_broken
         assert sorted(folder.glob("*.db")) == sorted(b.path for b in listed)
 
     assert killed_mid_backup >= 1, "no kill landed during a backup; the test proved nothing"
-    code, text = run_check_cli(path)
-    assert code == 0, text
+    report = check_file(path)
+    assert report.ok, report.problems
     db = open_db(path)
     try:
         assert db.table("companies").count == COMPANIES

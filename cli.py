@@ -32,10 +32,21 @@ EXIT_FAILED = 1
 
 
 def _open(args: argparse.Namespace):
+    """The database of a subcommand that writes: created when missing (import, demo)."""
     from models.store.db import open_db
 
     return open_db(args.db)
 
+
+def _open_existing(args: argparse.Namespace):
+    """The database of a subcommand that only reads: a mistyped ``--db`` is refused, never created.
+
+    Raises:
+        DatabaseMissing: no file at ``--db``.
+    """
+    from models.store.db import open_existing
+
+    return open_existing(args.db)
 
 
 # -- import and demo -------------------------------------------------------------------------------------
@@ -174,7 +185,7 @@ def agenda_output(db: Database, day: date | str | None, as_json: bool) -> str:
 
 
 def cmd_agenda(args: argparse.Namespace) -> int:
-    print(agenda_output(_open(args), args.date, args.json))
+    print(agenda_output(_open_existing(args), args.date, args.json))
     return EXIT_OK
 
 
@@ -188,7 +199,7 @@ def ics_output(db: Database, out: Path | str) -> str:
 
 
 def cmd_ics(args: argparse.Namespace) -> int:
-    print(ics_output(_open(args), Path(args.out)))
+    print(ics_output(_open_existing(args), Path(args.out)))
     return EXIT_OK
 
 
@@ -254,7 +265,7 @@ def cmd_kpi(args: argparse.Namespace) -> int:
     from models.planning.agenda import parse_day
 
     start, end = parse_day(args.date_from), parse_day(args.date_to)
-    print(kpi_output(_open(args), start, end, args.list, args.json))
+    print(kpi_output(_open_existing(args), start, end, args.list, args.json))
     return EXIT_OK
 
 
@@ -295,14 +306,14 @@ def briefs_output(db: Database, day: date, out_dir: Path | str) -> str:
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
-    print(brief_output(_open(args), args.meeting_id, Path(args.out)))
+    print(brief_output(_open_existing(args), args.meeting_id, Path(args.out)))
     return EXIT_OK
 
 
 def cmd_briefs(args: argparse.Namespace) -> int:
     from models.planning.agenda import parse_day
 
-    print(briefs_output(_open(args), parse_day(args.date), Path(args.out)))
+    print(briefs_output(_open_existing(args), parse_day(args.date), Path(args.out)))
     return EXIT_OK
 
 

@@ -20,14 +20,49 @@ Here the command line is parsed and the GUI started (Qt is imported only then); 
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import cli
 from models.store.errors import KakeruError
 
 EXIT_FAILED = cli.EXIT_FAILED
 EXIT_USAGE = 2  # what argparse exits with on a bad command line
+# 128 + SIGPIPE: what a shell reports for a program whose reader went away (`kakeru agenda | head -1`).
+EXIT_BROKEN_PIPE = 141
+
+# Options whose value may start with "-" ("-" skips a column). argparse takes "-,name" for an option
+# and stops with "expected one argument"; written "--columns=-,name", the value is never mistaken.
+DASH_VALUE_OPTIONS = ("--columns",)
+_OPTION_LIKE = re.compile(r"--?[A-Za-z]")
+
+
+def attach_dash_values(argv: Sequence[str]) -> list[str]:
+    """``--columns -,name`` → ``--columns=-,name``, so both spellings read the same.
+
+    Only a value that does not look like an option itself (``--json``, ``-h``) is attached, so a
+    forgotten value is still reported as one; nothing after ``--`` is touched.
+    """
+    out: list[str] = []
+    tokens = iter(argv)
+    for token in tokens:
+        if token == "--":
+            out.append(token)
+            out.extend(tokens)
+            break
+        if token in DASH_VALUE_OPTIONS:
+            value = next(tokens, None)
+            if value is None:
+                out.append(token)
+            elif value.startswith("-") and not _OPTION_LIKE.match(value):
+                out.append(f"{token}={value}")
+            else:
+                out.extend((token, value))
+        else:
+            out.append(token)
+    return out
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -106,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser()
-    args, rest = parser.parse_known_args(argv)
+    args, rest = parser.parse_known_args(attach_dash_values(argv))
     func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
     if args.self_test and func is None:
         if rest:
@@ -119,7 +154,16 @@ def main(argv: list[str] | None = None) -> int:
     if rest:
         parser.error(f"不明な引数です: {' '.join(rest)}")
     try:
-        return func(args)
+        code = func(args)
+        if sys.stdout is not None:  # None in a windowed bundle, where print() writes nowhere
+            sys.stdout.flush()  # output held in the buffer meets a closed pipe here, inside the try
+        return code
+    except BrokenPipeError:
+        # As Python's documentation advises (signal, "Note on SIGPIPE"): stdout goes to devnull, so
+        # the flush at exit cannot fail again and print a traceback the reader never asked for.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except KakeruError as error:
         print(f"エラー: {error}", file=sys.stderr)
         return EXIT_FAILED

@@ -1,13 +1,19 @@
-"""What the headless subcommands print (``cli``), read without a subprocess.
+"""What the headless subcommands print (``cli``), read without a subprocess, and the command line itself.
 
 The data comes from the models' own test fixtures, so the figures asserted here are the ones those tests
-already know; tests/test_cli_briefs.py runs ``main.py`` itself.
+already know; tests/test_cli_briefs.py runs ``main.py brief|briefs`` on a demo database. The tests at the
+end run ``main.py`` in a subprocess, as a person or a script does.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import sqlite3
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 from brief_samples import make_typical
@@ -26,8 +32,10 @@ from cli import (
 )
 from models.meetings.meetings import update_meeting
 from models.planning.agenda import build_agenda
+from models.store import settings
 from models.store.backup import list_backups
 from models.store.check import check_database
+from models.store.db import open_db
 from models.store.errors import NotFound, ValidationError
 from tests.models.kpi import test_kpi as kpi_tests
 from tests.models.kpi.test_kpi import WEEK
@@ -39,6 +47,8 @@ from tests.models.store import test_check as check_tests
 from tests.models.store.test_backup import names
 from tests.models.store.test_check import CASES, damage_mid_page, plant, unchecked_files
 from tests.reports.pdfcheck import page_count
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # The models' own fixtures: the data, and so the figures asserted, are the ones their tests know.
 queue, filled, week = agenda_tests.queue, ics_tests.filled, kpi_tests.week
@@ -167,3 +177,88 @@ def test_backup_cli_writes_to_the_backups_folder_or_to_a_named_file(db_file, tmp
     code, text = backup_output(tmp_path / "missing.db")
     assert code == 1 and "見つかりません" in text
     assert not (tmp_path / "missing.db").exists()
+
+
+# -- the command line, run as a person runs it -------------------------------------------------------------
+
+def run_main(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
+                          encoding="utf-8", cwd=ROOT, env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+                          timeout=120)
+
+
+@pytest.mark.parametrize("spelling", [["--columns", "-,name,phone"], ["--columns=-,name,phone"]])
+def test_columns_may_start_by_skipping_a_column(tmp_path, spelling):
+    listed = tmp_path / "list.csv"
+    listed.write_text("S-001,株式会社列飛ばし,03-1234-5678\n", encoding="utf-8")
+    db = tmp_path / "kakeru.db"
+    done = run_main("import", str(listed), "--db", str(db), "--list", "一覧", "--no-header", *spelling,
+                    "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["created"] == 1
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT name, phone FROM companies").fetchall() == [
+            ("株式会社列飛ばし", "03-1234-5678")]
+
+
+def test_a_columns_value_forgotten_before_an_option_is_still_a_usage_error(tmp_path):
+    db = tmp_path / "k.db"
+    done = run_main("import", "list.csv", "--db", str(db), "--list", "一覧", "--columns", "--json")
+    assert done.returncode == 2 and "expected one argument" in done.stderr
+    assert not db.exists()
+
+
+READ_ONLY = {
+    "agenda": [],
+    "ics": ["--out", "{out}/kakeru.ics"],
+    "kpi": ["--from", "2025-01-06", "--to", "2025-01-12"],
+    "brief": ["1", "--out", "{out}/brief.pdf"],
+    "briefs": ["--date", "2025-01-06", "--out", "{out}/day"],
+    "check": [],
+    "backup": [],
+}
+
+
+@pytest.mark.parametrize("command", sorted(READ_ONLY))
+def test_a_read_only_subcommand_refuses_a_missing_database(tmp_path, command):
+    missing = tmp_path / "typo" / "kakeru.db"  # a mistyped folder: not even it may be created
+    out = tmp_path / "out"
+    args = [arg.format(out=out) for arg in READ_ONLY[command]]
+    done = run_main(command, "--db", str(missing), *args)
+    assert done.returncode == 1
+    assert f"データベース「{missing}」が見つかりません。" in done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # no database, no folder, no output
+
+
+@pytest.fixture(scope="module")
+def long_agenda(tmp_path_factory) -> Path:
+    """A database whose agenda prints far more than a pipe holds (1,000 fresh targets)."""
+    folder = tmp_path_factory.mktemp("pipe")
+    listed = folder / "list.csv"
+    listed.write_text("".join(f"株式会社パイプライン検証サンプル{i:04d},カブシキガイシャパイプラインケンショウ{i:04d},"
+                              f"03-{1000 + i:04d}-{i:04d}\n" for i in range(1000)), encoding="utf-8")
+    path = folder / "kakeru.db"
+    done = run_main("import", str(listed), "--db", str(path), "--list", "一覧", "--no-header",
+                    "--columns", "name,name_kana,phone")
+    assert done.returncode == 0, done.stderr
+    db = open_db(path)
+    try:
+        settings.set_daily_target(db, 1000)
+    finally:
+        db.close()
+    return path
+
+
+def test_agenda_into_a_reader_that_stops_early_prints_no_traceback(long_agenda):
+    # `main.py agenda | head -1`: the reader takes one line and closes the pipe while agenda still writes.
+    process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "agenda", "--db", str(long_agenda)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+                               env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    first = process.stdout.readline().decode("utf-8")
+    process.stdout.close()
+    errors = process.stderr.read().decode("utf-8")
+    process.stderr.close()
+    assert process.wait(timeout=120) == 141  # the pipe did break (the output outgrew it)
+    assert first.endswith(" の架電リスト\n")
+    assert errors == ""

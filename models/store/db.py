@@ -14,7 +14,7 @@ import platformdirs
 from sqlite_utils import Database
 from sqlite_utils.db import Table
 
-from models.store.errors import DatabaseTooNew, classify
+from models.store.errors import DatabaseMissing, DatabaseTooNew, classify
 from models.store.schema import LATEST_VERSION, MIGRATIONS
 
 APP_NAME = "Kakeru"
@@ -173,3 +173,14 @@ def open_db(path: str | Path | None = None, *, busy_timeout_s: float = 5.0) -> D
             raise
         raise mapped from error
     return db
+
+def open_existing(path: str | Path, *, busy_timeout_s: float = 5.0) -> Database:
+    """``open_db`` for a file that must already exist, as a command that only reads needs.
+
+    Raises:
+        DatabaseMissing: no file at ``path`` (nothing is created, not even its folder).
+        DatabaseError: as ``open_db``.
+    """
+    if not Path(path).is_file():
+        raise DatabaseMissing(str(path))
+    return open_db(path, busy_timeout_s=busy_timeout_s)

@@ -3,6 +3,7 @@
 
     python3 run.py                 start the app (creates .venv and installs on first use)
     python3 run.py test [ARGS]     install the development tools too, then run every test
+    python3 run.py lint            ruff over the tree, then mypy over the core (models/ and reports/)
     python3 run.py bench [ARGS]    run the benchmark script (bench/run.py)
     python3 run.py bundle          build the one-folder desktop bundle with PyInstaller
     python3 run.py SUBCOMMAND ...  any headless subcommand of main.py (import, demo, ...)
@@ -128,7 +129,10 @@ def main(argv: list[str]) -> int:
         workers = "2" if (os.cpu_count() or 1) >= 2 else "0"
         cmd = [str(python), "-m", "pytest", "-n", workers, *argv[1:]]
     elif command == "lint":
-        cmd = [str(python), "-m", "ruff", "check", ".", *argv[1:]]
+        # Both run, so one report shows every lint and type error; either failing fails the lint.
+        ruff = subprocess.run([str(python), "-m", "ruff", "check", ".", *argv[1:]], cwd=ROOT, env=env)
+        mypy = subprocess.run([str(python), "-m", "mypy"], cwd=ROOT, env=env)
+        return ruff.returncode or mypy.returncode
     elif command == "bench":
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         cmd = [str(python), str(ROOT / "bench" / "run.py"), *argv[1:]]

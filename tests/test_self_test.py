@@ -28,7 +28,7 @@ def test_self_test_runs_without_a_display_and_prints_a_japanese_summary(tmp_path
     summary = "\n".join(lines)
     assert "CP932 の CSV 3 行 → 新規 3 件" in summary
     assert "ブリーフィングシート: PDF 1 ページ" in summary
-    assert "offscreen" in summary and "BIZ UDPGothic" in summary and "翻訳 OK" in summary
+    assert "offscreen" in summary and "BIZ UDPGothic" in summary and "翻訳 OK（Kakeru と Qt）" in summary
     assert "メイン画面 OK（6 ページ）" in summary
     assert list(tmp_path.glob("kakeru-self-test-*")) == []  # the temporary folder is removed
 

@@ -3882,6 +3882,82 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Drive</source>
+        <translation>ドライブ</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>フォルダ</translation>
+    </message>
+    <message>
+        <source>File Folder</source>
+        <translation>ファイルフォルダ</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>ショートカット</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>ファイルの場所(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>ファイルの種類(&amp;T):</translation>
+    </message>
+</context>
+<context>
+    <name>QPageSetupWidget</name>
+    <message>
+        <source>Page &amp;order:</source>
+        <translation>ページの順序(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Pages &amp;per sheet:</source>
+        <translation>1 枚あたりのページ数(&amp;P):</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Pages</source>
+        <translation>ページ指定</translation>
+    </message>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>印刷するページ(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Double Sided Printing</source>
+        <translation>両面印刷</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>しない</translation>
+    </message>
+    <message>
+        <source>Long side binding</source>
+        <translation>長辺とじ</translation>
+    </message>
+    <message>
+        <source>Short side binding</source>
+        <translation>短辺とじ</translation>
+    </message>
+    <message>
+        <source>Specify pages or ranges separated by commas. Ranges are specified by two numbers separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.</source>
+        <translation>印刷するページや範囲をカンマで区切って指定します。範囲は 2 つの数字をハイフンでつないで指定します。例: 3,5-7,9 と指定すると 3、5、6、7、9 ページを印刷します。</translation>
+    </message>
+</context>
+<context>
     <name>QuickPlanDialog</name>
     <message>
         <source>Plan</source>

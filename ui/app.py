@@ -23,6 +23,7 @@ from ui import errors
 from ui.fonts import apply_app_font
 from ui.i18n import arg, install_translators
 from ui.settings import AppSettings
+from ui.style import apply_style
 
 ORGANIZATION = "Kakeru"
 APPLICATION = "Kakeru"
@@ -38,11 +39,12 @@ QUIET_CHECK_BYTES = 64 * 1024 * 1024
 
 
 def configure_application(app: QApplication, settings: AppSettings | None = None) -> AppSettings:
-    """Names (for QSettings), the bundled Japanese font and the translators; returns the settings."""
+    """Names (for QSettings), the style, the bundled font and the translators; returns the settings."""
     if not QCoreApplication.organizationName():
         QCoreApplication.setOrganizationName(ORGANIZATION)
     if not QCoreApplication.applicationName() or QCoreApplication.applicationName() == "python":
         QCoreApplication.setApplicationName(APPLICATION)
+    apply_style(app)
     apply_app_font(app)
     settings = settings or AppSettings()
     install_translators(app, settings.language())

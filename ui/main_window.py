@@ -271,6 +271,11 @@ class MainWindow(FileCommands, QMainWindow):
             group.addAction(action)
             language_menu.addAction(action)
             self.language_actions[code] = action
+        # Show each shortcut beside its command however the menu opens: the Edit menu's commands also
+        # serve the Targets table's context menu, where macOS and some Linux desktops hide shortcuts.
+        for menu in (file_menu, edit_menu, view_menu):
+            for action in menu.actions():
+                action.setShortcutVisibleInContextMenu(True)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()

@@ -6,10 +6,18 @@ through ``models.store.settings``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 LANGUAGES = ("ja", "en")
 EXPORT_ENCODINGS = ("utf-8-sig", "cp932")
+
+
+def documents_dir() -> str:
+    """The person's Documents folder; their home folder when there is none (never the program's folder)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else str(Path.home())
 
 
 class AppSettings:
@@ -83,6 +91,25 @@ class AppSettings:
         self._set("targets/header", state)
 
     # -- files --------------------------------------------------------------------------------
+    # A file dialog given no folder, or one that is gone, opens in the current directory: the program's
+    # folder when Kakeru is started from its icon. Each kind of file starts where the last one went,
+    # else in Documents.
+    def _dialog_dir(self, key: str) -> str:
+        folder = self._str(key, "")
+        return folder if folder and Path(folder).is_dir() else documents_dir()
+
+    def import_dialog_dir(self) -> str:
+        """Where the file dialog for a list to import opens."""
+        return self._dialog_dir("files/last_import_dir")
+
+    def export_dialog_dir(self) -> str:
+        """Where the file dialog for an export (CSV, calendar, map, KPI tables and sheets) opens."""
+        return self._dialog_dir("files/last_export_dir")
+
+    def brief_dialog_dir(self) -> str:
+        """Where the file dialog for saving a briefing sheet as PDF opens."""
+        return self._dialog_dir("files/last_brief_dir")
+
     def last_import_dir(self) -> str:
         return self._str("files/last_import_dir", "")
 
@@ -94,6 +121,10 @@ class AppSettings:
 
     def set_last_export_dir(self, folder: str) -> None:
         self._set("files/last_export_dir", folder)
+
+    def remember_export(self, path: str) -> None:
+        """The next export's file dialog opens in the folder of ``path``, the file just chosen."""
+        self.set_last_export_dir(str(Path(path).parent))
 
     def export_encoding(self) -> str:
         value = self._str("files/export_encoding", "utf-8-sig")

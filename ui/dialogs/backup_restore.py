@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from models.store import backup as backups
 from models.store.db import open_db
 from ui.dialogs.progress import ProgressCallback
+from ui.settings import documents_dir
 
 CONTEXT = "BackupRestore"
 
@@ -239,8 +240,9 @@ class RestoreDialog(QDialog):
             self.choose(Path(self.model.data(current, Qt.ItemDataRole.UserRole)))
 
     def _choose_file(self) -> None:
+        folder = backups.backup_dir(self.db_path)  # not there before the first backup
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Restore from a file"), str(backups.backup_dir(self.db_path)),
+            self, self.tr("Restore from a file"), str(folder) if folder.is_dir() else documents_dir(),
             self.tr("Kakeru databases (*.db);;All files (*)"))
         if path:
             self.table.clearSelection()

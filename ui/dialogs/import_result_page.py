@@ -118,7 +118,7 @@ class ResultPage(QWizardPage):
     def save_rejected_rows(self) -> None:
         result = self.wizard_.result
         assert result is not None
-        folder = self.wizard_.settings.last_import_dir() or str(Path.home())
+        folder = self.wizard_.settings.import_dialog_dir()
         suggested = Path(folder) / arg(self.tr("%1-rejected.csv"), self.wizard_.file_stem())
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save rejected rows"), str(suggested),
                                                     self.tr("CSV (*.csv)"))

@@ -142,7 +142,7 @@ class FilePage(QWizardPage):
         layout.addStretch(1)
 
     def _browse(self) -> None:
-        folder = self.wizard_.settings.last_import_dir() or str(Path.home())
+        folder = self.wizard_.settings.import_dialog_dir()
         path, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Choose the list to import"), folder,
             self.tr("Lists (*.csv *.tsv *.txt *.xlsx);;All files (*)"))

@@ -368,7 +368,7 @@ class AgendaPage(Page):
         dialog.exec()
 
     def export_ics(self) -> None:
-        folder = self.settings.last_export_dir() or str(Path.home())
+        folder = self.settings.export_dialog_dir()
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export to calendar"), str(Path(folder) / "kakeru.ics"),
             self.tr("iCalendar files (*.ics)"))

@@ -320,8 +320,10 @@ class KpiPage(KpiDecisions, Page):
 
     # -- files ----------------------------------------------------------------------------------------------
     def _save_path(self, title: str, name: str, pattern: str) -> str:
-        folder = self.settings.last_export_dir()
-        path, _ = QFileDialog.getSaveFileName(self, title, f"{folder}/{name}" if folder else name, pattern)
+        folder = self.settings.export_dialog_dir()
+        path, _ = QFileDialog.getSaveFileName(self, title, f"{folder}/{name}", pattern)
+        if path:
+            self.settings.remember_export(path)
         return path
 
     def export_csv(self) -> None:

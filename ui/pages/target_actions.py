@@ -313,7 +313,7 @@ class TargetActions(QObject):
         settings = self.page.settings
         utf8 = self.tr("CSV, UTF-8 with BOM — for Excel (*.csv)")
         cp932 = self.tr("CSV, Shift_JIS (CP932) — for older systems (*.csv)")
-        folder = settings.last_export_dir() or str(Path.home())
+        folder = settings.export_dialog_dir()
         path, chosen = QFileDialog.getSaveFileName(
             self.page, self.tr("Export the current view"), str(Path(folder) / self.tr("targets.csv")),
             ";;".join((utf8, cp932)), cp932 if settings.export_encoding() == "cp932" else utf8)

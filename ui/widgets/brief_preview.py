@@ -240,7 +240,7 @@ class BriefPreview(QWidget):
         """Ask where, then copy the PDF there; the chosen path, or None."""
         if self.path is None:
             return None
-        folder = self.settings.last_brief_dir() or str(Path.home())
+        folder = self.settings.brief_dialog_dir()
         chosen, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Save the briefing sheet"), str(Path(folder) / self.suggested_name),
             self.tr("PDF files (*.pdf)"))

@@ -311,10 +311,10 @@ class MapPanel(MapEdits, QWidget):
     def _export(self, kind: str) -> None:
         if self.layout_data is None:
             return
-        folder = self.settings.last_export_dir()
+        folder = self.settings.export_dialog_dir()
         company = companies.get_company(self.db, self.company_id).name if self.company_id else "map"
         name = arg(self.tr("%1 map"), company) + f".{kind}"
-        suggested = str(Path(folder) / name) if folder else name
+        suggested = str(Path(folder) / name)
         pattern = self.tr("PNG image (*.png)") if kind == "png" else self.tr("SVG drawing (*.svg)")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the map"), suggested, pattern)
         if not path:

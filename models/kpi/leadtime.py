@@ -2,9 +2,13 @@
 
 For a period (days ``start``..``end``, both included) the plans counted are those due in it that were
 done, or are still open although their day has passed (not yet due: not counted; skipped: not
-counted). A plan is on time when it was done on its day or earlier. The delay of a done plan is the
-number of calendar days from its due day to the day it was done (0 when on time); an open overdue
-plan is late by the days until ``today``. Every figure comes with the rows behind it.
+counted). A plan is on time when it was done on its day or earlier. Delays count business days
+(``planning.calendar``: weekends, public holidays and the closure days of the settings are not):
+the delay of a done plan is the number of business days after its due day up to and including the
+day it was done, and at least 1 when it was done after its day (0 when on time). So a plan due on a
+Friday and done on Monday is 1 day late (not 3), one due the Friday before a Monday holiday and done
+on Tuesday is 1 day late, and one due on Friday and done on Saturday is 1 day late. An open overdue
+plan is late as if it were done ``today``. Every figure comes with the rows behind it.
 
 Silent accounts (放置アカウント) are accounts being worked (in progress or nurturing) with no touch
 for ``days`` days (or none ever) and no open plan: nobody will call them unless someone notices.
@@ -19,6 +23,7 @@ from datetime import date, datetime, timedelta
 
 from sqlite_utils import Database
 
+from models.planning.calendar import CalendarRules, Closure, business_days_between, load_calendar
 from models.store.errors import ValidationError
 
 SILENT_STATUSES = ("in_progress", "nurturing")
@@ -35,7 +40,7 @@ class PlanDelay:
     due: str
     status: str  # 'done' or 'open'
     done_at: str | None
-    delay_days: int
+    delay_days: int  # business days (see the module docstring)
     hypothesis: str | None = None
 
 
@@ -90,8 +95,15 @@ def _done_day(text: str) -> date:
         return _day_of(text)
 
 
+def _delay(due_day: date, done_day: date, closures: tuple[Closure, ...]) -> int:
+    """Business days late: after ``due_day`` up to ``done_day``, at least 1 when done after the day."""
+    if done_day <= due_day:
+        return 0
+    return max(1, business_days_between(due_day, done_day, closures))
+
+
 def lead_time(db: Database, start: date, end: date, today: date | None = None,
-              company_ids: list[int] | None = None) -> LeadTime:
+              company_ids: list[int] | None = None, calendar: CalendarRules | None = None) -> LeadTime:
     """The lead-time figures for plans due from ``start`` to ``end`` (see the module docstring)."""
     if end < start:
         raise ValidationError("期間の終了日は開始日以降の日付を指定してください。")
@@ -109,16 +121,17 @@ def lead_time(db: Database, start: date, end: date, today: date | None = None,
         ORDER BY p.due, p.id""",
         params,
     )
+    closures = tuple((calendar or load_calendar(db)).closures)
     plans = []
     for row in rows:
         due_day = _day_of(row["due"])
         if row["status"] == "open":
             if due_day >= today:
                 continue  # not due yet: neither on time nor late
-            delay = (today - due_day).days
+            delay = _delay(due_day, today, closures)
         else:
             done_day = _done_day(row["done_at"]) if row["done_at"] else due_day
-            delay = max(0, (done_day - due_day).days)
+            delay = _delay(due_day, done_day, closures)
         plans.append(PlanDelay(delay_days=delay, **row))
     return LeadTime(start=start, end=end, plans=tuple(plans))
 

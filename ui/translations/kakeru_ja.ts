@@ -2334,8 +2334,8 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>実施日</translation>
     </message>
     <message>
-        <source>Days late</source>
-        <translation>遅れ（日）</translation>
+        <source>Business days late</source>
+        <translation>遅れ（営業日）</translation>
     </message>
     <message>
         <source>Hypothesis</source>
@@ -2398,8 +2398,8 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>放置とみなす日数</translation>
     </message>
     <message>
-        <source>Plans due in the period that were done, or are overdue. On time: done on the day or earlier.</source>
-        <translation>期間内が予定日で、実施済みまたは期限を過ぎた予定を数えています。予定日どおり＝予定日当日かそれより前に実施。</translation>
+        <source>Plans due in the period that were done, or are overdue. On time: done on the day or earlier. Delays count business days.</source>
+        <translation>期間内が予定日で、実施済みまたは期限を過ぎた予定を数えています。予定日どおり＝予定日当日かそれより前に実施。遅れは営業日（土日・祝日・休業日を除く）で数えます。</translation>
     </message>
     <message>
         <source>How the figures are counted</source>
@@ -2418,8 +2418,8 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>%1%（%3件中%2件）</translation>
     </message>
     <message>
-        <source>%1 days</source>
-        <translation>%1日</translation>
+        <source>%1 business days</source>
+        <translation>%1営業日</translation>
     </message>
     <message>
         <source>Plans counted (on time and late)</source>

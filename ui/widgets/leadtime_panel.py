@@ -61,7 +61,7 @@ PLAN_COLUMNS = (
     RowColumn(QT_TRANSLATE_NOOP("LeadTimePanel", "Due"), lambda r: due_label(r.due[:10], year=False),
               lambda r: r.due),
     RowColumn(QT_TRANSLATE_NOOP("LeadTimePanel", "Done"), _done_text, lambda r: r.done_at or "9999"),
-    RowColumn(QT_TRANSLATE_NOOP("LeadTimePanel", "Days late"), lambda r: str(r.delay_days),
+    RowColumn(QT_TRANSLATE_NOOP("LeadTimePanel", "Business days late"), lambda r: str(r.delay_days),
               lambda r: r.delay_days, numeric=True),
     RowColumn(QT_TRANSLATE_NOOP("LeadTimePanel", "Hypothesis"), lambda r: r.hypothesis or "",
               tooltip=lambda r: r.hypothesis),
@@ -153,7 +153,8 @@ class LeadTimePanel(QWidget):
         box.setObjectName("leadTimeBox")
         box.setLayout(form)
         self.hint = _named(QLabel(self.tr(
-            "Plans due in the period that were done, or are overdue. On time: done on the day or earlier.")),
+            "Plans due in the period that were done, or are overdue. On time: done on the day or earlier. "
+            "Delays count business days.")),
             "leadTimeHint", self.tr("How the figures are counted"))
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: palette(mid);")
@@ -215,7 +216,7 @@ class LeadTimePanel(QWidget):
         if value is None:
             return "—"
         text = f"{value:g}" if isinstance(value, float) else str(value)
-        return arg(self.tr("%1 days"), text)
+        return arg(self.tr("%1 business days"), text)
 
     def show_figure(self, key: str) -> None:
         """List the rows behind a figure below the figures."""

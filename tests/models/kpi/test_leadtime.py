@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from models.kpi.leadtime import lead_time, silent_accounts
+from models.planning.calendar import CalendarRules, save_calendar
 from models.store.db import stamp, writing
 from models.store.errors import ValidationError
 from tests.models.call_helpers import add_company
@@ -56,13 +57,42 @@ def test_lead_time_known_answers(history):
     assert len(figures.plans) == 8
     assert {p.plan_id for p in figures.on_time} == {ids["on_day"], ids["early"], ids["timed"]}
     assert figures.on_time_share == pytest.approx(3 / 8)
-    # Done delays: 0, 0, 1, 4, 0, 7 → median 0.5; 90th percentile (nearest rank 6 of 6) 7.
+    # Delays in business days (late4 and late7 are 4 and 7 calendar days): done 0, 0, 1, 2, 0, 5
+    # → median 0.5; 90th percentile (nearest rank 6 of 6) 5.
     assert figures.median_delay == 0.5
-    assert figures.p90_delay == 7
+    assert figures.p90_delay == 5
     assert [(p.plan_id, p.delay_days) for p in figures.late] == [
-        (ids["open_overdue"], 10), (ids["late7"], 7), (ids["not_due_yet"], 7), (ids["late4"], 4),
+        (ids["open_overdue"], 8), (ids["late7"], 5), (ids["not_due_yet"], 5), (ids["late4"], 2),
         (ids["late1"], 1)]
     assert {p.company_name for p in figures.late} == {"青葉", "東洋"}
+
+
+@pytest.mark.parametrize(("due", "done_at", "delay"), [
+    ("2026-11-13", "2026-11-16T10:00:00+09:00", 1),  # Friday → Monday: 1 business day, not 3
+    ("2026-11-20", "2026-11-24T10:00:00+09:00", 1),  # Friday → Tuesday over 勤労感謝の日 (Monday)
+    ("2026-11-20", "2026-11-25T10:00:00+09:00", 2),
+    ("2026-11-13", "2026-11-14T10:00:00+09:00", 1),  # done on Saturday: after its day, so late
+    ("2026-11-21", "2026-11-24T09:30:00+09:00", 1),  # due on a Saturday, done on the next business day
+    ("2026-12-28", "2027-01-04T10:00:00+09:00", 1),  # over 年末年始 (closure days)
+    ("2026-11-16T15:00:00+09:00", "2026-11-16T17:00:00+09:00", 0),  # later the same day: on time
+])
+def test_delays_count_business_days(fresh_db, due, done_at, delay):
+    _plan(fresh_db, add_company(fresh_db, "青葉"), due, done_at=done_at)
+    [plan] = lead_time(fresh_db, date(2026, 11, 1), date(2026, 12, 31), today=date(2027, 2, 1)).plans
+    assert plan.delay_days == delay
+
+
+def test_an_open_plan_is_late_by_the_business_days_until_today_and_closures_come_from_settings(fresh_db):
+    company = add_company(fresh_db, "東洋")
+    _plan(fresh_db, company, "2026-11-13", status="open")  # Friday
+    [plan] = lead_time(fresh_db, date(2026, 11, 1), date(2026, 11, 30), today=date(2026, 11, 16)).plans
+    assert plan.delay_days == 1
+    # A closure day on Monday 16 November: Monday no longer counts, Tuesday does.
+    save_calendar(fresh_db, CalendarRules(closures=(("11-16", "11-16"),)))
+    assert lead_time(fresh_db, date(2026, 11, 1), date(2026, 11, 30), today=date(2026, 11, 17)).plans[
+        0].delay_days == 1
+    assert lead_time(fresh_db, date(2026, 11, 1), date(2026, 11, 30), today=date(2026, 11, 18)).plans[
+        0].delay_days == 2
 
 
 def test_lead_time_of_an_empty_period_and_bad_input(fresh_db):

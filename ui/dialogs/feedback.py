@@ -28,10 +28,12 @@ from models.accounts.vocab import MEETING_OUTCOME
 from models.kpi.figures import reason_label
 from models.meetings import feedback
 from models.meetings.meetings import get_meeting
+from models.planning.calendar import load_calendar
 from models.store.errors import KakeruError
 from ui.i18n import current_language, label
 from ui.naming import named as _named
 from ui.signals import DataBus
+from ui.widgets.business_day_hint import BusinessDayHint
 
 CHANGED_TABLES = ("meetings", "touches", "plans", "companies")
 
@@ -81,6 +83,8 @@ class FeedbackDialog(QDialog):
         self.plan_due.setCalendarPopup(True)
         self.plan_due.setDisplayFormat("yyyy-MM-dd")
         self.plan_due.setDate(QDate.currentDate().addMonths(1))
+        closures = load_calendar(db).closures
+        self.plan_due_hint = BusinessDayHint(self.plan_due, lambda: closures, name="planDueHint")
         self.plan_hypothesis = _named(QLineEdit(), "planHypothesisEdit", self.tr("Hypothesis"))
         self.plan_hypothesis.setPlaceholderText(self.tr("Why this date: e.g. budget is set in March"))
         self.plan_hint = _named(QLabel(), "planHint", self.tr("What the outcome asks for"))
@@ -91,6 +95,7 @@ class FeedbackDialog(QDialog):
         plan_form.addRow(self.plan_hint)
         plan_form.addRow(self.plan_check)
         plan_form.addRow(self.tr("Date"), self.plan_due)
+        plan_form.addRow("", self.plan_due_hint)
         plan_form.addRow(self.tr("Hypothesis"), self.plan_hypothesis)
 
         form = QFormLayout()

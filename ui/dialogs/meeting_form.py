@@ -41,6 +41,7 @@ from models.store.errors import KakeruError
 from ui.form_parts import error_label
 from ui.i18n import label
 from ui.naming import named as _named
+from ui.widgets.business_day_hint import BusinessDayHint
 
 LINE_FIELDS = ("place", "online_url", "purpose")
 NOTE_FIELDS = (*meetings.NOTE_FIELDS, "questions", "cautions")
@@ -118,6 +119,9 @@ class MeetingDialog(QDialog):
         when.addWidget(self.time_edit)
         when.addWidget(self.duration)
         when.addStretch(1)
+        closures = load_calendar(self.db).closures
+        self.day_hint = BusinessDayHint(self.date_edit, lambda: closures, self.time_edit,
+                                        name="meetingDayHint")
 
         captions = {"place": self.tr("Place"), "online_url": self.tr("Online meeting URL"),
                     "purpose": self.tr("Purpose")}
@@ -148,6 +152,7 @@ class MeetingDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("When"), when)
+        form.addRow("", self.day_hint)
         form.addRow(captions["place"], self.lines["place"])
         form.addRow(captions["online_url"], self.lines["online_url"])
         form.addRow(self.tr("Field sales rep"), self.field_rep)

@@ -30,13 +30,14 @@ from sqlite_utils import Database
 from models.accounts.companies import get_company, list_contacts
 from models.accounts.vocab import TOUCH_KIND
 from models.planning import hypotheses, plan_form
-from models.planning.calendar import holiday_name, is_business_day, load_calendar
+from models.planning.calendar import load_calendar
 from models.planning.dispositions import quick_pick_dates
 from models.planning.plans import get_plan, parse_due
 from models.store.errors import KakeruError
 from ui.form_parts import error_label, save_cancel
 from ui.i18n import arg, label
 from ui.naming import named as _named
+from ui.widgets.business_day_hint import BusinessDayHint
 from ui.widgets.flow_layout import flow_widget
 
 NOTE_STYLE = "color: palette(mid);"
@@ -71,9 +72,6 @@ class PlanDialog(QDialog):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy/MM/dd (ddd)")
         self.date_edit.setMinimumDate(_qdate(self.today) if self.plan is None else QDate(2000, 1, 1))
-        self.date_edit.dateChanged.connect(self._date_changed)
-        self.day_note = _named(QLabel(), "planDayNote", self.tr("About the day"))
-        self.day_note.setStyleSheet(NOTE_STYLE)
         picks = []
         self.quick_buttons: list[QPushButton] = []
         for number, (caption, day) in enumerate(
@@ -92,6 +90,8 @@ class PlanDialog(QDialog):
         self.time_edit.setTime(QTime(10, 0))
         self.time_edit.setEnabled(False)
         self.timed.toggled.connect(self.time_edit.setEnabled)
+        self.day_note = BusinessDayHint(self.date_edit, lambda: self.calendar.closures, self.time_edit,
+                                        name="planDayNote")
         time_row = QHBoxLayout()
         time_row.addWidget(self.timed)
         time_row.addWidget(self.time_edit)
@@ -165,7 +165,6 @@ class PlanDialog(QDialog):
         plan = self.plan
         if plan is None:
             self.date_edit.setDate(_qdate(quick_pick_dates(self.today, None, self.calendar)[0][1]))
-            self._date_changed()
             return
         due = parse_due(plan.due)
         if isinstance(due, datetime):
@@ -185,25 +184,10 @@ class PlanDialog(QDialog):
         self.template.setCurrentIndex(max(0, index))
         self.template.blockSignals(False)
         self._template_text = plan.hypothesis or ""
-        self._date_changed()
 
     def chosen_date(self) -> date:
         value = self.date_edit.date()
         return date(value.year(), value.month(), value.day())
-
-    def _date_changed(self, *_args) -> None:
-        day = self.chosen_date()
-        name = holiday_name(day)
-        if name:
-            note = arg(self.tr("%1 is a public holiday (%2)."), f"{day:%m/%d}", name)
-        elif day.weekday() >= 5:
-            note = self.tr("This day is a weekend.")
-        elif not is_business_day(day, self.calendar.closures):
-            note = self.tr("This day is a company closure day.")
-        else:
-            note = ""
-        self.day_note.setText(note)
-        self.day_note.setVisible(bool(note))
 
     def _template_chosen(self) -> None:
         name = self.template.currentData()

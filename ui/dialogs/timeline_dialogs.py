@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from models.accounts.vocab import TOUCH_KIND
+from models.planning.calendar import DEFAULT_CLOSURES, Closure
 from models.planning.plans import parse_due
 from ui.i18n import label
+from ui.widgets.business_day_hint import BusinessDayHint
 
 
 def _buttons(dialog: QDialog, ok_text: str, cancel_text: str) -> QDialogButtonBox:
@@ -119,7 +121,8 @@ class QuickPlanDialog(QDialog):
 
     def __init__(self, contacts: list[tuple[int, str]], parent: QWidget | None = None, *,
                  due: str | None = None, day: date | None = None, kind: str = "call",
-                 contact_id: int | None = None, hypothesis: str | None = None):
+                 contact_id: int | None = None, hypothesis: str | None = None,
+                 closures: tuple[Closure, ...] = DEFAULT_CLOSURES):
         super().__init__(parent)
         self.setObjectName("quickPlanDialog")
         self.setWindowTitle(self.tr("Plan") if due else self.tr("New plan"))
@@ -144,6 +147,7 @@ class QuickPlanDialog(QDialog):
         self.timed.setChecked(isinstance(value, datetime))
         self.time.setEnabled(self.timed.isChecked())
         self.timed.toggled.connect(self.time.setEnabled)
+        self.day_hint = BusinessDayHint(self.date, lambda: closures, self.time, name="planDayHint")
         self.kind = QComboBox()
         self.kind.setObjectName("planKind")
         self.kind.setAccessibleName(self.tr("Kind"))
@@ -164,6 +168,7 @@ class QuickPlanDialog(QDialog):
         self.hypothesis.setMinimumWidth(320)
         form = QFormLayout(self)
         form.addRow(self.tr("Day"), self.date)
+        form.addRow("", self.day_hint)
         form.addRow(self.timed, self.time)
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Person"), self.contact)

@@ -30,6 +30,7 @@ from models.planning.dispositions import Proposal, quick_pick_dates
 from models.planning.session_card import AccountCard
 from ui.i18n import arg
 from ui.naming import named as _named
+from ui.widgets.business_day_hint import BusinessDayHint
 from ui.widgets.flow_layout import flow_widget
 
 # The quick picks of models.planning.dispositions.quick_pick_dates, in its order, by their Japanese key.
@@ -74,6 +75,8 @@ class NextTouchForm:
         self.time_edit.setDisplayFormat("HH:mm")
         self.time_check.toggled.connect(self.time_edit.setEnabled)
         self.time_edit.setEnabled(False)
+        self.day_hint = BusinessDayHint(self.date_edit, lambda: self.calendar.closures, self.time_edit,
+                                        name="nextDayHint")
         when = QHBoxLayout()
         when.addWidget(self.date_edit, 1)
         when.addWidget(self.time_check)
@@ -94,6 +97,7 @@ class NextTouchForm:
         plan_layout.setContentsMargins(0, 0, 0, 0)
         plan_layout.addRow(self.picks)
         plan_layout.addRow(date_label, when)
+        plan_layout.addRow("", self.day_hint)
         plan_layout.addRow(hypothesis_label, self.hypothesis)
         next_layout = QVBoxLayout(self.next_box)
         next_layout.setContentsMargins(6, 4, 6, 4)

@@ -784,6 +784,53 @@ Choose No to close Kakeru without changing anything.</source>
     </message>
 </context>
 <context>
+    <name>BusinessDayHint</name>
+    <message>
+        <source>Business day note</source>
+        <translation>営業日の案内</translation>
+    </message>
+    <message>
+        <source>Why this day is not a business day</source>
+        <translation>営業日でない理由</translation>
+    </message>
+    <message>
+        <source>Use the next business day</source>
+        <translation>翌営業日にする</translation>
+    </message>
+    <message>
+        <source>Move the date to the next business day, keeping the time (%1)</source>
+        <translation>日付を翌営業日に移します。時刻はそのままです（%1）</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1月%2日</translation>
+    </message>
+    <message>
+        <source>%1 is a public holiday (%2).</source>
+        <translation>%1は祝日（%2）です。</translation>
+    </message>
+    <message>
+        <source>%1 is a company closure day (%2).</source>
+        <translation>%1は休業日（%2）です。</translation>
+    </message>
+    <message>
+        <source>%1 is a company closure day.</source>
+        <translation>%1は休業日です。</translation>
+    </message>
+    <message>
+        <source>%1 is a Saturday.</source>
+        <translation>%1は土曜日です。</translation>
+    </message>
+    <message>
+        <source>%1 is a Sunday.</source>
+        <translation>%1は日曜日です。</translation>
+    </message>
+    <message>
+        <source>Use the next business day (%1)</source>
+        <translation>翌営業日（%1）にする</translation>
+    </message>
+</context>
+<context>
     <name>CadenceEditorDialog</name>
     <message>
         <source>business days after the start</source>
@@ -3762,10 +3809,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>日付</translation>
     </message>
     <message>
-        <source>About the day</source>
-        <translation>日付について</translation>
-    </message>
-    <message>
         <source>Set the date: %1</source>
         <translation>日付を設定: %1</translation>
     </message>
@@ -3852,18 +3895,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>3 months before year end</source>
         <translation>決算月の3ヶ月前</translation>
-    </message>
-    <message>
-        <source>%1 is a public holiday (%2).</source>
-        <translation>%1 は祝日（%2）です。</translation>
-    </message>
-    <message>
-        <source>This day is a weekend.</source>
-        <translation>この日は土日です。</translation>
-    </message>
-    <message>
-        <source>This day is a company closure day.</source>
-        <translation>この日は休業日です。</translation>
     </message>
     <message>
         <source>Proposed day: %1 (%2)</source>

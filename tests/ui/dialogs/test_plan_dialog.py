@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import QApplication, QDialog
 
 from models.accounts import companies
 from models.planning.plans import get_plan
@@ -87,11 +87,71 @@ def test_the_day_note_names_holidays_and_weekends(qtbot, db, company_id):
     dialog.date_edit.setDate(QDate(2026, 11, 23))
     assert dialog.day_note.text() == "11/23 is a public holiday (勤労感謝の日)."
     dialog.date_edit.setDate(QDate(2026, 11, 21))
-    assert dialog.day_note.text() == "This day is a weekend."
+    assert dialog.day_note.text() == "11/21 is a Saturday."
     dialog.date_edit.setDate(QDate(2026, 12, 30))
-    assert dialog.day_note.text() == "This day is a company closure day."
+    assert dialog.day_note.text() == "12/30 is a company closure day (年末年始)."
     dialog.date_edit.setDate(QDate(2026, 12, 1))
     assert dialog.day_note.isHidden()
+
+
+def _active(qtbot, dialog):
+    """The dialog as the active window, so the focus and the shortcuts work as on a desktop."""
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    return dialog
+
+
+def _type_date(qtbot, edit, text):
+    """Type a date over the edit's text, key by key from its first section."""
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_Home)
+    qtbot.keyClicks(edit, text)
+
+
+def test_a_typed_holiday_offers_the_next_business_day_keeping_the_time(qtbot, db, company_id, check_names):
+    dialog = _active(qtbot, _dialog(qtbot, db, company_id))
+    qtbot.mouseClick(dialog.timed, Qt.MouseButton.LeftButton)
+    dialog.time_edit.setTime(QTime(14, 30))
+    _type_date(qtbot, dialog.date_edit, "2026/11/23")
+    hint = dialog.day_note
+    assert hint.isVisible() and hint.text() == "11/23 is a public holiday (勤労感謝の日)."
+    assert hint.button.text() == "Use the next business day (11/24 14:30)"
+    assert check_names(dialog) == []
+    assert dialog.date_edit.hasFocus()  # the note never takes the focus from the caller typing
+    # Tab reaches the offer; Space takes it: Tuesday 24th, the time kept, the focus back on the date.
+    qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Tab)
+    assert hint.button.hasFocus()
+    qtbot.keyClick(hint.button, Qt.Key.Key_Space)
+    assert dialog.chosen_date() == date(2026, 11, 24)
+    assert dialog.time_edit.time() == QTime(14, 30)
+    assert hint.isHidden() and dialog.date_edit.hasFocus()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    [row] = _plans(db, company_id)
+    assert row["due"].startswith("2026-11-24T14:30:00")
+
+
+def test_alt_right_in_the_date_takes_the_offer_over_a_weekend_and_a_holiday(qtbot, db, company_id):
+    dialog = _active(qtbot, _dialog(qtbot, db, company_id))
+    _type_date(qtbot, dialog.date_edit, "2026/11/21")
+    assert dialog.day_note.button.text() == "Use the next business day (11/24)"  # no time: the day alone
+    qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert dialog.chosen_date() == date(2026, 11, 24)
+    assert dialog.day_note.isHidden()
+    # 年末年始: the closure days lead to the first business day of the year.
+    _type_date(qtbot, dialog.date_edit, "2026/12/30")
+    assert dialog.day_note.text() == "12/30 is a company closure day (年末年始)."
+    qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert dialog.chosen_date() == date(2027, 1, 4)
+
+
+def test_a_holiday_saved_without_taking_the_offer_is_kept(qtbot, db, company_id):
+    dialog = _active(qtbot, _dialog(qtbot, db, company_id))
+    _type_date(qtbot, dialog.date_edit, "2026/11/23")
+    assert dialog.day_note.isVisible()
+    qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == QDialog.DialogCode.Accepted  # a warning, not a refusal
+    [row] = _plans(db, company_id)
+    assert row["due"] == "2026-11-23"
 
 
 def test_a_fiscal_template_without_a_fiscal_month_says_so(qtbot, db):
@@ -143,6 +203,13 @@ def test_japanese(qtbot, db, company_id, japanese):
     assert dialog.windowTitle().startswith("予定を追加")
     assert [b.text() for b in dialog.quick_buttons][:2] == ["明日", "3営業日後"]
     assert dialog.save_button.accessibleName() == "予定を保存"
+    dialog.date_edit.setDate(QDate(2026, 11, 23))
+    assert dialog.day_note.text() == "11月23日は祝日（勤労感謝の日）です。"
+    assert dialog.day_note.button.text() == "翌営業日（11月24日）にする"
+    dialog.date_edit.setDate(QDate(2026, 11, 21))
+    assert dialog.day_note.text() == "11月21日は土曜日です。"
+    dialog.date_edit.setDate(QDate(2026, 12, 30))
+    assert dialog.day_note.text() == "12月30日は休業日（年末年始）です。"
 
 
 def test_edit_the_templates(qtbot, db, company_id, check_names):

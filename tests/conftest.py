@@ -9,12 +9,25 @@ import pytest
 
 # Qt runs offscreen in tests; set before any Qt import (pytest-qt creates the QApplication later).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The suite's data is a Japanese team's (+09:00 timestamps): a database without its own time_zone works
+# in Asia/Tokyo here, whatever the machine's zone, and so do the subprocesses the tests start.
+# tests/test_time_zones.py runs the date and time tests under TZ=UTC and TZ=Asia/Tokyo to prove that
+# nothing else of the machine's zone leaks in.
+os.environ.setdefault("KAKERU_TIME_ZONE", "Asia/Tokyo")
 
+from models.store import clock
 from models.store.db import open_db
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _working_zone_of_each_test():
+    """The working zone is the process's: one test's database must not choose the next test's."""
+    yield
+    clock.use_zone(None)
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ import platformdirs
 from sqlite_utils import Database
 from sqlite_utils.db import Table
 
+from models.store import clock
 from models.store.errors import DatabaseMissing, DatabaseTooNew, classify
 from models.store.schema import LATEST_VERSION, MIGRATIONS
 
@@ -38,8 +39,8 @@ def backup_dir(db_path: str | Path) -> Path:
 
 
 def now_iso() -> str:
-    """The current local time as ISO 8601 with its UTC offset, to the second."""
-    return datetime.now().astimezone().isoformat(timespec="seconds")
+    """Now in the working zone (models.store.clock) as ISO 8601 with its offset, to the second."""
+    return clock.now_text()
 
 
 def new_uid() -> str:
@@ -130,7 +131,10 @@ def migrate(db: Database, path: str = ":memory:") -> int:
     for version in range(before + 1, LATEST_VERSION + 1):
         with writing(db):
             for statement in MIGRATIONS[version - 1]:
-                db.execute(statement)
+                if callable(statement):
+                    statement(db)  # a step SQL cannot say (migration 8 rewrites timestamps in Python)
+                else:
+                    db.execute(statement)
             db.execute(f"PRAGMA user_version = {version}")
     return before
 
@@ -146,6 +150,8 @@ def wrap(conn: sqlite3.Connection) -> Database:
 
 def open_db(path: str | Path | None = None, *, busy_timeout_s: float = 5.0) -> Database:
     """Open (or create) the Kakeru database at ``path`` (default: the user data folder).
+
+    The file's ``time_zone`` setting becomes the process's working zone (models.store.time_zone).
 
     Raises:
         DatabaseTooNew, DatabaseCorrupt, DatabaseLocked, DiskFull, DatabaseReadOnly, DiskError,
@@ -167,12 +173,16 @@ def open_db(path: str | Path | None = None, *, busy_timeout_s: float = 5.0) -> D
         db.execute("PRAGMA synchronous = FULL")
         db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
         migrate(db, path)
+        from models.store.time_zone import apply_time_zone  # it imports this module
+
+        apply_time_zone(db)
     except sqlite3.DatabaseError as error:
         mapped = classify(error, path)
         if mapped is None:
             raise
         raise mapped from error
     return db
+
 
 def open_existing(path: str | Path, *, busy_timeout_s: float = 5.0) -> Database:
     """``open_db`` for a file that must already exist, as a command that only reads needs.

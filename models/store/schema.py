@@ -1,4 +1,5 @@
-"""Numbered, append-only migrations. Each is a list of SQL statements run in one transaction.
+"""Numbered, append-only migrations. Each is a list of SQL statements (or Python steps that take the
+database, where SQL cannot say it) run in one transaction.
 
 Longer than 400 lines on purpose: append-only migrations, one list in order is the point.
 
@@ -7,6 +8,12 @@ upgrades database files kept under ``tests/fixtures/`` to prove old files still 
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from sqlite_utils import Database
+
+from models.store import timestamps
 
 # Columns every table carries (DESIGN.md): id, uid (random, for future sync), created_at, updated_at.
 _COMMON = """
@@ -415,5 +422,13 @@ _M0007 = [
     "DROP INDEX plans_open_company",  # plans_open_created (status, company_id, created_at)
 ]
 
-MIGRATIONS: list[list[str]] = [_M0001, _M0002, _M0003, _M0004, _M0005, _M0006, _M0007]
+# 8: every timestamp in the offset of the zone the caller works in. Files written on a UTC laptop mixed
+# +00:00 rows with the demo's +09:00 ones, which sort and fall on days wrongly as text. A Python step
+# (models.store.timestamps.upgrade): the zone is the file's time_zone setting, else the system's, else
+# Asia/Tokyo for a file whose timestamps are mostly +09:00 on a machine that is not (recorded as the
+# setting); each moment is kept, only the offset it is written in changes.
+_M0008: list[str | Callable[[Database], None]] = [timestamps.upgrade]
+
+MIGRATIONS: list[Sequence[str | Callable[[Database], None]]] = [
+    _M0001, _M0002, _M0003, _M0004, _M0005, _M0006, _M0007, _M0008]
 LATEST_VERSION = len(MIGRATIONS)

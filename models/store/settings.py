@@ -46,6 +46,7 @@ HEARING_CHECKLIST = "hearing_checklist:{list_id}"  # one key per target list
 MEETING_OUTCOME_REASONS = "meeting_outcome_reasons"
 SCORING_RULES = "scoring_rules"
 SCORES_MONTH = "scores_month"
+TIME_ZONE = "time_zone"
 
 DEFAULT_DAILY_TARGET = 40
 DEFAULT_CALL_WINDOWS = (("09:00", "12:00"), ("13:00", "18:00"))
@@ -89,6 +90,7 @@ KEYS: Mapping[str, Setting] = MappingProxyType({setting.key: setting for setting
     Setting(MEETING_OUTCOME_REASONS, None, "models.meetings.feedback"),  # meetings.OUTCOME_REASON
     Setting(SCORING_RULES, None, "models.accounts.scoring"),  # ScoringRules()
     Setting(SCORES_MONTH, None, "models.accounts.scoring"),  # "2026-11": the month scores were computed for
+    Setting(TIME_ZONE, None, "models.store.time_zone"),  # None: the system's zone; "Asia/Tokyo"
 )})
 
 _FAMILIES = {setting.key.split(":", 1)[0]: setting for setting in KEYS.values() if "{" in setting.key}

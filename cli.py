@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from models.store import clock
 from models.store.errors import KakeruError, NotFound
 
 if TYPE_CHECKING:
@@ -180,7 +181,7 @@ def agenda_output(db: Database, day: date | str | None, as_json: bool) -> str:
 
     if isinstance(day, str):
         day = parse_day(day)
-    agenda = build_agenda(db, day or date.today())
+    agenda = build_agenda(db, day or clock.today())
     return agenda_as_json(agenda) + "\n" if as_json else agenda_as_text(agenda)
 
 
@@ -442,7 +443,7 @@ def cmd_self_test(_args: argparse.Namespace | None = None) -> int:
     """
     import tempfile
     import time
-    from datetime import datetime, timedelta
+    from datetime import timedelta
 
     started = time.perf_counter()
     lines: list[str] = []
@@ -475,8 +476,8 @@ def cmd_self_test(_args: argparse.Namespace | None = None) -> int:
                 from models.meetings.meetings import create_meeting
 
                 company_id = db.execute("SELECT min(id) FROM companies").fetchone()[0]
-                starts = (datetime.now() + timedelta(days=1)).replace(hour=10, minute=0, second=0,
-                                                                      microsecond=0)
+                starts = (clock.now() + timedelta(days=1)).replace(hour=10, minute=0, second=0,
+                                                                   microsecond=0)
                 meeting = create_meeting(db, company_id, {
                     "starts_at": starts.isoformat(), "place": "先方本社", "purpose": "自己診断の商談",
                 })
@@ -486,7 +487,7 @@ def cmd_self_test(_args: argparse.Namespace | None = None) -> int:
                 from reports.briefing import render_brief
 
                 pdf = os.path.join(folder, "brief.pdf")
-                rendered = render_brief(gather_brief(db, meeting.id, datetime.now().astimezone()), pdf)
+                rendered = render_brief(gather_brief(db, meeting.id, clock.now()), pdf)
                 size = os.path.getsize(pdf) if os.path.exists(pdf) else 0
                 with open(pdf, "rb") as handle:
                     header = handle.read(5)

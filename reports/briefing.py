@@ -27,6 +27,7 @@ from sqlite_utils import Database
 
 from models.meetings.briefs import BriefData, gather_brief
 from models.meetings.meetings import meetings_on
+from models.store import clock
 from models.store.errors import KakeruError
 from reports.briefing_sections import WEEKDAYS, build_story
 from reports.fonts import BOLD, REGULAR, fit_text, register_fonts
@@ -269,7 +270,7 @@ def write_brief(db: Database, meeting_id: int, out: Path | str) -> RenderResult:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise BriefWriteError(out, error) from error
-    data = gather_brief(db, meeting_id, generation_time(datetime.now().astimezone()))
+    data = gather_brief(db, meeting_id, generation_time(clock.now()))
     return render_brief(data, out)
 
 
@@ -282,7 +283,7 @@ def write_day_briefs(db: Database, day: date, out_dir: Path | str) -> DayBriefs:
     meetings = meetings_on(db, day)
     if not meetings:
         return DayBriefs((), None)
-    now = generation_time(datetime.now().astimezone())
+    now = generation_time(clock.now())
     briefs = [gather_brief(db, meeting.id, now) for meeting in meetings]
     paths, done = _render_all(briefs, out_dir, f"briefs-{day.isoformat()}-all.pdf")
     warnings = tuple((brief.data.header.company_name, w) for brief in done for w in brief.warnings)

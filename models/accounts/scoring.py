@@ -16,7 +16,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from models.accounts.entities import Company
-from models.store import settings
+from models.store import clock, settings
 from models.store.changes import COMPANIES, NOTHING, SETTINGS, Changes, CountWithChanges
 from models.store.db import writing
 from models.store.errors import ValidationError
@@ -136,7 +136,7 @@ def score_company(values: Company | Mapping[str, Any], rules: ScoringRules | Non
     was considered. Missing values count as 0 and read 「未設定」.
     """
     rules = rules or ScoringRules()
-    today = today or date.today()
+    today = today or clock.today()
     industry = _value(values, "industry")
     prefecture = _value(values, "prefecture")
     reasons = (
@@ -156,7 +156,7 @@ class Scorer:
 
     def __init__(self, rules: ScoringRules | None = None, today: date | None = None):
         self.rules = rules or ScoringRules()
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self._scores: dict[tuple, float] = {}
         self._bands: dict[Any, int] = {}  # employee count → its band
 
@@ -290,7 +290,7 @@ def rescore_all(db: Database, rules: ScoringRules | None = None, today: date | N
 def rescore_if_month_changed(db: Database, today: date | None = None) -> Changes:
     """Score every company again when the month changed since the last time (an approaching fiscal
     year end counts in months from today); what that changed, or nothing (falsy) when it did not."""
-    today = today or date.today()
+    today = today or clock.today()
     if settings.get_setting(db, settings.SCORES_MONTH) == f"{today:%Y-%m}":
         return NOTHING
     return rescore_all(db, Scorer.of(db, today).rules, today).changes

@@ -21,8 +21,11 @@ from models.accounts.scoring import rescore_all
 from models.demo import phrases
 from models.demo.companies import COLUMNS, CompanyGenerator
 from models.store.changes import ACCOUNT_DATA, Changes
+from models.store.clock import TOKYO_NAME
+from models.store.clock import today as working_today
 from models.store.db import writing
 from models.store.errors import ValidationError
+from models.store.time_zone import adopt_time_zone, settle_rows_from
 
 CHUNK = 2000  # companies generated between progress reports
 COMMIT_EVERY = 25_000  # companies per transaction: fewer commits rewrite the random uid-index pages less
@@ -114,7 +117,9 @@ def generate_demo(db: Database, companies: int = 1000, seed: int = 42, today: da
             f"このデータベースにはすでに{existing:,}件の会社が登録されているため、デモデータを作成できません。"
             "新しいデータベースファイルを指定してください。"
         )
-    today = today or date.today()
+    # The demo's calls and meetings are in Japan, written at +09:00: the file works in Asia/Tokyo.
+    adopt_time_zone(db, TOKYO_NAME)
+    today = today or working_today()
     # Adding to a database that already holds demo data must not repeat its uids.
     rng = random.Random(seed if not existing else f"{seed}/{existing}")
     next_ids = {
@@ -171,6 +176,7 @@ def generate_demo(db: Database, companies: int = 1000, seed: int = 42, today: da
     rescore_all(db, today=today)
     if progress:
         progress(companies, companies)
+    settle_rows_from(db, TOKYO_NAME)
     names = {f.name for f in fields(DemoSummary)}
     return DemoSummary(target_lists=len(generator.list_ids),
                        **{table: count for table, count in counts.items() if table in names})

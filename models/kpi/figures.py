@@ -30,6 +30,7 @@ from models.kpi.queries import DrillRow as DrillRow
 from models.kpi.queries import figure_rows as figure_rows
 from models.kpi.queries import meetings_of_period as meetings_of_period
 from models.kpi.queries import reason_label as reason_label
+from models.store import clock
 
 # ``X as X`` above: callers import these from here too (the period, and the rows behind a figure).
 
@@ -192,7 +193,7 @@ def compute_kpis(db: Database, period: Period, scope: Scope | None = None, *, to
     the KPI page compares the previous period's flows only, the printed review all of them.
     """
     scope = scope or Scope()
-    today = today or date.today()
+    today = today or clock.today()
     counts = touch_counts(db, period, scope) | meeting_counts(db, period, scope)
     figures = {key: Figure(key, value) for key, value in counts.items()}
     figures["connect_rate"] = _rate("connect_rate", counts["connects"], counts["calls"])

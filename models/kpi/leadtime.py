@@ -19,11 +19,12 @@ from __future__ import annotations
 import math
 import statistics
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlite_utils import Database
 
 from models.planning.calendar import CalendarRules, Closure, business_days_between, load_calendar
+from models.store import clock
 from models.store.errors import ValidationError
 
 SILENT_STATUSES = ("in_progress", "nurturing")
@@ -88,9 +89,9 @@ def _day_of(text: str) -> date:
 
 
 def _done_day(text: str) -> date:
-    """The local day a plan was done (``done_at`` is stored with its offset; the day is as written)."""
+    """The day a plan was done, in the working zone (``done_at`` is stored with its offset)."""
     try:
-        return datetime.fromisoformat(text).date()
+        return clock.parse(text).date()
     except ValueError:
         return _day_of(text)
 
@@ -107,7 +108,7 @@ def lead_time(db: Database, start: date, end: date, today: date | None = None,
     """The lead-time figures for plans due from ``start`` to ``end`` (see the module docstring)."""
     if end < start:
         raise ValidationError("期間の終了日は開始日以降の日付を指定してください。")
-    today = today or date.today()
+    today = today or clock.today()
     params: list = [start.isoformat(), (end + timedelta(days=1)).isoformat()]
     where = ""
     if company_ids is not None:
@@ -152,7 +153,7 @@ def silent_accounts(db: Database, today: date | None = None, days: int = DEFAULT
     the longest silent first (never touched ones first of all)."""
     if isinstance(days, bool) or not isinstance(days, int) or days < 1:
         raise ValidationError("放置とみなす日数は 1 以上の整数で指定してください。")
-    today = today or date.today()
+    today = today or clock.today()
     cutoff = (today - timedelta(days=days - 1)).isoformat()
     statuses = ",".join(f"'{s}'" for s in SILENT_STATUSES)
     sql = f"""SELECT c.id AS company_id, c.name AS company_name, c.status, c.last_touch_at, c.phone

@@ -22,6 +22,7 @@ from sqlite_utils import Database
 from models.accounts.vocab import COMPANY_STATUS, MEETING_OUTCOME, OUTCOME, label
 from models.kpi.period import Period, Scope, scope_sql
 from models.meetings.meetings import OUTCOME_REASON
+from models.store import clock
 
 # Call outcomes where somebody we wanted talked with us (接続).
 CONNECT_OUTCOMES = ("connected", "callback_requested", "info_sent", "appointment", "no_need")
@@ -272,7 +273,7 @@ def figure_rows(db: Database, key: str, period: Period, scope: Scope | None = No
                 today: date | None = None) -> list[DrillRow]:
     """The touches, meetings or accounts a figure counts (for a rate: those of its numerator)."""
     scope = scope or Scope()
-    today = today or date.today()
+    today = today or clock.today()
     low, high = period.bounds()
     if key in ("calls", "connect_rate", "key_person_rate", "appointment_rate") and key != "calls":
         key = {"connect_rate": "connects", "key_person_rate": "key_person",

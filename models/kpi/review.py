@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from models.accounts.entities import from_row
 from models.kpi.figures import DrillRow, KpiReport, Period, Scope, compute_kpis, meetings_of_period
+from models.store import clock
 from models.store.changes import REVIEW_DECISIONS, Changes
 from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
@@ -136,4 +137,4 @@ def gather_review(db: Database, period: Period, scope: Scope | None = None, *, t
     closed = tuple(row for row in meetings if row.what.startswith("受注"))
     not_closed = tuple(row for row in meetings if not row.what.startswith("受注"))
     return ReviewData(current, previous, closed, not_closed, tuple(decisions_for(db, period)),
-                      generated_at or datetime.now().astimezone())
+                      generated_at or clock.now())

@@ -29,6 +29,7 @@ from models.accounts.vocab import (
 )
 from models.meetings.meetings import NOTE_FIELDS, OUTCOME_REASON, attendees, get_meeting
 from models.planning.timeline import strip_for_paper
+from models.store import clock
 from models.store.settings import caller_name
 
 # Hearing fields logged on touches, with the label the sheet gives them.
@@ -282,7 +283,7 @@ def gather_brief(db: Database, meeting_id: int, generated_at: datetime) -> Brief
         meeting_id=meeting.id,
         generated_at=generated_at,
         header=BriefHeader(
-            starts_at=datetime.fromisoformat(meeting.starts_at), duration_min=meeting.duration_min,
+            starts_at=clock.parse(meeting.starts_at), duration_min=meeting.duration_min,
             company_name=company.name, company_name_kana=company.name_kana, place=meeting.place,
             online_url=meeting.online_url, field_rep=meeting.field_rep, caller=_caller(db, meeting, touch),
             purpose=meeting.purpose, status_label=label(MEETING_STATUS, meeting.status),
@@ -304,5 +305,5 @@ def gather_brief(db: Database, meeting_id: int, generated_at: datetime) -> Brief
         history=history,
         history_omitted=max(0, len(touch_rows) - HISTORY_LIMIT),
         relationship_map=brief_map(db, company.id, generated_at.date()),
-        timeline=strip_for_paper(db, company.id, datetime.fromisoformat(meeting.starts_at), now=generated_at),
+        timeline=strip_for_paper(db, company.id, clock.parse(meeting.starts_at), now=generated_at),
     )

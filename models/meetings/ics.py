@@ -22,6 +22,7 @@ from sqlite_utils import Database
 
 from models.accounts.vocab import TOUCH_KIND
 from models.planning.plans import parse_due
+from models.store import clock
 from models.store.errors import KakeruError
 
 PRODID = "-//Kakeru//Kakeru 架電//JA"
@@ -57,10 +58,7 @@ def event_uid(uid: str) -> str:
 
 
 def _moment(text: str) -> datetime:
-    value = datetime.fromisoformat(text)
-    if value.tzinfo is None:
-        value = value.astimezone()
-    return value
+    return clock.parse(text)  # a naive text (none is stored so) is a time in the working zone
 
 
 def _sequence(created_at: str, updated_at: str) -> int:

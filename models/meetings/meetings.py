@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from models.accounts.entities import Contact, Meeting, from_row
 from models.accounts.vocab import MEETING_OUTCOME, MEETING_STATUS
 from models.planning.cadences import apply_stop_rules
+from models.store import clock
 from models.store.changes import MEETING_ATTENDEES, Changes, ListWithChanges
 from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
@@ -76,7 +77,8 @@ def _blank_to_none(value: Any) -> Any:
 def parse_starts_at(value: Any) -> str:
     """An ISO 8601 datetime with offset (to the minute) from a datetime or text like 2025-01-15 10:00.
 
-    A time without an offset is taken as local time. Raises ValidationError otherwise.
+    The result is in the working zone (models.store.clock); a time without an offset is taken as a
+    time there. Raises ValidationError otherwise.
     """
     if isinstance(value, datetime):
         moment = value
@@ -92,9 +94,7 @@ def parse_starts_at(value: Any) -> str:
             ) from error
         if "T" not in text and " " not in text:
             raise ValidationError(f"商談の開始時刻が入力されていません（「{value}」）。")
-    if moment.tzinfo is None:
-        moment = moment.astimezone()
-    return moment.replace(second=0, microsecond=0).isoformat(timespec="seconds")
+    return clock.iso(moment.replace(second=0, microsecond=0))
 
 
 def _duration(value: Any) -> int:

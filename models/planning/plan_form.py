@@ -13,6 +13,8 @@ from sqlite_utils import Database
 from models.accounts.entities import Plan
 from models.accounts.vocab import TOUCH_KIND
 from models.planning.plans import Due, due_day, due_text, get_plan, plan_row
+from models.store.clock import local as working_time
+from models.store.clock import today as working_today
 from models.store.db import inserted_id, now_iso, writing
 from models.store.errors import NotFound, ValidationError
 
@@ -41,7 +43,7 @@ def save_plan(
         ValidationError: a past date, an unknown kind, a contact of another company, a closed plan.
         NotFound: the company or plan no longer exists.
     """
-    today = today or date.today()
+    today = today or working_today()
     if not isinstance(due, date):
         raise ValidationError("予定日を指定してください。")
     template = (template or "").strip() or None
@@ -72,8 +74,8 @@ def save_plan(
 
 
 def combine(day: date, clock, tzinfo=None) -> Due:
-    """A date, or a datetime when ``clock`` (a ``time``) is given: in ``tzinfo``, else local time."""
+    """A date, or a datetime when ``clock`` (a ``time``) is given: in ``tzinfo``, else the working zone."""
     if clock is None:
         return day
     moment = datetime.combine(day, clock)
-    return moment.replace(tzinfo=tzinfo) if tzinfo is not None else moment.astimezone()
+    return moment.replace(tzinfo=tzinfo) if tzinfo is not None else working_time(moment)

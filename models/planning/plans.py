@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from models.accounts.entities import Plan, from_row
 from models.accounts.vocab import PLAN_SOURCE, TOUCH_KIND
+from models.store import clock
 from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
 
@@ -20,13 +21,12 @@ Due = date | datetime
 
 
 def due_text(value: Due | str) -> str:
-    """How a due date or time is stored; a naive datetime is taken as local time."""
+    """How a due date or time is stored: a datetime in the working zone (a naive one is taken as a time
+    there), a date as 'YYYY-MM-DD'."""
     if isinstance(value, str):
         value = parse_due(value)
     if isinstance(value, datetime):
-        if value.tzinfo is None:
-            value = value.astimezone()
-        return value.isoformat(timespec="seconds")
+        return clock.iso(value)
     if isinstance(value, date):
         return value.isoformat()
     raise ValidationError(f"予定日「{value}」が読み取れません。日付（YYYY-MM-DD）か日時を指定してください。")

@@ -26,6 +26,7 @@ from models.accounts.vocab import (
 )
 from models.planning.calendar import add_months
 from models.planning.plans import parse_due
+from models.store import clock
 
 UNASSIGNED = {"ja": "担当者未設定", "en": "No contact"}
 ALL_CONTACTS = {"ja": "すべての担当者", "en": "All contacts"}
@@ -164,7 +165,7 @@ def timeline_lanes(db: Database, company_id: int, *, per_contact: bool = True,
 
 def timeline_extent(db: Database, company_id: int) -> Extent:
     """The first and last touch or plan of the account: each a min/max on an index, never a scan."""
-    tz = datetime.now().astimezone().tzinfo
+    tz = clock.working_zone()
     found: list[str] = []
     for column in ("min", "max"):
         row = db.execute(f"SELECT {column}(at) FROM touches WHERE company_id = ?", [company_id]).fetchone()
@@ -193,7 +194,7 @@ def load_timeline(
         now: the moment marked as now (default: the clock); open plans before it are overdue.
         language: 'ja' or 'en' for labels.
     """
-    now = now or datetime.now().astimezone()
+    now = now or clock.now()
     tz = now.tzinfo
     start_at, end_at = _as_moment(start, tz), _as_moment(end, tz)
     lanes = timeline_lanes(db, company_id, per_contact=per_contact, language=language)
@@ -259,7 +260,7 @@ def strip_for_paper(
 ) -> Timeline:
     """The timeline strip of the briefing sheet: ``months`` either side of ``center``, one lane, at most
     ``max_items`` items (the nearest to ``center`` are kept; ``omitted`` says how many were not)."""
-    now = now or datetime.now().astimezone()
+    now = now or clock.now()
     center_at = _as_moment(center, now.tzinfo)
     start = _as_moment(add_months(center_at.date(), -months), now.tzinfo)
     end = _as_moment(add_months(center_at.date(), months), now.tzinfo)

@@ -19,6 +19,7 @@ from models.planning.cadences import apply_stop_rules, reopen_plans
 from models.planning.calendar import CalendarRules, fit_to_call_window, load_calendar
 from models.planning.dispositions import Proposal, Rule, check_choice, load_rules, propose_next
 from models.planning.plans import parse_due, plan_row
+from models.store import clock
 from models.store.changes import COMPANIES, MEETINGS, PLANS, TOUCHES, Changes
 from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
@@ -60,11 +61,11 @@ def _moment(value: datetime | str | None) -> datetime:
             value = datetime.fromisoformat(value)
         except ValueError as error:
             raise ValidationError(f"日時「{value}」が読み取れません。") from error
-    return value if value.tzinfo is not None else value.astimezone()
+    return clock.local(value)  # stored in the working zone, whatever zone it was given in
 
 
 def _iso(moment: datetime) -> str:
-    return moment.isoformat(timespec="seconds")
+    return clock.iso(moment)
 
 
 def _later(a: str | None, b: str) -> bool:

@@ -16,8 +16,7 @@ from models.accounts.vocab import COMPANY_STATUS, RANKS
 from models.store.errors import KakeruError
 from ui.errors import show_expected_error
 from ui.i18n import arg, label, number
-from ui.operations import run_write
-from ui.undo import bulk_set_field, change_membership
+from ui.undo import ListMembershipCommand, bulk_set_field
 
 if TYPE_CHECKING:
     from ui.pages.targets import TargetsPage
@@ -114,9 +113,13 @@ class TargetActions(QObject):
             answer = QMessageBox.question(self.page, self.tr("Change many companies"), text + "?")
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        if bulk_set_field(self.db, self.bus, self.page.undo_stack, text, field, value,
-                          {row.id: getattr(row, field) for row in rows}, self.page) is None:
+        try:
+            command = bulk_set_field(self.db, self.bus, text, field, value,
+                                     {row.id: getattr(row, field) for row in rows})
+        except KakeruError as error:
+            show_expected_error(error, self.page)
             return
+        self.page.undo_stack.push(command)
         self._status(arg(self.tr("%1. Undo with Ctrl+Z."), text))
 
     def _fill_add_to_list_menu(self) -> None:
@@ -142,8 +145,7 @@ class TargetActions(QObject):
         ids = [row.id for row in rows if row.id not in members]
         name = next((lst.name for lst in lists_model.get_lists(self.db) if lst.id == list_id), "")
         text = arg(self.tr("Add %1 companies to %2"), number(len(ids)), name)
-        change_membership(self.db, self.bus, self.page.undo_stack, text, list_id, ids, add=True,
-                          parent=self.page)
+        self._membership(ListMembershipCommand(text, self.db, self.bus, list_id, ids, add=True))
 
     def remove_from_list(self) -> None:
         list_id = self.page.filters.list_combo.currentData()
@@ -153,12 +155,16 @@ class TargetActions(QObject):
         name = next((lst.name for lst in lists_model.get_lists(self.db) if lst.id == list_id), "")
         text = arg(self.tr("Remove %1 companies from %2"), number(len(rows)), name)
         ids = [row.id for row in rows]
-        change_membership(self.db, self.bus, self.page.undo_stack, text, list_id, ids, add=False,
-                          parent=self.page)
+        self._membership(ListMembershipCommand(text, self.db, self.bus, list_id, ids, add=False))
 
-    def _write(self, do, text: str = ""):
-        """A write that is not undone (deleting, naming lists and views): its refusal shown on the page."""
-        return run_write(self.bus, None, text, do, parent=self.page)
+    def _membership(self, command: ListMembershipCommand) -> None:
+        try:
+            command.apply()
+        except KakeruError as error:
+            show_expected_error(error, self.page)
+            return
+        self.bus.notify("list_members")
+        self.page.undo_stack.push(command)
 
     def delete_selected(self) -> None:
         rows = self.page.selected_rows()
@@ -180,13 +186,9 @@ class TargetActions(QObject):
         box.exec()
         if box.clickedButton() is not delete:
             return
-
-        def delete():
-            deleted = companies.delete_companies(self.db, [row.id for row in rows])
-            self.page.all_matching = False  # before the table hears of it and counts the selection again
-            return deleted
-
-        self._write(delete)
+        companies.delete_companies(self.db, [row.id for row in rows])
+        self.page.all_matching = False
+        self.bus.notify("companies", "contacts", "list_members", "touches", "plans", "meetings")
 
     # -- lists --------------------------------------------------------------------------------
     def _ask_name(self, title: str, prompt: str, current: str = "") -> str | None:
@@ -197,8 +199,13 @@ class TargetActions(QObject):
         name = self._ask_name(self.tr("New list"), self.tr("Name of the new list:"))
         if name is None:
             return None
-        created = self._write(lambda: lists_model.create_list(self.db, name))
-        return None if created is None else created.id
+        try:
+            created = lists_model.create_list(self.db, name)
+        except KakeruError as error:
+            show_expected_error(error, self.page)
+            return None
+        self.bus.notify("target_lists")
+        return created.id if hasattr(created, "id") else int(created)
 
     def _current_list(self):
         list_id = self.page.filters.list_combo.currentData()
@@ -216,7 +223,12 @@ class TargetActions(QObject):
         name = self._ask_name(self.tr("Rename list"), self.tr("New name of the list:"), target_list.name)
         if name is None or name == target_list.name:
             return
-        self._write(lambda: lists_model.rename_list(self.db, target_list.id, name))
+        try:
+            lists_model.rename_list(self.db, target_list.id, name)
+        except KakeruError as error:
+            show_expected_error(error, self.page)
+            return
+        self.bus.notify("target_lists")
 
     def delete_list(self) -> None:
         target_list = self._current_list()
@@ -229,13 +241,9 @@ class TargetActions(QObject):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-
-        def delete():
-            deleted = lists_model.delete_list(self.db, target_list.id)
-            self.page.filters.list_combo.setCurrentIndex(0)  # off the list before the lists are reloaded
-            return deleted
-
-        self._write(delete)
+        lists_model.delete_list(self.db, target_list.id)
+        self.page.filters.list_combo.setCurrentIndex(0)
+        self.bus.notify("target_lists", "list_members")
 
     # -- saved views --------------------------------------------------------------------------
     def reload_views(self) -> None:
@@ -260,17 +268,15 @@ class TargetActions(QObject):
         if name is None:
             return
         flt = self.page.filters.current_filter()
-        taken: list[KakeruError] = []
-        view_id = run_write(self.bus, None, "", lambda: targets_query.save_view(self.db, name, flt),
-                            on_error=taken.append)
-        if view_id is None:
+        try:
+            view_id = targets_query.save_view(self.db, name, flt)
+        except KakeruError as error:
             answer = QMessageBox.question(
-                self.page, self.tr("Save view"), arg(self.tr("%1\nReplace the existing view?"), taken[0]))
+                self.page, self.tr("Save view"), arg(self.tr("%1\nReplace the existing view?"), error))
             if answer != QMessageBox.StandardButton.Yes:
                 return
-            view_id = self._write(lambda: targets_query.save_view(self.db, name, flt, replace=True))
-            if view_id is None:
-                return
+            view_id = targets_query.save_view(self.db, name, flt, replace=True)
+        self.bus.notify("saved_views")
         combo = self.page.view_combo
         combo.setCurrentIndex(max(next((i for i in range(combo.count())
                                         if combo.itemData(i) is not None and combo.itemData(i).id == view_id),
@@ -283,7 +289,12 @@ class TargetActions(QObject):
         name = self._ask_name(self.tr("Rename view"), self.tr("New name of the view:"), view.name)
         if name is None:
             return
-        self._write(lambda: targets_query.rename_view(self.db, view.id, name))
+        try:
+            targets_query.rename_view(self.db, view.id, name)
+        except KakeruError as error:
+            show_expected_error(error, self.page)
+            return
+        self.bus.notify("saved_views")
 
     def delete_view(self) -> None:
         view = self.page.view_combo.currentData()
@@ -293,13 +304,9 @@ class TargetActions(QObject):
         answer = QMessageBox.question(self.page, self.tr("Delete view"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
-
-        def delete():
-            deleted = targets_query.delete_view(self.db, view.id)
-            self.page.view_combo.setCurrentIndex(0)
-            return deleted
-
-        self._write(delete)
+        targets_query.delete_view(self.db, view.id)
+        self.page.view_combo.setCurrentIndex(0)
+        self.bus.notify("saved_views")
 
     # -- export -------------------------------------------------------------------------------
     def export_current_view(self) -> None:

@@ -58,11 +58,11 @@ def _parent() -> QWidget | None:
     return app.activeWindow()
 
 
-def show_expected_error(error: KakeruError, parent: QWidget | None = None) -> None:
-    """Show an expected failure as a warning with its sentence."""
+def show_expected_error(error: KakeruError, parent: QWidget | None = None, title: str | None = None) -> None:
+    """Show an expected failure as a warning with its sentence (``title``: what was being done)."""
     QMessageBox.warning(
         parent if parent is not None else _parent(),
-        QCoreApplication.translate("Errors", "Kakeru"),
+        title or QCoreApplication.translate("Errors", "Kakeru"),
         str(error),
     )
 

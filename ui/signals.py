@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from models.store.changes import Changes
+
 
 class DataBus(QObject):
     """Says which tables changed; each view decides whether that concerns it.
@@ -13,8 +15,15 @@ class DataBus(QObject):
 
     changed = Signal(str)
 
-    def notify(self, *tables: str) -> None:
-        self.changed.emit(",".join(tables))
+    def notify(self, *changes: Changes | str) -> None:
+        """Tell the views what a write changed (nothing is said when it changed nothing).
+
+        Table names given as text are the older way, while the widgets move to ``ui.operations``.
+        """
+        tables = [name for change in changes
+                  for name in (change.tables if isinstance(change, Changes) else (change,))]
+        if tables:
+            self.changed.emit(",".join(tables))
 
 
 def affects(payload: str, *tables: str) -> bool:

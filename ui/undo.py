@@ -1,133 +1,74 @@
-"""Undoable edits (Ctrl+Z): bulk rank/status changes and company edits, each a write through models/.
+"""Undoable company edits (Ctrl+Z): bulk rank/status changes, one company's fields, list membership.
 
-A command is pushed *after* its first write succeeded, so a refused write (a KakeruError) never
-leaves a command on the stack; ``redo`` on push is then skipped.
+Each is one ``run_write`` (ui/operations.py): a refused write shows its sentence (or goes to
+``on_error``) and pushes nothing; a write that went through is pushed and the views are told.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
 from sqlite_utils import Database
 
 from models.accounts import companies, lists
+from models.accounts.entities import Company
+from models.store.changes import NOTHING, Changes, CountWithChanges
+from models.store.errors import KakeruError
+from ui.operations import run_write
 from ui.signals import DataBus
 
 
-class _WriteCommand(QUndoCommand):
-    def __init__(self, text: str, db: Database, bus: DataBus):
-        super().__init__(text)
-        self.db = db
-        self.bus = bus
-        self._applied = True  # the first redo (on push) has already happened
+def bulk_set_field(db: Database, bus: DataBus, undo_stack: QUndoStack, text: str, field: str, value: Any,
+                   old_values: Mapping[int, Any], parent: QWidget | None = None) -> CountWithChanges | None:
+    """Set ``field`` (rank or status) on the companies of ``old_values``; undo puts each old value back."""
+    previous = dict(old_values)
 
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
-        self.apply()
-        self.bus.notify("companies")
-
-    def undo(self) -> None:
-        self.revert()
-        self.bus.notify("companies")
-
-    def apply(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
-
-
-class BulkFieldCommand(_WriteCommand):
-    """Set ``field`` (rank or status) on many companies; undo puts each one's old value back."""
-
-    def __init__(self, text: str, db: Database, bus: DataBus, field: str, value: Any,
-                 old_values: Mapping[int, Any]):
-        super().__init__(text, db, bus)
-        self.field = field
-        self.value = value
-        self.old_values = dict(old_values)
-
-    def apply(self) -> None:
-        companies.set_field_bulk(self.db, list(self.old_values), self.field, self.value)
-
-    def revert(self) -> None:
+    def put_back(_done: CountWithChanges) -> Changes:
         by_value: dict[Any, list[int]] = defaultdict(list)
-        for company_id, old in self.old_values.items():
+        for company_id, old in previous.items():
             by_value[old].append(company_id)
+        changes = NOTHING
         for old, ids in by_value.items():
-            companies.set_field_bulk(self.db, ids, self.field, old)
+            changes |= companies.set_field_bulk(db, ids, field, old).changes
+        return changes
+
+    def set_all() -> CountWithChanges:
+        return companies.set_field_bulk(db, list(previous), field, value)
+
+    return run_write(bus, undo_stack, text, set_all, put_back, parent=parent)
 
 
-def bulk_set_field(db: Database, bus: DataBus, text: str, field: str, value: Any,
-                   old_values: Mapping[int, Any]) -> BulkFieldCommand:
-    """Write the change now and return the command to push on the undo stack."""
-    companies.set_field_bulk(db, list(old_values), field, value)
-    bus.notify("companies")
-    return BulkFieldCommand(text, db, bus, field, value, old_values)
+def edit_company(db: Database, bus: DataBus, undo_stack: QUndoStack, text: str, company_id: int,
+                 changes: Mapping[str, Any], *, parent: QWidget | None = None, title: str | None = None,
+                 on_error: Callable[[KakeruError], None] | None = None) -> Company | None:
+    """Save ``changes`` to one company; undo writes the previous values back. None when refused."""
+    before: dict[str, Any] = {}
+
+    def save() -> Company:
+        if not before:  # the first time: remember what undo puts back
+            current = companies.get_company(db, company_id)
+            before.update({field: getattr(current, field) for field in changes})
+        return companies.update_company(db, company_id, dict(changes))
+
+    def put_back(_saved: Company) -> Company:
+        return companies.update_company(db, company_id, before)
+
+    return run_write(bus, undo_stack, text, save, put_back, parent=parent, title=title, on_error=on_error)
 
 
-class EditCompanyCommand(_WriteCommand):
-    """Change some fields of one company; undo writes the previous values back."""
-
-    def __init__(self, text: str, db: Database, bus: DataBus, company_id: int,
-                 before: Mapping[str, Any], after: Mapping[str, Any]):
-        super().__init__(text, db, bus)
-        self.company_id = company_id
-        self.before = dict(before)
-        self.after = dict(after)
-
-    def apply(self) -> None:
-        companies.update_company(self.db, self.company_id, self.after)
-
-    def revert(self) -> None:
-        companies.update_company(self.db, self.company_id, self.before)
-
-
-def edit_company(db: Database, bus: DataBus, text: str, company_id: int,
-                 changes: Mapping[str, Any]) -> EditCompanyCommand:
-    """Save ``changes`` now (raising ValidationError when refused) and return the undo command."""
-    current = companies.get_company(db, company_id)
-    before = {field: getattr(current, field) for field in changes}
-    updated = companies.update_company(db, company_id, dict(changes))
-    after = {field: getattr(updated, field) for field in changes}
-    bus.notify("companies")
-    return EditCompanyCommand(text, db, bus, company_id, before, after)
-
-
-class ListMembershipCommand(_WriteCommand):
+def change_membership(db: Database, bus: DataBus, undo_stack: QUndoStack, text: str, list_id: int,
+                      company_ids: list[int], *, add: bool, parent: QWidget | None = None
+                      ) -> CountWithChanges | None:
     """Add companies to a list (or remove them); undo does the opposite for exactly those companies."""
+    ids = list(company_ids)
 
-    def __init__(self, text: str, db: Database, bus: DataBus, list_id: int, company_ids: list[int],
-                 add: bool):
-        super().__init__(text, db, bus)
-        self.list_id = list_id
-        self.company_ids = list(company_ids)
-        self.add = add
+    def write(adding: bool) -> CountWithChanges:
+        if adding:
+            return lists.add_to_list(db, list_id, ids)
+        return lists.remove_from_list(db, list_id, ids)
 
-    def _write(self, add: bool) -> None:
-        if add:
-            lists.add_to_list(self.db, self.list_id, self.company_ids)
-        else:
-            lists.remove_from_list(self.db, self.list_id, self.company_ids)
-
-    def apply(self) -> None:
-        self._write(self.add)
-
-    def revert(self) -> None:
-        self._write(not self.add)
-
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
-        self.apply()
-        self.bus.notify("list_members")
-
-    def undo(self) -> None:
-        self.revert()
-        self.bus.notify("list_members")
+    return run_write(bus, undo_stack, text, lambda: write(add), lambda _done: write(not add), parent=parent)

@@ -33,7 +33,7 @@ from models.accounts import targets as targets_query
 from models.accounts.companies import get_company
 from models.accounts.vocab import COMPANY_STATUS
 from models.planning.plans import open_plans
-from models.store.errors import KakeruError, NotFound
+from models.store.errors import NotFound
 from ui.i18n import arg, label
 from ui.naming import named as _named
 from ui.pages.base import Page
@@ -251,14 +251,9 @@ class AccountPage(Page):
         company = get_company(self.db, self.company_id)
         if value == company.status:
             return
-        try:
-            command = edit_company(self.db, self.bus, arg(self.tr("Status of %1"), company.name),
-                                   self.company_id, {"status": value})
-        except KakeruError as error:
-            QMessageBox.warning(self, self.tr("Not saved"), str(error))
-            self._show_header()
-            return
-        self.undo_stack.push(command)
+        if edit_company(self.db, self.bus, self.undo_stack, arg(self.tr("Status of %1"), company.name),
+                        self.company_id, {"status": value}, parent=self, title=self.tr("Not saved")) is None:
+            self._show_header()  # the combo goes back to the stored status
 
     def apply_cadence(self) -> None:
         """The cadence dialog for this company; its plans appear on the timeline."""

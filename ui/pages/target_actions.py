@@ -16,7 +16,8 @@ from models.accounts.vocab import COMPANY_STATUS, RANKS
 from models.store.errors import KakeruError
 from ui.errors import show_expected_error
 from ui.i18n import arg, label, number
-from ui.undo import ListMembershipCommand, bulk_set_field
+from ui.operations import run_write
+from ui.undo import bulk_set_field, change_membership
 
 if TYPE_CHECKING:
     from ui.pages.targets import TargetsPage
@@ -113,13 +114,9 @@ class TargetActions(QObject):
             answer = QMessageBox.question(self.page, self.tr("Change many companies"), text + "?")
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        try:
-            command = bulk_set_field(self.db, self.bus, text, field, value,
-                                     {row.id: getattr(row, field) for row in rows})
-        except KakeruError as error:
-            show_expected_error(error, self.page)
+        if bulk_set_field(self.db, self.bus, self.page.undo_stack, text, field, value,
+                          {row.id: getattr(row, field) for row in rows}, self.page) is None:
             return
-        self.page.undo_stack.push(command)
         self._status(arg(self.tr("%1. Undo with Ctrl+Z."), text))
 
     def _fill_add_to_list_menu(self) -> None:
@@ -145,7 +142,8 @@ class TargetActions(QObject):
         ids = [row.id for row in rows if row.id not in members]
         name = next((lst.name for lst in lists_model.get_lists(self.db) if lst.id == list_id), "")
         text = arg(self.tr("Add %1 companies to %2"), number(len(ids)), name)
-        self._membership(ListMembershipCommand(text, self.db, self.bus, list_id, ids, add=True))
+        change_membership(self.db, self.bus, self.page.undo_stack, text, list_id, ids, add=True,
+                          parent=self.page)
 
     def remove_from_list(self) -> None:
         list_id = self.page.filters.list_combo.currentData()
@@ -155,16 +153,12 @@ class TargetActions(QObject):
         name = next((lst.name for lst in lists_model.get_lists(self.db) if lst.id == list_id), "")
         text = arg(self.tr("Remove %1 companies from %2"), number(len(rows)), name)
         ids = [row.id for row in rows]
-        self._membership(ListMembershipCommand(text, self.db, self.bus, list_id, ids, add=False))
+        change_membership(self.db, self.bus, self.page.undo_stack, text, list_id, ids, add=False,
+                          parent=self.page)
 
-    def _membership(self, command: ListMembershipCommand) -> None:
-        try:
-            command.apply()
-        except KakeruError as error:
-            show_expected_error(error, self.page)
-            return
-        self.bus.notify("list_members")
-        self.page.undo_stack.push(command)
+    def _write(self, do, text: str = ""):
+        """A write that is not undone (deleting, naming lists and views): its refusal shown on the page."""
+        return run_write(self.bus, None, text, do, parent=self.page)
 
     def delete_selected(self) -> None:
         rows = self.page.selected_rows()
@@ -186,9 +180,13 @@ class TargetActions(QObject):
         box.exec()
         if box.clickedButton() is not delete:
             return
-        companies.delete_companies(self.db, [row.id for row in rows])
-        self.page.all_matching = False
-        self.bus.notify("companies", "contacts", "list_members", "touches", "plans", "meetings")
+
+        def delete():
+            deleted = companies.delete_companies(self.db, [row.id for row in rows])
+            self.page.all_matching = False  # before the table hears of it and counts the selection again
+            return deleted
+
+        self._write(delete)
 
     # -- lists --------------------------------------------------------------------------------
     def _ask_name(self, title: str, prompt: str, current: str = "") -> str | None:
@@ -199,13 +197,8 @@ class TargetActions(QObject):
         name = self._ask_name(self.tr("New list"), self.tr("Name of the new list:"))
         if name is None:
             return None
-        try:
-            created = lists_model.create_list(self.db, name)
-        except KakeruError as error:
-            show_expected_error(error, self.page)
-            return None
-        self.bus.notify("target_lists")
-        return created.id if hasattr(created, "id") else int(created)
+        created = self._write(lambda: lists_model.create_list(self.db, name))
+        return None if created is None else created.id
 
     def _current_list(self):
         list_id = self.page.filters.list_combo.currentData()
@@ -223,12 +216,7 @@ class TargetActions(QObject):
         name = self._ask_name(self.tr("Rename list"), self.tr("New name of the list:"), target_list.name)
         if name is None or name == target_list.name:
             return
-        try:
-            lists_model.rename_list(self.db, target_list.id, name)
-        except KakeruError as error:
-            show_expected_error(error, self.page)
-            return
-        self.bus.notify("target_lists")
+        self._write(lambda: lists_model.rename_list(self.db, target_list.id, name))
 
     def delete_list(self) -> None:
         target_list = self._current_list()
@@ -241,9 +229,13 @@ class TargetActions(QObject):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        lists_model.delete_list(self.db, target_list.id)
-        self.page.filters.list_combo.setCurrentIndex(0)
-        self.bus.notify("target_lists", "list_members")
+
+        def delete():
+            deleted = lists_model.delete_list(self.db, target_list.id)
+            self.page.filters.list_combo.setCurrentIndex(0)  # off the list before the lists are reloaded
+            return deleted
+
+        self._write(delete)
 
     # -- saved views --------------------------------------------------------------------------
     def reload_views(self) -> None:
@@ -268,15 +260,17 @@ class TargetActions(QObject):
         if name is None:
             return
         flt = self.page.filters.current_filter()
-        try:
-            view_id = targets_query.save_view(self.db, name, flt)
-        except KakeruError as error:
+        taken: list[KakeruError] = []
+        view_id = run_write(self.bus, None, "", lambda: targets_query.save_view(self.db, name, flt),
+                            on_error=taken.append)
+        if view_id is None:
             answer = QMessageBox.question(
-                self.page, self.tr("Save view"), arg(self.tr("%1\nReplace the existing view?"), error))
+                self.page, self.tr("Save view"), arg(self.tr("%1\nReplace the existing view?"), taken[0]))
             if answer != QMessageBox.StandardButton.Yes:
                 return
-            view_id = targets_query.save_view(self.db, name, flt, replace=True)
-        self.bus.notify("saved_views")
+            view_id = self._write(lambda: targets_query.save_view(self.db, name, flt, replace=True))
+            if view_id is None:
+                return
         combo = self.page.view_combo
         combo.setCurrentIndex(max(next((i for i in range(combo.count())
                                         if combo.itemData(i) is not None and combo.itemData(i).id == view_id),
@@ -289,12 +283,7 @@ class TargetActions(QObject):
         name = self._ask_name(self.tr("Rename view"), self.tr("New name of the view:"), view.name)
         if name is None:
             return
-        try:
-            targets_query.rename_view(self.db, view.id, name)
-        except KakeruError as error:
-            show_expected_error(error, self.page)
-            return
-        self.bus.notify("saved_views")
+        self._write(lambda: targets_query.rename_view(self.db, view.id, name))
 
     def delete_view(self) -> None:
         view = self.page.view_combo.currentData()
@@ -304,9 +293,13 @@ class TargetActions(QObject):
         answer = QMessageBox.question(self.page, self.tr("Delete view"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        targets_query.delete_view(self.db, view.id)
-        self.page.view_combo.setCurrentIndex(0)
-        self.bus.notify("saved_views")
+
+        def delete():
+            deleted = targets_query.delete_view(self.db, view.id)
+            self.page.view_combo.setCurrentIndex(0)
+            return deleted
+
+        self._write(delete)
 
     # -- export -------------------------------------------------------------------------------
     def export_current_view(self) -> None:

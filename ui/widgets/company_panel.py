@@ -29,7 +29,8 @@ from models.accounts import companies
 from models.accounts import lists as lists_model
 from models.accounts.normalize import PREFECTURES
 from models.accounts.vocab import COMPANY_STATUS, RANKS
-from models.store.errors import NotFound, ValidationError
+from models.store.errors import KakeruError, NotFound, ValidationError
+from ui.errors import show_expected_error
 from ui.form_parts import error_label
 from ui.i18n import arg, label
 from ui.qt_models.targets_model import display_date
@@ -292,16 +293,21 @@ class CompanyPanel(QWidget):
             except ValidationError as error:
                 problems[field] = str(error)
         if not problems:
-            try:
-                command = edit_company(self.db, self.bus, arg(self.tr("Edit %1"), self.company.name),
-                                       self.company.id, changes)
-            except ValidationError as error:
-                problems["name" if "name" in changes else next(iter(changes))] = str(error)
-            else:
-                self.undo_stack.push(command)
+            def refused(error: KakeruError) -> None:
+                if isinstance(error, ValidationError):  # the values: shown under the field
+                    problems["name" if "name" in changes else next(iter(changes))] = str(error)
+                else:  # not the values' fault (the company is gone, the disk is full…)
+                    show_expected_error(error, self)
+
+            text = arg(self.tr("Edit %1"), self.company.name)
+            saved = edit_company(self.db, self.bus, self.undo_stack, text, self.company.id, changes,
+                                 on_error=refused)
+            if saved is not None:
                 self.show_company(self.company.id)
                 self.saved.emit(self.company.id)
                 return True
+            if not problems:
+                return False
         for field, message in problems.items():
             self.errors[field].setText(message)
             self.errors[field].show()

@@ -1,46 +1,27 @@
-"""Undoable map edits: each writes through models/ (accounts: relations, companies) and says so on the bus.
+"""Undoable map edits with state of their own: each writes through models/ (accounts: relations, companies).
 
-As in ``ui/undo.py``, a command is pushed after its first write succeeded, so the first ``redo`` is
-skipped. Deleted rows come back from their snapshots with their ids and uids; when a restore has to
-take a new id, the command remembers it so a later redo deletes the right row.
+They are ``WriteCommand``s (ui/operations.py): pushed after their first write succeeded, so the first
+``redo`` is skipped, and the views hear what each write changed. Deleted rows come back from their
+snapshots with their ids and uids; when a restore has to take a new id, the command remembers it so a
+later redo deletes the right row.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
 from sqlite_utils import Database
 
 from models.accounts import companies, relations
+from models.store.changes import Changes
+from ui.operations import WriteCommand, Written
 from ui.signals import DataBus
 
-TABLES = ("contacts", "relationships")
 
-
-class _MapCommand(QUndoCommand):
+class _MapCommand(WriteCommand):
     def __init__(self, text: str, db: Database, bus: DataBus):
-        super().__init__(text)
+        super().__init__(text, bus)
         self.db = db
-        self.bus = bus
-        self._applied = True
-
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
-        self.apply()
-        self.bus.notify(*TABLES)
-
-    def undo(self) -> None:
-        self.revert()
-        self.bus.notify(*TABLES)
-
-    def apply(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
 
 
 class AddContactCommand(_MapCommand):
@@ -51,12 +32,14 @@ class AddContactCommand(_MapCommand):
         self.contact_id = contact_id
         self.snapshot: relations.ContactSnapshot | None = None
 
-    def apply(self) -> None:
+    def apply(self) -> Changes:
         assert self.snapshot is not None
         self.contact_id = relations.restore_contact(self.db, self.snapshot).id
+        return self.snapshot.changes  # the person and everything their deletion took
 
-    def revert(self) -> None:
+    def revert(self) -> Written:
         self.snapshot = relations.delete_contact_with_undo(self.db, self.contact_id)
+        return self.snapshot
 
 
 class DeleteContactCommand(AddContactCommand):
@@ -66,11 +49,11 @@ class DeleteContactCommand(AddContactCommand):
         super().__init__(text, db, bus, snapshot.contact["id"])
         self.snapshot = snapshot
 
-    def apply(self) -> None:
-        AddContactCommand.revert(self)
+    def apply(self) -> Written:
+        return AddContactCommand.revert(self)
 
-    def revert(self) -> None:
-        AddContactCommand.apply(self)
+    def revert(self) -> Changes:
+        return AddContactCommand.apply(self)
 
 
 class AddLinkCommand(_MapCommand):
@@ -79,12 +62,15 @@ class AddLinkCommand(_MapCommand):
         self.relationship_id = relationship_id
         self.snapshot: relations.RelationshipSnapshot | None = None
 
-    def apply(self) -> None:
+    def apply(self) -> Written:
         assert self.snapshot is not None
-        self.relationship_id = relations.restore_relationship(self.db, self.snapshot).id
+        restored = relations.restore_relationship(self.db, self.snapshot)
+        self.relationship_id = restored.id
+        return restored
 
-    def revert(self) -> None:
+    def revert(self) -> Written:
         self.snapshot = relations.delete_relationship(self.db, self.relationship_id)
+        return self.snapshot
 
 
 class DeleteLinkCommand(AddLinkCommand):
@@ -92,11 +78,11 @@ class DeleteLinkCommand(AddLinkCommand):
         super().__init__(text, db, bus, snapshot.row["id"])
         self.snapshot = snapshot
 
-    def apply(self) -> None:
-        AddLinkCommand.revert(self)
+    def apply(self) -> Written:
+        return AddLinkCommand.revert(self)
 
-    def revert(self) -> None:
-        AddLinkCommand.apply(self)
+    def revert(self) -> Written:
+        return AddLinkCommand.apply(self)
 
 
 class EditLinkCommand(_MapCommand):
@@ -108,11 +94,11 @@ class EditLinkCommand(_MapCommand):
         self.relationship_id = relationship_id
         self.before, self.after = before, after
 
-    def apply(self) -> None:
-        relations.update_relationship(self.db, self.relationship_id, self.after)
+    def apply(self) -> Written:
+        return relations.update_relationship(self.db, self.relationship_id, self.after)
 
-    def revert(self) -> None:
-        relations.update_relationship(self.db, self.relationship_id, self.before)
+    def revert(self) -> Written:
+        return relations.update_relationship(self.db, self.relationship_id, self.before)
 
 
 class EditContactCommand(_MapCommand):
@@ -122,11 +108,11 @@ class EditContactCommand(_MapCommand):
         self.contact_id = contact_id
         self.before, self.after = before, after
 
-    def apply(self) -> None:
-        companies.update_contact(self.db, self.contact_id, self.after)
+    def apply(self) -> Written:
+        return companies.update_contact(self.db, self.contact_id, self.after)
 
-    def revert(self) -> None:
-        companies.update_contact(self.db, self.contact_id, self.before)
+    def revert(self) -> Written:
+        return companies.update_contact(self.db, self.contact_id, self.before)
 
 
 class PositionsCommand(_MapCommand):
@@ -136,11 +122,11 @@ class PositionsCommand(_MapCommand):
         super().__init__(text, db, bus)
         self.before, self.after = before, after
 
-    def apply(self) -> None:
-        relations.save_positions(self.db, self.after)
+    def apply(self) -> Written:
+        return relations.save_positions(self.db, self.after)
 
-    def revert(self) -> None:
-        relations.save_positions(self.db, self.before)
+    def revert(self) -> Written:
+        return relations.save_positions(self.db, self.before)
 
 
 class EmploymentCommand(_MapCommand):
@@ -152,15 +138,14 @@ class EmploymentCommand(_MapCommand):
         self.contact_id = contact_id
         self.before, self.after = before, after
 
-    def _set(self, state: tuple[str, str | None, int | None]) -> None:
+    def _set(self, state: tuple[str, str | None, int | None]) -> Written:
         kind, on, successor = state
         if kind == "active":
-            relations.mark_active(self.db, self.contact_id)
-        else:
-            relations.mark_moved(self.db, self.contact_id, kind, on or "", successor)
+            return relations.mark_active(self.db, self.contact_id)
+        return relations.mark_moved(self.db, self.contact_id, kind, on or "", successor)
 
-    def apply(self) -> None:
-        self._set(self.after)
+    def apply(self) -> Written:
+        return self._set(self.after)
 
-    def revert(self) -> None:
-        self._set(self.before)
+    def revert(self) -> Written:
+        return self._set(self.before)

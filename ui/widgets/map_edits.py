@@ -1,11 +1,14 @@
 """What a person does to the relationship map: add, edit and delete people and links, move cards, tidy up.
 
 Mixed into ``MapPanel`` (``ui/widgets/map_panel.py``), which owns the view, the people list and the
-state these methods read. Each edit writes through models/ (relations, companies), pushes a command
-from ``map_commands`` and notifies the bus; the context menus offer the same edits.
+state these methods read. Each edit writes through models/ (relations, companies) with ``run_write``
+(or ``record`` when a dialog made it), which pushes its command from ``map_commands`` and tells the
+views; the context menus offer the same edits.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtGui import QUndoStack
@@ -20,6 +23,7 @@ from ui.dialogs.map_link import MapLinkDialog
 from ui.dialogs.map_moved import MapMovedDialog
 from ui.dialogs.map_person import MapPersonDialog
 from ui.i18n import arg, label
+from ui.operations import WriteCommand, record, run_write
 from ui.signals import DataBus
 from ui.widgets import map_commands as cmd
 from ui.widgets.map_people import MapPeopleView
@@ -45,11 +49,10 @@ class MapEdits:
     def _refuse(self, error: KakeruError) -> None:
         QMessageBox.warning(self, self.tr("Relationship map"), str(error))
 
-    def _push(self, command) -> None:
-        self.undo_stack.push(command)
-
-    def _notify(self) -> None:
-        self.bus.notify(*cmd.TABLES)
+    def _write(self, do, command: Callable[..., WriteCommand], on_error=None):
+        """One map edit through the write helper; None when it was refused (and said why)."""
+        return run_write(self.bus, self.undo_stack, "", do, command=command,
+                         on_error=on_error or self._refuse)
 
     def _name(self, contact_id: int) -> str:
         contact = self.contacts.get(contact_id)
@@ -74,8 +77,8 @@ class MapEdits:
         if not dialog.exec() or not added:
             return None
         contact = dialog.contact
-        self._push(cmd.AddContactCommand(arg(self.tr("Add %1"), contact.name), self.db, self.bus, contact.id))
-        self._notify()
+        record(self.bus, self.undo_stack, contact,
+               cmd.AddContactCommand(arg(self.tr("Add %1"), contact.name), self.db, self.bus, contact.id))
         self.view.select_card(contact.id)
         return contact.id
 
@@ -93,43 +96,32 @@ class MapEdits:
             if not changed:
                 return contact
             updated = companies.update_contact(self.db, contact_id, changed)
-            pushed.append(cmd.EditContactCommand(
+            pushed.append((updated, cmd.EditContactCommand(
                 arg(self.tr("Edit %1"), updated.name), self.db, self.bus, contact_id,
-                {key: before[key] for key in changed}, changed))
+                {key: before[key] for key in changed}, changed)))
             return updated
 
         dialog = MapPersonDialog(self.db, self.company_id, write, contact, parent=self)
         if dialog.exec() and pushed:
-            self._push(pushed[0])
-            self._notify()
+            record(self.bus, self.undo_stack, *pushed[0])
 
     def set_role(self, contact_id: int, role: str) -> None:
         contact = self.contacts.get(contact_id)
         if contact is None or contact.role == role:
             return
-        try:
-            companies.update_contact(self.db, contact_id, {"role": role})
-        except KakeruError as error:
-            self._refuse(error)
-            return
         text = arg(self.tr("%1 is now %2"), contact.name, label(CONTACT_ROLE, role))
-        self._push(cmd.EditContactCommand(text, self.db, self.bus, contact_id, {"role": contact.role},
-                                          {"role": role}))
-        self._notify()
+        self._write(lambda: companies.update_contact(self.db, contact_id, {"role": role}),
+                    lambda _saved: cmd.EditContactCommand(text, self.db, self.bus, contact_id,
+                                                          {"role": contact.role}, {"role": role}))
 
     def delete_person(self, contact_id: int) -> None:
         """Delete the person (their links go with them); Ctrl+Z brings everything back."""
         contact = self.contacts.get(contact_id)
         if contact is None:
             return
-        try:
-            snapshot = relations.delete_contact_with_undo(self.db, contact_id)
-        except KakeruError as error:
-            self._refuse(error)
-            return
-        self._push(cmd.DeleteContactCommand(arg(self.tr("Delete %1"), contact.name), self.db, self.bus,
-                                            snapshot))
-        self._notify()
+        text = arg(self.tr("Delete %1"), contact.name)
+        self._write(lambda: relations.delete_contact_with_undo(self.db, contact_id),
+                    lambda snapshot: cmd.DeleteContactCommand(text, self.db, self.bus, snapshot))
 
     def mark_moved(self, contact_id: int) -> None:
         contact = self.contacts.get(contact_id)
@@ -139,24 +131,25 @@ class MapEdits:
         done = []
 
         def write(kind: str, on: str, successor: int | None) -> None:
-            relations.mark_moved(self.db, contact_id, kind, on, successor)
-            done.append((kind, on, successor))
+            saved = relations.mark_moved(self.db, contact_id, kind, on, successor)
+            done.append((saved, (kind, on, successor)))
 
         dialog = MapMovedDialog(contact, list(self.contacts.values()), self.today(), write, self)
         if dialog.exec() and done:
-            self._push(cmd.EmploymentCommand(arg(self.tr("Mark %1 as moved or left"), contact.name),
-                                             self.db, self.bus, contact_id, before, done[0]))
-            self._notify()
+            saved, after = done[0]
+            text = arg(self.tr("Mark %1 as moved or left"), contact.name)
+            record(self.bus, self.undo_stack, saved,
+                   cmd.EmploymentCommand(text, self.db, self.bus, contact_id, before, after))
 
     def mark_active(self, contact_id: int) -> None:
         contact = self.contacts.get(contact_id)
         if contact is None or contact.employment == "active":
             return
         before = (contact.employment, contact.employment_changed_on, contact.successor_id)
-        relations.mark_active(self.db, contact_id)
-        self._push(cmd.EmploymentCommand(arg(self.tr("Mark %1 as in post"), contact.name), self.db, self.bus,
-                                         contact_id, before, ("active", None, None)))
-        self._notify()
+        text = arg(self.tr("Mark %1 as in post"), contact.name)
+        self._write(lambda: relations.mark_active(self.db, contact_id),
+                    lambda _saved: cmd.EmploymentCommand(text, self.db, self.bus, contact_id, before,
+                                                         ("active", None, None)))
 
     # -- links ------------------------------------------------------------------------------------
     def ask_link_kind(self, where: QPoint) -> str | None:
@@ -178,43 +171,40 @@ class MapEdits:
     def add_link(self, from_id: int, to_id: int, kind: str) -> int | None:
         if self.company_id is None:
             return None
-        try:
-            link = relations.add_relationship(self.db, self.company_id, from_id, to_id, kind)
-        except KakeruError as error:
-            self._refuse(error)
-            return None
+        company_id = self.company_id
         text = arg(self.tr("Link %1 and %2"), self._name(from_id), self._name(to_id))
-        self._push(cmd.AddLinkCommand(text, self.db, self.bus, link.id))
-        self._notify()
+        link = self._write(lambda: relations.add_relationship(self.db, company_id, from_id, to_id, kind),
+                           lambda added: cmd.AddLinkCommand(text, self.db, self.bus, added.id))
+        if link is None:
+            return None
         self.view.select_edge(link.id)
         return link.id
 
     def set_link_kind(self, relationship_id: int, kind: str) -> None:
         try:
             link = relations.get_relationship(self.db, relationship_id)
-            if link.kind == kind:
-                return
-            relations.update_relationship(self.db, relationship_id, {"kind": kind})
         except KakeruError as error:
             self._refuse(error)
             return
+        if link.kind == kind:
+            return
         text = arg(self.tr("Change link to %1"), label(RELATIONSHIP_KIND, kind))
-        self._push(cmd.EditLinkCommand(text, self.db, self.bus, relationship_id, {"kind": link.kind},
-                                       {"kind": kind}))
-        self._notify()
+        self._write(lambda: relations.update_relationship(self.db, relationship_id, {"kind": kind}),
+                    lambda _saved: cmd.EditLinkCommand(text, self.db, self.bus, relationship_id,
+                                                       {"kind": link.kind}, {"kind": kind}))
 
     def reverse_link(self, relationship_id: int) -> None:
         try:
             link = relations.get_relationship(self.db, relationship_id)
-            swapped = {"from_contact_id": link.to_contact_id, "to_contact_id": link.from_contact_id}
-            relations.update_relationship(self.db, relationship_id, swapped)
         except KakeruError as error:
             self._refuse(error)
             return
+        swapped = {"from_contact_id": link.to_contact_id, "to_contact_id": link.from_contact_id}
         before = {"from_contact_id": link.from_contact_id, "to_contact_id": link.to_contact_id}
-        self._push(cmd.EditLinkCommand(self.tr("Reverse link"), self.db, self.bus, relationship_id, before,
-                                       swapped))
-        self._notify()
+        text = self.tr("Reverse link")
+        self._write(lambda: relations.update_relationship(self.db, relationship_id, swapped),
+                    lambda _saved: cmd.EditLinkCommand(text, self.db, self.bus, relationship_id, before,
+                                                       swapped))
 
     def edit_link(self, relationship_id: int) -> None:
         if self.compact:
@@ -227,30 +217,26 @@ class MapEdits:
         pushed = []
 
         def write(changes: dict) -> None:
-            relations.update_relationship(self.db, relationship_id, changes)
+            stored = relations.update_relationship(self.db, relationship_id, changes)
             before = {key: getattr(link, key) for key in changes}
-            stored = relations.get_relationship(self.db, relationship_id)
             after = {key: getattr(stored, key) for key in changes}
-            pushed.append(cmd.EditLinkCommand(self.tr("Edit link"), self.db, self.bus, relationship_id,
-                                              before, after))
+            command = cmd.EditLinkCommand(self.tr("Edit link"), self.db, self.bus, relationship_id, before,
+                                          after)
+            pushed.append((stored, command))
 
         dialog = MapLinkDialog(link, self._name(link.from_contact_id), self._name(link.to_contact_id), write,
                                self)
         if dialog.exec() and pushed:
-            self._push(pushed[0])
-            self._notify()
+            record(self.bus, self.undo_stack, *pushed[0])
 
     def delete_link(self, relationship_id: int) -> None:
-        try:
-            snapshot = relations.delete_relationship(self.db, relationship_id)
-        except KakeruError as error:
-            self._refuse(error)
-            return
-        row = snapshot.row
-        text = arg(self.tr("Delete link between %1 and %2"), self._name(row["from_contact_id"]),
-                   self._name(row["to_contact_id"]))
-        self._push(cmd.DeleteLinkCommand(text, self.db, self.bus, snapshot))
-        self._notify()
+        def command(snapshot: relations.RelationshipSnapshot) -> cmd.DeleteLinkCommand:
+            row = snapshot.row
+            text = arg(self.tr("Delete link between %1 and %2"), self._name(row["from_contact_id"]),
+                       self._name(row["to_contact_id"]))
+            return cmd.DeleteLinkCommand(text, self.db, self.bus, snapshot)
+
+        self._write(lambda: relations.delete_relationship(self.db, relationship_id), command)
 
     def delete_selected(self) -> None:
         kind, ident = self.view.selected()
@@ -269,14 +255,14 @@ class MapEdits:
         if self.layout_data is None:
             return
         after = {c.contact_id: c.centre for c in self.layout_data.cards} | dict(moved)
-        try:
-            before = relations.save_positions(self.db, after)
-        except KakeruError as error:
+        text = self.tr("Move on the map")
+
+        def refused(error: KakeruError) -> None:
             self._refuse(error)
-            self.refresh()
-            return
-        self._push(cmd.PositionsCommand(self.tr("Move on the map"), self.db, self.bus, before, after))
-        self._notify()
+            self.refresh()  # the dragged cards go back
+
+        self._write(lambda: relations.save_positions(self.db, after),
+                    lambda before: cmd.PositionsCommand(text, self.db, self.bus, before, after), refused)
 
     def tidy_up(self) -> None:
         """Lay the map out afresh (departments as columns, bosses above); Ctrl+Z puts the cards back."""
@@ -288,10 +274,11 @@ class MapEdits:
         tidy = layout_map(people, links, use_saved_positions=False, include_us=self.show_us(),
                           style=qt_style())
         after = tidy.positions()
-        before = relations.save_positions(self.db, after)
-        self._push(cmd.PositionsCommand(self.tr("Tidy up the map"), self.db, self.bus, before, after))
-        self._notify()
-        self.view.fit()
+        text = self.tr("Tidy up the map")
+        tidied = self._write(lambda: relations.save_positions(self.db, after),
+                             lambda before: cmd.PositionsCommand(text, self.db, self.bus, before, after))
+        if tidied is not None:
+            self.view.fit()
 
     # -- context menus ----------------------------------------------------------------------------
     def _context_menu(self, what: str, ident: int, where: QPoint) -> None:

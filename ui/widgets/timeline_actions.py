@@ -1,7 +1,7 @@
-"""What a person does to plans on the timeline, each an undoable command: add, edit, move, complete, skip.
+"""What a person does to plans on the timeline, each an undoable write: add, edit, move, complete, skip.
 
-As in ``ui/undo.py`` a command is pushed after its first write succeeded, so a refused write (a
-KakeruError) never leaves a command on the stack.
+Each goes through ``run_write`` (ui/operations.py), so a refused write (a KakeruError) never leaves a
+command on the stack. Edits the full plan dialog has already saved are recorded with ``record``.
 """
 
 from __future__ import annotations
@@ -10,43 +10,22 @@ import importlib
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlite_utils import Database
 
 from models.accounts.companies import list_contacts
+from models.accounts.entities import Plan
 from models.planning import plans as plans_model
 from models.planning import timeline_edits
 from models.planning.timeline import TimelineItem
 from models.store.errors import KakeruError
 from ui.dialogs.timeline_dialogs import CompletePlanDialog, QuickPlanDialog, SkipPlanDialog
 from ui.i18n import arg
+from ui.operations import Write, record, run_write
 from ui.signals import DataBus
 
 PLAN_DIALOG = "ui.dialogs.plan_dialog"  # the full plan dialog (PlanDialog), used when it exists
-
-
-class PlanCommand(QUndoCommand):
-    """Redo writes ``forward``, undo writes ``back``; both are callables on the database."""
-
-    def __init__(self, text: str, db: Database, bus: DataBus, forward, back):
-        super().__init__(text)
-        self.db = db
-        self.bus = bus
-        self.forward = forward
-        self.back = back
-        self._applied = True
-
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
-        self.forward()
-        self.bus.notify("plans")
-
-    def undo(self) -> None:
-        self.back()
-        self.bus.notify("plans")
 
 
 class TimelineActions:
@@ -65,12 +44,12 @@ class TimelineActions:
 
     def _refused(self, error: KakeruError) -> None:
         QMessageBox.warning(self.parent, self.tr("Not saved"), str(error))
-        self.bus.notify("plans")
+        # Whatever shows plans draws them again: a dragged plan goes back, one deleted meanwhile goes.
+        self.bus.notify(Plan.changes)
 
-    def _pushed(self, text: str, forward, back) -> None:
+    def _recorded(self, text: str, saved: Plan, again, back) -> None:
         """Record an edit a dialog has already saved, so that Ctrl+Z takes it back."""
-        self.bus.notify("plans")
-        self.undo_stack.push(PlanCommand(text, self.db, self.bus, forward, back))
+        record(self.bus, self.undo_stack, saved, Write(text, self.bus, again, back, saved))
 
     def _add_with(self, dialog_class, company_id: int, day: date | None, contact_id: int | None) -> bool:
         """Add through the full plan dialog, preset to the day and person double-clicked."""
@@ -85,27 +64,22 @@ class TimelineActions:
             return False
         plan = getattr(dialog, "plan", None)
         if plan is None:
-            self.bus.notify("plans")
+            self.bus.notify(Plan.changes)
             return True
-        created = {"id": plan.id}
 
-        def again():
-            created["id"] = plans_model.create_plan(
-                self.db, company_id, plan.due, kind=plan.kind, hypothesis=plan.hypothesis,
-                contact_id=plan.contact_id, source=plan.source).id
+        def again() -> Plan:
+            return plans_model.create_plan(self.db, company_id, plan.due, kind=plan.kind,
+                                           hypothesis=plan.hypothesis, contact_id=plan.contact_id,
+                                           source=plan.source)
 
-        self._pushed(self.tr("Add plan"), again, lambda: timeline_edits.delete_plan(self.db, created["id"]))
+        self._recorded(self.tr("Add plan"), plan, again, self._delete)
         return True
 
-    def _push(self, text: str, forward, back) -> bool:
-        try:
-            forward()
-        except KakeruError as error:
-            self._refused(error)
-            return False
-        self.bus.notify("plans")
-        self.undo_stack.push(PlanCommand(text, self.db, self.bus, forward, back))
-        return True
+    def _delete(self, added: Plan):
+        return timeline_edits.delete_plan(self.db, added.id)
+
+    def _write(self, text: str, do, undo) -> bool:
+        return run_write(self.bus, self.undo_stack, text, do, undo, on_error=self._refused) is not None
 
     # -- the edits ----------------------------------------------------------------------------
     def move(self, plan_id: int, day: date) -> bool:
@@ -115,32 +89,27 @@ class TimelineActions:
         except KakeruError as error:
             self._refused(error)
             return False
-        moved: dict[str, str] = {}
-
-        def forward():
-            moved["due"] = timeline_edits.move_plan_to_day(self.db, plan_id, day).due
-
-        ok = self._push(arg(self.tr("Move plan to %1"), f"{day:%Y/%m/%d}"), forward,
-                        lambda: plans_model.reschedule_plan(self.db, plan_id, old))
-        return ok
+        return self._write(arg(self.tr("Move plan to %1"), f"{day:%Y/%m/%d}"),
+                           lambda: timeline_edits.move_plan_to_day(self.db, plan_id, day),
+                           lambda _moved: plans_model.reschedule_plan(self.db, plan_id, old))
 
     def complete(self, item: TimelineItem) -> bool:
         dialog = CompletePlanDialog(item.hypothesis, self.parent)
         if not dialog.exec():
             return False
         result = dialog.result_value()
-        return self._push(self.tr("Complete plan"),
-                          lambda: timeline_edits.complete_with_result(self.db, item.id, result),
-                          lambda: timeline_edits.reopen_plan(self.db, item.id))
+        return self._write(self.tr("Complete plan"),
+                           lambda: timeline_edits.complete_with_result(self.db, item.id, result),
+                           lambda _done: timeline_edits.reopen_plan(self.db, item.id))
 
     def skip(self, item: TimelineItem) -> bool:
         dialog = SkipPlanDialog(self.parent)
         if not dialog.exec():
             return False
         reason = dialog.reason_text()
-        return self._push(self.tr("Skip plan"),
-                          lambda: timeline_edits.skip_with_reason(self.db, item.id, reason),
-                          lambda: timeline_edits.reopen_plan(self.db, item.id))
+        return self._write(self.tr("Skip plan"),
+                           lambda: timeline_edits.skip_with_reason(self.db, item.id, reason),
+                           lambda _skipped: timeline_edits.reopen_plan(self.db, item.id))
 
     def _contacts(self, company_id: int) -> list[tuple[int, str]]:
         return [(contact.id, contact.name) for contact in list_contacts(self.db, company_id)]
@@ -154,15 +123,12 @@ class TimelineActions:
         if not dialog.exec():
             return False
         values = dialog.values()
-        created: dict[str, int] = {}
 
-        def forward():
-            created["id"] = plans_model.create_plan(self.db, company_id, values["due"], kind=values["kind"],
-                                                    hypothesis=values["hypothesis"],
-                                                    contact_id=values["contact_id"]).id
+        def create() -> Plan:
+            return plans_model.create_plan(self.db, company_id, values["due"], kind=values["kind"],
+                                           hypothesis=values["hypothesis"], contact_id=values["contact_id"])
 
-        return self._push(self.tr("Add plan"), forward,
-                          lambda: timeline_edits.delete_plan(self.db, created["id"]))
+        return self._write(self.tr("Add plan"), create, self._delete)
 
     def edit(self, item: TimelineItem, company_id: int) -> bool:
         try:
@@ -179,17 +145,18 @@ class TimelineActions:
                 return False
             saved = getattr(dialog, "plan", None) or plans_model.get_plan(self.db, item.id)
             after = {key: getattr(saved, key) for key in before}
-            self._pushed(self.tr("Edit plan"), lambda: timeline_edits.update_plan(self.db, item.id, after),
-                         lambda: timeline_edits.update_plan(self.db, item.id, before))
+            self._recorded(self.tr("Edit plan"), saved,
+                           lambda: timeline_edits.update_plan(self.db, item.id, after),
+                           lambda _saved: timeline_edits.update_plan(self.db, item.id, before))
             return True
         dialog = QuickPlanDialog(self._contacts(company_id), self.parent, due=plan.due, kind=plan.kind,
                                  contact_id=plan.contact_id, hypothesis=plan.hypothesis)
         if not dialog.exec():
             return False
         after = dialog.values()
-        return self._push(self.tr("Edit plan"),
-                          lambda: timeline_edits.update_plan(self.db, item.id, after),
-                          lambda: timeline_edits.update_plan(self.db, item.id, before))
+        return self._write(self.tr("Edit plan"),
+                           lambda: timeline_edits.update_plan(self.db, item.id, after),
+                           lambda _saved: timeline_edits.update_plan(self.db, item.id, before))
 
 
 def _full_plan_dialog():

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit
 
 from models.accounts import companies, relations
+from models.store.changes import CONTACTS, Changes
 from models.store.db import stamp
 from ui.widgets.map_panel import MapPanel
 
@@ -405,7 +406,7 @@ def test_compact_mode_shows_the_map_only_and_reports_the_person_chosen(qtbot, db
 def test_map_follows_changes_made_elsewhere(qtbot, db, bus, host, company):
     host.set_company(company.id)
     contact = companies.create_contact(db, company.id, {"name": "佐藤 恵子"})
-    bus.notify("contacts")
+    bus.notify(Changes.of(CONTACTS))
     assert contact.id in host.view.cards
     assert host.people.model().rowCount() == 1
 

@@ -13,6 +13,7 @@ from timeline_helpers import drag, when_modal
 from models.accounts.companies import create_company, create_contact
 from models.planning.plans import create_plan, get_plan
 from models.planning.timeline_samples import sample_account
+from models.store.changes import PLANS, TOUCHES, Changes
 from models.store.db import stamp
 from ui.widgets import timeline_actions
 from ui.widgets.timeline_view import ZOOMS, TimelineView, describe
@@ -83,7 +84,7 @@ def test_double_click_on_empty_time_adds_a_plan_for_that_day_and_person(qtbot, v
 def test_dragging_a_plan_moves_it_to_the_next_business_day_and_undo_puts_it_back(qtbot, view, empty_db,
                                                                                   company):
     plan = create_plan(empty_db, company, date(2026, 11, 25), hypothesis="年末前に確認")
-    view.bus.notify("plans")
+    view.bus.notify(Changes.of(PLANS))
     canvas = view.canvas
     start = point_for(view, ("plan", plan.id))
     # Drop it on Saturday 28 November: it lands on Monday 30 November.
@@ -100,7 +101,7 @@ def test_dragging_a_plan_moves_it_to_the_next_business_day_and_undo_puts_it_back
 
 def test_a_timed_plan_dropped_outside_the_call_windows_moves_into_one(qtbot, view, empty_db, company):
     plan = create_plan(empty_db, company, datetime(2026, 11, 24, 12, 30, tzinfo=JST))
-    view.bus.notify("plans")
+    view.bus.notify(Changes.of(PLANS))
     start = point_for(view, ("plan", plan.id))
     target = int(view.canvas.x_of(datetime(2026, 12, 2, 12, 0, tzinfo=JST)))
     drag(view.canvas, start, QPoint(target, start.y()))
@@ -109,7 +110,7 @@ def test_a_timed_plan_dropped_outside_the_call_windows_moves_into_one(qtbot, vie
 
 def test_complete_with_the_keyboard_asks_whether_the_hypothesis_held(qtbot, view, empty_db, company):
     plan = create_plan(empty_db, company, date(2026, 11, 16), hypothesis="決算前の予算取り")
-    view.bus.notify("plans")
+    view.bus.notify(Changes.of(PLANS))
     qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=point_for(view, ("plan", plan.id)))
     assert "決算前の予算取り" in view.details.toPlainText()
     assert "Overdue" in view.details.toPlainText()  # due two days ago
@@ -131,7 +132,7 @@ def test_complete_with_the_keyboard_asks_whether_the_hypothesis_held(qtbot, view
 
 def test_cancelling_the_completion_changes_nothing(qtbot, view, empty_db, company):
     plan = create_plan(empty_db, company, date(2026, 11, 20))
-    view.bus.notify("plans")
+    view.bus.notify(Changes.of(PLANS))
     view.select_key(("plan", plan.id))
     when_modal(qtbot, lambda dialog: dialog.reject())
     qtbot.mouseClick(view.complete_button, Qt.MouseButton.LeftButton)
@@ -141,7 +142,7 @@ def test_cancelling_the_completion_changes_nothing(qtbot, view, empty_db, compan
 
 def test_skip_needs_a_reason(qtbot, view, empty_db, company):
     plan = create_plan(empty_db, company, date(2026, 11, 26))
-    view.bus.notify("plans")
+    view.bus.notify(Changes.of(PLANS))
     view.select_key(("plan", plan.id))
     seen = {}
 
@@ -160,7 +161,7 @@ def test_skip_needs_a_reason(qtbot, view, empty_db, company):
 
 def test_alt_arrow_moves_a_plan_one_business_day(qtbot, view, empty_db, company):
     plan = create_plan(empty_db, company, date(2026, 11, 20))  # Friday; Monday 23rd is a holiday
-    view.bus.notify("plans")
+    view.bus.notify(Changes.of(PLANS))
     view.select_key(("plan", plan.id))
     view.canvas.setFocus()
     qtbot.keyClick(view.canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
@@ -172,7 +173,7 @@ def test_alt_arrow_moves_a_plan_one_business_day(qtbot, view, empty_db, company)
 def test_a_completed_plan_cannot_be_dragged(qtbot, view, empty_db, company):
     plan = create_plan(empty_db, company, date(2026, 11, 25))
     empty_db.table("plans").update(plan.id, {"status": "done", "done_at": "2026-11-27T10:00:00+09:00"})
-    view.bus.notify("plans")
+    view.bus.notify(Changes.of(PLANS))
     start = point_for(view, ("plan", plan.id))
     drag(view.canvas, start, QPoint(start.x() + 120, start.y()))
     assert get_plan(empty_db, plan.id).due == "2026-11-25"
@@ -238,7 +239,7 @@ def test_hover_and_selection_show_the_note(qtbot, view, empty_db, company):
     empty_db.table("touches").insert(stamp({
         "company_id": company, "kind": "call", "at": "2026-11-10T11:00:00+09:00", "outcome": "connected",
         "note": "来期の採用計画は1月に固まる。"}))
-    view.bus.notify("touches")
+    view.bus.notify(Changes.of(TOUCHES))
     timeline = view.canvas.ensure_loaded()
     touch = next(item for item in timeline.items if item.source == "touch")
     assert ("Note", "来期の採用計画は1月に固まる。") in describe(touch)
@@ -286,7 +287,7 @@ def test_hovering_shows_the_item_in_full_and_arrows_walk_through_items(qtbot, vi
         "company_id": company, "contact_id": contact, "kind": "call", "at": "2026-11-10T11:00:00+09:00",
         "outcome": "gatekeeper_block", "note": "営業電話はお断りとのこと。資料送付なら可。"}))
     plan = create_plan(empty_db, company, date(2026, 11, 26), hypothesis="資料の回覧が終わる頃")
-    view.bus.notify("touches", "plans")
+    view.bus.notify(Changes.of(TOUCHES, PLANS))
     touch = next(item for item in view.canvas.ensure_loaded().items if item.source == "touch")
     where = point_for(view, touch.key)
     hover = QHelpEvent(QEvent.Type.ToolTip, where, view.canvas.mapToGlobal(where))
@@ -303,7 +304,7 @@ def test_hovering_shows_the_item_in_full_and_arrows_walk_through_items(qtbot, vi
 
 def test_enter_edits_the_selected_plan_and_undo_restores_it(qtbot, view, empty_db, company):
     plan = create_plan(empty_db, company, date(2026, 12, 1), hypothesis="年末前")
-    view.bus.notify("plans")
+    view.bus.notify(Changes.of(PLANS))
     view.select_key(("plan", plan.id))
     view.canvas.setFocus()
 
@@ -328,7 +329,7 @@ def test_right_click_offers_what_can_be_done_with_a_plan(qtbot, view, empty_db, 
     from ui.widgets import timeline_view
 
     plan = create_plan(empty_db, company, date(2026, 11, 30))
-    view.bus.notify("plans")
+    view.bus.notify(Changes.of(PLANS))
     offered = []
     chosen = {}
 
@@ -355,7 +356,7 @@ def test_right_click_offers_what_can_be_done_with_a_plan(qtbot, view, empty_db, 
 
 def test_double_click_on_a_plan_opens_its_editor(qtbot, view, empty_db, company):
     plan = create_plan(empty_db, company, date(2026, 11, 30), hypothesis="月末")
-    view.bus.notify("plans")
+    view.bus.notify(Changes.of(PLANS))
     seen = {}
 
     def look(dialog):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -29,14 +28,12 @@ from models.kpi.figures import reason_label
 from models.meetings import feedback
 from models.meetings.meetings import get_meeting
 from models.planning.calendar import load_calendar
-from models.store.errors import KakeruError
+from models.store.changes import Changes
 from ui.i18n import current_language, label
 from ui.naming import named as _named
+from ui.operations import WriteCommand, run_write
 from ui.signals import DataBus
 from ui.widgets.business_day_hint import BusinessDayHint
-
-CHANGED_TABLES = ("meetings", "touches", "plans", "companies")
-
 
 
 class FeedbackDialog(QDialog):
@@ -171,43 +168,44 @@ class FeedbackDialog(QDialog):
         due: date | None = None
         if self.plan_check.isChecked():
             due = self.plan_due.date().toPython()
-        try:
-            self.recorded = feedback.record_feedback(
+
+        def save() -> feedback.RecordedFeedback:
+            return feedback.record_feedback(
                 self.db, self.meeting_id, self.outcome_value(), reason=self._reason_value(),
                 note=self.note.toPlainText(), next_step=self.next_step.text(),
                 brief_difference=self.difference.toPlainText(), plan_due=due,
                 plan_hypothesis=self.plan_hypothesis.text() if due else None)
-        except KakeruError as error:
-            QMessageBox.warning(self, self.tr("Feedback not saved"), str(error))
-            return
-        self.bus.notify(*CHANGED_TABLES)
+
         # In the main window the save joins its undo stack (Ctrl+Z), like every destructive edit.
         stack = getattr(self.parent().window(), "undo_stack", None) if self.parent() else None
-        if isinstance(stack, QUndoStack):
-            stack.push(self.undo_command())
+        recorded = run_write(self.bus, stack if isinstance(stack, QUndoStack) else None, "", save,
+                             command=self._command, parent=self, title=self.tr("Feedback not saved"))
+        if recorded is None:
+            return
+        self.recorded = recorded
         super().accept()
 
     def undo_command(self) -> FeedbackCommand | None:
         """After a save, a command that undoes it (push it on the window's undo stack)."""
         if self.recorded is None:
             return None
-        return FeedbackCommand(self.tr("Meeting feedback"), self.db, self.bus, self.recorded)
+        return self._command(self.recorded)
+
+    def _command(self, recorded: feedback.RecordedFeedback) -> FeedbackCommand:
+        return FeedbackCommand(self.tr("Meeting feedback"), self.db, self.bus, recorded)
 
 
-class FeedbackCommand(QUndoCommand):
+class FeedbackCommand(WriteCommand):
     """Undo a saved feedback. Pushed after the save (the first redo is skipped); once undone it is
     obsolete and leaves the stack: entering the feedback again is done in the dialog."""
 
     def __init__(self, text: str, db: Database, bus: DataBus, recorded: feedback.RecordedFeedback):
-        super().__init__(text)
+        super().__init__(text, bus)
         self.db = db
-        self.bus = bus
         self.recorded = recorded
 
-    def redo(self) -> None:
-        pass  # the dialog has saved already
+    def revert(self) -> Changes:
+        return feedback.undo_feedback(self.db, self.recorded)
 
-    def undo(self) -> None:
-        feedback.undo_feedback(self.db, self.recorded)
+    def undone(self) -> None:
         self.setObsolete(True)
-        self.bus.notify(*CHANGED_TABLES)

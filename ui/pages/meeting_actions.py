@@ -8,14 +8,16 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from models.accounts.entities import Meeting
 from models.meetings.meetings import get_meeting
+from models.meetings.restore import delete_meeting_keeping, restore_meeting
 from models.store.errors import KakeruError
 from ui.dialogs.brief_day import BriefDayDialog, preview_day_briefs, preview_meeting_brief
 from ui.dialogs.feedback import FeedbackDialog
 from ui.dialogs.meeting_company_picker import CompanyPickerDialog
 from ui.dialogs.meeting_form import MeetingDialog
 from ui.i18n import arg
-from ui.meeting_undo import delete_meeting
+from ui.operations import record, run_write
 
 PERIODS = ("upcoming", "past", "all", "range")
 
@@ -47,8 +49,8 @@ class MeetingActions:
         dialog = MeetingDialog(self.db, company_id, self, save=True)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        self.bus.notify("meetings")
         saved = getattr(dialog, "meeting", None)  # the form keeps what it saved
+        record(self.bus, None, saved if saved is not None else Meeting.changes)
         new_id = saved.id if saved is not None else self.db.execute(
             "SELECT max(id) FROM meetings WHERE id > ? AND company_id = ?", [known, company_id]).fetchone()[0]
         self.reload()
@@ -66,18 +68,16 @@ class MeetingActions:
             return
         dialog = MeetingDialog(self.db, meeting.company_id, self, meeting_id=meeting.id, save=True)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.bus.notify("meetings")
+            saved = getattr(dialog, "meeting", None)
+            record(self.bus, None, saved if saved is not None else Meeting.changes)
             self.reload()
 
     def enter_feedback(self) -> None:
         meeting = self._selected_meeting()
         if meeting is None:
             return
-        dialog = FeedbackDialog(self.db, self.bus, meeting.id, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            command = dialog.undo_command() if hasattr(dialog, "undo_command") else None
-            if command is not None:
-                self.undo_stack.push(command)  # Ctrl+Z takes the outcome back
+        # The dialog saves through run_write onto this window's undo stack: Ctrl+Z takes the outcome back.
+        FeedbackDialog(self.db, self.bus, meeting.id, self).exec()
         self.reload()
 
     def open_account(self) -> None:
@@ -93,14 +93,15 @@ class MeetingActions:
         when = row.meeting.starts_at[:16].replace("T", " ")
         text = arg(QCoreApplication.translate("MeetingsPage", "Delete the meeting with %1 on %2"),
                    row.company_name, when)
-        try:
-            command = delete_meeting(self.db, self.bus, text, meeting_id)
-        except KakeruError as error:
+
+        def refused(error: KakeruError) -> None:
             title = QCoreApplication.translate("MeetingsPage", "Delete meeting")
             QMessageBox.warning(self, title, str(error))
             self.reload()
+
+        if run_write(self.bus, self.undo_stack, text, lambda: delete_meeting_keeping(self.db, meeting_id),
+                     lambda gone: restore_meeting(self.db, gone), on_error=refused) is None:
             return
-        self.undo_stack.push(command)
         done = QCoreApplication.translate("MeetingsPage", "Deleted the meeting with %1 on %2.")
         self.undo_label.setText(arg(done, row.company_name, when))
         self.undo_bar.show()

@@ -10,44 +10,41 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
 from sqlite_utils import Database
 
 from models.planning.touches import LoggedOutcome, log_outcome, undo_outcome
+from models.store.changes import Changes
+from ui.operations import WriteCommand
 from ui.signals import DataBus
 
-TABLES = ("touches", "plans", "meetings", "companies")
 
-
-class LogOutcomeCommand(QUndoCommand):
-    """One logged outcome; ``on_undo(position)`` / ``on_redo(position)`` let the session follow."""
+class LogOutcomeCommand(WriteCommand):
+    """One logged outcome; ``on_undo(command)`` / ``on_redo(command)`` let the session follow."""
 
     def __init__(self, text: str, db: Database, bus: DataBus, logged: LoggedOutcome, kwargs: dict[str, Any],
                  session_uid: str | None, position: int,
                  on_undo: Callable[[LogOutcomeCommand], None] | None = None,
                  on_redo: Callable[[LogOutcomeCommand], None] | None = None):
-        super().__init__(text)
+        super().__init__(text, bus)
         self.db = db
-        self.bus = bus
         self.logged = logged
         self.kwargs = dict(kwargs)
         self.session_uid = session_uid
         self.position = position
         self.on_undo = on_undo
         self.on_redo = on_redo
-        self._applied = True  # pushed after the write: the first redo has already happened
 
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
+    def apply(self) -> LoggedOutcome:
         self.logged = log_outcome(self.db, self.logged.company_id, self.logged.outcome, **self.kwargs)
-        self.bus.notify(*TABLES)
+        return self.logged
+
+    def revert(self) -> Changes:
+        return undo_outcome(self.db, self.logged)
+
+    def redone(self) -> None:
         if self.on_redo is not None:
             self.on_redo(self)
 
-    def undo(self) -> None:
-        undo_outcome(self.db, self.logged)
-        self.bus.notify(*TABLES)
+    def undone(self) -> None:
         if self.on_undo is not None:
             self.on_undo(self)

@@ -20,13 +20,14 @@ from models.planning import sessions
 from models.planning.calendar import CalendarRules
 from models.planning.dispositions import Rule
 from models.planning.session_card import AccountCard
-from models.planning.touches import log_outcome
+from models.planning.touches import LoggedOutcome, log_outcome
 from models.store.db import writing
 from models.store.errors import KakeruError
 from models.store.settings import caller_name
 from ui.i18n import arg, label
+from ui.operations import run_write
 from ui.session.card import AccountCardView
-from ui.session.commands import TABLES, LogOutcomeCommand
+from ui.session.commands import LogOutcomeCommand
 from ui.session.outcome_panel import OutcomePanel
 from ui.signals import DataBus
 
@@ -95,28 +96,35 @@ class OutcomeSaving:
             return
         kwargs = self.panel.log_kwargs()
         kwargs.update(at=self.clock(), session_uid=self.state.uid, caller=caller_name(self.db) or None)
-        self._saving = True
-        position = self.state.position
-        try:
+        company_id, session_uid, position = self.card.company.id, self.state.uid, self.state.position
+        text = arg(self.tr("Log %1 for %2"), label(OUTCOME, outcome), self.card.company.name)
+
+        def log() -> LoggedOutcome:
             # The outcome and the step to the next account commit together: one write to disk, and
             # a crash can never leave one without the other.
             with writing(self.db):
-                logged = log_outcome(self.db, self.card.company.id, outcome, rules=self.rules,
-                                     calendar=self.calendar, **kwargs)
+                logged = log_outcome(self.db, company_id, outcome, rules=self.rules, calendar=self.calendar,
+                                     **kwargs)
                 sessions.advance(self.db)
-        except KakeruError as error:
+            self.card_view.map_panel.set_company(None)  # the next account's map is drawn below, once
+            return logged
+
+        def refused(error: KakeruError) -> None:
             self.panel.show_error(str(error))
             self._focus_missing(outcome)
-            return
+
+        def command(logged: LoggedOutcome) -> LogOutcomeCommand:
+            again = {**kwargs, "rules": self.rules, "calendar": self.calendar}
+            return LogOutcomeCommand(text, self.db, self.bus, logged, again, session_uid, position,
+                                     self._undone, self._redone)
+
+        self._saving = True
+        try:
+            logged = run_write(self.bus, self.undo_stack, text, log, command=command, on_error=refused)
         finally:
             self._saving = False
-        kwargs.update(rules=self.rules, calendar=self.calendar)
-        text = arg(self.tr("Log %1 for %2"), label(OUTCOME, outcome), self.card.company.name)
-        self.undo_stack.push(LogOutcomeCommand(text, self.db, self.bus, logged, kwargs, self.state.uid,
-                                               position, self._undone, self._redone))
-        self.card_view.map_panel.set_company(None)  # the next account's map is drawn below, once
-        self.bus.notify(*TABLES)
-        self.show_current()
+        if logged is not None:
+            self.show_current()
 
     def _focus_missing(self, outcome: str) -> None:
         if outcome in ("no_need", "callback_requested"):

@@ -40,6 +40,7 @@ from models.planning.session_card import AccountCard, account_card
 from models.store.errors import NotFound
 from ui.i18n import arg, label, number
 from ui.naming import named as _named
+from ui.operations import record
 from ui.session.card import AccountCardView
 from ui.session.outcome_panel import OutcomePanel
 from ui.session.saving import OutcomeSaving
@@ -346,8 +347,8 @@ class SessionView(OutcomeSaving, QWidget):
         if self.card is None or self.card.script.list_id is None:
             return
         dialog = ScriptDialog(self.db, self.card.script, self)
-        if dialog.exec() == ScriptDialog.DialogCode.Accepted:
-            self.bus.notify("target_lists", "settings")
+        if dialog.exec() == ScriptDialog.DialogCode.Accepted and dialog.saved is not None:
+            record(self.bus, None, dialog.saved)
             self.card = account_card(self.db, self.card.company.id, self.list_id)
             self.card_view.set_card(self.card)
         dialog.deleteLater()

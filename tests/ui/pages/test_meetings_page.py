@@ -18,6 +18,7 @@ from shiboken6 import isValid
 from models.accounts import companies
 from models.meetings.briefs import gather_brief
 from models.meetings.meetings import create_meeting, get_meeting, list_meetings, update_meeting
+from models.store.changes import MEETINGS, Changes
 from models.store.errors import NotFound
 from reports.briefing import render_brief
 from ui.pages import meeting_actions as meetings_page
@@ -172,7 +173,7 @@ def test_a_change_elsewhere_shows_when_the_page_is_next_shown(page, meetings_db,
     page.hide()
     create_meeting(meetings_db, _company_id(meetings_db, "有限会社さくら商事"),
                    {"starts_at": _at(4), "field_rep": "井上 麻衣"})
-    bus.notify("meetings")
+    bus.notify(Changes.of(MEETINGS))
     assert page.model.rowCount() == 3
     page.show()
     qtbot.waitExposed(page)
@@ -284,7 +285,7 @@ def test_enter_outcome_opens_the_feedback_dialog_and_the_table_shows_it(page, me
 
         def exec(self):
             update_meeting(self.db, self.meeting_id, {"outcome": "lost", "outcome_reason": "price"})
-            self.bus.notify("meetings")
+            self.bus.notify(Changes.of(MEETINGS))
             return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(meetings_page, "FeedbackDialog", FakeFeedback)

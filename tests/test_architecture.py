@@ -7,6 +7,7 @@ sub-package imports only those below it (``MODELS_LAYERS``), and only the entry 
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -153,3 +154,42 @@ def test_start_up_loads_only_what_the_first_window_needs(tmp_path):
     loaded = set(done.stdout.split())
     assert "ui.main_window" in loaded  # the window really started
     assert not loaded & set(NOT_AT_START_UP), sorted(loaded & set(NOT_AT_START_UP))
+
+
+
+# The one write path (STYLE.md habit 6): widgets hand their writes to ui/operations.py, which pushes the
+# undo command and tells the views from the Changes the write returned. No widget names tables by hand,
+# pushes commands itself or keeps its own "the first redo already happened" flag.
+WRITE_PATH = ("ui/operations.py", "ui/signals.py")
+HAND_WRITTEN = {
+    "a table named by hand on the bus": re.compile(r"\bnotify\(\s*(\*|[\"'])"),
+    "a first-redo flag of its own": re.compile(r"\bself\._(applied|first)\b"),
+    "an undo command outside the write path": re.compile(r"class \w+\(\s*QUndoCommand\s*\)"),
+    "a command pushed by hand": re.compile(r"\bundo_stack\.push\("),
+}
+
+
+def hand_written_writes(text: str) -> list[tuple[int, str]]:
+    """(line, what) for each step of a write the source does by hand instead of through the helper."""
+    return sorted((text.count("\n", 0, match.start()) + 1, what)
+                  for what, pattern in HAND_WRITTEN.items() for match in pattern.finditer(text))
+
+
+def test_the_ui_writes_through_the_one_helper():
+    offences = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        relative = path.relative_to(ROOT).as_posix()
+        if relative not in WRITE_PATH:
+            offences += [f"{relative}:{line}: {what}"
+                         for line, what in hand_written_writes(path.read_text(encoding="utf-8"))]
+    assert offences == []
+
+
+def test_the_write_path_checker_sees_each_hand_written_step():
+    sample = ('self.bus.notify("plans")\nbus.notify(*TABLES)\nself._applied = True\n'
+              "class Undo(QUndoCommand):\n    pass\nself.undo_stack.push(command)\n"
+              "self.bus.notify(saved.changes)\n")
+    assert hand_written_writes(sample) == [
+        (1, "a table named by hand on the bus"), (2, "a table named by hand on the bus"),
+        (3, "a first-redo flag of its own"), (4, "an undo command outside the write path"),
+        (6, "a command pushed by hand")]

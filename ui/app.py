@@ -17,6 +17,7 @@ from models.accounts import scoring
 from models.store import backup as backups
 from models.store import db as store
 from models.store import instance_lock
+from models.store.changes import ACCOUNT_DATA, Changes
 from models.store.check import quick_check, record_clean_close, take_clean_close
 from models.store.errors import DatabaseCorrupt, DatabaseLocked, KakeruError
 from ui import errors
@@ -59,7 +60,7 @@ class _BackupRelay(QObject):
     """Carries a worker thread's result back to the GUI thread (a queued signal)."""
 
     finished = Signal(object)
-    rescored = Signal()  # the month changed: every company was scored again
+    rescored = Signal(object)  # the month changed: every company was scored again (what that changed)
 
 
 class AppController(QObject):
@@ -272,8 +273,9 @@ class AppController(QObject):
                     try:
                         result: object = backups.daily_backup_if_due(own)
                         try:
-                            if scoring.rescore_if_month_changed(own):
-                                relay.rescored.emit()
+                            rescored = scoring.rescore_if_month_changed(own)
+                            if rescored:
+                                relay.rescored.emit(rescored)
                         except (sqlite3.OperationalError, KakeruError):
                             pass  # busy or locked: the next start scores again
                     finally:
@@ -285,9 +287,9 @@ class AppController(QObject):
         self._backup_thread = threading.Thread(target=work, name="daily-backup", daemon=True)
         self._backup_thread.start()
 
-    def _rescored(self) -> None:
+    def _rescored(self, changes: Changes) -> None:
         if self.window is not None:
-            self.window.bus.notify("companies")
+            self.window.bus.notify(changes)
 
     def wait_for_backup(self, timeout_s: float = 60.0) -> None:
         """Let a running daily backup finish (before a restore or on quit)."""
@@ -351,8 +353,7 @@ class AppController(QObject):
         if kept is not None:
             message += "\n" + arg(self.tr("The database as it was before is kept as %1."), kept)
         self.window.statusBar().showMessage(message, 15000)
-        self.window.bus.notify("companies", "contacts", "target_lists", "list_members", "touches",
-                               "plans", "meetings")
+        self.window.bus.notify(ACCOUNT_DATA)  # the whole file was replaced
         QMessageBox.information(self.window, APPLICATION, message)
 
     # -- stop -------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from sqlite_utils import Database
 
 from models.accounts import lists as lists_model
 from models.accounts import targets as targets_query
+from models.store.changes import COMPANIES, TARGET_LISTS, Changes
 from ui.file_commands import FileCommands
 from ui.i18n import arg, number
 from ui.pages.targets import TargetsPage
@@ -30,6 +31,8 @@ from ui.settings import AppSettings
 from ui.signals import DataBus, affects
 
 APP_VERSION = "0.1.0"
+# View → Refresh: the views read the companies and lists again (another program may have changed the file).
+RELOAD = Changes.of(COMPANIES, TARGET_LISTS)
 
 
 def _t(text: str) -> str:
@@ -250,7 +253,7 @@ class MainWindow(FileCommands, QMainWindow):
         view_menu.addSeparator()
         self.refresh_action = self._action("refreshAction", self.tr("&Refresh"),
                                            QKeySequence.StandardKey.Refresh,
-                                           lambda: self.bus.notify("companies", "target_lists"))
+                                           lambda: self.bus.notify(RELOAD))
         view_menu.addAction(self.refresh_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))

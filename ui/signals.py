@@ -15,15 +15,12 @@ class DataBus(QObject):
 
     changed = Signal(str)
 
-    def notify(self, *changes: Changes | str) -> None:
-        """Tell the views what a write changed (nothing is said when it changed nothing).
-
-        Table names given as text are the older way, while the widgets move to ``ui.operations``.
-        """
-        tables = [name for change in changes
-                  for name in (change.tables if isinstance(change, Changes) else (change,))]
-        if tables:
-            self.changed.emit(",".join(tables))
+    def notify(self, changes: Changes) -> None:
+        """Tell the views what a write changed (nothing is said when it changed nothing)."""
+        if not isinstance(changes, Changes):
+            raise TypeError(f"notify takes the Changes a write returned, not {type(changes).__name__}")
+        if changes:
+            self.changed.emit(",".join(changes.tables))
 
 
 def affects(payload: str, *tables: str) -> bool:

@@ -126,3 +126,9 @@ def test_record_pushes_what_a_dialog_already_saved(bus, stack, heard):
     stack.undo()
     assert heard == ["contacts", "contacts"]
 
+
+def test_the_bus_takes_changes_only_and_says_nothing_of_nothing(bus, heard):
+    bus.notify(Changes())
+    assert heard == []
+    with pytest.raises(TypeError):
+        bus.notify("companies")  # table names are written in models/store/changes.py, not by hand

@@ -27,11 +27,13 @@ from sqlite_utils import Database
 from models.accounts.vocab import TOUCH_KIND
 from models.planning import cadences
 from models.planning.calendar import load_calendar
+from models.store.changes import NOTHING, Changes
 from models.store.errors import KakeruError, ValidationError
 from ui.dialogs.progress import ProgressCallback
 from ui.form_parts import error_label, save_cancel
 from ui.i18n import arg, label, number
 from ui.naming import named as _named
+from ui.operations import record, run_write
 from ui.qt_models.figure_rows_model import FigureRowsModel, RowColumn
 from ui.signals import DataBus
 
@@ -91,8 +93,9 @@ class ApplyCadenceDialog(QDialog):
         title = self.tr("Apply cadence")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        if cadences.ensure_default_cadences(db):
-            bus.notify("cadences")
+        created = cadences.ensure_default_cadences(db)
+        if created:
+            record(bus, None, created)
 
         self.cadence = _named(QComboBox(), "cadenceCombo", self.tr("Cadence"))
         self._fill_cadences(None)
@@ -235,30 +238,40 @@ class ApplyCadenceDialog(QDialog):
         cadence_id = self.cadence.currentData()
         if cadence_id is None:
             return
-        progress = None
-        try:
+
+        def keep_stop_rules() -> Changes:
             cadence = cadences.get_cadence(self.db, cadence_id)
             flags = {"stop_on_appointment": self.stop_appointment.isChecked(),
                      "stop_on_do_not_call": self.stop_do_not_call.isChecked(),
                      "stop_on_reply": self.stop_reply.isChecked()}
             if any(bool(getattr(cadence, key)) != value for key, value in flags.items()):
-                cadences.update_cadence(self.db, cadence_id, **flags)
-                self.bus.notify("cadences")
+                return cadences.update_cadence(self.db, cadence_id, **flags).changes
+            return NOTHING
+
+        def expand() -> cadences.Expansion:
+            progress = None
             if len(self.company_ids) >= PROGRESS_FROM:
                 progress = ProgressCallback(self, self.tr("Apply cadence"), self.tr("Creating plans…"))
-            self.expansion = cadences.expand_cadence(self.db, cadence_id, self.company_ids, self.start_day(),
-                                                     calendar=self.calendar, progress=progress)
-        except ValidationError as error:
-            self.error.setText(str(error))
-            self.error.show()
+            try:
+                return cadences.expand_cadence(self.db, cadence_id, self.company_ids, self.start_day(),
+                                               calendar=self.calendar, progress=progress)
+            finally:
+                if progress is not None:
+                    progress.close()
+
+        def refused(error: KakeruError) -> None:
+            if isinstance(error, ValidationError):
+                self.error.setText(str(error))
+                self.error.show()
+            else:
+                QMessageBox.warning(self, self.tr("Apply cadence"), str(error))
+
+        if run_write(self.bus, None, "", keep_stop_rules, on_error=refused) is None:
             return
-        except KakeruError as error:
-            QMessageBox.warning(self, self.tr("Apply cadence"), str(error))
+        expansion = run_write(self.bus, None, "", expand, on_error=refused)
+        if expansion is None:
             return
-        finally:
-            if progress is not None:
-                progress.close()
-        self.bus.notify("plans")
+        self.expansion = expansion
         QMessageBox.information(self, self.tr("Apply cadence"), self._result_text(self.expansion))
         self.accept()
 

@@ -32,11 +32,13 @@ from sqlite_utils import Database
 from models.accounts.vocab import TOUCH_KIND
 from models.planning import cadences
 from models.planning.cadences import StepSpec
+from models.store.changes import Changes
 from models.store.db import writing
 from models.store.errors import KakeruError, ValidationError
 from ui.form_parts import error_label, save_cancel
 from ui.i18n import arg, label
 from ui.naming import named as _named
+from ui.operations import run_write
 from ui.signals import DataBus
 
 CONTEXT = "CadenceEditorDialog"
@@ -309,35 +311,40 @@ class CadenceEditorDialog(QDialog):
     # -- saving ------------------------------------------------------------------------------------
     def save(self) -> None:
         self._store()
-        try:
-            with writing(self.db):
-                for cadence_id in self.deleted:
-                    cadences.delete_cadence(self.db, cadence_id)
-                # Names may be swapped between cadences: each takes a name of its own first.
-                for draft in self.drafts:
-                    if draft.cadence_id is not None:
-                        cadences.update_cadence(self.db, draft.cadence_id, name=f"\x00{draft.cadence_id}")
-                for number, draft in enumerate(self.drafts, start=1):
-                    self._save_one(number, draft)
-        except KakeruError as error:
-            self.error.setText(str(error))
-            self.error.show()
+        if run_write(self.bus, None, "", self._save_all, on_error=self._refused) is None:
             return
         self.saved = True
-        self.bus.notify("cadences")
         self.accept()
 
-    def _save_one(self, number: int, draft: _Draft) -> None:
+    def _refused(self, error: KakeruError) -> None:
+        self.error.setText(str(error))
+        self.error.show()
+
+    def _save_all(self) -> Changes:
+        """Every draft and deletion in one transaction."""
+        changes = Changes()
+        with writing(self.db):
+            for cadence_id in self.deleted:
+                changes |= cadences.delete_cadence(self.db, cadence_id)
+            # Names may be swapped between cadences: each takes a name of its own first.
+            for draft in self.drafts:
+                if draft.cadence_id is not None:
+                    cadences.update_cadence(self.db, draft.cadence_id, name=f"\x00{draft.cadence_id}")
+            for number, draft in enumerate(self.drafts, start=1):
+                changes |= self._save_one(number, draft)
+        return changes
+
+    def _save_one(self, number: int, draft: _Draft) -> Changes:
         flags = {"stop_on_appointment": draft.stop_on_appointment,
                  "stop_on_do_not_call": draft.stop_on_do_not_call, "stop_on_reply": draft.stop_on_reply}
         try:
             if draft.cadence_id is None:
-                cadences.create_cadence(self.db, draft.name, draft.steps, description=draft.description,
-                                        **flags)
-            else:
-                cadences.update_cadence(self.db, draft.cadence_id, name=draft.name,
-                                        description=draft.description, **flags)
-                cadences.set_steps(self.db, draft.cadence_id, draft.steps)
+                created = cadences.create_cadence(self.db, draft.name, draft.steps,
+                                                  description=draft.description, **flags)
+                return created.changes
+            cadences.update_cadence(self.db, draft.cadence_id, name=draft.name, description=draft.description,
+                                    **flags)
+            return cadences.set_steps(self.db, draft.cadence_id, draft.steps).changes
         except ValidationError as error:  # which cadence it is, and show it
             self.list.setCurrentRow(number - 1)
             name = " ".join(draft.name.split()) or arg(self.tr("No. %1"), number)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
 from models.accounts import targets as targets_query
+from models.store.changes import ACCOUNT_DATA
 from ui.dialogs.progress import ProgressCallback
 from ui.settings import AppSettings
 from ui.signals import DataBus
@@ -106,7 +107,7 @@ def fill_demo_data(db: Database, bus: DataBus, parent: QWidget | None, force: bo
         demo.generate_demo(db, companies=DEMO_COMPANIES, progress=progress, force=force)
     finally:
         progress.close()
-        bus.notify("companies", "contacts", "target_lists", "list_members", "touches", "plans", "meetings")
+        bus.notify(ACCOUNT_DATA)  # what was written, even when it stopped half-way
 
 
 def run_first_run(window: MainWindow) -> str:

@@ -23,12 +23,11 @@ from models.accounts import lists as lists_model
 from models.importing import importer as importing
 from models.store.errors import KakeruError
 from ui.i18n import arg, number
+from ui.operations import run_write
 from ui.qt_models.import_models import RejectsModel
 
 if TYPE_CHECKING:
     from ui.dialogs.import_wizard import ImportWizard
-
-IMPORT_TABLES = ("companies", "contacts", "target_lists", "list_members", "imports")
 
 
 class ResultPage(QWizardPage):
@@ -144,13 +143,11 @@ class ResultPage(QWizardPage):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            importing.undo_import(self.wizard_.db, result.import_id)
-        except KakeruError as error:
-            QMessageBox.warning(self, self.tr("Undo this import"), str(error))
+        wizard = self.wizard_
+        if run_write(wizard.bus, None, "", lambda: importing.undo_import(wizard.db, result.import_id),
+                     parent=self, title=self.tr("Undo this import")) is None:
             return
         self.undo.setEnabled(False)
-        self.wizard_.bus.notify(*IMPORT_TABLES)
         remaining = {target_list.id for target_list in lists_model.get_lists(self.wizard_.db)}
         if self.wizard_.imported_list_id not in remaining:
             self.wizard_.imported_list_id = None

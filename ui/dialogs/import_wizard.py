@@ -28,10 +28,11 @@ from models.accounts import lists as lists_model
 from models.importing import importer as importing
 from models.store.errors import ImportFileError, KakeruError
 from ui.dialogs.import_mapping_page import MappingPage
-from ui.dialogs.import_result_page import IMPORT_TABLES, ResultPage
+from ui.dialogs.import_result_page import ResultPage
 from ui.dialogs.progress import ProgressCallback
 from ui.form_parts import error_label
 from ui.i18n import arg, number
+from ui.operations import run_write
 from ui.settings import AppSettings
 from ui.signals import DataBus
 
@@ -275,20 +276,24 @@ class ListPage(QWizardPage):
                 arg(self.tr("A list named %1 already exists. Add the companies to it?"), name))
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        progress = ProgressCallback(self, self.tr("Importing"),
-                                    arg(self.tr("Importing %1…"), wizard.file_name()))
-        try:
-            wizard.result = importing.import_table(wizard.db, wizard.table, wizard.mapping, name,
-                                                   progress=progress, file_name=wizard.file_name())
-        except importing.ImportCancelled as cancelled:
-            self.error.setText(str(cancelled))
-            return False
-        except KakeruError as error:
+        table = wizard.table
+
+        def run_import() -> importing.ImportResult:
+            progress = ProgressCallback(self, self.tr("Importing"),
+                                        arg(self.tr("Importing %1…"), wizard.file_name()))
+            try:
+                return importing.import_table(wizard.db, table, wizard.mapping, name, progress=progress,
+                                              file_name=wizard.file_name())
+            finally:
+                progress.close()
+
+        def refused(error: KakeruError) -> None:  # a bad file, or the person cancelled (ImportCancelled)
             self.error.setText(str(error))
+
+        result = run_write(wizard.bus, None, "", run_import, on_error=refused)
+        if result is None:
             return False
-        finally:
-            progress.close()
-        found = lists_model.find_list(wizard.db, wizard.result.list_name)
+        wizard.result = result
+        found = lists_model.find_list(wizard.db, result.list_name)
         wizard.imported_list_id = found.id if found else None
-        wizard.bus.notify(*IMPORT_TABLES)
         return True

@@ -27,12 +27,14 @@ from models.accounts import scoring
 from models.accounts.normalize import PREFECTURES
 from models.accounts.scoring import ScoringRules
 from models.accounts.targets import distinct_values
+from models.store.changes import Changes
 from models.store.db import writing
 from models.store.errors import KakeruError, ValidationError
 from ui.dialogs.progress import ProgressCallback
 from ui.form_parts import error_label, save_cancel
 from ui.i18n import arg
 from ui.naming import named as _named
+from ui.operations import run_write
 from ui.signals import DataBus
 
 PROGRESS_FROM = 20_000  # companies: below this, scoring again takes well under a second
@@ -279,23 +281,27 @@ class ScoringRulesDialog(QDialog):
 
     # -- saving ------------------------------------------------------------------------------------
     def save(self) -> None:
-        progress = None
-        try:
-            rules = self.form_rules()
-            count = self.db.execute("SELECT count(*) FROM companies").fetchone()[0]
-            if count >= PROGRESS_FROM:
-                progress = ProgressCallback(self, self.windowTitle(), self.tr("Scoring every company…"),
-                                            cancellable=False)
-            with writing(self.db):
-                scoring.save_rules(self.db, rules)
-                scoring.rescore_all(self.db, rules, progress=progress)
-        except KakeruError as error:
-            self.error.setText(str(error))
-            self.error.show()
+        if run_write(self.bus, None, "", self._save_and_score, on_error=self._refused) is None:
             return
+        self.saved = True
+        self.accept()
+
+    def _refused(self, error: KakeruError) -> None:
+        self.error.setText(str(error))
+        self.error.show()
+
+    def _save_and_score(self) -> Changes:
+        """The rules and every company's new score, in one transaction."""
+        rules = self.form_rules()
+        progress = None
+        count = self.db.execute("SELECT count(*) FROM companies").fetchone()[0]
+        if count >= PROGRESS_FROM:
+            progress = ProgressCallback(self, self.windowTitle(), self.tr("Scoring every company…"),
+                                        cancellable=False)
+        try:
+            with writing(self.db):
+                saved = scoring.save_rules(self.db, rules)
+                return saved | scoring.rescore_all(self.db, rules, progress=progress).changes
         finally:
             if progress is not None:
                 progress.close()
-        self.saved = True
-        self.bus.notify("companies")
-        self.accept()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from models.accounts import lists
+from models.accounts.entities import Plan
 from models.accounts.vocab import TOUCH_KIND
 from models.meetings import ics
 from models.planning.agenda_groups import agenda_groups
@@ -41,6 +42,7 @@ from ui.dialogs.progress import ProgressCallback
 from ui.errors import show_expected_error
 from ui.i18n import arg, label, number
 from ui.naming import named as _named
+from ui.operations import record
 from ui.pages.base import Page
 from ui.qt_models.plan_agenda_model import (
     COL_COMPANY,
@@ -318,7 +320,7 @@ class AgendaPage(Page):
             self.reload()
             return
         if dialog.exec():
-            self.bus.notify("plans")
+            record(self.bus, None, dialog.plan or Plan.changes)
 
     def add_plan_for_current(self) -> None:
         index = self._current_plan_index()
@@ -326,7 +328,7 @@ class AgendaPage(Page):
             return
         dialog = PlanDialog(self.db, int(index.data(CompanyIdRole)), self, today=self.today)
         if dialog.exec():
-            self.bus.notify("plans")
+            record(self.bus, None, dialog.plan or Plan.changes)
 
     def request_session(self) -> None:
         ids = self.selected_company_ids()

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from models.accounts import companies
+from models.accounts.entities import Contact
 from ui.dialogs.contact import ContactDialog
 from ui.i18n import arg
+from ui.operations import record, run_write
 from ui.qt_models.contacts_model import ContactsModel
 from ui.signals import DataBus
 
@@ -88,14 +90,14 @@ class ContactsSection(QWidget):
         if self.company_id is None:
             return
         if ContactDialog(self.db, self.company_id, None, self).exec():
-            self.bus.notify("contacts")
+            record(self.bus, None, Contact.changes)
 
     def edit_contact(self) -> None:
         contact = self._selected()
         if contact is None or self.company_id is None:
             return
         if ContactDialog(self.db, self.company_id, contact, self).exec():
-            self.bus.notify("contacts")
+            record(self.bus, None, Contact.changes)
 
     def delete_contact(self) -> None:
         contact = self._selected()
@@ -107,5 +109,4 @@ class ContactsSection(QWidget):
                 contact.name),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            companies.delete_contact(self.db, contact.id)
-            self.bus.notify("contacts")
+            run_write(self.bus, None, "", lambda: companies.delete_contact(self.db, contact.id), parent=self)

@@ -19,11 +19,15 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from models.accounts.entities import Plan
 from models.accounts.vocab import HYPOTHESIS_RESULT, OUTCOME, PLAN_STATUS
 from models.planning import hypotheses
+from models.store.changes import NOTHING, Changes
 from models.store.errors import KakeruError
+from models.store.settings import SETTINGS_CHANGED
 from ui.errors import show_expected_error
 from ui.i18n import label
+from ui.operations import record, run_write
 from ui.qt_models.figure_rows_model import CompanyIdRole, FigureRowsModel, RowColumn
 from ui.qt_models.plan_agenda_model import due_label
 from ui.shortcuts import add_shortcut
@@ -200,12 +204,18 @@ class HypothesisResultsView(QWidget):
         if not plans:
             return
         row = self.plans_table.currentIndex().row()
-        try:
+
+        def mark_all() -> Changes:
+            changes = NOTHING
             for plan in plans:
-                hypotheses.set_result(self.db, plan.plan_id, result)
-        except KakeruError as error:
+                changes |= hypotheses.set_result(self.db, plan.plan_id, result).changes
+            return changes
+
+        def refused(error: KakeruError) -> None:
             show_expected_error(error, self)
-        self.bus.notify("plans")
+            record(self.bus, None, Plan.changes)  # the plans marked before the refused one are saved
+
+        run_write(self.bus, None, "", mark_all, on_error=refused)
         self.refresh()
         # The next plan becomes current, so a run of results is typed key after key.
         if len(plans) == 1 and self.plans_proxy.rowCount():
@@ -216,7 +226,7 @@ class HypothesisResultsView(QWidget):
         from ui.dialogs.hypothesis_templates import HypothesisTemplatesDialog
 
         if HypothesisTemplatesDialog(self.db, self).exec():
-            self.bus.notify("settings")
+            record(self.bus, None, SETTINGS_CHANGED)
             self.refresh()
 
     def _open(self, index) -> None:

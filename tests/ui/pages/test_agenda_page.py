@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QGroupBox
 
 from models.accounts import companies, lists
 from models.planning import cadences
+from models.store.changes import PLANS, Changes
 from models.store.db import stamp, writing
 from ui.dialogs.apply_cadence import ApplyCadenceDialog
 from ui.dialogs.plan_dialog import PlanDialog
@@ -151,7 +152,7 @@ def test_edit_a_plan_with_f2(page, qtbot, agenda_db, monkeypatch):
 def test_a_change_while_hidden_reloads_on_show(page, qtbot, agenda_db, bus):
     page.hide()
     _plan(agenda_db, _ids(agenda_db)[0], "2026-11-18")
-    bus.notify("plans")
+    bus.notify(Changes.of(PLANS))
     assert len(page.group_rows("today")) == 1
     page.show()
     qtbot.waitExposed(page)

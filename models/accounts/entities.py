@@ -169,6 +169,7 @@ class Plan:
     done_touch_id: int | None = None
     done_at: str | None = None
     skip_reason: str | None = None
+    caller: str | None = None  # who made it (None on plans made before migration 9)
 
 
 @dataclass(frozen=True)

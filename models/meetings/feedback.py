@@ -22,7 +22,7 @@ from models.planning.plans import plan_row
 from models.store.changes import COMPANIES, MEETINGS, PLANS, TOUCHES, Changes, ListWithChanges
 from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
-from models.store.settings import MEETING_OUTCOME_REASONS, get_setting, set_setting
+from models.store.settings import MEETING_OUTCOME_REASONS, current_caller, get_setting, set_setting
 
 # outcome → (company status, plan: "required" date and hypothesis, "date" only, or None)
 RULES = {
@@ -156,6 +156,7 @@ def record_feedback(
     at = at or now_iso()
 
     with writing(db):
+        caller = current_caller(db)
         meeting = _meeting(db, meeting_id)
         company = db.execute("SELECT status, last_touch_at FROM companies WHERE id = ?",
                              [meeting.company_id]).fetchone()
@@ -182,7 +183,7 @@ def record_feedback(
             "at": touch_at, "duration_s": meeting.duration_min * 60 if kind == "meeting" else None,
             "reached_decision_maker": int(decider is not None and kind == "meeting"),
             "note": _touch_note(outcome, reason_text, note, next_step, brief_difference),
-            "caller": meeting.caller,
+            "caller": meeting.caller or caller,  # the meeting's touch is of who won it, when known
         }
         replaced = None
         old = list(db.query(
@@ -201,7 +202,7 @@ def record_feedback(
             if hypothesis is None and outcome == "ongoing":
                 hypothesis = next_step  # the follow-up's reason is the next step agreed
             plan_id = inserted_id(db.table("plans").insert(plan_row(
-                meeting.company_id, plan_due, hypothesis=hypothesis, source="manual")))
+                meeting.company_id, plan_due, hypothesis=hypothesis, source="manual", caller=caller)))
         last = previous_last if previous_last and previous_last >= touch_at else touch_at
         db.execute("UPDATE companies SET status = ?, last_touch_at = ?, updated_at = ? WHERE id = ?",
                    [new_status, last, now_iso(), meeting.company_id])

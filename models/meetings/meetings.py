@@ -19,6 +19,7 @@ from models.store import clock
 from models.store.changes import MEETING_ATTENDEES, Changes, ListWithChanges
 from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
+from models.store.settings import current_caller
 
 # The fields a person may set on a meeting (the rest are kept by the store).
 MEETING_FIELDS = (
@@ -164,7 +165,8 @@ def create_meeting(
     Runs inside ``writing`` (a savepoint when the caller already holds a transaction), so logging
     an appointment and creating its meeting can commit together. A meeting is an appointment won:
     the account's cadences that stop on one stop with it (``apply_stop_rules``), as when the
-    appointment is logged from a call.
+    appointment is logged from a call. Without a ``caller`` in ``values`` the meeting is the current
+    caller's (``settings.current_caller``).
 
     Raises:
         ValidationError: a value does not fit (no start time, duration ≤ 0, a bad URL, …).
@@ -177,7 +179,8 @@ def create_meeting(
         if db.execute("SELECT 1 FROM companies WHERE id = ?", [company_id]).fetchone() is None:
             raise NotFound(f"会社（ID {company_id}）が見つかりません。削除された可能性があります。")
         _check_touch(db, company_id, clean.get("touch_id"))
-        row = {"company_id": company_id, "status": "scheduled", "duration_min": 60, **clean}
+        row = {"company_id": company_id, "status": "scheduled", "duration_min": 60,
+               "caller": current_caller(db), **clean}
         meeting_id = inserted_id(db.table("meetings").insert(stamp(row)))
         _replace_attendees(db, meeting_id, company_id, attendee_ids, attendee_notes or {})
         apply_stop_rules(db, company_id)

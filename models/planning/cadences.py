@@ -51,6 +51,7 @@ from models.planning.plans import plan_row
 from models.store.changes import NOTHING, PLANS, Changes, TupleWithChanges
 from models.store.db import now_iso, writing
 from models.store.errors import NotFound, ValidationError
+from models.store.settings import current_caller
 
 # ``X as X`` above: callers import the definitions and their editing from here too.
 
@@ -178,6 +179,7 @@ def expand_cadence(
     planned, no_fiscal, closed, already, missing = [], [], [], [], []
     rows: list[dict] = []
     now = now_iso()
+    caller = current_caller(db)
     plain_days = None if fiscal_needed else step_dates(steps, start, None, closures)
     for number, company_id in enumerate(ids, start=1):
         company = companies.get(company_id)
@@ -194,7 +196,7 @@ def expand_cadence(
             planned.append(company_id)
             for step, day in zip(steps, days, strict=True):
                 row = plan_row(company_id, day, kind=step.kind, hypothesis=step.hypothesis, source="cadence",
-                               now=now)
+                               now=now, caller=caller)
                 row.update(cadence_id=cadence_id, cadence_step_id=step.id)
                 rows.append(row)
         report = number % _CHUNK == 0 or number == len(ids)

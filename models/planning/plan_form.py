@@ -17,6 +17,7 @@ from models.store.clock import local as working_time
 from models.store.clock import today as working_today
 from models.store.db import inserted_id, now_iso, writing
 from models.store.errors import NotFound, ValidationError
+from models.store.settings import current_caller
 
 
 def _check(db: Database, company_id: int, kind: str, contact_id: int | None) -> None:
@@ -55,7 +56,8 @@ def save_plan(
                 raise ValidationError(
                     "過去の日付には予定を作成できません。今日以降の日付を指定してください。"
                 )
-            row = plan_row(company_id, due, kind=kind, hypothesis=hypothesis, contact_id=contact_id)
+            row = plan_row(company_id, due, kind=kind, hypothesis=hypothesis, contact_id=contact_id,
+                           caller=current_caller(db))
             row["hypothesis_template"] = template
             plan_id = inserted_id(db.table("plans").insert(row))
         else:

@@ -16,6 +16,7 @@ from models.accounts.vocab import PLAN_SOURCE, TOUCH_KIND
 from models.store import clock
 from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
+from models.store.settings import current_caller
 
 Due = date | datetime
 
@@ -67,9 +68,10 @@ def get_plan(db: Database, plan_id: int) -> Plan:
 
 def plan_row(
     company_id: int, due: Due | str, *, kind: str = "call", hypothesis: str | None = None,
-    contact_id: int | None = None, source: str = "manual", now: str | None = None,
+    contact_id: int | None = None, source: str = "manual", now: str | None = None, caller: str | None = None,
 ) -> dict[str, Any]:
-    """A checked, stamped row for the plans table (nothing written)."""
+    """A checked, stamped row for the plans table (nothing written); ``caller``: who makes it
+    (``settings.current_caller``)."""
     if kind not in TOUCH_KIND:
         raise ValidationError(f"不明な予定の種類です: {kind}")
     if source not in PLAN_SOURCE:
@@ -77,7 +79,7 @@ def plan_row(
     hypothesis = (hypothesis or "").strip() or None
     return stamp({
         "company_id": company_id, "contact_id": contact_id, "due": due_text(due), "kind": kind,
-        "hypothesis": hypothesis, "source": source, "status": "open",
+        "hypothesis": hypothesis, "source": source, "status": "open", "caller": caller,
     }, now=now)
 
 
@@ -85,8 +87,9 @@ def create_plan(
     db: Database, company_id: int, due: Due | str, *, kind: str = "call", hypothesis: str | None = None,
     contact_id: int | None = None, source: str = "manual",
 ) -> Plan:
-    """Plan a future touch of a company."""
-    row = plan_row(company_id, due, kind=kind, hypothesis=hypothesis, contact_id=contact_id, source=source)
+    """Plan a future touch of a company, in the name of the current caller."""
+    row = plan_row(company_id, due, kind=kind, hypothesis=hypothesis, contact_id=contact_id, source=source,
+                   caller=current_caller(db))
     with writing(db):
         if db.execute("SELECT 1 FROM companies WHERE id = ?", [company_id]).fetchone() is None:
             raise NotFound(f"会社（ID {company_id}）が見つかりません。削除された可能性があります。")

@@ -23,6 +23,7 @@ from models.store import clock
 from models.store.changes import COMPANIES, MEETINGS, PLANS, TOUCHES, Changes
 from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
+from models.store.settings import current_caller
 
 HEARING_FIELDS = ("issue", "current", "budget", "timing", "decision_maker", "competitor")
 NEXT_PLAN_FIELDS = ("due", "kind", "hypothesis", "contact_id", "source")
@@ -195,6 +196,8 @@ def log_outcome(
             source); a key left out keeps the rule's proposal, and None takes the proposal as it is.
         plan_next: False leaves the account without a next touch (refused where a date is required).
         meeting: for an appointment, the meeting form (starts_at required; attendees: contact ids).
+        caller: who logs it, recorded on the touch, the next plan and the meeting; None: the current
+            caller (``settings.current_caller``).
         rules, calendar: default to those stored in settings.
 
     Raises:
@@ -222,6 +225,8 @@ def log_outcome(
         raise ValidationError("アポ獲得として保存するには、商談の日時を入力してください。")
 
     with writing(db):
+        if caller is None:
+            caller = current_caller(db)
         company = _company(db, company_id)
         proposal = propose_next(outcome, moment, company, rules, calendar)
         choice = _plan_choice(outcome, rule, proposal, next_plan, plan_next)
@@ -255,7 +260,7 @@ def log_outcome(
         if choice:
             plan_id = inserted_id(db.table("plans").insert(plan_row(
                 company_id, choice["due"], kind=choice["kind"], hypothesis=choice["hypothesis"],
-                contact_id=choice["contact_id"], source=choice["source"],
+                contact_id=choice["contact_id"], source=choice["source"], caller=caller,
             )))
 
         meeting_id = None

@@ -429,6 +429,10 @@ _M0007 = [
 # setting); each moment is kept, only the offset it is written in changes.
 _M0008: list[str | Callable[[Database], None]] = [timestamps.upgrade]
 
+# 9: who made each plan, as touches and meetings already say (the caller_name setting when it was made).
+# Plans made before are left without one: nothing records who made them.
+_M0009 = ["ALTER TABLE plans ADD COLUMN caller TEXT"]
+
 MIGRATIONS: list[Sequence[str | Callable[[Database], None]]] = [
-    _M0001, _M0002, _M0003, _M0004, _M0005, _M0006, _M0007, _M0008]
+    _M0001, _M0002, _M0003, _M0004, _M0005, _M0006, _M0007, _M0008, _M0009]
 LATEST_VERSION = len(MIGRATIONS)

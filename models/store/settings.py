@@ -203,7 +203,13 @@ def caller_name(db: Database) -> str:
 
 
 def set_caller_name(db: Database, name: str | None) -> Changes:
+    """Store the caller's name, its spaces collapsed ("" forgets it)."""
     return set_setting(db, CALLER_NAME, " ".join((name or "").split()))
+
+
+def current_caller(db: Database) -> str | None:
+    """Who is making a write now: what every new touch, plan and meeting records (None until named)."""
+    return caller_name(db) or None
 
 
 # -- daily target -----------------------------------------------------------------------------------

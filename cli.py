@@ -32,11 +32,35 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 
 
-def _open(args: argparse.Namespace):
-    """The database of a subcommand that writes: created when missing (import, demo)."""
-    from models.store.db import open_db
+def _open_for_writing(args: argparse.Namespace) -> tuple[Database, bool]:
+    """The database of a subcommand that writes (import, demo), checked as the app checks it at start;
+    with whether the file was there before (and so is backed up before the first write).
 
-    return open_db(args.db)
+    A missing file is created. An existing one is checked before anything writes to it: a damaged file
+    is refused, never written to.
+
+    Raises:
+        DatabaseCorrupt: the file fails ``quick_check``.
+        DatabaseLocked: another program holds the file.
+        DatabaseError: as ``open_db``.
+    """
+    import sqlite3
+
+    from models.store.check import quick_check
+    from models.store.db import check_can_open, open_db
+    from models.store.errors import DatabaseCorrupt, DatabaseLocked
+
+    path = str(args.db)
+    check_can_open(path)  # a read-only folder or an empty file is said plainly, not taken for damage
+    existed = Path(path).exists()
+    try:
+        sound = quick_check(path)
+    except sqlite3.OperationalError as error:  # busy: another program is writing
+        raise DatabaseLocked(path) from error
+    if not sound:
+        raise DatabaseCorrupt(path, "整合性チェック（quick_check）で問題が見つかりました。"
+                                    "`check` で内容を確認できます")
+    return open_db(path), existed
 
 
 def _open_existing(args: argparse.Namespace):
@@ -78,10 +102,19 @@ def cmd_import(args: argparse.Namespace) -> int:
                 f"--columns に不明な項目名があります: {', '.join(unknown)}。"
                 f"使える項目名: {', '.join(importing.FIELDS)}"
             )
-    db = _open(args)
+    if args.rejects:
+        from models.store.output_path import check_output_path
+
+        check_output_path(args.rejects, args.db)  # refused before the import, not after it
+    from models.store.backup import backup_before
+
+    db, existed = _open_for_writing(args)
+    # Backed up once the file is read (a file that cannot be read costs no copy); a backup that
+    # cannot be written (BackupFailed) stops the import before it writes.
     result = importing.import_file(
         db, Path(args.file), args.list, encoding=args.encoding,
         has_header=False if args.no_header else None, columns=columns,
+        before_write=(lambda: backup_before(db, "import")) if existed else None,
     )
     if args.rejects and result.rejects:
         importing.write_rejects_csv(result, Path(args.rejects))
@@ -97,7 +130,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if args.companies < 1 or args.companies > 1_000_000:
         raise KakeruError("--companies は 1〜1,000,000 の範囲で指定してください。")
-    db = _open(args)
+    from models.store.backup import backup_before
+
+    db, existed = _open_for_writing(args)
+    # Without --force a file that has companies is refused unchanged: no copy is needed then.
+    if existed and (args.force or db.execute("SELECT 1 FROM companies LIMIT 1").fetchone() is None):
+        backup_before(db, "demo")
     summary = demo.generate_demo(db, companies=args.companies, seed=args.seed, force=args.force)
     print(f"デモデータを作成しました（{args.db}）: {summary}")
     return EXIT_OK

@@ -29,6 +29,7 @@ from models.meetings.briefs import BriefData, gather_brief
 from models.meetings.meetings import meetings_on
 from models.store import clock
 from models.store.errors import KakeruError
+from models.store.output_path import check_output_path
 from reports.briefing_sections import WEEKDAYS, build_story
 from reports.fonts import BOLD, REGULAR, fit_text, register_fonts
 from reports.layout import Frame, LaidOut, paginate
@@ -153,7 +154,13 @@ def _draw(brief: _Brief, canvas: Canvas) -> None:
 
 
 def _write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` whole: a half-written sheet never takes its place."""
+    """Replace ``path`` with ``data`` whole: a half-written sheet never takes its place.
+
+    Raises:
+        OutputPathRefused: ``path`` is an open database, a companion of one, a folder or a device.
+        BriefWriteError: the file could not be written.
+    """
+    check_output_path(path)
     partial = path.with_name(path.name + ".partial")
     try:
         partial.write_bytes(data)

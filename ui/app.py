@@ -92,6 +92,14 @@ class AppController(QObject):
         None means the window is showing and the event loop should run.
         """
         try:
+            # Read-only storage or an empty file is said as it is before anything is made beside it (the
+            # lock file) or read as damage; the database would not keep a single record there.
+            if self.path != ":memory:":
+                store.check_can_open(self.path)
+        except KakeruError as error:
+            errors.show_expected_error(error)
+            return EXIT_FAILED
+        try:
             self.lock = instance_lock.acquire(self.path)
         except instance_lock.AlreadyRunning as running:
             return self.hand_over(running)
@@ -106,6 +114,9 @@ class AppController(QObject):
             self.checked_before_open = not clean
         except sqlite3.OperationalError:
             errors.show_expected_error(DatabaseLocked(self.path))
+            return EXIT_FAILED
+        except KakeruError as error:  # unreadable for a reason a restore would not cure (the disk, rights)
+            errors.show_expected_error(error)
             return EXIT_FAILED
         if not healthy and not self._offer_restore_of_damaged_file():
             return EXIT_FAILED
@@ -143,6 +154,9 @@ class AppController(QObject):
     def _background_check_done(self, result: object) -> None:
         self._check_thread = None
         if result is True or isinstance(result, sqlite3.OperationalError):  # sound, or busy: next start
+            return
+        if isinstance(result, KakeruError):  # unreadable now for a reason that is not damage
+            errors.show_expected_error(result, self.window)
             return
         if isinstance(result, Exception):
             raise result

@@ -33,6 +33,7 @@ from sqlite_utils import Database
 from models.accounts.targets import TargetFilter, TargetRow, rows_for_ids, target_ids
 from models.accounts.vocab import COMPANY_STATUS, label
 from models.store.errors import DiskFull, KakeruError
+from models.store.output_path import OutputPathRefused, check_output_path
 
 ENCODINGS = ("utf-8-sig", "cp932")
 # TargetRow field → header, in the default order of the columns.
@@ -189,10 +190,16 @@ def safe_csv(path: Path, encoding: str) -> Iterator[SafeCsv]:
 
     Raises:
         ValueError: an encoding other than ``ENCODINGS``.
-        DiskFull, ExportError: the file could not be written (nothing at ``path`` changed).
+        DiskFull, ExportError: the file could not be written, or ``path`` is refused as a place to write
+            (an open database, a companion of one, a folder, a device: ``check_output_path``); nothing at
+            ``path`` changed.
     """
     if encoding not in ENCODINGS:
         raise ValueError(f"unsupported export encoding {encoding!r}")
+    try:
+        check_output_path(path)
+    except OutputPathRefused as refused:
+        raise ExportError(str(refused)) from refused  # what every CSV writer raises for its path
     temporary = None
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)

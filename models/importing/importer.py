@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import gc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -230,9 +230,13 @@ def import_file(
     list_name: str,
     encoding: str = "auto",
     has_header: bool | None = None,
+    before_write: Callable[[], object] | None = None,
     columns: str | Sequence[str | None] | None = None,
     sheet: str | int | None = None,
     progress: Progress | None = None,
+    ``before_write`` is called once the file is read and its columns are known, before anything is
+    written (the CLI backs the database up there, so a file that cannot be read costs no backup).
+
 ) -> ImportResult:
     """Read ``path`` and import it (the CLI's ``import``); ``columns`` overrides the guessed mapping.
 
@@ -246,6 +250,8 @@ def import_file(
     mapping = parse_columns(columns, table.width) if columns else guess_mapping(table)
     if "name" not in mapping:
         raise ValidationError(
+    if before_write is not None:
+        before_write()
             f"「{Path(path).name}」のどの列が会社名か判別できませんでした。"
             "列の割り当て（CLI では --columns）で会社名の列を指定してください。"
         )

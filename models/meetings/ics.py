@@ -23,7 +23,9 @@ from sqlite_utils import Database
 from models.accounts.vocab import TOUCH_KIND
 from models.planning.plans import parse_due
 from models.store import clock
+from models.store.db import db_path
 from models.store.errors import KakeruError
+from models.store.output_path import check_output_path
 
 PRODID = "-//Kakeru//Kakeru 架電//JA"
 UID_DOMAIN = "kakeru"
@@ -214,10 +216,11 @@ def export_ics(
     cancels; nothing is written). The bytes are those of ``build_calendar(...).to_ical()``.
 
     Raises:
+        OutputPathRefused: ``path`` is the database, a companion of it, a folder or a device.
         IcsExportError: the file cannot be written (folder missing, no permission, disk full), or the
             export was cancelled.
     """
-    path = Path(path)
+    path = check_output_path(path, db_path(db))
     plans, meetings = _rows(db, company_ids, start, end)
     head = _calendar_head()
     if any(len(row["due"]) > 10 for row in plans) or meetings:

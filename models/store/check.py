@@ -10,6 +10,7 @@ opening a file, so a damaged file is reported (and never written to) instead of 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,8 +19,17 @@ from sqlite_utils import Database
 
 from models.store.backup import BackupFailed, ValidationResult, backup_now, validate_backup
 from models.store.consistency import CONSISTENCY_CHECKS, Problem, table_names
-from models.store.db import backup_to, wrap
-from models.store.errors import DatabaseError, DatabaseMissing, ValidationError, is_busy
+from models.store.db import backup_to, read_only_connection, wrap
+from models.store.errors import (
+    DatabaseCorrupt,
+    DatabaseEmpty,
+    DatabaseError,
+    DatabaseMissing,
+    ValidationError,
+    classify,
+    is_busy,
+)
+from models.store.output_path import check_output_path
 from models.store.schema import LATEST_VERSION
 
 
@@ -33,26 +43,31 @@ def quick_check(path: str | Path) -> bool:
     """Whether the file at ``path`` passes ``PRAGMA quick_check`` (a missing file counts as fine).
 
     Opens the file read-only, so a damaged file is not touched. Meant to run before ``open_db``.
+
+    Raises:
+        sqlite3.OperationalError: another program holds the file locked (``is_busy``).
+        DatabaseReadOnly, DatabaseCannotOpen, DiskError: the file could not be read for a reason other
+            than damage (a read-only folder, permissions, the disk), which a restore would not cure.
     """
     path = Path(path)
     if str(path) == ":memory:" or not path.exists():
         return True
     side_files = [Path(f"{path}-wal"), Path(f"{path}-shm")]
     had_side_files = [p.exists() for p in side_files]
+    conn = None
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
-    except sqlite3.Error:
-        return False
-    try:
         return [row[0] for row in conn.execute("PRAGMA quick_check")] == ["ok"]
-    except sqlite3.OperationalError as error:
+    except sqlite3.DatabaseError as error:
         if is_busy(error):
             raise
-        return False
-    except sqlite3.DatabaseError:
-        return False
+        named = _not_damage(error, path)
+        if named is None:
+            return False
+        raise named from error  # read-only, cannot open, disk error: a restore would not cure it
     finally:
-        conn.close()
+        if conn is not None:
+            conn.close()
         # A read-only connection to a WAL file creates an empty -wal and -shm it cannot remove.
         if not any(had_side_files) and side_files[0].exists() and side_files[0].stat().st_size == 0:
             for side_file in side_files:
@@ -156,10 +171,27 @@ class BackupCopy:
 
 
 def _open_existing(path: Path) -> Database:
-    """Open a file as it is: no migration, no WAL switch, so checking or copying never changes it."""
+    """Open a file as it is: no migration, no WAL switch, so checking or copying never changes it.
+
+    A file on read-only storage is opened read-only, since SQLite could not make its -shm file there.
+
+    Raises:
+        DatabaseMissing: no file at ``path``.
+        DatabaseEmpty: the file has 0 bytes (no database to check or copy).
+    """
     if not path.is_file():
         raise DatabaseMissing(str(path))
+    if path.stat().st_size == 0:
+        raise DatabaseEmpty(str(path))
+    if not (os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK | os.X_OK)):
+        return wrap(read_only_connection(path))
     return wrap(sqlite3.connect(path, timeout=5.0))
+
+
+def _not_damage(error: sqlite3.DatabaseError, path: Path) -> DatabaseError | None:
+    """The named error when ``error`` says the file could not be read for a reason other than damage."""
+    named = classify(error, str(path))
+    return None if named is None or isinstance(named, DatabaseCorrupt) else named
 
 
 def check_file(path: str | Path) -> CheckReport:
@@ -167,6 +199,9 @@ def check_file(path: str | Path) -> CheckReport:
 
     Raises:
         DatabaseMissing: no file at ``path``.
+        DatabaseEmpty: the file has 0 bytes.
+        DatabaseReadOnly, DatabaseCannotOpen, DiskError, DatabaseLocked: the file could not be read
+            for a reason other than damage.
         CannotCheck: the file is not a readable SQLite database, not Kakeru's, or from a newer Kakeru.
     """
     path = Path(path)
@@ -175,6 +210,9 @@ def check_file(path: str | Path) -> CheckReport:
         try:
             version = db.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as error:
+            named = _not_damage(error, path)
+            if named is not None:
+                raise named from error
             raise CannotCheck(
                 f"データベース「{path}」は SQLite のデータベースとして読み取れません（{error}）。"
                 "バックアップからの復元をおすすめします。"
@@ -200,7 +238,9 @@ def backup_file(path: str | Path, out: str | Path | None = None) -> BackupCopy:
 
     Raises:
         DatabaseMissing: no file at ``path``.
+        DatabaseEmpty: the file has 0 bytes (a copy of it would be no backup).
         ValidationError: ``out`` is the database itself.
+        OutputPathRefused: ``out`` is a companion of a database, a folder or a device.
         BackupFailed: the copy could not be written.
     """
     path = Path(path)
@@ -211,6 +251,7 @@ def backup_file(path: str | Path, out: str | Path | None = None) -> BackupCopy:
                 raise ValidationError(
                     "バックアップの保存先に、元のデータベースと同じファイルは指定できません。"
                 )
+            check_output_path(out, path, database_copy=True)
             try:
                 written = backup_to(db, out)
             except (OSError, sqlite3.Error) as error:

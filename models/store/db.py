@@ -15,7 +15,16 @@ from sqlite_utils import Database
 from sqlite_utils.db import Table
 
 from models.store import clock
-from models.store.errors import DatabaseMissing, DatabaseTooNew, classify
+from models.store.errors import (
+    DatabaseCannotOpen,
+    DatabaseEmpty,
+    DatabaseMissing,
+    DatabaseReadOnly,
+    DatabaseTooNew,
+    classify,
+    classify_os_error,
+)
+from models.store.output_path import remember_database
 from models.store.schema import LATEST_VERSION, MIGRATIONS
 
 APP_NAME = "Kakeru"
@@ -154,12 +163,14 @@ def open_db(path: str | Path | None = None, *, busy_timeout_s: float = 5.0) -> D
     The file's ``time_zone`` setting becomes the process's working zone (models.store.time_zone).
 
     Raises:
+        DatabaseEmpty, DatabaseReadOnly: the file is empty, or it or its folder cannot be written
+            (``check_can_open``).
         DatabaseTooNew, DatabaseCorrupt, DatabaseLocked, DiskFull, DatabaseReadOnly, DiskError,
         DatabaseCannotOpen: the file cannot be used as is.
     """
     path = str(path) if path is not None else str(default_db_path())
     if path != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        check_can_open(path)
     try:
         conn = sqlite3.connect(path, timeout=busy_timeout_s)
         db = wrap(conn)
@@ -181,11 +192,41 @@ def open_db(path: str | Path | None = None, *, busy_timeout_s: float = 5.0) -> D
         if mapped is None:
             raise
         raise mapped from error
+    remember_database(path)
     return db
+
+
+def check_can_open(path: str | Path) -> None:
+    """Refuse, before SQLite touches it, a file Kakeru could not keep its records in; make its folder.
+
+    Raises:
+        DatabaseEmpty: an existing file of 0 bytes: not a database, and SQLite would silently make it
+            a new, empty one.
+        DatabaseReadOnly: the file or its folder cannot be written (permissions, a read-only drive),
+            so the first record would fail to save.
+        DiskFull, DatabaseCannotOpen: the folder could not be made, or ``path`` is a folder.
+    """
+    file = Path(path)
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise classify_os_error(error, str(path), folder=True) from error
+    if file.is_dir():
+        raise DatabaseCannotOpen(str(path))
+    if file.is_file():
+        if file.stat().st_size == 0:
+            raise DatabaseEmpty(str(path))
+        if not os.access(file, os.W_OK):
+            raise DatabaseReadOnly(str(path), opening=True)
+    # SQLite makes its -wal, -shm and -journal files beside the database.
+    if not os.access(file.parent, os.W_OK | os.X_OK):
+        raise DatabaseReadOnly(str(path), opening=True, folder=True)
 
 
 def open_existing(path: str | Path, *, busy_timeout_s: float = 5.0) -> Database:
     """``open_db`` for a file that must already exist, as a command that only reads needs.
+
+    A file on read-only storage is opened read-only (``read_only_connection``) instead of refused.
 
     Raises:
         DatabaseMissing: no file at ``path`` (nothing is created, not even its folder).
@@ -193,4 +234,42 @@ def open_existing(path: str | Path, *, busy_timeout_s: float = 5.0) -> Database:
     """
     if not Path(path).is_file():
         raise DatabaseMissing(str(path))
-    return open_db(path, busy_timeout_s=busy_timeout_s)
+    try:
+        return open_db(path, busy_timeout_s=busy_timeout_s)
+    except DatabaseReadOnly as error:
+        if not error.opening:
+            raise
+        refused = error
+    # Read-only storage (a CD, a write-protected share): reading needs no write, so read it as it is.
+    path = str(path)
+    try:
+        db = wrap(read_only_connection(path, busy_timeout_s=busy_timeout_s))
+        version = schema_version(db)
+        if version > LATEST_VERSION:
+            raise DatabaseTooNew(path, version, LATEST_VERSION)
+        if version < LATEST_VERSION:
+            raise refused  # an older file must be upgraded first, which needs a write
+        from models.store.time_zone import apply_time_zone
+
+        apply_time_zone(db)
+    except sqlite3.DatabaseError as error:
+        mapped = classify(error, path)
+        if mapped is None:
+            raise
+        raise mapped from error
+    remember_database(path)
+    return db
+
+
+def read_only_connection(path: str | Path, *, busy_timeout_s: float = 5.0) -> sqlite3.Connection:
+    """A connection that can only read the database at ``path``, even on read-only storage.
+
+    ``PRAGMA query_only`` makes any write fail with SQLITE_READONLY (``DatabaseReadOnly``). Without a
+    -wal file beside it the main file holds everything, so it is opened as immutable: SQLite then
+    needs no -shm file, which a read-only folder could not hold.
+    """
+    file = Path(path).resolve()
+    immutable = "" if Path(f"{file}-wal").exists() else "&immutable=1"
+    conn = sqlite3.connect(f"{file.as_uri()}?mode=ro{immutable}", uri=True, timeout=busy_timeout_s)
+    conn.execute("PRAGMA query_only = ON")
+    return conn

@@ -6,6 +6,7 @@ Anything not derived from ``KakeruError`` is a bug and goes to the crash reporte
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 
 
@@ -59,11 +60,35 @@ class DiskFull(DatabaseError):
 
 
 class DatabaseReadOnly(DatabaseError):
-    def __init__(self, path: str):
+    """The file (or its folder) cannot be written: met at open (``opening``) or by a write."""
+
+    def __init__(self, path: str, *, opening: bool = False, folder: bool = False):
+        self.opening = opening
+        self.folder = folder
+        what = "のあるフォルダー" if folder else ""
+        if opening:
+            super().__init__(
+                f"データベース「{path}」{what}は読み取り専用のため、Kakeru で開けません"
+                "（開いても、記録を保存できないためです）。ファイルは変更していません。"
+                f"{'フォルダー' if folder else 'ファイル'}に書き込みの権限があるか、"
+                "読み取り専用のドライブや USB メモリーに置かれていないかをご確認ください。"
+            )
+            return
         super().__init__(
-            f"データベース「{path}」は読み取り専用になっているため、書き込めませんでした。"
+            f"データベース「{path}」{what}は読み取り専用になっているため、書き込めませんでした。"
             "今回の変更は保存されていません。ファイルとフォルダーに書き込みの権限があるかを確認してから、"
             "もう一度お試しください。"
+        )
+
+
+class DatabaseEmpty(DatabaseError):
+    """An existing file of 0 bytes was given as the database: it is not one, and is never replaced."""
+
+    def __init__(self, path: str):
+        super().__init__(
+            f"データベース「{path}」は中身が空のファイル（0 バイト）で、Kakeru のデータベースではありません。"
+            "ファイルは変更していません。パスが正しいかをご確認ください。"
+            "正しい場合は、バックアップから復元してください。"
         )
 
 
@@ -101,6 +126,21 @@ class ValidationError(KakeruError):
 
 class NotFound(KakeruError):
     """A record that was asked for does not exist (any more)."""
+
+
+def classify_os_error(error: OSError, path: str, *, folder: bool = False) -> DatabaseError:
+    """The named error for an ``OSError`` met while preparing the database's file or folder.
+
+    Args:
+        error: what the file system raised.
+        path: the database file, named in the sentence.
+        folder: the error concerns the folder the database lives in.
+    """
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return DatabaseReadOnly(path, opening=True, folder=folder)
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return DiskFull(path)
+    return DatabaseCannotOpen(path)
 
 
 def sqlite_code(error: BaseException) -> int | None:

@@ -27,7 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.store.errors import KakeruError
+from models.store.output_path import check_output_path
 from ui.dialogs.progress import ProgressCallback
+from ui.errors import show_expected_error
 from ui.i18n import arg
 from ui.settings import AppSettings
 from ui.shortcuts import add_shortcut
@@ -249,6 +252,11 @@ class BriefPreview(QWidget):
         target = Path(chosen)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
+        try:
+            check_output_path(target)
+        except KakeruError as error:
+            show_expected_error(error, self, self.tr("Save as PDF"))
+            return None
         try:
             shutil.copyfile(self.path, target)
         except OSError as error:

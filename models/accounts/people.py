@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from models.accounts.companies import get_contact
 from models.accounts.entities import Contact, Relationship, from_row
-from models.accounts.vocab import CONNECT_OUTCOMES, EMPLOYMENT
+from models.accounts.vocab import EMPLOYMENT, connect_sql
 from models.store.changes import CONTACTS, Changes, DictWithChanges
 from models.store.db import inserted_id, now_iso, writing
 from models.store.errors import NotFound, ValidationError
@@ -241,24 +241,23 @@ def save_positions(db: Database, positions: dict[int, Position]) -> DictWithChan
 def last_spoken(db: Database, company_id: int) -> dict[int, date | None]:
     """The day we last spoke with each of the company's contacts (``None``: never).
 
-    Speaking means a touch where the person was on the line (担当者接続, 資料送付, アポ獲得,
-    ニーズなし, or a decision maker reached), a meeting or visit logged without an outcome, or a
-    held meeting the person attended.
+    Speaking means a touch naming the person that is a connect (接続, as the KPIs count it; a
+    decision-maker mark alone is not one), a meeting or visit logged without an outcome, or a held
+    meeting the person attended.
     """
     result: dict[int, date | None] = {
         row[0]: None for row in db.execute("SELECT id FROM contacts WHERE company_id = ?", [company_id])
     }
-    marks = ",".join("?" * len(CONNECT_OUTCOMES))
     rows = db.execute(
         f"""SELECT contact_id, max(substr(at, 1, 10)) FROM touches
-        WHERE company_id = ? AND contact_id IS NOT NULL AND (outcome IN ({marks})
-            OR reached_decision_maker <> 0 OR (outcome IS NULL AND kind IN (?, ?)))
+        WHERE company_id = ? AND contact_id IS NOT NULL AND ({connect_sql()}
+            OR (outcome IS NULL AND kind IN (?, ?)))
         GROUP BY contact_id
         UNION ALL
         SELECT a.contact_id, max(substr(m.starts_at, 1, 10)) FROM meetings AS m
         JOIN meeting_attendees AS a ON a.meeting_id = m.id
         WHERE m.company_id = ? AND m.status = 'held' GROUP BY a.contact_id""",
-        [company_id, *CONNECT_OUTCOMES, *_MET_KINDS, company_id],
+        [company_id, *_MET_KINDS, company_id],
     ).fetchall()
     for contact_id, day in rows:
         if contact_id not in result or not day:

@@ -97,9 +97,30 @@ MEETING_OUTCOME = {
 
 RANKS = ("A", "B", "C", "D")
 
-# Outcomes where the target person was on the line (for the session summary and KPIs).
-# 折返し依頼 is left out: the request often comes from reception, not from the person.
-CONNECT_OUTCOMES = ("connected", "info_sent", "appointment", "no_need")
+# 接続 (a connect), defined once: a touch with one of these outcomes. The KPI page, the weekly review, `kpi`,
+# the call session's summary, the hypothesis figures and a contact's last-spoken day count it through this
+# tuple or connect_sql(); the touch_days triggers (models/store/schema.py, migration 4) keep a copy, checked
+# by tests/models/kpi/test_connect_definition.py. It is README's published KPI definition, 折返し依頼
+# included, which the glossary does not contradict: someone who only says the person is out is 不在 and a
+# refusal is 受付ブロック, so 折返し依頼 is the account answering with a time to call, from the person or
+# from reception for them. A キーパーソン接触 mark alone never makes a connect (that is キーパーソン接触数).
+CONNECT_OUTCOMES = ("connected", "callback_requested", "info_sent", "appointment", "no_need")
+
+# Not a count: outcomes where the person talked with us about the account itself, beyond a time to call
+# back. The call form asks for the hearing (ヒアリング) after these, and a cadence set to stop on a reply
+# (担当者接続で停止) stops on them; a callback request keeps the cadence going beside its callback plan.
+CONVERSATION_OUTCOMES = ("connected", "info_sent", "appointment", "no_need")
+
+
+def connect_sql(alias: str | None = None) -> str:
+    """SQL true for a touch that is a connect: its outcome only (counts of calls add ``kind = 'call'``).
+
+    Args:
+        alias: the touches table's alias in the query (``t`` gives ``t.outcome IN (...)``).
+    """
+    column = f"{alias}.outcome" if alias else "outcome"
+    outcomes = ", ".join(f"'{outcome}'" for outcome in CONNECT_OUTCOMES)
+    return f"{column} IN ({outcomes})"
 
 
 def label(table: dict[str, tuple[str, str]], value: str | None, language: str = "ja") -> str:

@@ -19,13 +19,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from models.accounts.vocab import COMPANY_STATUS, MEETING_OUTCOME, OUTCOME, label
+from models.accounts.vocab import COMPANY_STATUS, MEETING_OUTCOME, OUTCOME, connect_sql, label
 from models.kpi.period import Period, Scope, scope_sql
 from models.meetings.meetings import OUTCOME_REASON
 from models.store import clock
 
-# Call outcomes where somebody we wanted talked with us (接続).
-CONNECT_OUTCOMES = ("connected", "callback_requested", "info_sent", "appointment", "no_need")
 SILENT_DAYS = 30
 SILENT_STATUSES = ("in_progress", "nurturing")
 NO_REASON = "（理由未入力）"
@@ -45,7 +43,7 @@ def touch_counts(db: Database, period: Period, scope: Scope) -> dict[str, int]:
     else:
         condition, params = scope_sql(db, scope, "t.company_id")
         row = db.execute(
-            f"SELECT count(*), ifnull(sum(t.outcome IN {_in(CONNECT_OUTCOMES)}), 0), "
+            f"SELECT count(*), ifnull(sum({connect_sql('t')}), 0), "
             "ifnull(sum(t.reached_decision_maker <> 0), 0), ifnull(sum(t.outcome = 'appointment'), 0) "
             f"FROM touches t WHERE t.kind = 'call' AND t.at >= ? AND t.at < ? AND {condition}",
             [low, high, *params]).fetchone()
@@ -281,7 +279,7 @@ def figure_rows(db: Database, key: str, period: Period, scope: Scope | None = No
     if key == "calls":
         return _touch_rows(db, period, scope, "1")
     if key == "connects":
-        return _touch_rows(db, period, scope, f"t.outcome IN {_in(CONNECT_OUTCOMES)}")
+        return _touch_rows(db, period, scope, connect_sql("t"))
     if key == "key_person":
         return _touch_rows(db, period, scope, "t.reached_decision_maker <> 0")
     if key == "appointments":

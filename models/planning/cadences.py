@@ -27,7 +27,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from models.accounts.entities import CadenceStep
-from models.accounts.vocab import CLOSED_STATUSES, CONNECT_OUTCOMES
+from models.accounts.vocab import CLOSED_STATUSES, CONVERSATION_OUTCOMES
 from models.planning.cadence_definitions import DEFAULT_CADENCES as DEFAULT_CADENCES
 from models.planning.cadence_definitions import OFFSET_UNITS as OFFSET_UNITS
 from models.planning.cadence_definitions import CadenceSpec as CadenceSpec
@@ -229,10 +229,11 @@ def apply_stop_rules(db: Database, company_id: int) -> TupleWithChanges[int]:
 
     A cadence stops (as its flags say) when, after its plans were made, the account won an
     appointment (a touch with that outcome, or a meeting), when the account is do-not-call or
-    disqualified, or when the person replied (a connected-type outcome). Returns the skipped ids;
+    disqualified, or when the person replied (CONVERSATION_OUTCOMES: a callback request, which only
+    names a time, is not a reply). Returns the skipped ids;
     call it inside the transaction that logs the outcome so both commit together.
     """
-    connects = ",".join(f"'{o}'" for o in CONNECT_OUTCOMES)
+    replies = ",".join(f"'{o}'" for o in CONVERSATION_OUTCOMES)
     with writing(db):
         status_row = db.execute("SELECT status FROM companies WHERE id = ?", [company_id]).fetchone()
         if status_row is None:
@@ -246,7 +247,7 @@ def apply_stop_rules(db: Database, company_id: int) -> TupleWithChanges[int]:
                 OR EXISTS (SELECT 1 FROM meetings m WHERE m.company_id = p.company_id
                            AND m.created_at >= p.created_at) AS appointment,
                 EXISTS (SELECT 1 FROM touches t WHERE t.company_id = p.company_id
-                        AND t.outcome IN ({connects}) AND t.at >= p.created_at) AS replied
+                        AND t.outcome IN ({replies}) AND t.at >= p.created_at) AS replied
             FROM plans p JOIN cadences c ON c.id = p.cadence_id
             WHERE p.company_id = ? AND p.status = 'open' AND p.source = 'cadence'""",
             [company_id],

@@ -22,7 +22,7 @@ from datetime import date
 from sqlite_utils import Database
 
 from models.accounts.entities import Plan
-from models.accounts.vocab import CONNECT_OUTCOMES, HYPOTHESIS_RESULT
+from models.accounts.vocab import HYPOTHESIS_RESULT, connect_sql
 from models.planning.calendar import (
     DEFAULT_CLOSURES,
     Closure,
@@ -255,14 +255,13 @@ def hypothesis_summary(
     where = _period_sql(start, end, params)
     if not include_untemplated:
         where += " AND p.hypothesis_template IS NOT NULL"
-    connects = ",".join(f"'{o}'" for o in CONNECT_OUTCOMES)
     rows = db.query(
         f"""SELECT COALESCE(p.hypothesis_template, ?) AS template, COUNT(*) AS plans,
             SUM(p.status = 'done') AS done,
             SUM(p.hypothesis_result = 'held') AS held, SUM(p.hypothesis_result = 'missed') AS missed,
             SUM(p.hypothesis_result = 'unknown') AS unknown,
             SUM(p.status = 'done' AND p.hypothesis_result IS NULL) AS unrated,
-            SUM(t.outcome IN ({connects})) AS connected, SUM(t.outcome = 'appointment') AS appointments
+            SUM({connect_sql('t')}) AS connected, SUM(t.outcome = 'appointment') AS appointments
         FROM plans p LEFT JOIN touches t ON t.id = p.done_touch_id
         WHERE p.status != 'skipped' {where}
         GROUP BY 1 ORDER BY plans DESC, template""",

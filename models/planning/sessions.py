@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 from sqlite_utils import Database
 
-from models.accounts.vocab import CONNECT_OUTCOMES
+from models.accounts.vocab import connect_sql
 from models.store import settings
 from models.store.changes import SETTINGS, Changes
 from models.store.db import new_uid, now_iso, writing
@@ -162,16 +162,15 @@ def step_back(db: Database) -> SessionState:
 
 
 def session_summary(db: Database, state: SessionState, *, now: str | None = None) -> SessionSummary:
-    """The counts so far, from the touches logged with the session's uid."""
-    placeholders = ",".join("?" * len(CONNECT_OUTCOMES))
+    """The counts so far, from the touches logged with the session's uid (接続 as the KPIs count it)."""
     row = db.execute(
         f"""SELECT COUNT(*),
-            COALESCE(SUM(outcome IN ({placeholders}) OR reached_decision_maker), 0),
+            COALESCE(SUM({connect_sql()}), 0),
             COALESCE(SUM(reached_decision_maker <> 0), 0),
             COALESCE(SUM(outcome = 'appointment'), 0),
             COALESCE(SUM(duration_s), 0)
         FROM touches WHERE session_uid = ? AND kind = 'call'""",
-        [*CONNECT_OUTCOMES, state.uid],
+        [state.uid],
     ).fetchone()
     return SessionSummary(
         session_uid=state.uid, started_at=state.started_at, ended_at=now or now_iso(),

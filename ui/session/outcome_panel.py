@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.accounts.vocab import CONNECT_OUTCOMES, CONTACT_ROLE, OUTCOME
+from models.accounts.vocab import CONTACT_ROLE, CONVERSATION_OUTCOMES, OUTCOME
 from models.planning.calendar import CalendarRules
 from models.planning.dispositions import Proposal, Rule, propose_next
 from models.planning.session_card import AccountCard
@@ -222,7 +222,9 @@ class OutcomePanel(NextTouchForm, QWidget):
 
     def _contact_changed(self) -> None:
         contact = self.card.contact(self.contact_id()) if self.card else None
-        if contact is not None and contact.role == "decision_maker" and self.outcome() in CONNECT_OUTCOMES:
+        # Talking with a decision maker about the account is reaching one; naming a time is not.
+        if (contact is not None and contact.role == "decision_maker"
+                and self.outcome() in CONVERSATION_OUTCOMES):
             self.decision_maker_check.setChecked(True)
 
     # -- timer --------------------------------------------------------------------------------------
@@ -283,9 +285,9 @@ class OutcomePanel(NextTouchForm, QWidget):
         self.outcome_buttons[outcome].setChecked(True)
         self.error.hide()
         self.proposal = propose_next(outcome, self.now, self.card.company, self.rules, self.calendar)
-        self.hearing_box.setVisible(outcome in CONNECT_OUTCOMES)
+        self.hearing_box.setVisible(outcome in CONVERSATION_OUTCOMES)
         contact = self.card.contact(self.contact_id())
-        if outcome in CONNECT_OUTCOMES and contact is not None and contact.role == "decision_maker":
+        if outcome in CONVERSATION_OUTCOMES and contact is not None and contact.role == "decision_maker":
             self.decision_maker_check.setChecked(True)
         if outcome != "appointment":
             self.meeting = None
@@ -325,7 +327,7 @@ class OutcomePanel(NextTouchForm, QWidget):
             "contact_id": self.contact_id(), "duration_s": self.duration_s(),
             "note": self.note.toPlainText(), "reached_decision_maker": self.decision_maker_check.isChecked(),
         }
-        if outcome in CONNECT_OUTCOMES:
+        if outcome in CONVERSATION_OUTCOMES:
             kwargs["hearing"] = self.hearing_values()
         if self.proposal and self.proposal.makes_plan:
             kwargs["next_plan"] = {"due": self.due(), "hypothesis": self.hypothesis.text(),

@@ -251,7 +251,7 @@ def test_last_spoken_counts_only_talks(account):
         touch(p["a"], "2025-03-01T10:00:00+09:00", "connected")
         touch(p["a"], "2025-05-01T10:00:00+09:00", "not_available")  # not a talk
         touch(p["b"], "2025-04-02T09:00:00+09:00", "gatekeeper_block")
-        touch(p["b"], "2025-04-03T09:00:00+09:00", "callback_requested", reached=1)  # reached counts
+        touch(p["b"], "2025-04-03T09:00:00+09:00", "callback_requested", reached=1)  # a connect
         touch(p["c"], "2025-02-01T09:00:00+09:00", None, kind="visit")
         for contact, status, day in ((d, "held", "2025-06-01"), (e, "scheduled", "2025-07-01")):
             meeting = db.table("meetings").insert(stamp({"company_id": company, "status": status,

@@ -155,7 +155,7 @@ def test_a_whole_session_with_the_keyboard_alone(qtbot, demo_db, bus, settings, 
     values = {k: label.text() for k, label in view.summary.values.items()}
     assert values["calls"] == "9 of 10 accounts"
     assert values["appointments"] == "1" and values["skipped"] == "1"
-    assert values["connects"] == "4 (44%)"  # connected, info sent, appointment, no need
+    assert values["connects"] == "5 (56%)"  # connected, callback requested, info sent, appointment, no need
     qtbot.mouseClick(view.summary.copy_button, Qt.MouseButton.LeftButton)
     assert QApplication.clipboard().text().startswith("架電セッションのまとめ")
     assert "アポ獲得 1件" in QApplication.clipboard().text()

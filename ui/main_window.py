@@ -241,6 +241,9 @@ class MainWindow(FileCommands, QMainWindow):
         self.scoring_action = self._action("scoringRulesAction", self.tr("&Scoring rules…"), None,
                                            self.edit_scoring_rules)
         edit_menu.addAction(self.scoring_action)
+        self.time_zone_action = self._action("timeZoneAction", self.tr("Time &zone…"), None,
+                                             self.edit_time_zone)
+        edit_menu.addAction(self.time_zone_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.setObjectName("viewMenu")
@@ -307,6 +310,12 @@ class MainWindow(FileCommands, QMainWindow):
         from ui.dialogs.scoring_rules import ScoringRulesDialog
 
         ScoringRulesDialog(self.db, self.bus, self).exec()
+
+    def edit_time_zone(self) -> None:
+        """The zone times are shown, counted and stored in (the database's setting)."""
+        from ui.dialogs.time_zone import TimeZoneDialog
+
+        TimeZoneDialog(self.db, self.bus, self).exec()
 
     def _focus_search(self) -> None:
         self.show_page("targets")

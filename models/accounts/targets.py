@@ -27,6 +27,7 @@ from models.accounts.saved_views import save_view as save_view
 from models.accounts.search import Search
 from models.accounts.target_filter import TargetFilter as TargetFilter
 from models.accounts.vocab import COMPANY_STATUS
+from models.store import clock
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +153,7 @@ class _Query:
         if flt.untouched_only:  # 未接触 as the Today page means it
             conditions.append(f"c.status = 'untouched' AND {LAST_TOUCH} IS NULL")
         if flt.not_touched_days is not None:
-            cutoff = (today or date.today()) - timedelta(days=int(flt.not_touched_days) - 1)
+            cutoff = (today or clock.today()) - timedelta(days=int(flt.not_touched_days) - 1)
             conditions.append(f"{LAST_TOUCH} < ?")
             params.append(cutoff.isoformat())
         if flt.has_open_plan is not None:

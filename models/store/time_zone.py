@@ -13,6 +13,7 @@ from datetime import tzinfo
 from sqlite_utils import Database
 
 from models.store import clock, settings, timestamps
+from models.store.changes import SETTINGS, Changes, CountWithChanges
 from models.store.db import writing
 from models.store.errors import ValidationError
 
@@ -45,11 +46,12 @@ def apply_time_zone(db: Database) -> tzinfo:
     return clock.working_zone()
 
 
-def set_time_zone(db: Database, name: str | None) -> int:
+def set_time_zone(db: Database, name: str | None) -> CountWithChanges:
     """Make ``name`` (an IANA name; None or "" for the system's) the zone of this file and the process.
 
     Every stored timestamp is rewritten to the new zone's offset in the same transaction (the moments
-    stay the same). Returns how many values were rewritten.
+    stay the same). Returns how many values were rewritten, with every table as changed (the times
+    of all of them are shown in another zone now).
 
     Raises:
         ValidationError: ``name`` is not a zone the time zone database knows.
@@ -68,7 +70,7 @@ def set_time_zone(db: Database, name: str | None) -> int:
             settings.delete_setting(db, settings.TIME_ZONE)
         changed = timestamps.rewrite(db, zone)
     clock.use_zone(zone if name else None)
-    return changed
+    return CountWithChanges(changed, Changes.of(SETTINGS, *timestamps.TIMESTAMP_COLUMNS))
 
 
 def adopt_time_zone(db: Database, name: str) -> None:

@@ -27,6 +27,7 @@ from sqlite_utils import Database
 from models.accounts.vocab import TOUCH_KIND
 from models.planning import cadences
 from models.planning.calendar import load_calendar
+from models.store import clock
 from models.store.changes import NOTHING, Changes
 from models.store.errors import KakeruError, ValidationError
 from ui.dialogs.progress import ProgressCallback
@@ -87,7 +88,7 @@ class ApplyCadenceDialog(QDialog):
         self.db = db
         self.bus = bus
         self.company_ids = list(dict.fromkeys(company_ids))
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.expansion: cadences.Expansion | None = None
         self.calendar = load_calendar(db)
         title = self.tr("Apply cadence")

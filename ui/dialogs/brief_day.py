@@ -6,7 +6,7 @@ A day's sheets are gathered and laid out one meeting at a time under a progress 
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QGuiApplication
@@ -23,6 +23,7 @@ from sqlite_utils import Database
 
 from models.meetings.briefs import BriefData, gather_brief
 from models.meetings.meetings import meetings_on
+from models.store import clock
 from reports.briefing import brief_file_name, format_day, render_brief, render_briefs
 from ui.dialogs.progress import ProgressCallback
 from ui.i18n import arg
@@ -56,7 +57,7 @@ def preview_meeting_brief(db: Database, meeting_id: int, settings: AppSettings,
     """
     dialog = BriefPreviewDialog(settings, parent)
     with _WaitCursor():
-        data = gather_brief(db, meeting_id, datetime.now().astimezone())
+        data = gather_brief(db, meeting_id, clock.now())
         path = dialog.folder() / brief_file_name(data)
         result = render_brief(data, path)
         dialog.preview.load(path, _title(data), path.name, result.warnings)
@@ -77,7 +78,7 @@ def preview_day_briefs(db: Database, day: date, settings: AppSettings,
     if not meetings:
         return None
     dialog = BriefPreviewDialog(settings, parent)
-    now = datetime.now().astimezone()
+    now = clock.now()
     progress = None
     if len(meetings) >= PROGRESS_FROM_MEETINGS:
         title = QCoreApplication.translate("BriefPreviewDialog", "Briefing sheets")
@@ -122,7 +123,7 @@ class BriefDayDialog(QDialog):
         self.date_edit.setAccessibleName(self.tr("Date of the meetings"))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy/MM/dd (ddd)")
-        chosen = day or date.today() + timedelta(days=1)
+        chosen = day or clock.today() + timedelta(days=1)
         self.date_edit.setDate(QDate(chosen.year, chosen.month, chosen.day))
         self.count_label = QLabel()
         self.count_label.setObjectName("briefDayCount")

@@ -28,6 +28,7 @@ from models.kpi.figures import reason_label
 from models.meetings import feedback
 from models.meetings.meetings import get_meeting
 from models.planning.calendar import load_calendar
+from models.store import clock
 from models.store.changes import Changes
 from ui.i18n import current_language, label
 from ui.naming import named as _named
@@ -79,7 +80,7 @@ class FeedbackDialog(QDialog):
         self.plan_due = _named(QDateEdit(), "planDueEdit", self.tr("Next touch date"))
         self.plan_due.setCalendarPopup(True)
         self.plan_due.setDisplayFormat("yyyy-MM-dd")
-        self.plan_due.setDate(QDate.currentDate().addMonths(1))
+        self.plan_due.setDate(QDate(clock.today()).addMonths(1))
         closures = load_calendar(db).closures
         self.plan_due_hint = BusinessDayHint(self.plan_due, lambda: closures, name="planDueHint")
         self.plan_hypothesis = _named(QLineEdit(), "planHypothesisEdit", self.tr("Hypothesis"))

@@ -8,7 +8,7 @@ which stays open.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import datetime, time
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTime
@@ -37,6 +37,7 @@ from models.accounts.companies import list_contacts
 from models.accounts.vocab import CONTACT_ROLE
 from models.meetings import meetings
 from models.planning.calendar import load_calendar, next_business_day
+from models.store import clock as working_clock
 from models.store.errors import KakeruError
 from ui.form_parts import error_label
 from ui.i18n import label
@@ -94,10 +95,10 @@ class MeetingDialog(QDialog):
             return value
         if isinstance(value, str) and value.strip():
             try:
-                return datetime.fromisoformat(value)
+                return working_clock.parse(value)
             except ValueError:
                 pass
-        day = next_business_day(date.today(), load_calendar(self.db).closures)
+        day = next_business_day(working_clock.today(), load_calendar(self.db).closures)
         return datetime.combine(day, DEFAULT_START)
 
     def _build(self, initial: dict[str, Any]) -> None:
@@ -222,7 +223,8 @@ class MeetingDialog(QDialog):
 
     def _form(self) -> dict[str, Any]:
         day, clock = self.date_edit.date(), self.time_edit.time()
-        starts = datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute()).astimezone()
+        wall = datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute())
+        starts = working_clock.local(wall)  # the time typed is a time in the working zone
         values: dict[str, Any] = {"starts_at": starts, "duration_min": self.duration.value(),
                                   "field_rep": self.field_rep.currentText()}
         values.update({field: edit.text() for field, edit in self.lines.items()})

@@ -33,6 +33,7 @@ from models.planning import hypotheses, plan_form
 from models.planning.calendar import load_calendar
 from models.planning.dispositions import quick_pick_dates
 from models.planning.plans import get_plan, parse_due
+from models.store import clock as working_clock
 from models.store.errors import KakeruError
 from ui.form_parts import error_label, save_cancel
 from ui.i18n import arg, label
@@ -58,7 +59,7 @@ class PlanDialog(QDialog):
         self.db = db
         self.company_id = company_id
         self.plan_id = plan_id
-        self.today = today or date.today()
+        self.today = today or working_clock.today()
         self.plan = get_plan(db, plan_id) if plan_id is not None else None
         self.company = get_company(db, company_id)
         self.calendar = load_calendar(db)

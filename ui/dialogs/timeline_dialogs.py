@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from models.accounts.vocab import TOUCH_KIND
 from models.planning.calendar import DEFAULT_CLOSURES, Closure
 from models.planning.plans import parse_due
+from models.store import clock as working_clock
 from ui.i18n import label
 from ui.widgets.business_day_hint import BusinessDayHint
 
@@ -127,7 +128,7 @@ class QuickPlanDialog(QDialog):
         self.setObjectName("quickPlanDialog")
         self.setWindowTitle(self.tr("Plan") if due else self.tr("New plan"))
         self.setAccessibleName(self.windowTitle())
-        value = parse_due(due) if due else (day or date.today())
+        value = parse_due(due) if due else (day or working_clock.today())
         self.date = QDateEdit()
         self.date.setObjectName("planDate")
         self.date.setAccessibleName(self.tr("Day"))
@@ -181,6 +182,6 @@ class QuickPlanDialog(QDialog):
         due: date | datetime = day
         if self.timed.isChecked():
             clock = self.time.time().toPython()
-            due = datetime.combine(day, clock).astimezone()
+            due = working_clock.local(datetime.combine(day, clock))
         return {"due": due, "kind": self.kind.currentData(), "contact_id": self.contact.currentData(),
                 "hypothesis": self.hypothesis.text().strip() or None}

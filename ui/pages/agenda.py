@@ -35,6 +35,7 @@ from models.accounts.entities import Plan
 from models.accounts.vocab import TOUCH_KIND
 from models.meetings import ics
 from models.planning.agenda_groups import agenda_groups
+from models.store import clock
 from models.store.errors import KakeruError
 from ui.dialogs.apply_cadence import ApplyCadenceDialog
 from ui.dialogs.plan_dialog import PlanDialog
@@ -218,7 +219,7 @@ class AgendaPage(Page):
             self.reload()
 
     def _day(self) -> date:
-        return self.today or date.today()
+        return self.today or clock.today()
 
     def _fill_lists(self) -> None:
         current = self.list_combo.currentData()

@@ -6,8 +6,6 @@ What the decisions list does (add, done, delete with undo) is ``kpi_decisions.Kp
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -34,6 +32,7 @@ from models.accounts.targets import list_views
 from models.kpi import figures as kpi
 from models.kpi import review
 from models.kpi.export import drill_table, report_tables, write_tables_csv
+from models.store import clock
 from models.store.errors import KakeruError
 from ui.i18n import arg, current_language, number
 from ui.naming import named as _named
@@ -82,7 +81,7 @@ class KpiPage(KpiDecisions, Page):
         self.drill_key: str | None = None
         self._dirty = True
         self._scopes_stale = True
-        self.today = date.today  # tests may replace it
+        self.today = clock.today  # tests may replace it
 
         self.period_combo = _named(QComboBox(), "periodCombo", self.tr("Period"))
         for key, text in PERIODS:
@@ -360,7 +359,7 @@ class KpiPage(KpiDecisions, Page):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a second or so on a large file
         try:
             data = review.gather_review(self.db, self.period(), self.scope(), today=self.today(),
-                                        generated_at=datetime.now().astimezone())
+                                        generated_at=clock.now())
             render_weekly(data, path)
         except KakeruError as error:
             QApplication.restoreOverrideCursor()

@@ -23,6 +23,7 @@ from sqlite_utils import Database
 
 from models.accounts.vocab import MEETING_STATUS
 from models.meetings.meetings import field_reps, list_meetings
+from models.store import clock
 from models.store.errors import KakeruError
 from ui.form_parts import list_table
 from ui.i18n import arg, label, number
@@ -73,7 +74,7 @@ class MeetingsPage(MeetingActions, Page):
         for key, text in zip(PERIODS, (self.tr("Upcoming"), self.tr("Past"), self.tr("All"),
                                        self.tr("Date range")), strict=True):
             self.period_combo.addItem(text, key)
-        today = date.today()
+        today = clock.today()
         self.from_edit = self._date_edit("meetingFromDate", self.tr("From date"), today - timedelta(days=30))
         self.to_edit = self._date_edit("meetingToDate", self.tr("To date"), today + timedelta(days=30))
         self.rep_combo = _named(QComboBox(), "meetingRepCombo", self.tr("Field rep"))
@@ -228,7 +229,7 @@ class MeetingsPage(MeetingActions, Page):
         self.reload()
 
     def _bounds(self) -> tuple[date | None, date | None]:
-        today = date.today()
+        today = clock.today()
         period = self.period_combo.currentData()
         if period == "upcoming":
             return today, None

@@ -30,6 +30,7 @@ from sqlite_utils import Database
 from models.accounts import lists as lists_model
 from models.planning import sessions
 from models.planning.agenda import Agenda, build_agenda
+from models.store import clock
 from models.store import settings as db_settings
 from models.store.errors import KakeruError
 from ui.errors import show_expected_error
@@ -106,7 +107,7 @@ class TodayPage(Page):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         heading.setFont(font)
-        today = date.today()
+        today = clock.today()
         self.date_edit = _named(QDateEdit(QDate(today.year, today.month, today.day)), "todayDate",
                                 self.tr("Day"))
         self.date_edit.setCalendarPopup(True)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from models.accounts.vocab import MEETING_OUTCOME, MEETING_STATUS
 from models.meetings.meetings import MeetingRow
+from models.store import clock
 from ui.i18n import label
 
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -44,7 +45,7 @@ def _t(text: str) -> str:
 def display_when(starts_at: str) -> str:
     """'2025-01-16T10:00:00+09:00' → '2025/01/16 (Thu) 10:00', the weekday in the UI language."""
     try:
-        moment = datetime.fromisoformat(starts_at)
+        moment = clock.parse(starts_at)
     except ValueError:
         return starts_at
     weekday = QLocale().dayName(moment.isoweekday(), QLocale.FormatType.ShortFormat)
@@ -63,7 +64,7 @@ class MeetingsModel(QAbstractTableModel):
     def set_rows(self, rows: list[MeetingRow], now: datetime | None = None) -> None:
         self.beginResetModel()
         self._rows = list(rows)
-        self._now = (now or datetime.now().astimezone()).isoformat(timespec="seconds")
+        self._now = (now or clock.now()).isoformat(timespec="seconds")
         self.endResetModel()
 
     def row_at(self, row: int) -> MeetingRow:

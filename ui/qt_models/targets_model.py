@@ -7,7 +7,6 @@ to load every row first), so 100,000 targets open as fast as 100.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -24,6 +23,7 @@ from models.accounts import scoring
 from models.accounts import targets as targets_query
 from models.accounts.companies import get_company
 from models.accounts.vocab import COMPANY_STATUS
+from models.store import clock
 from models.store.errors import KakeruError, NotFound
 from ui.i18n import label
 
@@ -80,7 +80,7 @@ class TargetsModel(QAbstractTableModel):
         self._total = 0
         self._rules = None
         self._explanations: dict[int, str] = {}
-        self._today = date.today()
+        self._today = clock.today()
         self._load()
 
     # -- queries ------------------------------------------------------------------------------
@@ -92,7 +92,7 @@ class TargetsModel(QAbstractTableModel):
         )
         self._explanations.clear()
         self._rules = None
-        self._today = date.today()
+        self._today = clock.today()
 
     def set_filter(self, flt) -> None:
         """Show the rows matching ``flt`` (a ``TargetFilter``), from the top."""

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from models.accounts.vocab import CONTACT_ROLE, OUTCOME, TOUCH_KIND
 from models.planning.plans import parse_due
 from models.planning.session_card import AccountCard
+from models.store import clock
 from ui.i18n import arg, label
 from ui.naming import named as _named
 from ui.signals import DataBus
@@ -40,7 +41,7 @@ def due_text(due: str) -> str:
 
 def touch_time(at: str) -> str:
     try:
-        moment = datetime.fromisoformat(at)
+        moment = clock.parse(at)
     except ValueError:
         return at
     return f"{moment.year}/{moment.month}/{moment.day} {moment:%H:%M}"

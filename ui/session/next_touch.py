@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from models.planning.calendar import CalendarRules
 from models.planning.dispositions import Proposal, quick_pick_dates
 from models.planning.session_card import AccountCard
+from models.store import clock as working_clock
 from ui.i18n import arg
 from ui.naming import named as _named
 from ui.widgets.business_day_hint import BusinessDayHint
@@ -138,7 +139,7 @@ class NextTouchForm:
             return self.tr("The meeting form opens to set the appointment.")
         starts = self.meeting.get("starts_at")
         if isinstance(starts, str):
-            starts = datetime.fromisoformat(starts)
+            starts = working_clock.parse(starts)
         when = f"{starts.month}/{starts.day} {starts:%H:%M}" if isinstance(starts, datetime) else ""
         where = self.meeting.get("place") or self.meeting.get("online_url") or ""
         rep = self.meeting.get("field_rep") or ""

@@ -34,6 +34,7 @@ from models.planning.calendar import CalendarRules
 from models.planning.dispositions import Proposal, Rule, propose_next
 from models.planning.session_card import AccountCard
 from models.planning.touches import HEARING_FIELDS
+from models.store import clock
 from ui.form_parts import error_label
 from ui.i18n import arg, label
 from ui.naming import named as _named
@@ -60,7 +61,7 @@ class OutcomePanel(NextTouchForm, QWidget):
         self.card: AccountCard | None = None
         self.rules: dict[str, Rule] = {}
         self.calendar = CalendarRules()
-        self.now = datetime.now().astimezone()
+        self.now = clock.now()
         self.proposal: Proposal | None = None
         self.meeting: dict[str, Any] | None = None
         self._elapsed = QElapsedTimer()

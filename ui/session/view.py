@@ -37,6 +37,7 @@ from models.planning import sessions
 from models.planning.calendar import load_calendar
 from models.planning.dispositions import load_rules
 from models.planning.session_card import AccountCard, account_card
+from models.store import clock as working_clock
 from models.store.errors import NotFound
 from ui.i18n import arg, label, number
 from ui.naming import named as _named
@@ -75,7 +76,7 @@ class SessionView(OutcomeSaving, QWidget):
         self.list_id: int | None = None
         self.state: sessions.SessionState | None = None
         self.card: AccountCard | None = None
-        self.clock: Callable[[], datetime] = lambda: datetime.now().astimezone()
+        self.clock: Callable[[], datetime] = working_clock.now
         self.rules = load_rules(db)
         self.calendar = load_calendar(db)
         self._saving = False

@@ -2635,6 +2635,10 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>スコア設定(&amp;S)…</translation>
     </message>
     <message>
+        <source>Time &amp;zone…</source>
+        <translation>タイムゾーン(&amp;Z)…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
@@ -4956,6 +4960,37 @@ Replace the existing view?</source>
     <message>
         <source>Select all %1 matching</source>
         <translation>条件に合う %1 件をすべて選択</translation>
+    </message>
+</context>
+<context>
+    <name>TimeZoneDialog</name>
+    <message>
+        <source>Time zone</source>
+        <translation>タイムゾーン</translation>
+    </message>
+    <message>
+        <source>Times are shown, sorted and stored in this zone. Saving another zone rewrites the stored times to it; the moments stay the same.</source>
+        <translation>日時はこのタイムゾーンで表示・並べ替え・保存します。別のタイムゾーンを保存すると、保存済みの日時をそのタイムゾーンの時刻に書き換えます（指している日時は変わりません）。</translation>
+    </message>
+    <message>
+        <source>About the time zone</source>
+        <translation>タイムゾーンについて</translation>
+    </message>
+    <message>
+        <source>The system's (%1)</source>
+        <translation>システムのタイムゾーン（%1）</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Save the time zone</source>
+        <translation>タイムゾーンを保存</translation>
+    </message>
+    <message>
+        <source>Change the time zone</source>
+        <translation>タイムゾーンの変更</translation>
     </message>
 </context>
 <context>

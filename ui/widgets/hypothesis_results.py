@@ -22,6 +22,7 @@ from sqlite_utils import Database
 from models.accounts.entities import Plan
 from models.accounts.vocab import HYPOTHESIS_RESULT, OUTCOME, PLAN_STATUS
 from models.planning import hypotheses
+from models.store import clock
 from models.store.changes import NOTHING, Changes
 from models.store.errors import KakeruError
 from models.store.settings import SETTINGS_CHANGED
@@ -152,7 +153,7 @@ class HypothesisResultsView(QWidget):
         layout.addWidget(splitter, 1)
 
     def _bounds(self) -> tuple[date | None, date | None]:
-        today = self.today or date.today()
+        today = self.today or clock.today()
         key = self.period.currentData()
         if key == "quarter":
             return today - timedelta(days=89), today

@@ -23,6 +23,7 @@ from sqlite_utils import Database
 
 from models.accounts.vocab import COMPANY_STATUS
 from models.kpi import leadtime
+from models.store import clock
 from ui.i18n import arg, label, number
 from ui.naming import named as _named
 from ui.qt_models.figure_rows_model import CompanyIdRole, FigureRowsModel, RowColumn, SortRole
@@ -184,7 +185,7 @@ class LeadTimePanel(QWidget):
         self.detail_title.hide()
 
     def _today(self) -> date:
-        return self.today or date.today()
+        return self.today or clock.today()
 
     def _period_changed(self) -> None:
         self.settings.set_agenda_period(self.period.currentData())

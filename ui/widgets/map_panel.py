@@ -32,6 +32,7 @@ from models.maps.layout import MapLayout, layout_map, map_people
 from models.store.errors import KakeruError
 from ui.i18n import arg
 from models.store.output_path import check_output_path
+from models.store import clock
 from ui.errors import show_expected_error
 from ui.settings import AppSettings
 from ui.signals import DataBus, affects
@@ -190,7 +191,7 @@ class MapPanel(MapEdits, QWidget):
                 self.view.ensureVisible(card.sceneBoundingRect(), 30, 30)
 
     def today(self) -> date:
-        return self.today_override or date.today()
+        return self.today_override or clock.today()
 
     def show_us(self) -> bool:
         return False if self.compact else self.settings.map_show_us()

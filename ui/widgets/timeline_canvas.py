@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from models.planning.calendar import is_business_day
 from models.planning.timeline import Timeline, TimelineItem
+from models.store import clock as working_clock
 from ui.widgets.timeline_geometry import (
     HEADER_HEIGHT,
     LABEL_WIDTH,
@@ -63,7 +64,7 @@ class TimelineCanvas(TimelineGeometry, QWidget):
         self.per_contact = True
         self.language = "en"
         self.now: datetime | None = None  # None: the clock
-        self.start = datetime.now().astimezone()
+        self.start = working_clock.now()
         self.span_days = 92
         self.timeline: Timeline | None = None  # the loaded window (wider than what is shown)
         self._loaded_per_contact = True

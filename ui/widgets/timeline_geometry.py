@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from sqlite_utils import Database
 
 from models.planning.timeline import Timeline, TimelineItem, load_timeline
+from models.store import clock as working_clock
 
 LABEL_WIDTH = 150
 HEADER_HEIGHT = 36
@@ -55,7 +56,7 @@ class TimelineGeometry:
 
     # -- range and data ------------------------------------------------------------------------
     def clock(self) -> datetime:
-        return self.now or datetime.now().astimezone()
+        return self.now or working_clock.now()
 
     @property
     def end(self) -> datetime:

@@ -33,6 +33,7 @@ from sqlite_utils import Database
 
 from models.planning.calendar import add_business_days, load_calendar
 from models.planning.timeline import TimelineItem
+from models.store import clock as working_clock
 from ui.i18n import arg, current_language
 from ui.settings import AppSettings
 from ui.signals import DataBus, affects
@@ -126,7 +127,7 @@ class TimelineView(TimelineNavigation, QWidget):
         self.actions = TimelineActions(db, bus, undo_stack, self)
         self.company_id: int | None = None
         self.selected: TimelineItem | None = None
-        self._origin = datetime.now().astimezone()  # scroll bar value 0 (in days)
+        self._origin = working_clock.now()  # scroll bar value 0 (in days)
         self._extent = None  # the account's first and last item, for the scroll bar
 
         self.canvas = TimelineCanvas(db)

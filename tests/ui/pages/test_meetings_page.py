@@ -18,6 +18,7 @@ from shiboken6 import isValid
 from models.accounts import companies
 from models.meetings.briefs import gather_brief
 from models.meetings.meetings import create_meeting, get_meeting, list_meetings, update_meeting
+from models.store import clock
 from models.store.changes import MEETINGS, Changes
 from models.store.errors import NotFound
 from reports.briefing import render_brief
@@ -32,13 +33,13 @@ from ui.qt_models.meetings_model import (
     MeetingsModel,
 )
 
-TODAY = date.today()
+TODAY = clock.today()  # the working zone's day, which the page shows
 YAMAMOTO = ["北斗物流株式会社", "株式会社未来建設", "株式会社青葉システム"]  # 山本さんの商談の会社
 
 
 def _at(days: int, hour: int = 10) -> str:
     moment = datetime.combine(TODAY + timedelta(days=days), datetime.min.time()).replace(hour=hour)
-    return moment.astimezone().isoformat(timespec="seconds")
+    return clock.iso(moment)  # a time in the working zone, as the meeting form makes it
 
 
 def _company_id(db, name: str) -> int:
@@ -361,7 +362,7 @@ def test_delete_and_ctrl_z_in_the_main_window(window, qtbot):
 
 def sheet_pages(db, meeting_id: int) -> int:
     """How many pages the sheet of ``meeting_id`` has when drawn straight by reports/."""
-    return render_brief(gather_brief(db, meeting_id, datetime.now().astimezone()), io.BytesIO()).pages
+    return render_brief(gather_brief(db, meeting_id, clock.now()), io.BytesIO()).pages
 
 
 @pytest.fixture

@@ -2,17 +2,18 @@
 
 Part of the demo generator (``models/demo/builder.py``). Each status tells a story: an appointment account
 ends with an アポ獲得 call and a meeting, a nurturing one with a ニーズなし call and a plan timed by a
-hypothesis, a customer with a meeting won and follow-up calls. The meetings are ``meetings.MeetingHistory``.
+hypothesis, a customer with a meeting won and follow-up calls. The meetings are ``meetings.MeetingHistory``,
+the plans ``plans.PlanHistory``.
 """
 
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
 
 from models.demo import names, phrases
 from models.demo.common import NO_HEARING, TZ, WEEKDAYS, Account, Calendar, Touch, Weighted
 from models.demo.meetings import MeetingHistory
+from models.demo.plans import PlanHistory
 
 # Calls whose outcome means someone talked with us.
 TALKS = frozenset(("connected", "callback_requested", "info_sent", "appointment", "no_need"))
@@ -39,15 +40,12 @@ TOKENS |= {"email": ("email", None, "email"), "letter": ("letter", None, "letter
 ATTEMPTS = Weighted((("not_available", 44), ("gatekeeper_block", 18), ("connected", 11),
                      ("callback_requested", 9), ("info_sent", 6), ("no_need", 3), ("email", 7),
                      ("letter", 2)))
+LOST_SHARE = 0.12  # nurturing accounts with four calls or more whose meeting was lost
 FOLLOW_UPS = Weighted((("follow_up", 50), ("not_available", 30), ("email", 20)))
-IN_PROGRESS_FINAL = Weighted((("not_available", 35), ("callback_requested", 20), ("info_sent", 20),
-                              ("connected", 15), ("gatekeeper_block", 10)))
 NURTURE_FINAL = Weighted((("no_need", 80), ("connected", 20)))
 DURATIONS = {"not_available": (15, 60), "gatekeeper_block": (30, 150), "connected": (120, 900),
              "callback_requested": (40, 180), "info_sent": (90, 400), "appointment": (300, 1200),
              "no_need": (60, 300), "bad_number": (5, 20), "disqualified": (60, 300)}
-FOLLOW_UP_OFFSETS = {"not_available": (2, 2), "gatekeeper_block": (5, 5), "info_sent": (3, 3),
-                     "connected": (5, 15), "callback_requested": (1, 5)}
 
 
 # Column order of the tuples this module builds, per table (inserted in this order).
@@ -74,11 +72,12 @@ ACTIVITY_COLUMNS = {
 }
 
 
-class Activity(MeetingHistory):
+class Activity(MeetingHistory, PlanHistory):
     """Generates touches, plans, meetings and attendees for one account at a time."""
 
     def __init__(self, rng: random.Random, calendar: Calendar, ids: dict[str, int],
-                 touches_per_company: float):
+                 touches_per_company: float, companies: int = 1, overdue: int = 0):
+        """``companies`` accounts will be generated, ``overdue`` of them with a plan the caller is late on."""
         self.rng = rng
         self.calendar = calendar
         self.ids = ids
@@ -86,6 +85,8 @@ class Activity(MeetingHistory):
         expected = sum(shares[status] * weight for status, weight in TOUCH_WEIGHT.items())
         self.scale = touches_per_company / expected
         self.rows: dict[str, list[tuple]] = {table: [] for table in ACTIVITY_COLUMNS}
+        self._init_plans(overdue, companies)
+        self._init_recent()
 
     def take_rows(self) -> dict[str, list[tuple]]:
         rows, self.rows = self.rows, {table: [] for table in ACTIVITY_COLUMNS}
@@ -102,6 +103,7 @@ class Activity(MeetingHistory):
     # ── The story of an account ───────────────────────────────────────────────────────────────────
 
     def generate(self, account: Account) -> None:
+        self.overdue_owed += self.overdue_rate
         status = account.status
         if status == "untouched":
             return
@@ -111,11 +113,12 @@ class Activity(MeetingHistory):
         gap = GAP[status]
         last = self.calendar.today - 1
         if status == "in_progress":
-            touches = self._phase(account, count, last - ri(0, 8), gap, IN_PROGRESS_FINAL.pick(rng))
-            if r() < 0.85:
-                self._follow_up_plan(account, touches[-1])
+            # A well-run book: every account in progress has its next call.
+            final, end, due, pick = self._in_progress_timing()
+            touches = self._phase(account, count, end, gap, final)
+            self._follow_up_plan(account, touches[-1], due, pick)
         elif status == "nurturing":
-            if count >= 4 and r() < 0.08:
+            if self.recent["lost"] or (count >= 4 and r() < LOST_SHARE):
                 final = self._won_or_lost(account, count, gap, "lost")
             else:
                 final = self._phase(account, count, last - ri(5, 60), gap, NURTURE_FINAL.pick(rng))[-1]
@@ -139,7 +142,11 @@ class Activity(MeetingHistory):
         ri = rng.randint
         calendar = self.calendar
         last = calendar.today - 1
-        meeting_day = last - (ri(60, 160) if outcome == "won" else ri(30, 150))
+        recent = self.recent[outcome]
+        if recent:  # the periods a KPI review looks at first each get a meeting won and one lost
+            meeting_day = ri(*recent.pop(0))
+        else:
+            meeting_day = last - (ri(0, 160) if outcome == "won" else ri(0, 150))
         appointment_day = max(calendar.window_start, meeting_day - ri(3, 10))
         end = max(meeting_day + 1, last - (ri(0, 20) if outcome == "won" else ri(3, 40)))
         # After the meeting about one call a week at most; the rest of the calls came before it.
@@ -238,92 +245,6 @@ class Activity(MeetingHistory):
             choice(hearing["decision_maker"]).format(dm=decision_maker) if r() < 0.3 else None,
             choice(hearing["competitor"]) if r() < 0.3 else None,
         )
-
-    # ── Plans ─────────────────────────────────────────────────────────────────────────────────────
-
-    def _plan(self, account: Account, created_at: str, updated_at: str, contact: tuple | None, due: str,
-              hypothesis: str | None = None, template: str | None = None, result: str | None = None,
-              source: str = "rule", status: str = "open", touch: Touch | None = None,
-              skip_reason: str | None = None) -> None:
-        self.rows["plans"].append((
-            self._uid(), created_at, updated_at, account.id, contact[0] if contact else None, due, "call",
-            hypothesis, template, result, source, status, touch[0] if touch else None,
-            touch[2] if touch else None, skip_reason,
-        ))
-
-    def _past_plan(self, account: Account, previous: Touch, touch: Touch) -> None:
-        """Record the plan ``touch`` fulfilled (done), or now and then one dropped in between (skipped)."""
-        rng = self.rng
-        _, previous_day, previous_at, outcome, contact = previous
-        who = contact[2] if contact else "ご担当者様"
-        if rng.random() < 0.07:
-            due = self.calendar.iso[rng.randint(previous_day, touch[1])]
-            self._plan(account, previous_at, touch[2], contact, due, status="skipped",
-                       skip_reason=rng.choice(phrases.SKIP_REASONS))
-            return
-        slip = rng.random()
-        day = touch[1]
-        if slip < 0.3:
-            day = max(previous_day, day - rng.randint(1, 3))  # called late: due before the touch
-        elif slip < 0.4:
-            day += rng.randint(1, 2)  # called early
-        hypothesis = template = result = None
-        source = "rule"
-        if outcome == "no_need":
-            template, text, _ = rng.choice(phrases.NURTURE_HYPOTHESES)
-            hypothesis = text.format(m=(account.fiscal_month or 3) % 12 + 1, p=who)
-            result = rng.choice(("held", "held", "missed", "unknown"))
-            source = "manual"
-        elif outcome in phrases.FOLLOW_UP_HYPOTHESES:
-            text = rng.choice(phrases.FOLLOW_UP_HYPOTHESES[outcome])
-            hypothesis = self._text(text, account, who) if text else None
-        self._plan(account, previous_at, touch[2], touch[4] or contact, self.calendar.iso[day], hypothesis,
-                   template, result, source, "done", touch)
-
-    def _follow_up_plan(self, account: Account, last: Touch) -> None:
-        """The next touch the disposition rules propose after the latest call of an active account."""
-        rng = self.rng
-        _, day, at, outcome, contact = last
-        low, high = FOLLOW_UP_OFFSETS[outcome]
-        due_day = min(day + rng.randint(low, high), len(self.calendar.iso) - 1)
-        due = self.calendar.iso[due_day]
-        if outcome == "callback_requested":
-            due += f"T{rng.choice(('10:00', '11:00', '14:00', '16:30'))}:00{TZ}"
-        text = rng.choice(phrases.FOLLOW_UP_HYPOTHESES[outcome])
-        hypothesis = self._text(text, account, contact[2] if contact else "ご担当者様") if text else None
-        self._plan(account, at, at, contact, due, hypothesis)
-
-    def _next_date(self, month: int, day: int) -> date:
-        today = self.calendar.date
-        candidate = date(today.year, month, day)
-        return candidate if candidate > today else date(today.year + 1, month, day)
-
-    def _nurture_plan(self, account: Account, last: Touch) -> None:
-        """A nurture plan timed by a hypothesis (fiscal year end, contract renewal, busy season …)."""
-        rng = self.rng
-        today = self.calendar.date
-        template, text, months_before = rng.choice(phrases.NURTURE_HYPOTHESES)
-        month = account.fiscal_month
-        named_month = (month or 3) % 12 + 1
-        if months_before is not None and month:
-            due = self._next_date((month - months_before - 1) % 12 + 1, rng.randint(1, 20))
-        elif template == "契約更新":
-            renewal = (today.month + rng.randint(3, 9) - 1) % 12 + 1
-            named_month = renewal
-            due = self._next_date((renewal - 3) % 12 + 1, rng.randint(1, 20))
-        elif template == "人事異動":
-            due = self._next_date(4, rng.randint(10, 20))
-        else:
-            template, text = "繁忙期明け", phrases.NURTURE_HYPOTHESES[4][1]
-            due = today + timedelta(days=rng.randint(30, 120))
-        if rng.random() < 0.1:
-            due = today - timedelta(days=rng.randint(1, 20))  # overdue: the caller has not got to it yet
-        contact = last[4] or next((c for c in account.contacts if c[1] in ("hr", "decision_maker")), None)
-        who = contact[2] if contact else "ご担当者様"
-        hypothesis = text.format(m=named_month, p=who)
-        calendar = self.calendar
-        due_text = calendar.iso[calendar.index_on_or_after(due)]
-        self._plan(account, last[2], last[2], contact, due_text, hypothesis, template, source="manual")
 
 
 def _shares(weighted: Weighted) -> list[float]:

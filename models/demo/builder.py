@@ -56,6 +56,12 @@ def fiscal_term(today: date) -> str:
     return f"{year}{'上期' if 4 <= today.month <= 9 else '下期'}"
 
 
+def overdue_budget(companies: int) -> int:
+    """How many open plans the demo leaves overdue: a well-run caller slips on a handful, a bigger book
+    (a team's) on about one more per thousand accounts."""
+    return 3 + companies // 1000
+
+
 def _number_members(db: Database, list_ids: tuple[int, ...]) -> None:
     """Turn the sort keys of new members into positions 1, 2, 3 … (lists.py: smaller comes first)."""
     marks = ", ".join("?" * len(list_ids))
@@ -126,7 +132,8 @@ def generate_demo(db: Database, companies: int = 1000, seed: int = 42, today: da
         table: db.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0]
         for table in ("companies", "contacts", "relationships", "touches", "meetings")
     }
-    generator = CompanyGenerator(rng, today, touches_per_company, next_ids)
+    generator = CompanyGenerator(rng, today, touches_per_company, next_ids, companies,
+                                 overdue_budget(companies))
     with writing(db):
         generator.list_ids = _target_lists(db, rng, today, generator.created_at)
 

@@ -122,7 +122,8 @@ def _mobile_prefixes() -> tuple[str, ...]:
 class CompanyGenerator:
     """Builds the rows of one chunk of companies at a time; ids are assigned here, not by SQLite."""
 
-    def __init__(self, rng: random.Random, today: date, touches_per_company: float, next_ids: dict[str, int]):
+    def __init__(self, rng: random.Random, today: date, touches_per_company: float, next_ids: dict[str, int],
+                 companies: int = 1, overdue: int = 0):
         self.rng = rng
         self.calendar = Calendar(today)
         self.ids = next_ids
@@ -132,7 +133,7 @@ class CompanyGenerator:
         self.mobiles = _mobile_prefixes()
         self.phones: set[str] = set()
         self.corporate_numbers: set[str] = set()
-        self.activity = Activity(rng, self.calendar, next_ids, touches_per_company)
+        self.activity = Activity(rng, self.calendar, next_ids, touches_per_company, companies, overdue)
         self.rows: dict[str, list[tuple]] = {table: [] for table in COLUMNS}
 
     def uid(self) -> str:

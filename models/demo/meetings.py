@@ -25,6 +25,24 @@ class MeetingHistory:
     calendar: Calendar
     rows: dict[str, list[tuple]]
 
+    def _init_recent(self) -> None:
+        """Business-day ranges (first, last) of this and last week and month, before today, each owed a
+        meeting won and one lost: a KPI review opens on these periods. A period with no business day
+        before today (today is its first) is left out."""
+        calendar = self.calendar
+        day = calendar.date
+        monday = day - timedelta(days=day.weekday())
+        first = day.replace(day=1)
+        bounds = ((monday, day), (monday - timedelta(days=7), monday), (first, day),
+                  ((first - timedelta(days=1)).replace(day=1), first))
+        periods = []
+        for start, stop in bounds:
+            low = calendar.index_on_or_after(start)
+            high = min(calendar.index_on_or_after(stop), calendar.today) - 1
+            if low <= high:
+                periods.append((low, high))
+        self.recent: dict[str, list[tuple[int, int]]] = {"won": list(periods), "lost": list(periods)}
+
     def _meeting_setup(self, account: Account, day: int) -> dict:
         rng = self.rng
         calendar = self.calendar
@@ -55,6 +73,8 @@ class MeetingHistory:
         feedback_day = day + rng.randint(1, 3)
         if held and outcome is None and feedback_day < calendar.today and r() < 0.4:
             outcome = "ongoing"
+        # Feedback on a meeting held lately has come in by yesterday evening, not in the days ahead.
+        feedback_day = min(feedback_day, max(day, calendar.today - 1))
         feedback_at = f"{calendar.iso[feedback_day]}T18:30:00{TZ}" if held and outcome else None
         reason = note = next_step = difference = None
         if outcome:

@@ -98,15 +98,19 @@ COMPANY_NOTES = (
     "Webサイトに採用ページあり。通年で中途募集中",
 )
 
-# (template key, hypothesis with {m} the month named, months before the fiscal year end or None)
-NURTURE_HYPOTHESES = (
-    ("決算前", "決算3ヶ月前：来期の採用計画を策定する時期", 3),
-    ("予算策定", "決算2ヶ月前：来期予算の策定時期。稟議に間に合うよう提案", 2),
-    ("新年度", "期初（{m}月）：新体制が固まったタイミングで再提案", -1),
-    ("契約更新", "現行ベンダーとの契約更新（{m}月）の2ヶ月前に比較検討を提案", None),
-    ("繁忙期明け", "繁忙期明けに再架電。{p}から「落ち着いたら」とのこと", None),
-    ("人事異動", "4月の人事異動後、新任の責任者にご挨拶", None),
+# Nurture hypotheses without a template: (text, the quick picks that time it). {m} is the month two
+# months after the day picked (a renewal compared two months before it); the other names no date.
+FREE_NURTURE_HYPOTHESES = (
+    ("現行ベンダーとの契約更新（{m}月）の2ヶ月前に比較検討を提案", ("3ヶ月後", "6ヶ月後")),
+    ("繁忙期明けに再架電。{p}から「落ち着いたら」とのこと", ("3ヶ月後", "6ヶ月後")),
 )
+# An account in progress parked with a quick pick: {n} is its months (「3ヶ月後」 → 3).
+PARKED_HYPOTHESES = {
+    "not_available": "不在が続いたため、{n}ヶ月空けて改めて架電",
+    "gatekeeper_block": "受付で止まったため、{n}ヶ月空けて部署直通で再アプローチ",
+    "info_sent": "資料は社内で検討中とのこと。{n}ヶ月空けて感想と課題を伺う",
+    "connected": "ヒアリングの続き：{n}ヶ月空けて予算と導入時期を確認",
+}
 FOLLOW_UP_HYPOTHESES = {
     "not_available": (None, "不在のため再架電"),
     "gatekeeper_block": ("受付突破のため、時間帯を変えて（朝9時台）架電", "直通番号を確認してから再架電"),

@@ -11,7 +11,7 @@ into dictionaries; the few database companies a chunk of rows may match are fetc
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,11 +24,10 @@ from models.accounts.companies import (
     clean_contact_values,
     derived_keys,
 )
+from models.importing.limits import ImportCancelled, Progress
 from models.importing.mapping import REPEATABLE
 from models.importing.tabular import SourceTable
-from models.store.errors import KakeruError, ValidationError
-
-Progress = Callable[[int, int], bool | None]
+from models.store.errors import ValidationError
 
 # Company columns an import may fill, and the contact columns the contact_* fields go to.
 COMPANY_COLUMNS = (
@@ -45,13 +44,6 @@ _REPEATED_VALUES = ("industry", "employees", "fiscal_year_end_month")
 _CHUNK = 2000
 _MONTH_RE = re.compile(r"^(?:\d{4}\s*[年/\-.]\s*)?(\d{1,2})\s*月?\s*(?:期|決算|末|末日)?$")
 _COUNT_RE = re.compile(r"^約?(-?\d+)(?:人|名)?(?:以上|程度|前後|超)?$")
-
-
-class ImportCancelled(KakeruError):
-    """The caller stopped the import; nothing was written."""
-
-    def __init__(self) -> None:
-        super().__init__("取り込みを中止しました。データベースは変更していません。")
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.accounts import normalize
+from models.importing import limits
 from models.importing.delimited import parse_delimited
 from models.importing.delimited import sniff_delimiter as sniff_delimiter
 from models.importing.encodings import ENCODING_LABELS as ENCODING_LABELS
@@ -20,6 +21,7 @@ from models.importing.encodings import EncodingUnclear as EncodingUnclear
 from models.importing.encodings import canonical_encoding as canonical_encoding
 from models.importing.encodings import decode
 from models.importing.encodings import rank_encodings as rank_encodings
+from models.importing.limits import Progress
 from models.importing.mapping import header_field
 from models.importing.xlsx import cell_text as cell_text
 from models.importing.xlsx import read_xlsx
@@ -27,6 +29,7 @@ from models.store.errors import ImportFileError
 
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, or a password-protected workbook
+_BLANK = b" \t\r\n\xef\xbb\xbf"  # what an empty file may still hold
 _DIGIT_RE = re.compile(r"\d")
 _NUMBER_RE = re.compile(r"^[+\-]?[\d,.\s]*\d[\d,.\s]*$")
 
@@ -60,23 +63,34 @@ class SourceTable:
 
 
 def read_table(
-    path: str | Path, encoding: str = "auto", has_header: bool | None = None, sheet: str | int | None = None
+    path: str | Path,
+    encoding: str = "auto",
+    has_header: bool | None = None,
+    sheet: str | int | None = None,
+    progress: Progress | None = None,
 ) -> SourceTable:
     """Read a CSV, TSV or XLSX file into a ``SourceTable``.
 
     Args:
         path: the file. Its content decides the format, not its extension.
-        encoding: "auto" (BOM → UTF-8 → CP932 → ask) or an encoding name such as "utf-8" or "cp932".
+        encoding: "auto" (BOM → UTF-8 → CP932 → ask) or the name of any text encoding Python knows,
+            such as "utf-8", "cp932" or "euc_jp".
         has_header: True or False when the caller knows; None to detect from the first row.
         sheet: for XLSX, a sheet name or index; default the first sheet that has data.
+        progress: called as ``progress(done, total)`` now and then (total 0: not known); False cancels.
 
     Raises:
         EncodingUnclear: the encoding could not be detected; offer ``candidates`` to the caller.
-        ImportFileError: the file is missing, empty, binary, undecodable or has no data rows.
+        ImportFileError: the file is missing, empty, binary, undecodable, over a limit (``limits``), has
+            lines no row accounts for, or has no data rows.
+        ImportCancelled: ``progress`` returned False.
     """
     path = Path(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(len(_OLE2_MAGIC))
+            if not data.startswith(_XLSX_MAGIC):
+                data += handle.read(limits.MAX_BYTES + 1 - len(data))  # bounded: a device or pipe never ends
     except FileNotFoundError as error:
         raise ImportFileError(f"ファイル「{path}」が見つかりません。場所と名前をご確認ください。") from error
     except IsADirectoryError as error:
@@ -85,21 +99,37 @@ def read_table(
         raise ImportFileError(
             f"ファイル「{path}」を開けませんでした（{error.strerror}）。ほかのアプリで開いていないかご確認ください。"
         ) from error
-    if not data.strip(b" \t\r\n\xef\xbb\xbf"):
+    if not data[:4096].strip(_BLANK) and not data.strip(_BLANK):
         raise ImportFileError(f"「{path.name}」は空のファイルです。データの入ったファイルを選んでください。")
     if data.startswith(_OLE2_MAGIC):
         raise ImportFileError(
             f"「{path.name}」は古い Excel 形式（.xls）か、パスワード付きのファイルです。"
             "Excel で開いて「.xlsx」または CSV 形式で保存し直してから取り込んでください。"
         )
-    if data.startswith(_XLSX_MAGIC):
-        cells, lines, sheets, chosen = read_xlsx(path, sheet)
-        used = None
-    else:
-        text, used = decode(data, encoding, str(path))
-        cells, lines = parse_delimited(text, path)
-        sheets, chosen = [], None
-    return _build_table(path, used, cells, lines, has_header, sheets, chosen)
+    if len(data) > limits.MAX_BYTES:
+        raise limits.too_large(path.name, _file_size(path, len(data)))
+    try:
+        if data.startswith(_XLSX_MAGIC):
+            cells, lines, sheets, chosen = read_xlsx(path, sheet, progress)
+            used = None
+        else:
+            text, used = decode(data, encoding, str(path))
+            del data  # the text is enough; a large file need not be held twice
+            cells, lines = parse_delimited(text, path, progress)
+            sheets, chosen = [], None
+        return _build_table(path, used, cells, lines, has_header, sheets, chosen)
+    except MemoryError:
+        raise ImportFileError(
+            f"「{path.name}」を読み込む途中で、このパソコンのメモリが足りなくなりました。ほかのアプリを閉じるか、"
+            "ファイルをいくつかに分けてから取り込んでください。"
+        ) from None
+
+
+def _file_size(path: Path, at_least: int) -> int:
+    try:
+        return max(path.stat().st_size, at_least)
+    except OSError:
+        return at_least
 
 
 # --- header and shape ------------------------------------------------------------------------------
@@ -156,6 +186,8 @@ def _build_table(
             "データの行を加えてから取り込んでください。"
         )
     width = max(len(header), *(len(row) for row in rows))
+    if width * len(rows) > limits.MAX_CELLS:
+        raise limits.too_many_cells(path.name)
     header = header + [f"列{n}" for n in range(len(header) + 1, width + 1)]
     header = [cell or f"列{n}" for n, cell in enumerate(header, start=1)]
     padded = [row + [""] * (width - len(row)) if len(row) < width else row for row in rows]

@@ -10,7 +10,6 @@ is the one the CLI and the GUI import from.
 
 from __future__ import annotations
 
-import csv
 import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -21,6 +20,7 @@ from typing import Any, ClassVar
 from sqlite_utils import Database
 
 from models.accounts.scoring import Scorer
+from models.importing.export import safe_csv
 from models.importing.mapping import (
     FIELD_LABELS,
     FIELDS,
@@ -64,9 +64,6 @@ __all__ = [
     "join_address", "load_mappings", "parse_columns", "read_table", "save_mapping", "undo_import",
     "write_rejects_csv",
 ]
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
 
 @dataclass(frozen=True)
 class ImportResult:
@@ -264,7 +261,14 @@ def write_rejects_csv(
     encoding: str = "utf-8-sig",
     header: Sequence[str] | None = None,
 ) -> Path:
-    """Save rejected rows as CSV: 行番号, 理由, then the row's cells (opens in Excel as is)."""
+    """Save rejected rows as CSV: 行番号, 理由, then the row's cells (opens in Excel as is).
+
+    Written as an export is (``export.safe_csv``): whole or not at all, and every cell, the header's
+    too, kept from running as a formula by the same rule (a plain number such as -1 stays a number).
+
+    Raises:
+        DiskFull, ExportError: the file could not be written; nothing at ``path`` changed.
+    """
     if isinstance(result_or_rejects, ImportResult):
         rejects = list(result_or_rejects.rejects)
         header = header or result_or_rejects.header
@@ -274,14 +278,8 @@ def write_rejects_csv(
     names = list(header or ())[:width]
     names += [f"列{n}" for n in range(len(names) + 1, width + 1)]
     path = Path(path)
-    with path.open("w", encoding=encoding, newline="", errors="replace") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["行番号", "理由", *names])
+    with safe_csv(path, encoding) as out:
+        out.row(["行番号", "理由", *names])
         for reject in rejects:
-            writer.writerow([reject.line, reject.reason, *(_neutralise(v) for v in reject.values)])
+            out.row([str(reject.line), reject.reason, *reject.values])
     return path
-
-
-def _neutralise(cell: str) -> str:
-    """Keep a spreadsheet from running a cell as a formula."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell

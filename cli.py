@@ -92,6 +92,7 @@ def import_text(result: ImportResult) -> str:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from models.importing import importer as importing
+    from models.importing.encodings import canonical_encoding
 
     columns = None
     if args.columns:
@@ -102,6 +103,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                 f"--columns に不明な項目名があります: {', '.join(unknown)}。"
                 f"使える項目名: {', '.join(importing.FIELDS)}"
             )
+    if args.encoding.strip().lower() != "auto":
+        canonical_encoding(args.encoding)  # a name Python does not know is refused before anything is opened
     if args.rejects:
         from models.store.output_path import check_output_path
 

@@ -1,7 +1,7 @@
 """Kakeru's entry point: the desktop app by default, or a headless subcommand.
 
     python main.py [--db PATH]                     start the app
-    python main.py import FILE --db PATH --list NAME [--encoding auto|utf-8|cp932] [--no-header]
+    python main.py import FILE --db PATH --list NAME [--encoding auto|utf-8|cp932|euc_jp|…] [--no-header]
                           [--columns FIELD,...] [--rejects FILE] [--json]
     python main.py demo --db PATH [--companies N] [--seed S]
     python main.py agenda --db PATH [--date YYYY-MM-DD] [--json]
@@ -80,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--db", required=True)
     p.add_argument("--list", required=True, help="取り込み先のリスト名（なければ作成）")
-    p.add_argument("--encoding", default="auto", choices=["auto", "utf-8", "cp932"])
+    p.add_argument("--encoding", default="auto",
+                   help="文字コード: auto（自動）、utf-8、cp932、euc_jp、iso2022_jp など（既定: auto）")
     p.add_argument("--no-header", action="store_true", help="1 行目も見出しではなくデータとして読む")
     p.add_argument(
         "--columns", help="列ごとの項目名をカンマ区切りで（- は読み飛ばし、address の繰り返しは連結）"

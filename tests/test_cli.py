@@ -201,6 +201,28 @@ def test_columns_may_start_by_skipping_a_column(tmp_path, spelling):
             ("株式会社列飛ばし", "03-1234-5678")]
 
 
+@pytest.mark.parametrize("spelling", ["euc_jp", "EUC-JP"])
+def test_import_reads_the_encoding_its_message_suggests(tmp_path, spelling):
+    listed = tmp_path / "list.csv"
+    listed.write_bytes("会社名,電話番号\n株式会社イーユーシー,03-1234-5678\n".encode("euc_jp"))
+    db = tmp_path / "kakeru.db"
+    command = ("import", str(listed), "--db", str(db), "--list", "一覧")
+    unclear = run_main(*command)
+    assert unclear.returncode == 1 and "EUC-JP" in unclear.stderr
+    done = run_main(*command, "--encoding", spelling, "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["encoding"] == "euc_jp" and json.loads(done.stdout)["created"] == 1
+
+
+def test_import_refuses_an_encoding_python_does_not_know_before_opening_anything(tmp_path):
+    listed = tmp_path / "list.csv"
+    listed.write_text("会社名\nA社\n", encoding="utf-8")
+    db = tmp_path / "kakeru.db"
+    done = run_main("import", str(listed), "--db", str(db), "--list", "一覧", "--encoding", "base64")
+    assert done.returncode == 1 and "文字コード「base64」は扱えません" in done.stderr
+    assert "Traceback" not in done.stderr and not db.exists()
+
+
 def test_a_columns_value_forgotten_before_an_option_is_still_a_usage_error(tmp_path):
     db = tmp_path / "k.db"
     done = run_main("import", "list.csv", "--db", str(db), "--list", "一覧", "--columns", "--json")

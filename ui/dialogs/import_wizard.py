@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -26,7 +30,7 @@ from sqlite_utils import Database
 
 from models.accounts import lists as lists_model
 from models.importing import importer as importing
-from models.store.errors import ImportFileError, KakeruError
+from models.store.errors import KakeruError
 from ui.dialogs.import_mapping_page import MappingPage
 from ui.dialogs.import_result_page import ResultPage
 from ui.dialogs.progress import ProgressCallback
@@ -35,6 +39,8 @@ from ui.i18n import arg, number
 from ui.operations import run_write
 from ui.settings import AppSettings
 from ui.signals import DataBus
+
+READ_QUIETLY_S = 0.25  # how long a file is read before the progress dialog shows
 
 
 class ImportWizard(QWizard):
@@ -84,9 +90,17 @@ class ImportWizard(QWizard):
         return Path(self.table.path).stem if self.table else ""
 
     def read(self, path: str, encoding: str, has_header: bool | None, sheet: str | None = None) -> None:
-        """Read the file into ``table``; raises ImportFileError (EncodingUnclear when asked to choose)."""
+        """Read the file into ``table`` off the UI thread, with a progress dialog whose Cancel stops it.
+
+        Raises ImportFileError (EncodingUnclear when asked to choose) or ImportCancelled; ``table`` is
+        then the one read before.
+        """
+        # Reading is the import's first step: its dialog says so in the import's own words (ListPage's).
+        title = QCoreApplication.translate("ListPage", "Importing")
+        label = arg(QCoreApplication.translate("ListPage", "Importing %1…"), Path(path).name)
+        self.table = read_in_worker(self, title, label, lambda progress: importing.read_table(
+            path, encoding=encoding, has_header=has_header, sheet=sheet, progress=progress))
         self._read_args = {"path": path, "encoding": encoding, "has_header": has_header, "sheet": sheet}
-        self.table = importing.read_table(path, encoding=encoding, has_header=has_header, sheet=sheet)
         # Once read, keep the encoding found so re-reading (header toggled, sheet chosen) cannot fail.
         if self.table.encoding:
             self._read_args["encoding"] = self.table.encoding
@@ -95,8 +109,52 @@ class ImportWizard(QWizard):
         args = {**self._read_args, **changes}
         try:
             self.read(**args)
+        except importing.ImportCancelled:
+            pass  # the person stopped it: the file read before stays
         except KakeruError as error:
             QMessageBox.warning(self, self.tr("Import a list"), str(error))
+
+
+def read_in_worker(parent: QWidget, title: str, label: str, work: Callable[[importing.Progress], Any]) -> Any:
+    """Run ``work(progress)`` in a worker thread and return what it returns (or raise what it raised).
+
+    The window keeps painting meanwhile. Once the work takes a moment, a progress dialog follows the
+    ``progress(done, total)`` calls (total 0: a busy bar); its Cancel makes the next call return False.
+    ``work`` must not touch Qt or the database.
+    """
+    state = {"done": 0, "total": 0}
+    cancel = threading.Event()
+    outcome: dict[str, Any] = {}
+
+    def progress(done: int, total: int) -> bool:
+        state["done"], state["total"] = done, total
+        return not cancel.is_set()
+
+    def target() -> None:
+        try:
+            outcome["value"] = work(progress)
+        except BaseException as error:  # raised again below, in the GUI thread
+            outcome["error"] = error
+
+    thread = threading.Thread(target=target, name="import-read", daemon=True)
+    thread.start()
+    thread.join(READ_QUIETLY_S)  # most files are read before a dialog would flash up
+    if thread.is_alive():
+        shown = ProgressCallback(parent, title, label)
+        try:
+            while thread.is_alive():
+                if shown.cancelled():
+                    cancel.set()
+                total = state["total"]
+                shown.dialog.setMaximum(max(total, 0))
+                shown.dialog.setValue(min(state["done"], total) if total > 0 else 0)
+                QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+                thread.join(0.02)
+        finally:
+            shown.close()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
 
 
 class FilePage(QWizardPage):
@@ -121,7 +179,7 @@ class FilePage(QWizardPage):
         self.encoding.setObjectName("importEncodingCombo")
         self.encoding.setAccessibleName(self.tr("Encoding"))
         self.encoding.addItem(self.tr("Detect automatically"), "auto")
-        for code in ("utf-8", "cp932", "euc_jp"):
+        for code in ("utf-8", "cp932", "euc_jp", "iso2022_jp", "utf-16"):
             self.encoding.addItem(importing.ENCODING_LABELS.get(code, code), code)
         self.header = QComboBox()
         self.header.setObjectName("importHeaderCombo")
@@ -166,7 +224,7 @@ class FilePage(QWizardPage):
                     self.error.setText(str(unclear))
                     return False
                 self.wizard_.read(path, chosen, self.header.currentData())
-        except ImportFileError as error:
+        except KakeruError as error:  # the file, or the person stopped reading it (ImportCancelled)
             self.error.setText(str(error))
             return False
         self.wizard_.settings.set_last_import_dir(str(Path(path).parent))

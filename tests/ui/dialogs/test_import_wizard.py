@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import csv
 import threading
+import time
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QWizard
+from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWizard
 
 from models.accounts import lists
 from models.accounts.targets import TargetFilter, count_targets
@@ -118,6 +119,47 @@ def test_an_unreadable_file_is_explained_on_the_first_page(window, qtbot, tmp_pa
     next_page(qtbot, wizard)
     assert wizard.currentPage() is wizard.file_page
     assert "空のファイル" in wizard.file_page.error.text()
+
+
+def test_a_file_that_would_lose_rows_is_explained_on_the_first_page(window, qtbot, tmp_path):
+    path = tmp_path / "quote.csv"
+    path.write_text('会社名,電話番号\r\nA社,03-1111-1111\r\n"B社,03-2222-2222\r\nC社,03-3333-3333\r\n',
+                    encoding="utf-8")
+    wizard = open_wizard(qtbot, window, path)
+    next_page(qtbot, wizard)
+    assert wizard.currentPage() is wizard.file_page
+    assert "3行目にある引用符" in wizard.file_page.error.text()
+
+
+def test_the_file_is_read_off_the_ui_thread_and_can_be_cancelled(window, qtbot, tmp_path, monkeypatch):
+    readers = []
+
+    def slow_read(path, progress=None, **_options):
+        readers.append(threading.current_thread())
+        for done in range(100_000):  # until Cancel is pressed (or the test gives up)
+            if progress(done, 100_000) is False:
+                raise importing.ImportCancelled()
+            time.sleep(0.001)
+        raise AssertionError("Cancel did not stop the read")
+
+    def cancel_when_shown():
+        for dialog in wizard.findChildren(QProgressDialog):
+            if dialog.isVisible() and dialog.value() > 0:  # it follows the worker's progress
+                dialog.cancel()
+
+    monkeypatch.setattr(importing, "read_table", slow_read)
+    path = tmp_path / "list.csv"
+    path.write_text("会社名\nA社\n", encoding="utf-8")
+    wizard = open_wizard(qtbot, window, path)
+    timer = QTimer(wizard)
+    timer.timeout.connect(cancel_when_shown)
+    timer.start(20)
+    next_page(qtbot, wizard)
+    timer.stop()
+    assert readers and readers[0] is not threading.main_thread()
+    assert wizard.currentPage() is wizard.file_page
+    assert "中止" in wizard.file_page.error.text() and wizard.table is None
+    assert not any(dialog.isVisible() for dialog in wizard.findChildren(QProgressDialog))
 
 
 def test_cancel_during_import_writes_nothing(window, qtbot, post_office_csv, monkeypatch):

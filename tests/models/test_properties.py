@@ -2,7 +2,11 @@
 
 Importer: whatever the bytes, encoding, quoting, raggedness or cell size, ``import_file`` either
 imports with every row accounted for (created + updated + duplicates + rejected = rows read) or
-refuses with a Japanese ``KakeruError`` and writes nothing. Dates: ``add_business_days`` always lands
+refuses with a Japanese ``KakeruError`` and writes nothing. Random list files (quotes, encodings, line
+ends, cell sizes, and the damage of the hostile-input campaign: a stray quote, a NUL, a cut-off last
+character) are imported with as many rows as the file has, or refused leaving a database that already
+holds data exactly as it was: ``KAKERU_PROPERTY_EXAMPLES`` examples in the default run (200), at least
+2,000 in the ``slow`` one. Dates: ``add_business_days`` always lands
 on a business day and is monotonic, ``add_months`` clamps to the month end and never overflows, and
 ``fit_to_call_window`` lands inside a call window of a business day, never earlier than asked.
 """
@@ -10,7 +14,10 @@ on a business day and is monotonic, ``add_months`` clamps to the month end and n
 from __future__ import annotations
 
 import csv
+import functools
 import io
+import os
+import sqlite3
 import tempfile
 import unicodedata
 from datetime import date, datetime, time, timedelta, timezone
@@ -20,15 +27,20 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from models.accounts.companies import create_company
+from models.importing.delimited import sniff_delimiter
 from models.importing.importer import import_file
 from models.planning import calendar as cal
-from models.store.db import open_db
+from models.store.db import open_db, wrap
 from models.store.errors import KakeruError
 
 JST = timezone(timedelta(hours=9))
 IMPORT_SETTINGS = settings(max_examples=60, deadline=None,
                            suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 DATE_SETTINGS = settings(max_examples=100, deadline=None)
+# Random list files: quick by default, more when asked (KAKERU_PROPERTY_EXAMPLES=5000), ≥ 2,000 when slow.
+FILE_EXAMPLES = int(os.environ.get("KAKERU_PROPERTY_EXAMPLES", "200"))
+FILE_SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 ZIP_MAGIC = b"PK\x03\x04"
 
 
@@ -135,6 +147,121 @@ def test_generated_tables_account_for_every_row(rows, encoding, quoting):
             _check_accounted(db, outcome, expected)
     finally:
         db.close()
+
+
+# Random list files: what a person saves from Excel, an old system or a text editor, damaged or not.
+FILE_CELL = st.one_of(
+    st.text(CELL_CHARS, max_size=12),
+    st.text(CELL_CHARS, min_size=1, max_size=2).map(lambda seed: seed * 2_000),  # a long note
+    st.just(""),
+)
+# (file encoding, what the person names: "auto" or the encoding itself)
+ENCODINGS = [("utf-8", "auto"), ("utf-8-sig", "auto"), ("cp932", "auto"), ("cp932", "cp932"),
+             ("euc_jp", "euc_jp"), ("utf-16", "auto"), ("utf-16-le", "auto"), ("utf-16-be", "utf-16")]
+DAMAGE = [None, None, "stray quote", "nul", "cut off"]
+
+
+@st.composite
+def list_files(draw) -> tuple[bytes, str, str, str | None]:
+    """(file bytes, its encoding, the encoding the person names, the damage done to it or None)."""
+    rows = draw(st.lists(st.lists(FILE_CELL, max_size=4), max_size=8))
+    encoding, given = draw(st.sampled_from(ENCODINGS))
+    line_end = draw(st.sampled_from(["\r\n", "\n", "\r"]))
+    quoting = draw(st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]))
+    damage = draw(st.sampled_from(DAMAGE))
+    lines = []
+    for row in [["会社名", "電話番号", "住所"], *rows]:
+        buffer = io.StringIO(newline="")
+        csv.writer(buffer, quoting=quoting, lineterminator=line_end).writerow(row)
+        lines.append(buffer.getvalue())
+    if damage == "stray quote":  # an opening quote before a row's first cell, never closed on purpose
+        at = draw(st.integers(0, len(lines) - 1))
+        lines[at] = '"' + lines[at]
+    elif damage == "nul":
+        at = draw(st.integers(0, len(lines) - 1))
+        lines[at] = lines[at][:1] + "\x00" + lines[at][1:]
+    elif damage == "cut off":  # the last character is cut in the middle of its bytes
+        lines[-1] = lines[-1].removesuffix(line_end) + "株"
+    data = "".join(lines).encode(encoding, errors="replace")
+    return (data[:-1] if damage == "cut off" else data), encoding, given, damage
+
+
+def _rows_in_the_file(data: bytes, encoding: str) -> int:
+    """The data rows a CSV reader finds in ``data`` read as ``encoding``: non-blank records but the header."""
+    text = data.decode("utf-8-sig" if encoding.startswith("utf-8") else encoding)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text, ".csv"))
+    return max(sum(1 for row in reader if any(cell.strip() for cell in row)) - 1, 0)
+
+
+@functools.cache
+def _seeded_database():
+    db = open_db(":memory:")
+    for name, phone in (("株式会社既存", "03-9999-0000"), ("東京商事株式会社", "03-1234-5678")):
+        create_company(db, {"name": name, "phone": phone})
+    return db
+
+
+def _database_with_data():
+    """A copy of a database that already holds two companies (copied: migrating one takes longer)."""
+    conn = sqlite3.connect(":memory:")
+    _seeded_database().conn.backup(conn)
+    conn.execute("PRAGMA foreign_keys = ON")
+    return wrap(conn)
+
+
+def _contents(db) -> dict[str, list]:
+    tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    return {table: db.execute(f"SELECT * FROM [{table}]").fetchall() for table in tables}
+
+
+def _reason(message: str) -> str:
+    """A refusal in a word, for the statistics (pytest --hypothesis-show-statistics)."""
+    for words, reason in (("見出し行しか", "header only"), ("データがありません", "no data"),
+                          ("引用符", "quote"), ("NUL", "NUL"), ("途中で切れて", "cut off"),
+                          ("文字コード", "encoding"), ("CSV・TSV", "not a table")):
+        if words in message:
+            return reason
+    return message
+
+
+def _check_list_file(file: tuple[bytes, str, str, str | None]) -> None:
+    data, encoding, given, damage = file
+    db = _database_with_data()
+    before = _contents(db)
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "list.csv"
+            path.write_bytes(data)
+            try:
+                result = import_file(db, path, "ランダムなリスト", encoding=given, has_header=True,
+                                     columns="name,phone,address")
+            except KakeruError as error:
+                event(f"refused ({damage or 'intact'}: {_reason(str(error))})")
+                assert _japanese(str(error)), str(error)
+                assert _contents(db) == before  # a failed import changes nothing
+                assert damage or _rows_in_the_file(data, encoding) == 0, str(error)  # intact: only if empty
+                return
+            event(f"imported ({damage or 'intact'})")
+            assert damage != "nul", "a NUL byte must be refused"
+            assert result.created + result.updated + result.duplicates + result.rejected == result.rows
+            assert result.rows == _rows_in_the_file(data, result.encoding)  # every row of the file, no fewer
+            assert db.execute("SELECT count(*) FROM companies").fetchone()[0] == 2 + result.created
+            assert db.execute("SELECT count(*) FROM imports").fetchone()[0] == 1
+    finally:
+        db.close()
+
+
+@settings(max_examples=FILE_EXAMPLES, **FILE_SETTINGS)
+@given(file=list_files())
+def test_random_list_files_are_imported_row_for_row_or_refused_unchanged(file):
+    _check_list_file(file)
+
+
+@pytest.mark.slow
+@settings(max_examples=max(FILE_EXAMPLES, 2_000), **FILE_SETTINGS)
+@given(file=list_files())
+def test_random_list_files_are_imported_row_for_row_or_refused_unchanged_at_length(file):
+    _check_list_file(file)
 
 
 # -- the date rules -------------------------------------------------------------------------------------

@@ -231,11 +231,11 @@ def import_file(
     columns: str | Sequence[str | None] | None = None,
     sheet: str | int | None = None,
     progress: Progress | None = None,
-    ``before_write`` is called once the file is read and its columns are known, before anything is
-    written (the CLI backs the database up there, so a file that cannot be read costs no backup).
-
 ) -> ImportResult:
     """Read ``path`` and import it (the CLI's ``import``); ``columns`` overrides the guessed mapping.
+
+    ``before_write`` is called once the file is read and its columns are known, before anything is
+    written (the CLI backs the database up there, so a file that cannot be read costs no backup).
 
     Raises:
         ImportFileError: the file cannot be read (EncodingUnclear when the encoding must be chosen).
@@ -247,11 +247,11 @@ def import_file(
     mapping = parse_columns(columns, table.width) if columns else guess_mapping(table)
     if "name" not in mapping:
         raise ValidationError(
-    if before_write is not None:
-        before_write()
             f"「{Path(path).name}」のどの列が会社名か判別できませんでした。"
             "列の割り当て（CLI では --columns）で会社名の列を指定してください。"
         )
+    if before_write is not None:
+        before_write()
     return import_table(db, table, mapping, list_name, progress=progress, file_name=Path(path).name)
 
 

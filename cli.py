@@ -84,6 +84,7 @@ def import_text(result: ImportResult) -> str:
         f"  新規作成 {result.created:,} 件 / 更新 {result.updated:,} 件 / "
         f"重複 {result.duplicates:,} 件 / 除外 {result.rejected:,} 件"
     ]
+    lines += [f"  注意: {warning}" for warning in result.warnings()]
     lines += [f"  除外: {reject.line} 行目 — {reject.reason}" for reject in result.rejects[:20]]
     if len(result.rejects) > 20:
         lines.append(f"  …ほか {len(result.rejects) - 20:,} 件（--rejects FILE で一覧を保存できます）")

@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from models.meetings.briefs import BriefData, LabeledText
-from reports.fonts import REGULAR
+from reports.fonts import BOLD, REGULAR, fit_lines, fit_text
 from reports.layout import Gap, Keep, StoryItem
 from reports.sheet_parts import (
     _BASE,
@@ -21,6 +21,7 @@ from reports.sheet_parts import (
     LABEL_BG,
     MUTED,
     NAVY,
+    SHORT_TEXT,
     Texts,
     _heading,
     _labels,
@@ -34,6 +35,8 @@ from reports.sheet_parts import (
 DISCLAIMER = ("インサイドセールスのヒアリング内容は出発点であり、確約ではありません。"
               "商談で必ずご確認ください。")
 NOT_HEARD = "（未確認）"
+# A touch's note is one row of a table whose rows do not split (its heading repeats): one page at most.
+HISTORY_NOTE = 1_500
 SECTION_GAP = 4
 WEEKDAYS = "月火水木金土日"
 
@@ -65,21 +68,28 @@ def header(data: BriefData, texts: Texts, width: float) -> list[StoryItem]:
     when = format_when(data)
     if h.status_label and h.status_label != "予定":
         when += f'　<font color="{ALERT.hexval()}">［{escape(h.status_label)}］</font>'
-    place = "<br/>".join(part for part in (texts(h.place, where), texts(h.online_url, where)) if part)
+    place = "<br/>".join(part for part in (texts.short(h.place, where), texts.short(h.online_url, where))
+                         if part)
     mark = _table([[_p("商談ブリーフィングシート", st.kicker), _p("社外秘", st.mark)]], [100, 40],
                   [("BOX", (1, 0), (1, 0), 0.9, ALERT), ("TOPPADDING", (0, 0), (-1, -1), 1),
                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")],
                   grid=False)
     mark.hAlign = "RIGHT"
-    name = texts(h.company_name, where)
+    # The header is one table with spans, which cannot run over a page: the name takes two lines at most.
+    title_width = width / 2 + 44 - 6
+    shown = fit_lines(h.company_name, BOLD, st.title.fontSize, title_width, 2)
+    shown_kana = fit_text(h.company_name_kana or "", REGULAR, 7, title_width / 2)
+    if shown != h.company_name or shown_kana != (h.company_name_kana or ""):
+        texts.cut_note(where)
+    name = texts.short(shown, where)
     if h.company_name_kana:
-        kana = texts(h.company_name_kana, where)
+        kana = texts.short(shown_kana, where)
         name += f'　<font name="{REGULAR}" size="7" color="{MUTED.hexval()}">{kana}</font>'
     rows = [
         [_p(name, st.title), "", "", mark],
-        ["日時", _p(when, st.body_bold), "担当営業", _value(texts(h.field_rep, where), st.body_bold)],
-        ["場所", _value(place), "担当IS", _value(texts(h.caller, where))],
-        ["目的", _value(texts(h.purpose, where)), "", ""],
+        ["日時", _p(when, st.body_bold), "担当営業", _value(texts.short(h.field_rep, where), st.body_bold)],
+        ["場所", _value(place), "担当IS", _value(texts.short(h.caller, where))],
+        ["目的", _value(texts.short(h.purpose, where)), "", ""],
     ]
     return [_table(rows, [44, width / 2 - 44, 44, width / 2 - 44], [
         ("SPAN", (0, 0), (2, 0)), ("SPAN", (1, 3), (3, 3)),
@@ -100,16 +110,17 @@ def company_profile(data: BriefData, texts: Texts, width: float) -> list[StoryIt
     employees = f"{c.employees:,}名" if c.employees is not None else ""
     month = f"{c.fiscal_year_end_month}月" if c.fiscal_year_end_month else ""
     rows = [
-        ["業種", _value(texts(industry, where)), "従業員数", _value(employees), "決算月", _value(month)],
-        ["所在地", _value(texts(address, where)), "電話", _value(texts(c.phone, where)),
+        ["業種", _value(texts.short(industry, where)), "従業員数", _value(employees),
+         "決算月", _value(month)],
+        ["所在地", _value(texts.short(address, where)), "電話", _value(texts.short(c.phone, where)),
          "ランク", _value(escape(c.rank or ""))],
-        ["法人番号", _value(texts(c.corporate_number, where)), "ステータス", _value(escape(c.status_label)),
-         "", ""],
+        ["法人番号", _value(texts.short(c.corporate_number, where)), "ステータス",
+         _value(escape(c.status_label)), "", ""],
     ]
     commands = [*_labels((0, 0), (0, 2)), *_labels((2, 0), (2, 2)), *_labels((4, 0), (4, 1)),
                 ("SPAN", (3, 2), (5, 2))]
     if c.website:
-        rows.append(["Web", _value(texts(c.website, where)), "", "", "", ""])
+        rows.append(["Web", _value(texts.short(c.website, where)), "", "", "", ""])
         commands += [*_labels((0, 3), (0, 3)), ("SPAN", (1, 3), (5, 3))]
     value = (width - 3 * 44) / 4
     table = _table(rows, [44, 2 * value, 44, value, 44, value], commands)
@@ -146,10 +157,11 @@ def attendees(data: BriefData, texts: Texts, width: float) -> list[StoryItem]:
         role = escape(person.role_label)
         if person.employment_label:
             role += f'<br/><font color="{ALERT.hexval()}">{escape(person.employment_label)}</font>'
-        name = f"<b>{texts(person.name, where)}</b>"
+        name = f"<b>{texts.short(person.name, where)}</b>"
         if person.name_kana:
-            name += f"<br/>{_muted(texts.plain(person.name_kana, where), 6.5)}"
-        post = "<br/>".join(x for x in (texts(person.department, where), texts(person.title, where)) if x)
+            name += f"<br/>{_muted(texts.plain(person.name_kana, where, SHORT_TEXT), 6.5)}"
+        post = "<br/>".join(x for x in (texts.short(person.department, where),
+                                        texts.short(person.title, where)) if x)
         rows.append([_p(role, st.cell), _p(name, st.cell), _value(post, st.cell),
                      _value(texts(person.note, where), st.cell)])
     commands = _labels((0, 0), (-1, 0))
@@ -222,8 +234,9 @@ def history(data: BriefData, texts: Texts, width: float) -> list[StoryItem]:
         if entry.reached_decision_maker:
             outcome += f'<br/><font size="6.5" color="{NAVY.hexval()}">決裁者接触</font>'
         rows.append([short_time(entry.at), entry.kind_label, _p(outcome, st.cell),
-                     _p(texts(entry.contact_name, where), st.cell), _p(texts(entry.caller, where), st.cell),
-                     _p(texts(entry.note, where), st.cell)])
+                     _p(texts.short(entry.contact_name, where), st.cell),
+                     _p(texts.short(entry.caller, where), st.cell),
+                     _p(texts(entry.note, where, HISTORY_NOTE), st.cell)])
     commands = [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), LABEL_BG),
                 ("LINEBEFORE", (0, 0), (0, 0), 2.5, NAVY), ("GRID", (0, 1), (-1, -1), 0.4, GRID),
                 ("FONT", (0, 2), (1, -1), REGULAR, 7.6, 9.8), *_labels((0, 1), (-1, 1))]

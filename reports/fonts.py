@@ -82,9 +82,25 @@ def describe(char: str) -> str:
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
-    """``text`` cut with … so that it fits ``width`` points (whole when it already fits)."""
+    """``text`` cut with … so that it fits ``width`` points (whole when it already fits).
+
+    The cut is found by bisection, so a text of any length costs a few dozen measurements.
+    """
     if pdfmetrics.stringWidth(text, font, size) <= width:
         return text
-    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text + "…"
+    fits, too_long = 0, len(text)  # the longest prefix known to fit with …, the shortest known not to
+    while too_long - fits > 1:
+        middle = (fits + too_long) // 2
+        if pdfmetrics.stringWidth(text[:middle] + "…", font, size) <= width:
+            fits = middle
+        else:
+            too_long = middle
+    return text[:fits] + "…"
+
+
+def fit_lines(text: str, font: str, size: float, width: float, lines: int) -> str:
+    """``text`` cut with … so that, wrapped into lines ``width`` points wide, it takes about ``lines``.
+
+    One glyph of each line is kept free for what line breaking leaves at its end (禁則, a word).
+    """
+    return fit_text(text, font, size, max(size, lines * (width - size)))

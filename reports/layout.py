@@ -16,6 +16,10 @@ from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import LayoutError
 
 _FUZZ = 1e-6
+# A sheet is a few pages. A story still running past this many is a flowable whose splits make no
+# progress (reportlab can split a table row with spans into a remainder as tall as before): stop there
+# instead of filling memory with pages.
+MAX_PAGES = 100
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,8 @@ def paginate(story: Iterable[StoryItem], frame: Frame) -> LaidOut:
     """Fill pages of ``frame`` with ``story``, splitting flowables that run over a page.
 
     Raises:
-        LayoutError: a flowable that cannot be split is taller than a whole page.
+        LayoutError: a flowable that cannot be split is taller than a whole page, or the story runs past
+            ``MAX_PAGES`` (a split that makes no progress).
     """
     laid = LaidOut()
     used = 0.0
@@ -76,6 +81,8 @@ def paginate(story: Iterable[StoryItem], frame: Frame) -> LaidOut:
 
     def new_page() -> None:
         nonlocal used
+        if len(laid.pages) >= MAX_PAGES:
+            raise LayoutError(f"the story runs past {MAX_PAGES} pages: a flowable does not split down")
         laid.pages.append([])
         used = 0.0
 
@@ -108,7 +115,7 @@ def paginate(story: Iterable[StoryItem], frame: Frame) -> LaidOut:
         parts = item.split(frame.width, room)
         if parts:
             first_height = parts[0].wrap(frame.width, room)[1]
-            if first_height <= room + _FUZZ:
+            if _FUZZ < first_height <= room + _FUZZ:  # an empty first part would be placed forever
                 place(parts[0], first_height)
                 queue.extendleft(reversed(parts[1:]))
                 continue

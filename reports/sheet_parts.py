@@ -2,7 +2,10 @@
 
 Styles are built once per process. Every piece of data passes through ``Texts``, which escapes it
 for paragraph markup and replaces a character the font lacks with 〓, remembering it so the caller
-is told: a glyph missing from the font would otherwise print as nothing. Fixed labels are plain
+is told: a glyph missing from the font would otherwise print as nothing. It also cuts a value longer
+than its box takes (``LONG_TEXT`` for notes, which may run on to the next page; ``SHORT_TEXT`` for a
+name, a post, an address) with …, and says so: a sheet stays a few pages, and laid out in bounded
+memory, whatever the data holds. Fixed labels are plain
 table strings (cheaper than paragraphs, and they never need wrapping). The briefing sheet
 (``reports.briefing_sections``) and the weekly review (``reports.weekly``) share them.
 """
@@ -29,6 +32,9 @@ MUTED = colors.HexColor("#6B7280")
 ALERT = colors.HexColor("#B42318")
 INK = colors.HexColor("#1F2328")
 LABEL_FONT = (BOLD, 7.4, 9.4)
+# The most of one value a sheet draws, in characters: a note (a few pages at most) and anything else.
+LONG_TEXT = 5_000
+SHORT_TEXT = 300
 
 
 class Texts:
@@ -36,24 +42,44 @@ class Texts:
 
     def __init__(self) -> None:
         self._missing: dict[str, set[str]] = {}
+        self._cut: dict[str, None] = {}  # where a value was cut, in order
 
-    def plain(self, text: str | None, where: str) -> str:
-        """The text with characters the font lacks replaced by 〓 (for drawing on the canvas)."""
-        shown, missing = replace_missing((text or "").replace("\r\n", "\n").replace("\r", "\n"))
+    def plain(self, text: str | None, where: str, limit: int = LONG_TEXT) -> str:
+        """The text with characters the font lacks replaced by 〓 and cut to ``limit`` characters with …
+        (for drawing on the canvas)."""
+        text = text or ""
+        if len(text) > limit:
+            text = text[: limit - 1] + "…"
+            self._cut[where] = None
+        shown, missing = replace_missing(text.replace("\r\n", "\n").replace("\r", "\n"))
         if missing:
             self._missing.setdefault(where, set()).update(missing)
         return shown
 
-    def __call__(self, text: str | None, where: str) -> str:
-        """The text as paragraph markup: replaced as ``plain``, escaped, line breaks kept."""
-        return escape(self.plain(text, where)).replace("\n", "<br/>")
+    def __call__(self, text: str | None, where: str, limit: int = LONG_TEXT) -> str:
+        """The text as paragraph markup: replaced and cut as ``plain``, escaped, line breaks kept."""
+        return escape(self.plain(text, where, limit)).replace("\n", "<br/>")
+
+    def short(self, text: str | None, where: str) -> str:
+        """``self(text, where)`` for a value that is a name, a post or an address (``SHORT_TEXT``)."""
+        return self(text, where, SHORT_TEXT)
+
+    def cut_note(self, where: str) -> None:
+        """Record that a value of ``where`` was cut to fit its box by the caller (``fit_text``)."""
+        self._cut[where] = None
 
     def warnings(self) -> tuple[str, ...]:
-        return tuple(
+        missing = tuple(
             f"{where}に、フォントにない文字 {'、'.join(describe(c) for c in sorted(chars))} があります。"
             "印刷では「〓」で表示しています。"
             for where, chars in self._missing.items()
         )
+        cut = tuple(
+            f"{where}の記載が長すぎるため、枠に収まるところまでを「…」で区切って印刷しています。"
+            "全文は Kakeru の画面でご確認ください。"
+            for where in self._cut
+        )
+        return missing + cut
 
 
 @dataclass(frozen=True)

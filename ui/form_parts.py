@@ -5,9 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialogButtonBox, QHeaderView, QLabel, QPushButton, QTableView
+from PySide6.QtWidgets import QDialogButtonBox, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView
+
+from models.accounts.text_fields import limit_of
 
 ERROR_STYLE = "color: #b3261e;"
+
+
+def bounded(edit: QLineEdit, table: str, field: str) -> QLineEdit:
+    """``edit`` holding at most what ``field`` of ``table`` stores (``models.accounts.text_fields``)."""
+    limit = limit_of(table, field)
+    if limit is not None:
+        edit.setMaxLength(limit)
+    return edit
 
 
 def error_label(name: str, accessible: str | None = None, *, hidden: bool = True) -> QLabel:

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from models.accounts import normalize
+from models.accounts import normalize, text_fields
 from models.accounts.entities import COMPANY_FIELDS, CONTACT_FIELDS, Company, Contact, from_row
 from models.accounts.scoring import SCORED_FIELDS, Scorer
 from models.accounts.vocab import COMPANY_STATUS, CONTACT_ROLE, RANKS
@@ -39,9 +39,12 @@ def clean_company_values(values: dict[str, Any]) -> dict[str, Any]:
     """Tidy user-given company fields for storage; raises ValidationError on values that cannot fit.
 
     Names and addresses stay as written; the reading becomes full-width katakana, the phone is
-    written the Japanese way, the postal code as 123-4567.
+    written the Japanese way, the postal code as 123-4567. Control characters are removed and a value
+    longer than its field's limit is refused (``text_fields.bound``).
     """
-    return clean_blanked_company_values({key: _blank_to_none(value) for key, value in values.items()})
+    clean = {key: _blank_to_none(value) for key, value in values.items()}
+    text_fields.bound(text_fields.COMPANIES, clean)
+    return clean_blanked_company_values(clean)
 
 
 def clean_blanked_company_values(clean: dict[str, Any]) -> dict[str, Any]:
@@ -174,6 +177,7 @@ def clean_contact_values(values: dict[str, Any]) -> dict[str, Any]:
     if unknown:
         raise ValidationError(f"担当者の項目に不明な名前があります: {', '.join(sorted(unknown))}")
     clean = {key: _blank_to_none(value) for key, value in values.items()}
+    text_fields.bound(text_fields.CONTACTS, clean)
     if "name" in clean and not clean["name"]:
         raise ValidationError("担当者名を入力してください。")
     if "name_kana" in clean:

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 from models.accounts import normalize
 from models.accounts.entities import TargetList, from_row
 from models.accounts.targets import order_by
+from models.accounts.text_fields import clean_text
 from models.store.changes import LIST_MEMBERS, TARGET_LISTS, Changes, CountWithChanges
 from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
@@ -23,7 +24,7 @@ FROM target_lists l"""
 
 
 def _clean_name(name: str | None) -> str:
-    clean = " ".join((name or "").split())
+    clean = " ".join(clean_text(name or "").split())
     if not clean:
         raise ValidationError("リスト名を入力してください。")
     return clean

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from models.accounts import normalize
+from models.accounts.text_fields import clean_text
 
 TRIGRAM = 3  # the shortest text the trigram tokenizer can find
 _KEY_SEPARATOR = "\u241e"  # between the parts of a search key (normalize.search_key); never searched for
@@ -42,7 +43,8 @@ def _alternatives(term: str) -> tuple[str, ...]:
 
 def parse_terms(text: str | None) -> tuple[tuple[str, ...], ...]:
     """Split a query into terms (all must match), each a tuple of alternatives (any may match)."""
-    words = normalize.nfkc(text).replace(_KEY_SEPARATOR, " ").split()
+    # Control characters are never stored (text_fields.clean_text), and NUL would end the FTS5 query.
+    words = clean_text(normalize.nfkc(text)).replace(_KEY_SEPARATOR, " ").split()
     terms = (normalize.search_text(word) for word in words)
     return tuple(dict.fromkeys(_alternatives(term) for term in terms if term))
 

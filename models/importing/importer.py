@@ -79,14 +79,23 @@ class ImportResult:
     list_name: str
     rejects: tuple[Reject, ...] = ()
     header: tuple[str, ...] = ()
+    cut: int = 0  # values longer than their field's limit (models.accounts.text_fields), cut with …
 
     def as_json_dict(self) -> dict[str, Any]:
-        """What ``main.py import --json`` prints."""
-        return {
+        """What ``main.py import --json`` prints (``cut`` only when a value was cut)."""
+        result = {
             "rows": self.rows, "created": self.created, "updated": self.updated,
             "duplicates": self.duplicates, "rejected": self.rejected, "encoding": self.encoding,
             "list": self.list_name,
         }
+        return result | {"cut": self.cut} if self.cut else result
+
+    def warnings(self) -> tuple[str, ...]:
+        """Sentences about values imported not quite as the file had them (cut to their field's limit)."""
+        if not self.cut:
+            return ()
+        return (f"長すぎる値 {self.cut:,} 件は、項目ごとの上限の長さで切り詰めました"
+                "（末尾に「…」を付けています）。",)
 
 
 # --- the import, planned and written in one transaction ----------------------------------------------
@@ -179,7 +188,7 @@ def _import(
     return ImportResult(
         import_id=import_id, rows=len(table.rows), created=counts["created"], updated=counts["updated"],
         duplicates=counts["duplicates"], rejected=len(plan.rejects), encoding=table.encoding,
-        list_name=list_name, rejects=tuple(plan.rejects), header=tuple(table.header),
+        list_name=list_name, rejects=tuple(plan.rejects), header=tuple(table.header), cut=plan.cut,
     )
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from models.accounts import normalize
+from models.accounts import normalize, text_fields
 from models.accounts.companies import (
     clean_blanked_company_values,
     clean_company_values,
@@ -90,6 +90,7 @@ class Plan:
     members: list[PlannedCompany] = field(default_factory=list)  # every company of the file, in file order
     counts: dict[str, int] = field(default_factory=lambda: {"created": 0, "updated": 0, "duplicates": 0})
     rejects: list[Reject] = field(default_factory=list)
+    cut: int = 0  # values longer than their field's limit, cut with … (text_fields.bound)
 
 
 class Planner:
@@ -111,6 +112,7 @@ class Planner:
         self.prefectures: dict[str, str | None] = {}
         self.plan = Plan()
         self.single = {name: indexes[0] for name, indexes in self.columns.items() if len(indexes) == 1}
+        self.joins_columns = len(self.single) < len(self.columns)  # a field of several columns joined
         # (field, its one column or None when several): _cell's fast path, decided once, not per row
         self.company_cells = [(name, self.single.get(name)) for name in self.company_fields]
         self.contact_cells = [
@@ -180,6 +182,12 @@ class Planner:
             name: (row[index].strip() or None) if index is not None else cell(row, name)
             for name, index in self.company_cells
         }
+        # Control characters out and over-long values cut (counted); a row of short, plain cells (nearly
+        # every row) is let through on one look at it.
+        careful = (self.joins_columns or max(map(len, row), default=0) > text_fields.SHORTEST_LIMIT
+                   or text_fields.has_unwanted("".join(row)))
+        if careful:
+            self.plan.cut += text_fields.bound(text_fields.COMPANIES, values, cut_long=True)
         if not values.get("name"):
             raise ValidationError("会社名が空です。")
         address = values.get("address")
@@ -204,6 +212,8 @@ class Planner:
             column: (row[index].strip() or None) if index is not None else cell(row, name)
             for column, name, index in self.contact_cells
         }
+        if careful:
+            self.plan.cut += text_fields.bound(text_fields.CONTACTS, contact, cut_long=True)
         if any(contact.values()):
             contact["name"] = contact.get("name") or _UNNAMED_CONTACT
             return company, derived_keys(company), clean_contact_values(contact)

@@ -31,6 +31,7 @@ from models.kpi.queries import figure_rows as figure_rows
 from models.kpi.queries import meetings_of_period as meetings_of_period
 from models.kpi.queries import reason_label as reason_label
 from models.store import clock
+from models.store.days import check_day
 
 # ``X as X`` above: callers import these from here too (the period, and the rows behind a figure).
 
@@ -191,7 +192,13 @@ def compute_kpis(db: Database, period: Period, scope: Scope | None = None, *, to
 
     ``with_stock=False`` leaves the figures of a moment (Untouched, pipeline, silent) without a value:
     the KPI page compares the previous period's flows only, the printed review all of them.
+
+    Raises:
+        ValidationError: the period starts or ends outside 1900-01-01 to 2999-12-31 (``models.store.days``),
+            where the weeks of its trend and the period before it could not be counted.
     """
+    check_day(period.start)
+    check_day(period.end)
     scope = scope or Scope()
     today = today or clock.today()
     counts = touch_counts(db, period, scope) | meeting_counts(db, period, scope)

@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 from sqlite_utils import Database
 
 from models.accounts.entities import Meeting, from_row
+from models.accounts.text_fields import clean_text
 from models.accounts.vocab import MEETING_OUTCOME, label
 from models.meetings.meetings import OUTCOME_REASON
 from models.planning.plans import plan_row
@@ -96,7 +97,7 @@ def _meeting(db: Database, meeting_id: int) -> Meeting:
 def _clean(value: Any) -> str | None:
     if value is None:
         return None
-    return str(value).strip() or None
+    return clean_text(str(value), multiline=True).strip() or None
 
 
 def _touch_note(outcome: str, reason: str | None, note: str | None, next_step: str | None,

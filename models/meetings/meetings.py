@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
+from models.accounts import text_fields
 from models.accounts.entities import Contact, Meeting, from_row
 from models.accounts.vocab import MEETING_OUTCOME, MEETING_STATUS
 from models.planning.cadences import apply_stop_rules
@@ -130,6 +131,7 @@ def clean_meeting_values(values: dict[str, Any]) -> dict[str, Any]:
     if unknown:
         raise ValidationError(f"商談の項目に不明な名前があります: {', '.join(sorted(unknown))}")
     clean = {key: _blank_to_none(value) for key, value in values.items()}
+    text_fields.bound(text_fields.MEETINGS, clean)  # control characters out, over-long text refused
     if "starts_at" in clean:
         clean["starts_at"] = parse_starts_at(clean["starts_at"])
     if "duration_min" in clean:

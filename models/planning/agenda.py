@@ -22,6 +22,7 @@ from models.accounts.vocab import CLOSED_STATUSES
 from models.planning.dispositions import DEFAULT_RULES
 from models.planning.plans import Due, parse_due
 from models.store import settings
+from models.store.days import check_day
 from models.store.errors import ValidationError
 
 _CLOSED_SQL = ", ".join(f"'{status}'" for status in CLOSED_STATUSES)
@@ -166,7 +167,11 @@ def build_agenda(
     Args:
         list_ids: the lists fresh targets come from; None means every untouched company.
         daily_target: accounts to handle that day; None reads the setting (default 40).
+
+    Raises:
+        ValidationError: ``day`` is outside 1900-01-01 to 2999-12-31 (``models.store.days``).
     """
+    check_day(day)
     target = daily_target_setting(db) if daily_target is None else max(0, int(daily_target))
     overdue: list[AgendaEntry] = []
     due_timed: list[AgendaEntry] = []
@@ -217,9 +222,15 @@ def build_agenda(
 
 
 def parse_day(text: str) -> date:
+    """A day written YYYY-MM-DD, within the range Kakeru works with (``models.store.days``).
+
+    Raises:
+        ValidationError: not YYYY-MM-DD, or outside 1900-01-01 to 2999-12-31.
+    """
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except (AttributeError, ValueError) as error:
         raise ValidationError(
             f"日付「{text}」は YYYY-MM-DD の形で指定してください（例: 2026-11-20）。"
         ) from error
+    return check_day(day)

@@ -12,6 +12,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from models.accounts.entities import Plan, from_row
+from models.accounts.text_fields import clean_text
 from models.accounts.vocab import PLAN_SOURCE, TOUCH_KIND
 from models.store import clock
 from models.store.db import inserted_id, now_iso, stamp, writing
@@ -76,7 +77,7 @@ def plan_row(
         raise ValidationError(f"不明な予定の種類です: {kind}")
     if source not in PLAN_SOURCE:
         raise ValidationError(f"不明な予定の作成元です: {source}")
-    hypothesis = (hypothesis or "").strip() or None
+    hypothesis = clean_text(hypothesis or "", multiline=True).strip() or None
     return stamp({
         "company_id": company_id, "contact_id": contact_id, "due": due_text(due), "kind": kind,
         "hypothesis": hypothesis, "source": source, "status": "open", "caller": caller,

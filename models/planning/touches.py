@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from sqlite_utils import Database
 
 from models.accounts.entities import Company, Meeting, Touch, from_row
+from models.accounts.text_fields import clean_text
 from models.accounts.vocab import OUTCOME, TOUCH_KIND
 from models.planning.cadences import apply_stop_rules, reopen_plans
 from models.planning.calendar import CalendarRules, fit_to_call_window, load_calendar
@@ -98,8 +99,8 @@ def _hearing_columns(hearing: dict | None) -> dict[str, str | None]:
     unknown = set(hearing) - set(HEARING_FIELDS)
     if unknown:
         raise ValidationError(f"ヒアリング項目に不明な名前があります: {', '.join(sorted(unknown))}")
-    return {f"hearing_{key}": (str(value).strip() or None) if value is not None else None
-            for key, value in hearing.items()}
+    return {f"hearing_{key}": (clean_text(str(value), multiline=True).strip() or None) if value is not None
+            else None for key, value in hearing.items()}
 
 
 def _plan_choice(
@@ -130,7 +131,7 @@ def _plan_choice(
     if isinstance(due, str):
         due = parse_due(due) if due.strip() else None
     hypothesis = choice.get("hypothesis", proposal.hypothesis)
-    hypothesis = (hypothesis or "").strip() or None
+    hypothesis = clean_text(hypothesis or "", multiline=True).strip() or None
     if rule.action == "plan":
         check_choice(outcome, due, hypothesis, {outcome: rule})
     if due is None:
@@ -239,7 +240,8 @@ def log_outcome(
             "company_id": company_id, "contact_id": contact_id, "kind": kind, "at": at_text,
             "duration_s": duration_s, "outcome": outcome,
             "reached_decision_maker": int(bool(reached_decision_maker)),
-            "note": (note or "").strip() or None, "caller": caller, "session_uid": session_uid,
+            "note": clean_text(note or "", multiline=True).strip() or None, "caller": caller,
+            "session_uid": session_uid,
             **hearing_columns,
         })))
 

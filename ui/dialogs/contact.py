@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from models.accounts import companies
+from models.accounts.text_fields import CONTACTS
 from models.accounts.vocab import CONTACT_ROLE
 from models.store.errors import ValidationError
-from ui.form_parts import error_label, save_cancel
+from ui.form_parts import bounded, error_label, save_cancel
 from ui.i18n import label
 
 
@@ -44,6 +45,7 @@ class ContactDialog(QDialog):
         form = QFormLayout()
         for field in self.TEXT_FIELDS:
             edit = QLineEdit("" if contact is None else (getattr(contact, field) or ""))
+            bounded(edit, CONTACTS, field)
             edit.setObjectName(f"contact_{field}")
             edit.setAccessibleName(captions[field])
             self.edits[field] = edit

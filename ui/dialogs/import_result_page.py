@@ -112,7 +112,7 @@ class ResultPage(QWizardPage):
         # Without rejects, keep the counts at the top instead of spreading them over the page.
         self.layout().setStretch(self.layout().count() - 1, 0 if result.rejects else 1)
         self.save_rejects.setEnabled(bool(result.rejects))
-        self.note.clear()
+        self.note.setText("\n".join(result.warnings()))  # values cut to their field's limit, counted
 
     def save_rejected_rows(self) -> None:
         result = self.wizard_.result

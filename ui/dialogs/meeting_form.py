@@ -35,11 +35,12 @@ from sqlite_utils import Database
 
 from models.accounts.companies import list_contacts
 from models.accounts.vocab import CONTACT_ROLE
+from models.accounts.text_fields import MEETINGS
 from models.meetings import meetings
 from models.planning.calendar import load_calendar, next_business_day
 from models.store import clock as working_clock
 from models.store.errors import KakeruError
-from ui.form_parts import error_label
+from ui.form_parts import bounded, error_label
 from ui.i18n import label
 from ui.naming import named as _named
 from ui.widgets.business_day_hint import BusinessDayHint
@@ -128,7 +129,8 @@ class MeetingDialog(QDialog):
                     "purpose": self.tr("Purpose")}
         self.lines: dict[str, QLineEdit] = {}
         for field in LINE_FIELDS:
-            edit = _named(QLineEdit(str(initial.get(field) or "")), f"meeting_{field}", captions[field])
+            line = bounded(QLineEdit(str(initial.get(field) or "")), MEETINGS, field)
+            edit = _named(line, f"meeting_{field}", captions[field])
             self.lines[field] = edit
         self.lines["online_url"].setPlaceholderText("https://")
         self.field_rep = _named(QComboBox(), "meetingFieldRep", self.tr("Field sales rep"))

@@ -28,10 +28,11 @@ from sqlite_utils import Database
 from models.accounts import companies
 from models.accounts import lists as lists_model
 from models.accounts.normalize import PREFECTURES
+from models.accounts.text_fields import COMPANIES
 from models.accounts.vocab import COMPANY_STATUS, RANKS
 from models.store.errors import KakeruError, NotFound, ValidationError
 from ui.errors import show_expected_error
-from ui.form_parts import error_label
+from ui.form_parts import bounded, error_label
 from ui.i18n import arg, label
 from ui.qt_models.targets_model import display_date
 from ui.shortcuts import add_shortcut
@@ -147,7 +148,7 @@ class CompanyPanel(QWidget):
     def _make_editor(self, field: str) -> QWidget:
         caption = self.captions[field]
         if field in LINE_FIELDS:
-            editor: QWidget = QLineEdit()
+            editor: QWidget = bounded(QLineEdit(), COMPANIES, field)
             editor.textEdited.connect(self._update_buttons)
         elif field == "notes":
             editor = QPlainTextEdit()

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from models.accounts.companies import list_contacts
-from models.accounts.vocab import CONTACT_ROLE
 from models.accounts.text_fields import MEETINGS
+from models.accounts.vocab import CONTACT_ROLE
 from models.meetings import meetings
 from models.planning.calendar import load_calendar, next_business_day
 from models.store import clock as working_clock

@@ -29,11 +29,11 @@ from sqlite_utils import Database
 from models.accounts import companies, relations
 from models.maps.coverage import Hint, hints_from
 from models.maps.layout import MapLayout, layout_map, map_people
-from models.store.errors import KakeruError
-from ui.i18n import arg
-from models.store.output_path import check_output_path
 from models.store import clock
+from models.store.errors import KakeruError
+from models.store.output_path import check_output_path
 from ui.errors import show_expected_error
+from ui.i18n import arg
 from ui.settings import AppSettings
 from ui.signals import DataBus, affects
 from ui.widgets.flow_layout import flow_widget
@@ -286,8 +286,8 @@ class MapPanel(MapEdits, QWidget):
             item.setSelected(True)
 
     def export_png(self, path: str | Path, scale: float = 2.0) -> None:
-        rect = self.view.scene().sceneRect()
         check_output_path(path)
+        rect = self.view.scene().sceneRect()
         image = QImage(max(1, int(rect.width() * scale)), max(1, int(rect.height() * scale)),
                        QImage.Format.Format_ARGB32)
         image.fill(QColor("#FFFFFF"))
@@ -299,8 +299,8 @@ class MapPanel(MapEdits, QWidget):
             raise OSError(str(path))
 
     def export_svg(self, path: str | Path) -> None:
-        rect = self.view.scene().sceneRect()
         check_output_path(path)
+        rect = self.view.scene().sceneRect()
         generator = QSvgGenerator()
         generator.setFileName(str(path))
         generator.setSize(QSize(int(rect.width()), int(rect.height())))
@@ -326,10 +326,10 @@ class MapPanel(MapEdits, QWidget):
             return
         try:
             (self.export_png if kind == "png" else self.export_svg)(path)
-        except OSError:
         except KakeruError as error:
             show_expected_error(error, self, self.tr("Export the map"))
             return
+        except OSError:
             QMessageBox.warning(self, self.tr("Export the map"),
                                 arg(self.tr("Could not write %1. Choose another folder and try again."),
                                     path))

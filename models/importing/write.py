@@ -16,7 +16,6 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import chain
-from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
@@ -31,6 +30,7 @@ from models.importing.plan import (
     Planner,
     Progress,
 )
+from models.store import cipher
 from models.store.db import db_path, new_uid, new_uids, wrap
 
 _INSERT_COLUMNS = (
@@ -156,8 +156,7 @@ def reading_connection(db: Database) -> Database | None:
     if path in ("", ":memory:"):
         return None
     try:
-        conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, timeout=5.0,
-                               check_same_thread=False)
+        conn = cipher.connect(path, query="mode=ro", timeout=5.0, check_same_thread=False)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.Error:
         return None

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from models.store import settings
+from models.store import cipher, settings
 from models.store.backup_folder import (
     BEFORE_RESTORE,
     DAILY,
@@ -206,7 +206,7 @@ def restore_backup(db_path: str | Path, backup_path: str | Path) -> Path | None:
 def _keep_current(target: Path) -> Path:
     """Back the current file up as ``before-restore``; fall back to a raw copy when it is damaged."""
     try:
-        conn = sqlite3.connect(target, timeout=1.0)
+        conn = cipher.connect(target, timeout=1.0)
         try:
             return backup_now(wrap(conn), BEFORE_RESTORE)
         finally:
@@ -235,8 +235,8 @@ def _keep_current(target: Path) -> Path:
 def _copy_database(source: Path, destination: Path) -> None:
     """Copy a (validated, unchanging) database file with the backup API and sync it to disk."""
     unlink_quietly(destination)
-    reader = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-    writer = sqlite3.connect(destination)
+    reader = cipher.connect(source, query="mode=ro&immutable=1")
+    writer = cipher.connect_like(reader, destination)  # an encrypted backup is restored encrypted alike
     try:
         reader.backup(writer)
     finally:
@@ -249,7 +249,7 @@ def _copy_database(source: Path, destination: Path) -> None:
 def _leave_wal_mode(target: Path) -> None:
     """Checkpoint the database and switch it to rollback journaling; needs exclusive access."""
     try:
-        conn = sqlite3.connect(target, timeout=1.0, isolation_level=None)
+        conn = cipher.connect(target, timeout=1.0, isolation_level=None)
     except sqlite3.Error:
         return
     try:

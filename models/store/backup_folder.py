@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from models.store import settings
+from models.store import cipher, settings
 from models.store.db import backup_dir
 from models.store.schema import LATEST_VERSION
 
@@ -144,8 +144,11 @@ def validate_backup(path: str | Path, *, quick: bool = False) -> ValidationResul
     path = Path(path)
     if not path.is_file():
         return ValidationResult(False, f"ファイル「{path}」が見つかりません。")
+    if not cipher.is_unlocked(path):
+        return ValidationResult(False, f"「{path.name}」は暗号化されていて、そのパスフレーズがわからないか、"
+                                       "SQLite のデータベースではありません。")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        conn = cipher.connect(path, query="mode=ro&immutable=1")
     except sqlite3.Error as error:
         return ValidationResult(False, f"ファイル「{path.name}」を開けません（{error}）。")
     try:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from models.store import cipher
 from models.store.backup import BackupFailed, ValidationResult, backup_now, validate_backup
 from models.store.consistency import CONSISTENCY_CHECKS, Problem, table_names
 from models.store.db import backup_to, read_only_connection, wrap
@@ -56,7 +57,7 @@ def quick_check(path: str | Path) -> bool:
     had_side_files = [p.exists() for p in side_files]
     conn = None
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
+        conn = cipher.connect(path, query="mode=ro", timeout=5.0)
         return [row[0] for row in conn.execute("PRAGMA quick_check")] == ["ok"]
     except sqlite3.DatabaseError as error:
         if is_busy(error):
@@ -185,7 +186,7 @@ def _open_existing(path: Path) -> Database:
         raise DatabaseEmpty(str(path))
     if not (os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK | os.X_OK)):
         return wrap(read_only_connection(path))
-    return wrap(sqlite3.connect(path, timeout=5.0))
+    return wrap(cipher.connect(path, timeout=5.0))
 
 
 def _not_damage(error: sqlite3.DatabaseError, path: Path) -> DatabaseError | None:

@@ -14,7 +14,7 @@ import platformdirs
 from sqlite_utils import Database
 from sqlite_utils.db import Table
 
-from models.store import clock
+from models.store import cipher, clock
 from models.store.errors import (
     DatabaseCannotOpen,
     DatabaseEmpty,
@@ -117,7 +117,7 @@ def backup_to(db: Database, destination: str | Path) -> Path:
     destination = Path(destination)
     destination.parent.mkdir(parents=True, exist_ok=True)
     partial = destination.with_name(destination.name + ".partial")
-    target = sqlite3.connect(partial)
+    target = cipher.connect_like(db.conn, partial)  # a copy of an encrypted database is encrypted alike
     try:
         db.conn.backup(target)
     finally:
@@ -162,17 +162,21 @@ def open_db(path: str | Path | None = None, *, busy_timeout_s: float = 5.0) -> D
 
     The file's ``time_zone`` setting becomes the process's working zone (models.store.time_zone).
 
+    An encrypted file opens once its key is held (``models.store.cipher.unlock``).
+
     Raises:
         DatabaseEmpty, DatabaseReadOnly: the file is empty, or it or its folder cannot be written
             (``check_can_open``).
+        PassphraseRequired: the file is encrypted (or no database) and no passphrase was given for it.
         DatabaseTooNew, DatabaseCorrupt, DatabaseLocked, DiskFull, DatabaseReadOnly, DiskError,
         DatabaseCannotOpen: the file cannot be used as is.
     """
     path = str(path) if path is not None else str(default_db_path())
     if path != ":memory:":
         check_can_open(path)
+        cipher.require_unlocked(path)
     try:
-        conn = sqlite3.connect(path, timeout=busy_timeout_s)
+        conn = cipher.connect(path, timeout=busy_timeout_s)
         db = wrap(conn)
         # Refuse a newer file before anything (even the WAL switch) touches its header.
         if schema_version(db) > LATEST_VERSION:
@@ -242,6 +246,7 @@ def open_existing(path: str | Path, *, busy_timeout_s: float = 5.0) -> Database:
         refused = error
     # Read-only storage (a CD, a write-protected share): reading needs no write, so read it as it is.
     path = str(path)
+    cipher.require_unlocked(path)
     try:
         db = wrap(read_only_connection(path, busy_timeout_s=busy_timeout_s))
         version = schema_version(db)
@@ -270,6 +275,6 @@ def read_only_connection(path: str | Path, *, busy_timeout_s: float = 5.0) -> sq
     """
     file = Path(path).resolve()
     immutable = "" if Path(f"{file}-wal").exists() else "&immutable=1"
-    conn = sqlite3.connect(f"{file.as_uri()}?mode=ro{immutable}", uri=True, timeout=busy_timeout_s)
+    conn = cipher.connect(file, query=f"mode=ro{immutable}", timeout=busy_timeout_s)
     conn.execute("PRAGMA query_only = ON")
     return conn

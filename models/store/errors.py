@@ -116,6 +116,34 @@ class DatabaseMissing(DatabaseError):
         super().__init__(f"データベース「{path}」が見つかりません。パスをご確認ください。")
 
 
+class PassphraseRequired(DatabaseCorrupt):
+    """The file is not plain SQLite: encrypted (and no passphrase was given for it), damaged, or not a
+    database at all, which cannot be told apart without the passphrase."""
+
+    def __init__(self, path: str):
+        # DatabaseCorrupt's own sentence would call an encrypted file damaged: say both, in one sentence.
+        DatabaseError.__init__(
+            self,
+            f"データベース「{path}」は暗号化されているか、破損しているか、"
+            "Kakeru のデータベースではありません。暗号化したデータベースでしたら、パスフレーズを入力して"
+            "開いてください（コマンドでは、端末で入力するか、環境変数 KAKERU_PASSPHRASE で指定できます）。"
+            "暗号化していない場合は、バックアップから復元してください。ファイルは変更していません。",
+        )
+        self.path = path
+        self.detail = ""
+
+
+class WrongPassphrase(DatabaseError):
+    """The passphrase does not open the encrypted file; nothing was changed."""
+
+    def __init__(self, path: str):
+        super().__init__(
+            f"パスフレーズが違うため、データベース「{path}」を開けませんでした"
+            "（または、このファイルは暗号化した Kakeru のデータベースではありません）。"
+            "ファイルは変更していません。パスフレーズを確かめて、もう一度入力してください。"
+        )
+
+
 class ImportFileError(KakeruError):
     """A file offered for import cannot be read; nothing was written."""
 

@@ -11,7 +11,14 @@
     python main.py kpi --db PATH --from YYYY-MM-DD --to YYYY-MM-DD [--list NAME] [--json]
     python main.py check --db PATH
     python main.py backup --db PATH [--out FILE]
+    python main.py encrypt --db PATH               encrypt the database and its backups (passphrase asked)
+    python main.py decrypt --db PATH               store them unencrypted again
+    python main.py passphrase --db PATH            change the passphrase
     python main.py --self-test
+
+An encrypted database opens in every subcommand with its passphrase: typed at the terminal, or given
+in the environment variable KAKERU_PASSPHRASE (and the new one of ``passphrase`` in
+KAKERU_NEW_PASSPHRASE) for scripts.
 
 Here the command line is parsed and the GUI started (Qt is imported only then); each subcommand is a
 ``cmd_*`` handler in ``cli``, which formats what ``models/`` and ``reports/`` return.
@@ -136,6 +143,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", required=True)
     p.add_argument("--out", help="保存先ファイル（既定: バックアップフォルダ）")
     p.set_defaults(func=cli.cmd_backup)
+
+    p = sub.add_parser("encrypt", help="データベースとバックアップを暗号化する"
+                                       "（パスフレーズは端末で入力するか KAKERU_PASSPHRASE で指定）")
+    p.add_argument("--db", required=True)
+    p.set_defaults(func=cli.cmd_encrypt)
+
+    p = sub.add_parser("decrypt", help="データベースとバックアップの暗号化を解除する")
+    p.add_argument("--db", required=True)
+    p.set_defaults(func=cli.cmd_decrypt)
+
+    p = sub.add_parser("passphrase", help="暗号化したデータベースのパスフレーズを変更する"
+                                          "（新しいものは端末で入力するか KAKERU_NEW_PASSPHRASE で指定）")
+    p.add_argument("--db", required=True)
+    p.set_defaults(func=cli.cmd_passphrase)
     return parser
 
 
@@ -155,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     if rest:
         parser.error(f"不明な引数です: {' '.join(rest)}")
     try:
+        cli.unlock_database(args)  # an encrypted --db: its passphrase, from the terminal or the environment
         code = func(args)
         if sys.stdout is not None:  # None in a windowed bundle, where print() writes nowhere
             sys.stdout.flush()  # output held in the buffer meets a closed pipe here, inside the try

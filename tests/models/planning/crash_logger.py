@@ -2,12 +2,14 @@
 
     python crash_logger.py DB_PATH SEED
 
+With ``KAKERU_PASSPHRASE`` set, the database is an encrypted one (made by the test) opened with it.
 Prints the touch id of every outcome after ``log_outcome`` has returned (it is committed then) and
 flushes at once, so whatever the parent reads was saved before the process was killed.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 from datetime import date, datetime, timedelta, timezone
@@ -16,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
 from models.planning.touches import log_outcome
+from models.store import cipher
 from models.store.db import open_db, stamp, writing
 
 JST = timezone(timedelta(hours=9))
@@ -27,6 +30,9 @@ OUTCOMES = (
 
 
 def main(path: str, seed: int) -> None:
+    passphrase = os.environ.get("KAKERU_PASSPHRASE")
+    if passphrase:
+        cipher.unlock(path, passphrase)
     db = open_db(path)
     with writing(db):  # the first run creates the accounts, all or none
         if db.execute("SELECT COUNT(*) FROM companies").fetchone()[0] == 0:

@@ -1,9 +1,11 @@
 """The two kinds of error (STYLE.md §5): a KakeruError is the environment's or the input's fault and
 is shown as its plain Japanese sentence; anything else is our bug and opens the crash dialog, with
-the report appended to ``<data folder>/logs/kakeru.log``."""
+the report appended to ``<data folder>/logs/kakeru.log`` (open to the user only, rotated: the log and
+at most ``LOG_KEEP`` older ones of up to ``LOG_MAX_BYTES`` each)."""
 
 from __future__ import annotations
 
+import os
 import platform
 import sys
 import traceback
@@ -17,15 +19,30 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 import models.store.db
 from models.store.errors import KakeruError
+from models.store.private import PRIVATE_FILE, private_file, private_folder
 
 _showing = False
+LOG_MAX_BYTES = 1024 * 1024
+LOG_KEEP = 3  # kakeru.log.1 … kakeru.log.3 besides the log itself
 
 
 def log_path() -> Path:
-    """The crash log in the user data folder (the folder is created when missing)."""
-    folder = models.store.db.data_dir() / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / "kakeru.log"
+    """The crash log in the user data folder (the folder is created when missing, open to the user only)."""
+    return private_folder(models.store.db.data_dir() / "logs") / "kakeru.log"
+
+
+def rotate_log(path: Path) -> None:
+    """Once the log has reached ``LOG_MAX_BYTES``: kakeru.log → .1 → .2 → .3, the oldest dropped."""
+    try:
+        if path.stat().st_size < LOG_MAX_BYTES:
+            return
+    except FileNotFoundError:
+        return
+    for number in range(LOG_KEEP - 1, 0, -1):
+        older = path.with_name(f"{path.name}.{number}")
+        if older.exists():
+            os.replace(older, path.with_name(f"{path.name}.{number + 1}"))
+    os.replace(path, path.with_name(f"{path.name}.1"))
 
 
 def format_report(exc_type: type[BaseException], error: BaseException, tb: TracebackType | None) -> str:
@@ -44,7 +61,10 @@ def write_report(report: str) -> Path | None:
     """Append ``report`` to the log; returns its path, or None when even the log cannot be written."""
     try:
         path = log_path()
-        with path.open("a", encoding="utf-8") as log:
+        rotate_log(path)
+        private_file(path)  # a log an older Kakeru left readable by others
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE_FILE), "a",
+                       encoding="utf-8") as log:
             log.write(report + "\n" + "-" * 80 + "\n")
         return path
     except OSError:

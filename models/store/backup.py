@@ -37,10 +37,12 @@ from models.store.backup_folder import KEEP_MANUAL as KEEP_MANUAL
 from models.store.backup_folder import KEEP_OTHER as KEEP_OTHER
 from models.store.backup_folder import BackupInfo as BackupInfo
 from models.store.backup_folder import ValidationResult as ValidationResult
+from models.store.backup_folder import backup_budget as backup_budget
 from models.store.backup_folder import newest_good_backup as newest_good_backup
 from models.store.db import backup_dir, backup_to, wrap
 from models.store.db import db_path as path_of
 from models.store.errors import DatabaseLocked, KakeruError, is_busy
+from models.store.private import private_file, private_folder
 
 # ``X as X`` above: callers import the folder's names (listing, validation, rotation) from here too.
 
@@ -106,7 +108,7 @@ def backup_now(
     stem = backup_stem(source)
     destination = folder
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
         remove_partials(folder, stem)
         destination = free_name(folder, stem, now or datetime.now(), reason)
         backup_to(db, destination)
@@ -114,9 +116,11 @@ def backup_now(
     except (OSError, sqlite3.Error) as error:
         remove_partials(folder, stem)
         raise BackupFailed(destination, str(error)) from error
+    budget = settings.backup_max_bytes(db) or backup_budget(destination.stat().st_size)
     rotate_backups(
         source, folder=folder,
         keep_daily=settings.backup_keep_daily(db), keep_manual=settings.backup_keep_manual(db),
+        max_bytes=budget,
     )
     return destination
 
@@ -215,16 +219,17 @@ def _keep_current(target: Path) -> Path:
         cause = error.__cause__ if isinstance(error, BackupFailed) else error
         if isinstance(cause, sqlite3.OperationalError) and is_busy(cause):
             raise DatabaseLocked(str(target)) from error
-    folder = backup_dir(target)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_folder(backup_dir(target))
     stem = backup_stem(str(target))
     kept = free_name(folder, stem, datetime.now(), BEFORE_RESTORE)
     partial = kept.with_name(kept.name + ".partial")
     try:
         shutil.copyfile(target, partial)
+        private_file(partial)
         wal = Path(str(target) + "-wal")
         if wal.exists():
             shutil.copyfile(wal, Path(str(kept) + "-wal"))
+            private_file(Path(str(kept) + "-wal"))
         os.replace(partial, kept)
     except OSError as error:
         unlink_quietly(partial)
@@ -237,6 +242,7 @@ def _copy_database(source: Path, destination: Path) -> None:
     unlink_quietly(destination)
     reader = cipher.connect(source, query="mode=ro&immutable=1")
     writer = cipher.connect_like(reader, destination)  # an encrypted backup is restored encrypted alike
+    private_file(destination)
     try:
         reader.backup(writer)
     finally:

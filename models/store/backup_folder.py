@@ -11,6 +11,9 @@ Rotation, run after every backup (see ``rotate_backups``):
 * ``manual`` — the newest 20 are kept (settings key ``backup_keep_manual``);
 * every other reason (``before-import``, ``before-restore``, ``before-v2`` …) — the newest 10 of
   each reason are kept;
+* then, newest first, backups are kept while they add up to at most the budget (settings key
+  ``backup_max_bytes``; by default five copies of the database, and never less than 2 GB), so a
+  700 MB database cannot leave tens of gigabytes of copies;
 * the newest backup that validates is never deleted, whatever its reason or age, so a run of
   backups of an already damaged file cannot push the last good copy out.
 
@@ -38,6 +41,10 @@ BEFORE_RESTORE = "before-restore"
 KEEP_DAILY = settings.DEFAULT_BACKUP_KEEP_DAILY
 KEEP_MANUAL = settings.DEFAULT_BACKUP_KEEP_MANUAL
 KEEP_OTHER = 10
+# The backups of one database take at most this many copies of it together, and never less than
+# MIN_BUDGET unless the settings say so (``backup_max_bytes``).
+BUDGET_COPIES = 5
+MIN_BUDGET = 2 * 1024**3
 
 _STAMP_FORMAT = "%Y%m%d-%H%M%S"
 _NAME_RE = re.compile(r"-(?P<stamp>\d{8}-\d{6})(?:-(?P<seq>\d+))?-(?P<reason>[a-z][a-z0-9-]*)\.db")
@@ -102,19 +109,29 @@ def rotate_backups(
     keep_daily: int = KEEP_DAILY,
     keep_manual: int = KEEP_MANUAL,
     keep_other: int = KEEP_OTHER,
+    max_bytes: int | None = None,
 ) -> list[Path]:
     """Delete the backups beyond what the rotation rules keep; return the deleted paths.
 
-    The newest backup that validates is always kept, even when its group is over the limit.
+    Args:
+        max_bytes: the most the kept backups may take together (None: no limit by size); the newest
+            are kept first.
+
+    The newest backup that validates is always kept, even when its group is over the limit or the
+    backups are over ``max_bytes``.
     """
     backups = list_backups(db_path, folder=folder)
     limits = {DAILY: max(1, keep_daily), MANUAL: max(1, keep_manual)}
     seen: dict[str, int] = {}
     doomed: list[BackupInfo] = []
+    kept_bytes = 0
     for info in backups:  # newest first
         seen[info.reason] = seen.get(info.reason, 0) + 1
-        if seen[info.reason] > limits.get(info.reason, max(1, keep_other)):
+        over_count = seen[info.reason] > limits.get(info.reason, max(1, keep_other))
+        if over_count or (max_bytes is not None and kept_bytes + info.size > max_bytes):
             doomed.append(info)
+        else:
+            kept_bytes += info.size
     if not doomed:
         return []
     doomed_paths = {info.path for info in doomed}
@@ -180,6 +197,11 @@ def validate_backup(path: str | Path, *, quick: bool = False) -> ValidationResul
     finally:
         conn.close()
     return ValidationResult(True, f"正常なバックアップです（会社 {companies:,} 件）。", version, companies)
+
+
+def backup_budget(database_bytes: int) -> int:
+    """How much the backups of a database of ``database_bytes`` may take by default."""
+    return max(MIN_BUDGET, BUDGET_COPIES * database_bytes)
 
 
 def newest_good_backup(db_path: str | Path, *, folder: str | Path | None = None) -> BackupInfo | None:

@@ -31,6 +31,7 @@ from models.store.errors import (
     is_busy,
 )
 from models.store.output_path import check_output_path
+from models.store.private import private_file
 from models.store.schema import LATEST_VERSION
 
 
@@ -92,6 +93,7 @@ def record_clean_close(path: str | Path) -> bool:
     partial = marker.with_name(marker.name + ".partial")
     try:
         partial.write_text(json.dumps({"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}), encoding="utf-8")
+        private_file(partial)
         partial.replace(marker)
     except OSError:
         partial.unlink(missing_ok=True)

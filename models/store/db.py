@@ -25,6 +25,7 @@ from models.store.errors import (
     classify_os_error,
 )
 from models.store.output_path import remember_database
+from models.store.private import private_file, private_folder
 from models.store.schema import LATEST_VERSION, MIGRATIONS
 
 APP_NAME = "Kakeru"
@@ -32,10 +33,14 @@ DB_FILE_NAME = "kakeru.db"
 
 
 def data_dir() -> Path:
-    """The user's data folder for Kakeru (created when missing)."""
-    path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    """The user's data folder for Kakeru (created when missing, open to the user only)."""
+    return private_folder(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def _in_data_folder(path: str) -> bool:
+    """Whether ``path`` is in Kakeru's own data folder (whose older files are made private on open)."""
+    own = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)).resolve()
+    return Path(path).resolve().parent == own
 
 
 def default_db_path() -> Path:
@@ -117,7 +122,9 @@ def backup_to(db: Database, destination: str | Path) -> Path:
     destination = Path(destination)
     destination.parent.mkdir(parents=True, exist_ok=True)
     partial = destination.with_name(destination.name + ".partial")
+    # A copy of the customers is the user's alone wherever it goes (the folder stays as chosen).
     target = cipher.connect_like(db.conn, partial)  # a copy of an encrypted database is encrypted alike
+    private_file(partial)
     try:
         db.conn.backup(target)
     finally:
@@ -136,6 +143,7 @@ def migrate(db: Database, path: str = ":memory:") -> int:
         raise DatabaseTooNew(path, before, LATEST_VERSION)
     if 0 < before < LATEST_VERSION and path != ":memory:":
         stamp_text = datetime.now().strftime("%Y%m%d-%H%M%S")
+        private_folder(backup_dir(path))
         backup_to(db, backup_dir(path) / f"{Path(path).stem}-before-v{LATEST_VERSION}-{stamp_text}.db")
     for version in range(before + 1, LATEST_VERSION + 1):
         with writing(db):
@@ -175,9 +183,14 @@ def open_db(path: str | Path | None = None, *, busy_timeout_s: float = 5.0) -> D
     if path != ":memory:":
         check_can_open(path)
         cipher.require_unlocked(path)
+    created = path != ":memory:" and not Path(path).exists()
     try:
         conn = cipher.connect(path, timeout=busy_timeout_s)
         db = wrap(conn)
+        if created or (path != ":memory:" and _in_data_folder(path)):
+            # Before the WAL switch: SQLite gives the -wal and -shm it makes the database file's mode.
+            for file in (path, *(path + suffix for suffix in ("-wal", "-shm", "-journal"))):
+                private_file(file)
         # Refuse a newer file before anything (even the WAL switch) touches its header.
         if schema_version(db) > LATEST_VERSION:
             raise DatabaseTooNew(path, schema_version(db), LATEST_VERSION)

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from models.store.db import now_iso
 from models.store.errors import KakeruError
+from models.store.private import PRIVATE_FILE, tighten
 
 LOCK_SUFFIX = ".lock"
 # Windows locks a byte range, which would also block readers of the PID: lock a byte far past it.
@@ -109,7 +110,8 @@ def acquire(db_path: str | Path, server_name: str | None = None) -> InstanceLock
     path.parent.mkdir(parents=True, exist_ok=True)
     server_name = server_name or server_name_for(db_path)
     for _ in range(5):
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
+        tighten(path, PRIVATE_FILE)  # a lock file an older Kakeru left readable by others
         try:
             held = _try_lock(fd)
         except BaseException:

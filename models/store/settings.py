@@ -38,6 +38,7 @@ CALL_WINDOWS = "call_windows"
 CLOSURE_DAYS = "closure_days"
 BACKUP_KEEP_DAILY = "backup_keep_daily"
 BACKUP_KEEP_MANUAL = "backup_keep_manual"
+BACKUP_MAX_BYTES = "backup_max_bytes"
 CALL_SESSION = "call_session"
 DISPOSITION_RULES = "disposition_rules"
 HYPOTHESIS_TEMPLATES = "hypothesis_templates"
@@ -82,6 +83,7 @@ KEYS: Mapping[str, Setting] = MappingProxyType({setting.key: setting for setting
     Setting(CLOSURE_DAYS, _json_shape(DEFAULT_CLOSURE_DAYS), "models.store.settings"),
     Setting(BACKUP_KEEP_DAILY, DEFAULT_BACKUP_KEEP_DAILY, "models.store.settings"),
     Setting(BACKUP_KEEP_MANUAL, DEFAULT_BACKUP_KEEP_MANUAL, "models.store.settings"),
+    Setting(BACKUP_MAX_BYTES, None, "models.store.settings"),  # None: backup_folder.backup_budget
     Setting(CALL_SESSION, None, "models.planning.sessions"),  # None: no session is open
     Setting(DISPOSITION_RULES, None, "models.planning.dispositions"),  # DEFAULT_RULES
     Setting(HYPOTHESIS_TEMPLATES, None, "models.planning.hypotheses"),  # DEFAULT_TEMPLATES
@@ -334,3 +336,12 @@ def backup_keep_daily(db: Database) -> int:
 def backup_keep_manual(db: Database) -> int:
     """How many ``manual`` backups ``store.backup`` keeps (default 20; never fewer than one)."""
     return _backup_keep(db, BACKUP_KEEP_MANUAL)
+
+
+def backup_max_bytes(db: Database) -> int | None:
+    """The most the backups may take together, in bytes; None (the default) lets ``store.backup``
+    allow five copies of the database, at least 2 GB (``backup_folder.backup_budget``)."""
+    try:
+        return _typed(db, BACKUP_MAX_BYTES, lambda value: None if value is None else _at_least_one(value))
+    except sqlite3.Error:
+        return None

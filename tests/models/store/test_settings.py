@@ -24,7 +24,7 @@ def test_defaults_before_anything_is_set(fresh_db):
 
 def test_every_key_has_its_default_in_the_registry(fresh_db):
     keys = {setting.key.format(list_id=7): setting for setting in settings.KEYS.values()}
-    assert len(keys) == 15 and "hearing_checklist:7" in keys
+    assert len(keys) == 16 and "hearing_checklist:7" in keys
     for key, setting in keys.items():
         assert settings.get_setting(fresh_db, key) == setting.default
         assert settings.default(key) == setting.default

@@ -31,7 +31,7 @@ TOUCH_WEIGHT = {"in_progress": 0.6, "nurturing": 1.3, "appointment": 1.2, "custo
                 "disqualified": 0.35, "do_not_call": 0.45}
 GAP = {"in_progress": 4, "nurturing": 8, "appointment": 5, "customer": 8, "disqualified": 5, "do_not_call": 5}
 # token: (touch kind, outcome, note key)
-TOKENS = {outcome: ("call", outcome, outcome) for outcome in (
+TOKENS: dict[str, tuple[str, str | None, str]] = {outcome: ("call", outcome, outcome) for outcome in (
     "not_available", "gatekeeper_block", "connected", "callback_requested", "info_sent", "appointment",
     "no_need", "bad_number", "disqualified")}
 TOKENS |= {"email": ("email", None, "email"), "letter": ("letter", None, "letter"),
@@ -114,8 +114,8 @@ class Activity(MeetingHistory, PlanHistory):
         last = self.calendar.today - 1
         if status == "in_progress":
             # A well-run book: every account in progress has its next call.
-            final, end, due, pick = self._in_progress_timing()
-            touches = self._phase(account, count, end, gap, final)
+            token, end, due, pick = self._in_progress_timing()
+            touches = self._phase(account, count, end, gap, token)
             self._follow_up_plan(account, touches[-1], due, pick)
         elif status == "nurturing":
             if self.recent["lost"] or (count >= 4 and r() < LOST_SHARE):
@@ -202,7 +202,7 @@ class Activity(MeetingHistory, PlanHistory):
             if "{" in note:
                 note = self._text(note, account, contact[2] if contact else "ご担当者様", meeting)
         duration = None
-        if kind == "call":
+        if kind == "call" and outcome is not None:  # a call always has an outcome (TOKENS)
             low, high = DURATIONS[outcome]
             duration = low + int(r() * (high - low + 1))
         hearing = NO_HEARING

@@ -220,6 +220,7 @@ class CompanyGenerator:
         status = STATUSES.pick(rng)
         place: _Place = self.places.pick(rng)
         low, high = EMPLOYEE_BANDS.pick(rng)
+        employees: int | None
         employees = rng.randint(low, high)
         if employees >= 300:
             employees = round(employees, -1)

@@ -8,22 +8,25 @@ Mixed into ``Activity`` (``models/demo/activity.py``), whose random generator, c
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import timedelta
 
 from models.demo import names, phrases
 from models.demo.common import NO_HEARING, TZ, WEEKDAYS, Account, Calendar, Touch
+from models.demo.plans import PlanHistory
 
 MEETING_TIMES = ("10:00", "11:00", "13:30", "14:00", "15:00", "16:00")
 MEETING_ROLES = ("decision_maker", "hr", "field", "champion")
 
 
-class MeetingHistory:
-    """Meetings and their attendees (a mixin of ``Activity``)."""
+class MeetingHistory(PlanHistory):
+    """Meetings and their attendees (a mixin of ``Activity``); a held meeting's follow-up is a plan."""
 
     # What the activity provides.
     rng: random.Random
     calendar: Calendar
     rows: dict[str, list[tuple]]
+    _next_id: Callable[[str], int]
 
     def _init_recent(self) -> None:
         """Business-day ranges (first, last) of this and last week and month, before today, each owed a

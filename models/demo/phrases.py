@@ -4,6 +4,8 @@ relationship notes, and the demo target lists with their talk scripts.
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 # ── Phrases ───────────────────────────────────────────────────────────────────────────────────────
 # Placeholders: {p} the person (「田中様」 or 「ご担当者様」), {h} an hour, {wd} a weekday, {m} a month.
 
@@ -120,7 +122,21 @@ FOLLOW_UP_HYPOTHESES = {
 }
 SKIP_REASONS = ("担当者が異動したため", "先方都合で中止", "重複した予定のため", "状況が変わったため見送り")
 
-MEETING = {
+class MeetingPhrases(TypedDict):
+    """What the caller notes for a meeting, one choice per field; ``None`` leaves the field blank."""
+
+    purpose: tuple[str, ...]
+    needs: tuple[str, ...]
+    expectations: tuple[str, ...]
+    concerns: tuple[str, ...]
+    personality: tuple[str, ...]
+    decision: tuple[str, ...]
+    unknowns: tuple[str | None, ...]
+    questions: tuple[str, ...]
+    cautions: tuple[str | None, ...]
+
+
+MEETING: MeetingPhrases = {
     "purpose": (
         "サービスのご紹介と課題ヒアリング（初回商談）", "導入事例のご紹介とお見積りのご説明",
         "現場責任者を交えた課題整理",

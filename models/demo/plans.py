@@ -148,6 +148,8 @@ class PlanHistory:
         """The next call of an account in progress, due on ``due_day`` as ``pick`` timed it."""
         rng = self.rng
         _, _, at, outcome, contact = last
+        if outcome is None:  # the last touch of an account in progress is a call with its outcome
+            raise ValueError("a follow-up plan needs the outcome of the call before it")
         who = contact[2] if contact else "ご担当者様"
         due = self.calendar.iso[min(due_day, len(self.calendar.iso) - 1)]
         if pick == "rule":
@@ -182,8 +184,8 @@ class PlanHistory:
         else:
             free = phrases.FREE_NURTURE_HYPOTHESES
             text, picks = free[int(rng.random() * len(free))]
-            ahead = [p for p in picks if self._quick_pick(last[1], p) >= self.day0] or [picks[-1]]
-            due_date = self._quick_pick(last[1], ahead[int(rng.random() * len(ahead))])
+            later = [p for p in picks if self._quick_pick(last[1], p) >= self.day0] or [picks[-1]]
+            due_date = self._quick_pick(last[1], later[int(rng.random() * len(later))])
             due_day = calendar.index_on_or_after(due_date)
             hypothesis = text.format(p=who, m=renewal_month(due_date))
         self._plan(account, last[2], last[2], contact, calendar.iso[due_day], hypothesis,
@@ -211,19 +213,19 @@ class PlanHistory:
         source = "rule"
         if outcome == "no_need":
             # Only a template whose month this is, or a text that names no other date.
-            due = self.calendar.dates[day]
-            fits = [t for t in TEMPLATES if due.month in anchor_months(t, account.fiscal_month)]
+            due_date = self.calendar.dates[day]
+            fits = [t for t in TEMPLATES if due_date.month in anchor_months(t, account.fiscal_month)]
             if fits and rng.random() < NURTURE_TEMPLATE_SHARE:
                 chosen = fits[int(rng.random() * len(fits))]
                 template, hypothesis = chosen.name, chosen.text
             else:
                 text, _ = rng.choice(phrases.FREE_NURTURE_HYPOTHESES)
-                hypothesis = text.format(m=renewal_month(due), p=who)
+                hypothesis = text.format(m=renewal_month(due_date), p=who)
             result = rng.choice(("held", "held", "missed", "unknown"))
             source = "manual"
         elif outcome in phrases.FOLLOW_UP_HYPOTHESES:
-            text = rng.choice(phrases.FOLLOW_UP_HYPOTHESES[outcome])
-            hypothesis = text.format(p=who) if text else None
+            follow_up = rng.choice(phrases.FOLLOW_UP_HYPOTHESES[outcome])
+            hypothesis = follow_up.format(p=who) if follow_up else None
         self._plan(account, previous_at, touch[2], touch[4] or contact, self.calendar.iso[day], hypothesis,
                    template, result, source, "done", touch)
 

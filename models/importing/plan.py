@@ -24,6 +24,7 @@ from models.accounts.companies import (
     clean_contact_values,
     derived_keys,
 )
+from models.accounts.text_fields import SHORTEST_LIMIT, find_unwanted
 from models.importing.limits import ImportCancelled, Progress
 from models.importing.mapping import REPEATABLE
 from models.importing.tabular import SourceTable
@@ -184,8 +185,8 @@ class Planner:
         }
         # Control characters out and over-long values cut (counted); a row of short, plain cells (nearly
         # every row) is let through on one look at it.
-        careful = (self.joins_columns or max(map(len, row), default=0) > text_fields.SHORTEST_LIMIT
-                   or text_fields.has_unwanted("".join(row)))
+        careful = (self.joins_columns or (row and max(map(len, row)) > SHORTEST_LIMIT)
+                   or find_unwanted("".join(row)) is not None)
         if careful:
             self.plan.cut += text_fields.bound(text_fields.COMPANIES, values, cut_long=True)
         if not values.get("name"):

@@ -141,12 +141,20 @@ def why_now(data: BriefData, texts: Texts, width: float) -> list[StoryItem]:
             said += f"　{_muted('（' + texts.plain(source, where) + '）')}"
         rows.append(["お客様の声", _value(said)])
     if w.hearing:
-        heard = "　／　".join(f"<b>{escape(item.label)}</b>：{texts(item.text, where)}" for item in w.hearing)
+        heard = "　／　".join(
+            f"<b>{escape(item.label)}</b>：{texts(item.text, where)}{_source(item.at, item.by, texts, where)}"
+            for item in w.hearing)
         rows.append(["ヒアリング", _value(heard)])
     if not rows:
         rows.append(["記録", _value(_muted("仮説・お客様の声の記録はありません。"))])
     table = _table(rows, [56, width - 56], _labels((0, 0), (0, len(rows) - 1)))
     return [Keep((_heading("なぜ今か", width, "アポにつながった仮説とお客様の言葉"), table))]
+
+
+def _source(at: str | None, by: str | None, texts: Texts, where: str) -> str:
+    """``（2025/01/09 高橋）`` in grey: the day a call heard something and who; '' when neither is known."""
+    source = " ".join(x for x in (short_time(at)[:10], by or "") if x)
+    return f"　{_muted('（' + texts.plain(source, where) + '）')}" if source else ""
 
 
 def attendees(data: BriefData, texts: Texts, width: float) -> list[StoryItem]:
@@ -201,7 +209,13 @@ def heard(data: BriefData, texts: Texts, width: float) -> list[StoryItem]:
     def note(item: LabeledText):
         if not item.label:
             return ""
-        return _value(texts(item.text, "ヒアリング内容") or _muted(NOT_HEARD))
+        # The note, then what calls heard that it does not say (newest first, dated): a fact known
+        # from any call is never "not heard".
+        where = "ヒアリング内容"
+        lines = [texts(item.text, where)] if item.text else []
+        lines += [texts(fact.text, where) + _source(fact.at, fact.caller, texts, where)
+                  for fact in item.facts]
+        return _value("<br/>".join(line for line in lines if line) or _muted(NOT_HEARD))
 
     rows = [[left.label, note(left), right.label, note(right)]
             for left, right in zip(items[::2], items[1::2], strict=True)]

@@ -27,20 +27,13 @@ from models.accounts.vocab import (
     TOUCH_KIND,
     label,
 )
+from models.meetings.hearing_notes import beyond_note
 from models.meetings.meetings import NOTE_FIELDS, OUTCOME_REASON, attendees, get_meeting
+from models.planning.hearing import HearingFact, gather_hearing, latest
 from models.planning.timeline import strip_for_paper
 from models.store import clock
 from models.store.settings import caller_name
 
-# Hearing fields logged on touches, with the label the sheet gives them.
-HEARING_FIELDS = {
-    "hearing_issue": "課題",
-    "hearing_current": "現状",
-    "hearing_budget": "予算",
-    "hearing_timing": "時期",
-    "hearing_decision_maker": "決裁者",
-    "hearing_competitor": "競合",
-}
 # Notes whose absence is worth a question on the sheet.
 _QUESTION_WHEN_EMPTY = {
     "notes_budget": "予算の有無と規模をご確認ください。",
@@ -49,13 +42,23 @@ _QUESTION_WHEN_EMPTY = {
     "notes_competitors": "比較検討中の他社・現在の取引先をご確認ください。",
 }
 HISTORY_LIMIT = 60
+# Facts a call heard shown for an item the meeting's notes leave empty (the sheet is one page).
+HEARD_FACTS = 3
 _BULLET_RE = re.compile(r"^\s*(?:[・\-*•●○◆■□]|\d+[.)．）]|[①-⑳])\s*")
 
 
 @dataclass(frozen=True)
 class LabeledText:
+    """A labelled text of the sheet. A fact a call heard says when (``at``, ISO) and who heard it
+    (``by``): where it came from, not what it says, so two equal texts compare equal whatever their
+    source. ``facts``: what calls heard about the item that ``text`` (the meeting's note) does not
+    already say, newest first."""
+
     label: str
     text: str | None
+    at: str | None = field(default=None, compare=False)
+    by: str | None = field(default=None, compare=False)
+    facts: tuple[HearingFact, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,7 +145,9 @@ class BriefData:
     """One meeting's briefing sheet as plain data.
 
     ``relationship_map`` and ``timeline`` stay ``None`` until the map and timeline layouts exist;
-    they will hold those modules' plain layout data, drawn by ``reports/drawing.py``.
+    they will hold those modules' plain layout data, drawn by ``reports/drawing.py``. ``hearing`` is
+    everything the calls heard up to the meeting (``planning.hearing.gather_hearing``), newest first:
+    "why now" and "what was heard" are both taken from it.
     """
 
     meeting_id: int
@@ -160,6 +165,7 @@ class BriefData:
     feedback: FeedbackForm = field(default_factory=FeedbackForm)
     relationship_map: Any = None
     timeline: Any = None
+    hearing: tuple[HearingFact, ...] = ()
 
 
 def split_items(text: str | None) -> tuple[str, ...]:
@@ -201,14 +207,22 @@ def _hypothesis_plan(db: Database, company_id: int, touch: Touch | None) -> Plan
     return None
 
 
-def _latest_hearing(touches: list[dict[str, Any]]) -> tuple[LabeledText, ...]:
-    """For each hearing field, the newest value any touch recorded (touches come newest first)."""
-    found = []
-    for key, name in HEARING_FIELDS.items():
-        text = next(((row[key] or "").strip() for row in touches if (row[key] or "").strip()), "")
-        if text:
-            found.append(LabeledText(name, text))
-    return tuple(found)
+def _latest_hearing(facts: tuple[HearingFact, ...]) -> tuple[LabeledText, ...]:
+    """For each hearing item, the newest thing any call heard, with when and by whom."""
+    return tuple(LabeledText(fact.label, fact.text, at=fact.at, by=fact.caller)
+                 for fact in latest(facts).values())
+
+
+def _heard(meeting: Meeting, facts: tuple[HearingFact, ...]) -> tuple[LabeledText, ...]:
+    """The caller's notes of the meeting, each with what the calls heard that it does not say: below a
+    note, the newest such fact (the one "why now" quotes); in place of a missing note, the newest
+    ``HEARD_FACTS`` (older ones are in the history)."""
+    items = []
+    for key, name in NOTE_FIELDS.items():
+        note = (getattr(meeting, key) or "").strip() or None
+        beyond = beyond_note(key, note, facts)
+        items.append(LabeledText(name, note, facts=beyond[:1] if note else beyond[:HEARD_FACTS]))
+    return tuple(items)
 
 
 def _caller(db: Database, meeting: Meeting, touch: Touch | None) -> str | None:
@@ -235,6 +249,7 @@ def gather_brief(db: Database, meeting_id: int, generated_at: datetime) -> Brief
         "WHERE t.company_id = ? AND t.at <= ? ORDER BY t.at DESC, t.id DESC",
         [company.id, meeting.starts_at],
     ))
+    facts = gather_hearing(db, company.id, until=meeting.starts_at)
     said_by = None
     if touch is not None and touch.contact_id is not None:
         said_by = next((row["contact_name"] for row in touch_rows if row["id"] == touch.id), None)
@@ -244,7 +259,7 @@ def gather_brief(db: Database, meeting_id: int, generated_at: datetime) -> Brief
         customer_said=((touch.note or "").strip() or None) if touch else None,
         said_at=touch.at if touch else None,
         said_by=said_by,
-        hearing=_latest_hearing(touch_rows),
+        hearing=_latest_hearing(facts),
     )
 
     people = []
@@ -261,8 +276,7 @@ def gather_brief(db: Database, meeting_id: int, generated_at: datetime) -> Brief
             status = label(EMPLOYMENT, contact.employment)
             cautions.append(f"{contact.name}様は「{status}」と記録されています。ご出席の可否を事前にご確認ください。")
 
-    heard = tuple(LabeledText(name, (getattr(meeting, key) or "").strip() or None)
-                  for key, name in NOTE_FIELDS.items())
+    heard = _heard(meeting, facts)
     suggested = tuple(text for key, text in _QUESTION_WHEN_EMPTY.items() if not getattr(meeting, key))
 
     from models.maps.brief import brief_map  # imported here: the map layout is only needed by briefs
@@ -306,4 +320,5 @@ def gather_brief(db: Database, meeting_id: int, generated_at: datetime) -> Brief
         history_omitted=max(0, len(touch_rows) - HISTORY_LIMIT),
         relationship_map=brief_map(db, company.id, generated_at.date()),
         timeline=strip_for_paper(db, company.id, clock.parse(meeting.starts_at), now=generated_at),
+        hearing=facts,
     )

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from models.accounts.entities import Company, Contact, Plan, Touch, from_row
 from models.accounts.lists import get_list, set_list_script
+from models.planning.hearing import HearingFact, gather_hearing
 from models.store import settings
 from models.store.changes import SETTINGS, TARGET_LISTS, Changes
 from models.store.db import writing
@@ -47,6 +48,7 @@ class AccountCard:
     last_touches: tuple[TouchLine, ...]
     ask_for: Contact | None
     script: ListScript
+    hearing: tuple[HearingFact, ...] = ()  # everything heard on earlier calls, newest first
 
     def contact(self, contact_id: int | None) -> Contact | None:
         return next((c for c in self.contacts if c.id == contact_id), None)
@@ -98,7 +100,7 @@ def save_list_script(db: Database, list_id: int, script: str | None, items: list
 
 
 def account_card(db: Database, company_id: int, preferred_list_id: int | None = None) -> AccountCard:
-    """The company, its people, open plans, last touches and the script to use."""
+    """The company, its people, open plans, last touches, what was heard and the script to use."""
     rows = list(db.query("SELECT * FROM companies WHERE id = ?", [company_id]))
     if not rows:
         raise NotFound(f"会社（ID {company_id}）が見つかりません。削除された可能性があります。")
@@ -115,4 +117,4 @@ def account_card(db: Database, company_id: int, preferred_list_id: int | None = 
             [company_id, LAST_TOUCHES]))
     )
     return AccountCard(company, contacts, plans, touches, _ask_for(contacts, plans, touches),
-                       list_script(db, company_id, preferred_list_id))
+                       list_script(db, company_id, preferred_list_id), gather_hearing(db, company_id))

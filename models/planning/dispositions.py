@@ -23,7 +23,7 @@ from models.planning.calendar import (
     months_before_fiscal_year_end,
     next_business_day,
 )
-from models.planning.plans import Due, has_time
+from models.planning.plans import Due, due_day, has_time
 from models.store import settings
 from models.store.changes import DictWithChanges
 from models.store.errors import ValidationError
@@ -34,6 +34,13 @@ ACTIONS = ("plan", "meeting", "close")
 OFFSET_UNITS = ("business_days", "months", "none")
 # The parts of a rule a user may change in settings.
 EDITABLE_FIELDS = ("offset_unit", "offset", "kind", "hypothesis", "requires_hypothesis")
+# A plan further out than this parks the account: it is a nurture plan, which needs its reason (仮説).
+# Two weeks: past every follow-up the default rules propose (5 business days), short of the nurture
+# quick picks (a month and more).
+NURTURE_AFTER_BUSINESS_DAYS = 10
+# The quick picks that park an account (those DESIGN.md gives ニーズなし). A plan made with one
+# records the pick as its hypothesis template, so the hit rates show how each timing works.
+NURTURE_PICKS = ("1ヶ月後", "3ヶ月後", "6ヶ月後", "決算月の3ヶ月前")
 
 
 @dataclass(frozen=True)
@@ -273,3 +280,38 @@ def quick_pick_dates(
         before_year_end = months_before_fiscal_year_end(today + timedelta(days=1), fiscal_month, 3, closures)
         picks.append(("決算月の3ヶ月前", before_year_end))
     return picks
+
+
+def is_nurture_plan(
+    due: Due | str | None, made_on: date, calendar: CalendarRules | None = None, *,
+    outcome: str | None = None, rules: dict[str, Rule] | None = None,
+) -> bool:
+    """Whether a plan made on ``made_on`` nurtures the account: made from an outcome whose rule requires
+    a hypothesis (ニーズなし), or due more than ``NURTURE_AFTER_BUSINESS_DAYS`` business days later."""
+    if outcome is not None and (rules or DEFAULT_RULES)[outcome].requires_hypothesis:
+        return True
+    if due is None:
+        return False
+    closures = (calendar or CalendarRules()).closures
+    return due_day(due) > add_business_days(made_on, NURTURE_AFTER_BUSINESS_DAYS, closures)
+
+
+def check_nurture_hypothesis(
+    due: Due | str | None, hypothesis: str | None, made_on: date, calendar: CalendarRules | None = None,
+    *, outcome: str | None = None, rules: dict[str, Rule] | None = None,
+) -> None:
+    """Raise ValidationError when a nurture plan (``is_nurture_plan``) has no hypothesis."""
+    if (hypothesis or "").strip():
+        return
+    if is_nurture_plan(due, made_on, calendar, outcome=outcome, rules=rules):
+        raise ValidationError(
+            f"{NURTURE_AFTER_BUSINESS_DAYS}営業日より先の予定はナーチャリングの予定です。"
+            "その時期に連絡する理由（仮説）を入力してください。"
+            "例: 「1月に次年度の採用計画を立てるため、12月上旬に連絡」"
+        )
+
+
+def pick_template(pick: str | None) -> str | None:
+    """The hypothesis template a plan made with quick pick ``pick`` records: the pick itself when it is
+    one that parks the account (``NURTURE_PICKS``), else None."""
+    return pick if pick in NURTURE_PICKS else None

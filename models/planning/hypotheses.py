@@ -15,7 +15,7 @@ once the call has happened, whether the hypothesis held (当たり), missed (外
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 
@@ -30,7 +30,8 @@ from models.planning.calendar import (
     first_business_day_of_month,
     next_business_day,
 )
-from models.planning.plans import get_plan
+from models.planning.dispositions import DEFAULT_RULES, Rule
+from models.planning.plans import due_day, get_plan
 from models.store import settings
 from models.store.changes import ListWithChanges
 from models.store.db import now_iso, writing
@@ -195,6 +196,20 @@ def set_result(db: Database, plan_id: int, result: str | None) -> Plan:
             )
         db.table("plans").update(plan_id, {"hypothesis_result": result, "updated_at": now_iso()})
     return get_plan(db, plan_id)
+
+
+def plan_to_judge(plans: Iterable[Plan], on: date, rules: dict[str, Rule] | None = None,
+                  kind: str = "call") -> Plan | None:
+    """The plan whose hypothesis a touch of ``kind`` on ``on`` puts to the test: the first of the open
+    ``plans`` it fulfils (due by then, of that kind; ``touches.log_outcome`` closes them) whose hypothesis
+    is a reason someone wrote, not a disposition rule's stock sentence (「不在のため改めて架電」)."""
+    stock = {rule.hypothesis for rule in (rules or DEFAULT_RULES).values() if rule.hypothesis}
+    for plan in plans:
+        hypothesis = (plan.hypothesis or "").strip()
+        if (plan.status == "open" and plan.kind == kind and due_day(plan.due) <= on and hypothesis
+                and hypothesis not in stock):
+            return plan
+    return None
 
 
 @dataclass(frozen=True)

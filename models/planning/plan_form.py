@@ -12,6 +12,8 @@ from sqlite_utils import Database
 
 from models.accounts.entities import Plan
 from models.accounts.vocab import TOUCH_KIND
+from models.planning.calendar import load_calendar
+from models.planning.dispositions import check_nurture_hypothesis
 from models.planning.plans import Due, due_day, due_text, get_plan, plan_row
 from models.store.clock import local as working_time
 from models.store.clock import today as working_today
@@ -38,10 +40,13 @@ def save_plan(
 ) -> Plan:
     """Create a plan (``plan_id`` None) or change an open one.
 
-    A new date may not be in the past; an existing plan may keep its (overdue) day.
+    A new date may not be in the past; an existing plan may keep its (overdue) day. A nurture plan
+    (further out than ``dispositions.NURTURE_AFTER_BUSINESS_DAYS`` from today) needs its hypothesis
+    when it is made, moved or its hypothesis changed.
 
     Raises:
-        ValidationError: a past date, an unknown kind, a contact of another company, a closed plan.
+        ValidationError: a past date, a nurture plan without a hypothesis, an unknown kind, a contact of
+            another company, a closed plan.
         NotFound: the company or plan no longer exists.
     """
     today = today or working_today()
@@ -56,6 +61,7 @@ def save_plan(
                 raise ValidationError(
                     "過去の日付には予定を作成できません。今日以降の日付を指定してください。"
                 )
+            check_nurture_hypothesis(due, hypothesis, today, load_calendar(db))
             row = plan_row(company_id, due, kind=kind, hypothesis=hypothesis, contact_id=contact_id,
                            caller=current_caller(db))
             row["hypothesis_template"] = template
@@ -68,6 +74,8 @@ def save_plan(
                 raise ValidationError("この予定はすでに完了または見送りになっているため、変更できません。")
             if due_day(due) != due_day(plan.due) and due_day(due) < today:
                 raise ValidationError("過去の日付には変更できません。今日以降の日付を指定してください。")
+            if due_day(due) != due_day(plan.due) or (hypothesis or "").strip() != (plan.hypothesis or ""):
+                check_nurture_hypothesis(due, hypothesis, today, load_calendar(db))
             db.table("plans").update(plan_id, {
                 "due": text, "kind": kind, "hypothesis": (hypothesis or "").strip() or None,
                 "hypothesis_template": template, "contact_id": contact_id, "updated_at": now_iso(),

@@ -15,10 +15,17 @@ from sqlite_utils import Database
 
 from models.accounts.entities import Company, Meeting, Touch, from_row
 from models.accounts.text_fields import clean_text
-from models.accounts.vocab import OUTCOME, TOUCH_KIND
+from models.accounts.vocab import HYPOTHESIS_RESULT, OUTCOME, TOUCH_KIND
 from models.planning.cadences import apply_stop_rules, reopen_plans
 from models.planning.calendar import CalendarRules, fit_to_call_window, load_calendar
-from models.planning.dispositions import Proposal, Rule, check_choice, load_rules, propose_next
+from models.planning.dispositions import (
+    Proposal,
+    Rule,
+    check_choice,
+    check_nurture_hypothesis,
+    load_rules,
+    propose_next,
+)
 from models.planning.plans import parse_due, plan_row
 from models.store import clock
 from models.store.changes import COMPANIES, MEETINGS, PLANS, TOUCHES, Changes
@@ -27,7 +34,7 @@ from models.store.errors import NotFound, ValidationError
 from models.store.settings import current_caller
 
 HEARING_FIELDS = ("issue", "current", "budget", "timing", "decision_maker", "competitor")
-NEXT_PLAN_FIELDS = ("due", "kind", "hypothesis", "contact_id", "source")
+NEXT_PLAN_FIELDS = ("due", "kind", "hypothesis", "contact_id", "source", "template")
 # What the meeting form fills in; status, outcome and feedback come later, from the field.
 _LATER_MEETING_FIELDS = (
     "id", "uid", "company_id", "touch_id", "caller", "status", "outcome", "outcome_reason", "outcome_note",
@@ -104,9 +111,11 @@ def _hearing_columns(hearing: dict | None) -> dict[str, str | None]:
 
 
 def _plan_choice(
-    outcome: str, rule: Rule, proposal: Proposal, next_plan: dict | None, plan_next: bool
+    outcome: str, rule: Rule, proposal: Proposal, next_plan: dict | None, plan_next: bool, made_on: date,
+    calendar: CalendarRules,
 ) -> dict[str, Any] | None:
-    """The next plan as it will be stored (without ids), or None; validated against the rule."""
+    """The next plan as it will be stored (without ids), or None; validated against the rule (and a
+    nurture plan made on ``made_on`` needs its hypothesis, ``dispositions.check_nurture_hypothesis``)."""
     if next_plan is not None:
         unknown = set(next_plan) - set(NEXT_PLAN_FIELDS)
         if unknown:
@@ -138,13 +147,14 @@ def _plan_choice(
         if next_plan:
             raise ValidationError("次回予定の日付を指定してください。")
         return None  # the rule proposes no date and the caller gave none
+    check_nurture_hypothesis(due, hypothesis, made_on, calendar)
     kind = choice.get("kind") or proposal.kind
     source = choice.get("source")
     if source is None:
         as_proposed = (due, hypothesis, kind) == (proposal.due, proposal.hypothesis, proposal.kind)
         source = "rule" if as_proposed else "manual"
     return {"due": due, "hypothesis": hypothesis, "kind": kind, "contact_id": choice.get("contact_id"),
-            "source": source}
+            "source": source, "template": (choice.get("template") or "").strip() or None}
 
 
 def _meeting_row(company_id: int, meeting: dict, touch_id: int, caller: str | None) -> tuple[dict, list[int]]:
@@ -184,6 +194,7 @@ def log_outcome(
     next_plan: dict | None = None,
     plan_next: bool = True,
     meeting: dict | None = None,
+    hypothesis_results: dict[int, str] | None = None,
     caller: str | None = None,
     session_uid: str | None = None,
     kind: str = "call",
@@ -194,16 +205,20 @@ def log_outcome(
 
     Args:
         next_plan: the next touch as the caller confirmed it (keys due, kind, hypothesis, contact_id,
-            source); a key left out keeps the rule's proposal, and None takes the proposal as it is.
+            source, template: the hypothesis template or quick pick it came from); a key left out keeps
+            the rule's proposal, and None takes the proposal as it is.
         plan_next: False leaves the account without a next touch (refused where a date is required).
         meeting: for an appointment, the meeting form (starts_at required; attendees: contact ids).
+        hypothesis_results: plan id → whether its hypothesis held ('held', 'missed', 'unknown'), for
+            plans this call fulfils (the open plans it closes).
         caller: who logs it, recorded on the touch, the next plan and the meeting; None: the current
             caller (``settings.current_caller``).
         rules, calendar: default to those stored in settings.
 
     Raises:
-        ValidationError: a required part is missing (ニーズなし without date and hypothesis, 折返し依頼
-            without a time, アポ獲得 without a meeting time) or a value does not fit.
+        ValidationError: a required part is missing (ニーズなし without date and hypothesis, a nurture
+            plan without a hypothesis, 折返し依頼 without a time, アポ獲得 without a meeting time), a
+            hypothesis result is for a plan this call does not fulfil, or a value does not fit.
         NotFound: the company no longer exists.
     """
     if outcome not in OUTCOME:
@@ -218,6 +233,9 @@ def log_outcome(
     calendar = calendar or load_calendar(db)
     rule = rules[outcome]
     hearing_columns = _hearing_columns(hearing)
+    results = {int(plan_id): result for plan_id, result in (hypothesis_results or {}).items()}
+    if any(result not in HYPOTHESIS_RESULT for result in results.values()):
+        raise ValidationError("仮説の結果は当たり・外れ・不明のいずれかで指定してください。")
     if meeting is not None and rule.action != "meeting":
         raise ValidationError(
             f"「{OUTCOME[outcome][0]}」では商談を登録できません。アポ獲得を選んでください。"
@@ -230,7 +248,7 @@ def log_outcome(
             caller = current_caller(db)
         company = _company(db, company_id)
         proposal = propose_next(outcome, moment, company, rules, calendar)
-        choice = _plan_choice(outcome, rule, proposal, next_plan, plan_next)
+        choice = _plan_choice(outcome, rule, proposal, next_plan, plan_next, moment.date(), calendar)
         if choice and isinstance(choice["due"], datetime) and outcome != "callback_requested":
             # A time the customer named is kept as named; any other time moves into a call window.
             choice["due"] = fit_to_call_window(choice["due"], calendar.windows, calendar.closures)
@@ -257,13 +275,19 @@ def log_outcome(
                 f"WHERE id IN ({','.join('?' * len(closed))})",
                 [touch_id, at_text, now_iso(), *closed],
             )
+        if set(results) - set(closed):
+            raise ValidationError(
+                "仮説の当たり外れは、この架電で完了する予定にだけ記録できます。画面を更新してください。"
+            )
+        for plan_id, result in results.items():
+            db.execute("UPDATE plans SET hypothesis_result = ? WHERE id = ?", [result, plan_id])
 
         plan_id = None
         if choice:
-            plan_id = inserted_id(db.table("plans").insert(plan_row(
-                company_id, choice["due"], kind=choice["kind"], hypothesis=choice["hypothesis"],
-                contact_id=choice["contact_id"], source=choice["source"], caller=caller,
-            )))
+            row = plan_row(company_id, choice["due"], kind=choice["kind"], hypothesis=choice["hypothesis"],
+                           contact_id=choice["contact_id"], source=choice["source"], caller=caller)
+            row["hypothesis_template"] = choice["template"]
+            plan_id = inserted_id(db.table("plans").insert(row))
 
         meeting_id = None
         if meeting:
@@ -307,8 +331,10 @@ def undo_outcome(db: Database, logged: LoggedOutcome) -> Changes:
             db.execute("DELETE FROM plans WHERE id = ?", [logged.plan_id])
         if logged.closed_plan_ids:
             ids = logged.closed_plan_ids
+            # Open again, so untested: the result recorded with the call goes with it.
             db.execute(
-                "UPDATE plans SET status = 'open', done_touch_id = NULL, done_at = NULL, updated_at = ? "
+                "UPDATE plans SET status = 'open', done_touch_id = NULL, done_at = NULL, "
+                "hypothesis_result = NULL, updated_at = ? "
                 f"WHERE done_touch_id = ? AND id IN ({','.join('?' * len(ids))})",
                 [now_iso(), logged.touch_id, *ids],
             )

@@ -36,7 +36,7 @@ def filled(fresh_db):
     dated = save_plan(db, aoba, date(2030, 12, 2), hypothesis="決算3ヶ月前：来期の採用計画を策定する時期",
                       template="人事計画策定期", contact_id=contact)
     timed = save_plan(db, toyo, datetime(2030, 12, 3, 14, 0, tzinfo=JST), hypothesis="折返し依頼")
-    done = save_plan(db, toyo, date(2030, 12, 4))
+    done = save_plan(db, toyo, date(2030, 12, 4), hypothesis="予算策定の前")
     complete_plan(db, done.id)
     meeting = create_meeting(db, aoba, {"starts_at": "2030-12-10T15:00:00+09:00", "duration_min": 90,
                                         "place": "青葉本社 5F", "purpose": "初回商談"})

@@ -170,7 +170,7 @@ def test_changing_the_zone_rewrites_every_timestamp_keeping_the_moments(utc_mach
     db = fresh_db
     company_id = add_company(db, "株式会社時差")
     log_outcome(db, company_id, "not_available", at="2026-11-19T23:30:00+00:00", plan_next=False)
-    save_plan(db, company_id, datetime(2026, 7, 1, 3, 0), today=date(2026, 6, 1))
+    save_plan(db, company_id, datetime(2026, 7, 1, 3, 0), hypothesis="決算後", today=date(2026, 6, 1))
     create_meeting(db, company_id, {"starts_at": "2026-12-01 03:00"})
     assert _day_counts(db, date(2026, 11, 19)) == 1
     before = _moments(db)

@@ -81,7 +81,7 @@ def check_output_path(
             raise OutputPathRefused(path, "使用中のデータベースそのものです。")
         if resolved.parent == database.parent and resolved.name in _companion_names(database.name):
             raise OutputPathRefused(path, "使用中のデータベースと一緒に使われている関連ファイルです。")
-        if not database_copy and resolved.parent == database.parent / BACKUPS_FOLDER:
+        if not database_copy and resolved.is_relative_to(database.parent / BACKUPS_FOLDER):
             raise OutputPathRefused(path, "データベースのバックアップを保管するフォルダーの中です。")
     if mode is not None and not database_copy and _is_sqlite(resolved):
         raise OutputPathRefused(path, "SQLite のデータベースファイルです（上書きすると中身が失われます）。")

@@ -76,7 +76,7 @@ def test_every_companion_of_the_database_is_refused(opened, suffix):
 def test_the_backups_folder_and_any_sqlite_file_are_refused(opened, tmp_path):
     _db, path, _ = opened
     [backup] = backup_dir(path).glob("*.db")
-    for target in (backup, backup_dir(path) / "brief.pdf"):
+    for target in (backup, backup_dir(path) / "brief.pdf", backup_dir(path) / "sub" / "brief.pdf"):
         with pytest.raises(OutputPathRefused, match="バックアップを保管するフォルダー"):
             check_output_path(target)
     other = tmp_path / "other" / "another.db"  # a database this process never had open

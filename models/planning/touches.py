@@ -279,8 +279,8 @@ def log_outcome(
             raise ValidationError(
                 "仮説の当たり外れは、この架電で完了する予定にだけ記録できます。画面を更新してください。"
             )
-        for plan_id, result in results.items():
-            db.execute("UPDATE plans SET hypothesis_result = ? WHERE id = ?", [result, plan_id])
+        for fulfilled_id, result in results.items():
+            db.execute("UPDATE plans SET hypothesis_result = ? WHERE id = ?", [result, fulfilled_id])
 
         plan_id = None
         if choice:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from models.importing.importer import ImportResult
     from models.kpi.figures import KpiReport
+    from models.kpi.goals import GoalReport
     from models.planning.agenda import Agenda
     from models.planning.plans import Due
     from models.store.check import CheckReport
@@ -246,16 +247,25 @@ def cmd_ics(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def kpi_as_dict(report: KpiReport) -> dict[str, Any]:
-    """The report as ``main.py kpi --json`` writes it: each figure with its label and definition."""
-    from models.kpi.figures import figure_definition, figure_label
+def kpi_as_dict(report: KpiReport, goals: GoalReport | None = None) -> dict[str, Any]:
+    """The report as ``main.py kpi --json`` writes it: each figure with its label and definition (受注額
+    and 平均受注額 in yen), the funnel with each stage's base, and the month's goals when set."""
+    from models.kpi.figures import figure_definition, figure_label, funnel
 
+    goal_items = goals.items if goals is not None else ()
     return {
         "period": {"from": report.period.start.isoformat(), "to": report.period.end.isoformat()},
         "scope": {"kind": report.scope.kind, "name": report.scope.name or None},
         "figures": {key: {"label": figure_label(key), "value": f.value, "numerator": f.numerator,
                           "denominator": f.denominator, "definition": figure_definition(key)}
                     for key, f in report.figures.items()},
+        "funnel": [{"stage": s.key, "label": s.label, "count": s.count, "base": s.base, "share": s.share}
+                   for s in funnel(report)],
+        "goals": None if not goal_items or goals is None else {
+            "month": f"{goals.month:%Y-%m}", "business_days_left": goals.days_left,
+            "items": {item.key: {"label": item.label, "target": item.target, "actual": item.actual,
+                                 "remaining": item.remaining, "pace_per_business_day": item.pace}
+                      for item in goal_items}},
         "loss_reasons": [{"reason": reason, "count": count} for reason, count in report.loss_reasons],
         "trend": [{"week": p.start.isoformat(), "calls": p.calls, "connects": p.connects,
                    "appointments": p.appointments, "meetings_held": p.meetings_held, "won": p.won}
@@ -263,7 +273,7 @@ def kpi_as_dict(report: KpiReport) -> dict[str, Any]:
     }
 
 
-def kpi_as_text(report: KpiReport) -> str:
+def kpi_as_text(report: KpiReport, goals: GoalReport | None = None) -> str:
     """The report as Japanese text: one figure a line, rates with what they divide, then loss reasons."""
     from models.kpi.figures import figure_label
 
@@ -274,6 +284,10 @@ def kpi_as_text(report: KpiReport) -> str:
         if figure.is_rate and figure.denominator is not None:
             detail = f"（{figure.numerator:,} / {figure.denominator:,}）"
         lines.append(f"  {figure_label(key).ljust(width, '　')}  {figure.text():>8}{detail}")
+    if goals is not None and goals.items:
+        lines.append(f"{goals.month_text()}の目標（残り営業日 {goals.days_left:,} 日）:")
+        lines += [f"  {item.label}  {item.actual:,} / {item.target:,}  {item.pace_text()}"
+                  for item in goals.items]
     if report.loss_reasons:
         lines.append("失注理由:")
         lines += [f"  {reason}  {count:,} 件" for reason, count in report.loss_reasons]
@@ -289,6 +303,7 @@ def kpi_output(db: Database, start: date, end: date, list_name: str | None, as_j
     """
     from models.accounts.lists import find_list
     from models.kpi.figures import Period, Scope, compute_kpis
+    from models.kpi.goals import goal_report
 
     period = Period(start, end)
     scope = Scope()
@@ -299,9 +314,10 @@ def kpi_output(db: Database, start: date, end: date, list_name: str | None, as_j
                            "（--list を省略すると、すべての会社が対象になります）。")
         scope = Scope("list", found.id, found.name)
     report = compute_kpis(db, period, scope)
+    goals = goal_report(db, period, scope)
     if as_json:
-        return json.dumps(kpi_as_dict(report), ensure_ascii=False)
-    return kpi_as_text(report)
+        return json.dumps(kpi_as_dict(report, goals), ensure_ascii=False)
+    return kpi_as_text(report, goals)
 
 
 def cmd_kpi(args: argparse.Namespace) -> int:

@@ -9,7 +9,7 @@ from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from models.kpi.figures import WeekPoint
+from models.kpi.figures import FunnelStage, WeekPoint
 from reports.fonts import REGULAR, fit_text, register_fonts
 
 NAVY = colors.HexColor("#1F3A5F")
@@ -27,36 +27,36 @@ def _drawing(width: float, height: float) -> Drawing:
     return Drawing(width, height, initialFontName=REGULAR)
 
 
-def funnel_drawing(stages: Sequence[tuple[str, int]], width: float, height: float) -> Drawing:
-    """Horizontal bars, one per stage, widths relative to the first; each with its count and the
-    share of the stage before it."""
+def funnel_drawing(stages: Sequence[FunnelStage], width: float, height: float) -> Drawing:
+    """Horizontal bars, one per stage, widths relative to the first; each with its count and its share
+    of the stage it is measured against, that stage named (「アポ 12　架電の 4.0%」)."""
     drawing = _drawing(width, height)
     label_w, value_w = 84, 78
     bar_room = width - label_w - value_w
     row = height / max(len(stages), 1)
-    top = max((value for _, value in stages), default=0) or 1
-    for index, (name, value) in enumerate(stages):
+    top = max((stage.count for stage in stages), default=0) or 1
+    for index, stage in enumerate(stages):
         y = height - (index + 1) * row
-        bar = bar_room * value / top
-        drawing.add(String(label_w - 4, y + row / 2 - 3, fit_text(name, REGULAR, 7.5, label_w - 6),
+        bar = bar_room * stage.count / top
+        drawing.add(String(label_w - 4, y + row / 2 - 3, fit_text(stage.label, REGULAR, 7.5, label_w - 6),
                            fontName=REGULAR, fontSize=7.5, textAnchor="end", fillColor=NAVY))
         # types-reportlab types Rect's **kw without Unpack, so every keyword reads as a wrong type.
         drawing.add(Rect(label_w, y + row * 0.15, max(bar, 0.5), row * 0.7,
                          fillColor=BAR, strokeColor=None))  # type: ignore[arg-type]
-        share = ""
-        if index:
-            before = stages[index - 1][1]
-            share = f"（{value / before * 100:.1f}%）" if before else "（—）"
-        drawing.add(String(label_w + bar + 3, y + row / 2 - 3, f"{value:,}{share}", fontName=REGULAR,
+        drawing.add(String(label_w + bar + 3, y + row / 2 - 3, f"{stage.count:,}", fontName=REGULAR,
                            fontSize=7, fillColor=colors.black))
+        if stage.base:
+            x = label_w + bar + 3 + stringWidth(f"{stage.count:,}", REGULAR, 7) + 4
+            drawing.add(String(x, y + row / 2 - 3, fit_text(stage.share_text(), REGULAR, 6.5, width - x),
+                               fontName=REGULAR, fontSize=6.5, fillColor=MUTED))
     return drawing
 
 
 def trend_drawing(points: Sequence[WeekPoint], width: float, height: float) -> Drawing:
     """Lines of calls, connects, appointments and meetings held per week (calls on the left scale,
-    the others on the right scale), with a legend below."""
+    the others on the right scale, each scale named above its axis), with a legend below."""
     drawing = _drawing(width, height)
-    left, right, bottom, top = 34, 30, 30, 8
+    left, right, bottom, top = 34, 30, 30, 14
     plot_w, plot_h = width - left - right, height - bottom - top
     # types-reportlab types Rect's **kw without Unpack, so every keyword reads as a wrong type.
     drawing.add(Rect(left, bottom, plot_w, plot_h,
@@ -66,6 +66,10 @@ def trend_drawing(points: Sequence[WeekPoint], width: float, height: float) -> D
     calls_top = max(max(p.calls for p in points), 1)
     other_top = max(max(max(p.connects, p.appointments, p.meetings_held) for p in points), 1)
     step = plot_w / max(len(points) - 1, 1)
+    drawing.add(String(1, bottom + plot_h + 5, "架電数（左軸）", fontName=REGULAR, fontSize=6,
+                       fillColor=MUTED))
+    drawing.add(String(width - 1, bottom + plot_h + 5, "接続・アポ・商談化（右軸）", fontName=REGULAR,
+                       fontSize=6, textAnchor="end", fillColor=MUTED))
     for fraction in (0.5, 1.0):
         y = bottom + plot_h * fraction
         drawing.add(Line(left, y, left + plot_w, y, strokeColor=GRID, strokeWidth=0.3))
@@ -87,8 +91,7 @@ def trend_drawing(points: Sequence[WeekPoint], width: float, height: float) -> D
     x = left
     for _, name, color in SERIES:
         drawing.add(Line(x, 6, x + 12, 6, strokeColor=color, strokeWidth=2))
-        legend = String(x + 15, 3.5, name + ("（左軸）" if name == "架電数" else ""), fontName=REGULAR,
-                        fontSize=6.5, fillColor=colors.black)
+        legend = String(x + 15, 3.5, name, fontName=REGULAR, fontSize=6.5, fillColor=colors.black)
         drawing.add(legend)
         x += 12 + 6 + stringWidth(legend.text, REGULAR, 6.5) + 8
     return drawing

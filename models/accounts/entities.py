@@ -6,7 +6,7 @@ Each names, as ``changes``, the tables a write that returns one has changed (``m
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from models.store.changes import (
     CADENCE_STEPS,
@@ -22,12 +22,15 @@ from models.store.changes import (
     Changes,
 )
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+T = TypeVar("T", bound="DataclassInstance")
 
 
 def from_row(cls: type[T], row: dict[str, Any]) -> T:
     """Build ``cls`` from a database row, ignoring columns the dataclass does not name."""
-    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    names = {f.name for f in fields(cls)}
     return cls(**{k: v for k, v in row.items() if k in names})
 
 
@@ -233,6 +236,8 @@ class Meeting:
     next_step: str | None = None
     brief_difference: str | None = None
     feedback_at: str | None = None
+    order_amount: int | None = None  # 受注額 in yen (migration 10)
+    expected_amount: int | None = None  # 見込み額 in yen
 
 
 @dataclass(frozen=True)

@@ -148,10 +148,14 @@ def remove_from_list(db: Database, list_id: int, company_ids: Iterable[int]) -> 
     """Take companies off a list (the companies stay); returns how many were on it."""
     ids = _unique(company_ids)
     removed = 0
+    now = now_iso()
     with writing(db):
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start:start + _CHUNK]
             marks = ",".join("?" * len(chunk))
+            # When they left: a past period's figures count the members of its last day (migration 10).
+            db.execute(f"UPDATE list_member_history SET removed_at = ?, updated_at = ? WHERE list_id = ? "
+                       f"AND removed_at IS NULL AND company_id IN ({marks})", [now, now, list_id, *chunk])
             removed += db.execute(f"DELETE FROM list_members WHERE list_id = ? AND company_id IN ({marks})",
                                   [list_id, *chunk]).rowcount
     return CountWithChanges(removed, Changes.of(LIST_MEMBERS))

@@ -18,8 +18,10 @@ from models.kpi.period import Period, Scope
 from models.kpi.period import period_for as period_for
 from models.kpi.queries import (
     SILENT_DAYS,
+    booked_meeting_counts,
     loss_reasons,
     meeting_counts,
+    order_amounts,
     pipeline_count,
     plans_on_time_counts,
     silent_count,
@@ -71,11 +73,26 @@ FIGURES: dict[str, tuple[str, str, str, str]] = {
         "開始日時が期間内で、状態が「実施済み」の商談の件数。日程を変更した商談は新しい日付の期間で数えます。",
         "Meetings starting in the period whose status is held. A rescheduled meeting counts in the "
         "period of its new date."),
+    "meeting_rate": (
+        "商談化率", "Meeting rate",
+        "期間中に獲得したアポのうち、その商談が実施済みになった割合（実施日は問わない）。アポを取った日で"
+        "数えるため 100% を超えません。",
+        "Of the appointments won in the period, the share whose meeting has been held (counted on the day "
+        "the appointment was won, so meetings of earlier appointments never push it over 100%)."),
     "won": (
         "受注数", "Won", "商談化数のうち、フィードバックの結果が「受注」の件数。",
         "Meetings held in the period whose field outcome is won."),
     "win_rate": (
         "受注率", "Win rate", "受注数 ÷ 商談化数。", "Won ÷ meetings held."),
+    "order_amount": (
+        "受注額", "Order amount",
+        "受注数に数えた商談の受注額（円）の合計。金額が未入力の受注は含みません。",
+        "The order amounts (yen) of the meetings counted as won; a won meeting without an amount adds "
+        "nothing."),
+    "average_order": (
+        "平均受注額", "Average order",
+        "受注額 ÷ 受注額を入力した受注の件数（金額が未入力の受注は分母に入れません）。",
+        "Order amount ÷ the won meetings with an amount (those without one are left out)."),
     "untouched": (
         "Untouched数", "Untouched",
         "アーカイブされていないリストに載っている対象の会社のうち、期間の最終日までに接触の記録が一度もない会社の数"
@@ -101,13 +118,24 @@ FIGURES: dict[str, tuple[str, str, str, str]] = {
         "to the last day of the period (current status and plans)."),
 }
 RATES = {"connect_rate": ("connects", "calls"), "key_person_rate": ("key_person", "calls"),
-         "appointment_rate": ("appointments", "calls"), "win_rate": ("won", "meetings_held"),
-         "plans_on_time": (None, None)}
+         "appointment_rate": ("appointments", "calls"), "meeting_rate": (None, "appointments"),
+         "win_rate": ("won", "meetings_held"), "plans_on_time": (None, None)}
+# Figures in yen.
+MONEY = ("order_amount", "average_order")
 # Figures that read the present state (statuses, plans): a previous period shows the same value.
 SNAPSHOT = ("silent",)
 # Figures of a moment (the end of the period) rather than of the days in it.
 STOCK = ("untouched", "pipeline", "silent")
 FUNNEL = ("calls", "connects", "key_person", "appointments", "meetings_held", "won")
+# The stage each funnel stage is a share of: connects, decision-maker reaches and appointments are shares
+# of the calls (not of the stage drawn above them), meetings of the appointments, orders of the meetings.
+FUNNEL_BASES = {"connects": "calls", "key_person": "calls", "appointments": "calls",
+                "meetings_held": "appointments", "won": "meetings_held"}
+# The funnel follows the period's appointments: its meetings held and won are those of the appointments
+# won in the period (whenever the meeting took place), so that no stage is a share of more than its base.
+FUNNEL_LABELS = {"meetings_held": ("商談化※", "Meetings held*"), "won": ("受注※", "Won*")}
+FUNNEL_NOTE = ("※ 期間中に獲得したアポの商談（実施日を問わない）",
+               "* the meetings of the appointments won in the period, whenever they took place")
 
 
 def figure_label(key: str, language: str = "ja") -> str:
@@ -135,12 +163,37 @@ class Figure:
     def is_rate(self) -> bool:
         return self.key in RATES
 
+    @property
+    def is_money(self) -> bool:
+        return self.key in MONEY
+
     def text(self) -> str:
         if self.value is None:
             return "—"
         if self.is_rate:
             return f"{self.value * 100:.1f}%"
+        if self.is_money:
+            return yen_text(self.value)
         return f"{int(self.value):,}"
+
+    def change_text(self, before: Figure) -> str:
+        """The change from ``before``: +1.5pt for a rate, +120万円 for money, +3 for a count."""
+        if self.value is None or before.value is None:
+            return "—"
+        if self.is_rate:
+            return f"{(self.value - before.value) * 100:+.1f}pt"
+        if self.is_money:
+            difference = self.value - before.value
+            return ("+" if difference >= 0 else "−") + yen_text(abs(difference))
+        return f"{int(self.value) - int(before.value):+,}"
+
+
+def yen_text(value: float) -> str:
+    """An amount as a person reads it on a sheet: 8,000円, 120万円, 1,234.5万円 (tenths of 万 at most)."""
+    if abs(value) < 10_000:
+        return f"{round(value):,}円"
+    man = round(value / 10_000, 1)
+    return f"{man:,.1f}".removesuffix(".0") + "万円"
 
 
 @dataclass(frozen=True)
@@ -157,11 +210,15 @@ class WeekPoint:
 
 @dataclass(frozen=True)
 class KpiReport:
+    """The figures of a period and scope; ``booked`` is (held, won) of the meetings of the period's
+    appointments (the funnel's last stages, whenever those meetings took place)."""
+
     period: Period
     scope: Scope
     figures: dict[str, Figure]
     loss_reasons: tuple[tuple[str, int], ...] = ()
     trend: tuple[WeekPoint, ...] = field(default=())
+    booked: tuple[int, int] = (0, 0)
 
     def value(self, key: str) -> float | int | None:
         return self.figures[key].value
@@ -171,8 +228,15 @@ def _rate(key: str, numerator: int, denominator: int) -> Figure:
     return Figure(key, numerator / denominator if denominator else None, numerator, denominator)
 
 
-def trend(db: Database, end: date, scope: Scope, weeks: int = TREND_WEEKS) -> tuple[WeekPoint, ...]:
-    """Calls, connects, appointments, meetings held and won per week, the last ``weeks`` weeks to ``end``."""
+def trend(db: Database, end: date, scope: Scope, weeks: int = TREND_WEEKS, *,
+          today: date | None = None) -> tuple[WeekPoint, ...]:
+    """Calls, connects, appointments, meetings held and won per week, the last ``weeks`` weeks to ``end``.
+
+    Weeks that have not begun by ``today`` are left out rather than drawn as weeks of nothing: the trend
+    of this month ends with this week.
+    """
+    if today is not None:
+        end = min(end, today)
     last_monday = end - timedelta(days=end.weekday())
     first = last_monday - timedelta(weeks=weeks - 1)
     points = []
@@ -206,17 +270,72 @@ def compute_kpis(db: Database, period: Period, scope: Scope | None = None, *, to
     figures["connect_rate"] = _rate("connect_rate", counts["connects"], counts["calls"])
     figures["key_person_rate"] = _rate("key_person_rate", counts["key_person"], counts["calls"])
     figures["appointment_rate"] = _rate("appointment_rate", counts["appointments"], counts["calls"])
+    booked = booked_meeting_counts(db, period, scope)
+    figures["meeting_rate"] = _rate("meeting_rate", booked[0], counts["appointments"])
     figures["win_rate"] = _rate("win_rate", counts["won"], counts["meetings_held"])
+    amount, priced = order_amounts(db, period, scope)
+    figures["order_amount"] = Figure("order_amount", amount, amount, priced)
+    figures["average_order"] = Figure("average_order", amount / priced if priced else None, amount, priced)
     figures["plans_on_time"] = _rate("plans_on_time", *plans_on_time_counts(db, period, scope, today))
     stock = (("untouched", untouched_count), ("pipeline", pipeline_count), ("silent", silent_count))
     for key, count in stock:
         figures[key] = Figure(key, count(db, period, scope, today) if with_stock else None)
     ordered = {key: figures[key] for key in FIGURES}
     return KpiReport(period, scope, ordered, loss_reasons(db, period, scope),
-                     trend(db, period.end, scope) if with_trend else ())
+                     trend(db, period.end, scope, today=today) if with_trend else (), booked)
 
 
-def funnel(report: KpiReport, language: str = "ja") -> list[tuple[str, int]]:
-    """The funnel's stages (架電 → 接続 → キーパーソン → アポ → 商談化 → 受注) with their counts."""
-    return [(figure_label(key, language), int(report.figures[key].value or 0)) for key in FUNNEL]
+@dataclass(frozen=True)
+class FunnelStage:
+    """One bar of the funnel: its count, and its share of the stage it is measured against.
 
+    ``share`` is None for the first stage and when the base is zero; ``base`` names the base stage.
+    """
+
+    key: str
+    label: str
+    count: int
+    base: str | None = None
+    base_label: str = ""
+    share: float | None = None
+
+    def share_text(self, language: str = "ja") -> str:
+        """「架電の 4.0%」: the share with the stage it is a share of ("" for the first stage)."""
+        if self.base is None:
+            return ""
+        value = "—" if self.share is None else f"{self.share * 100:.1f}%"
+        return f"{value} of {self.base_label}" if language == "en" else f"{self.base_label}の {value}"
+
+
+def _stage_label(key: str, language: str) -> str:
+    if key in FUNNEL_LABELS:
+        ja, en = FUNNEL_LABELS[key]
+        return en if language == "en" else ja
+    label = figure_label(key, language)
+    return label[:-1] if language != "en" and label.endswith("数") else label  # 「架電」 of 「架電数」
+
+
+def funnel_note(language: str = "ja") -> str:
+    """What ※ means on the funnel's last stages."""
+    ja, en = FUNNEL_NOTE
+    return en if language == "en" else ja
+
+
+def funnel(report: KpiReport, language: str = "ja") -> list[FunnelStage]:
+    """The funnel's stages (架電 → 接続 → キーパーソン → アポ → 商談化 → 受注), each with its count and its
+    share of the right base (``FUNNEL_BASES``): アポ ÷ 架電, 商談化 ÷ アポ, 受注 ÷ 商談化.
+
+    Meetings held and won are those of the period's appointments (``KpiReport.booked``).
+    """
+    counts = {key: int(report.figures[key].value or 0) for key in FUNNEL}
+    counts["meetings_held"], counts["won"] = report.booked
+    stages = []
+    for key in FUNNEL:
+        base = FUNNEL_BASES.get(key)
+        if base is None:
+            stages.append(FunnelStage(key, _stage_label(key, language), counts[key]))
+            continue
+        share = counts[key] / counts[base] if counts[base] else None
+        base_label = _stage_label(base, language).rstrip("※*")
+        stages.append(FunnelStage(key, _stage_label(key, language), counts[key], base, base_label, share))
+    return stages

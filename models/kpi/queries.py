@@ -61,6 +61,32 @@ def meeting_counts(db: Database, period: Period, scope: Scope) -> dict[str, int]
     return {"meetings_held": held, "won": won}
 
 
+def booked_meeting_counts(db: Database, period: Period, scope: Scope) -> tuple[int, int]:
+    """Of the meetings booked in the period (made by an appointment call in it), those held and won.
+
+    A meeting is booked when the appointment call makes it (``created_at``, with ``touch_id``); it counts
+    here whenever it takes place, so the funnel's meetings are a share of the period's appointments.
+    """
+    low, high = period.bounds()
+    condition, params = scope_sql(db, scope, "m.company_id")
+    held, won = db.execute(
+        "SELECT count(*), ifnull(sum(m.outcome = 'won'), 0) FROM meetings m WHERE m.created_at >= ? "
+        f"AND m.created_at < ? AND m.touch_id IS NOT NULL AND m.status = 'held' AND {condition}",
+        [low, high, *params]).fetchone()
+    return held, won
+
+
+def order_amounts(db: Database, period: Period, scope: Scope) -> tuple[int, int]:
+    """受注額: the order amounts of the meetings won (as 受注数 counts them) summed, and how many had one."""
+    low, high = period.bounds()
+    condition, params = scope_sql(db, scope, "m.company_id")
+    total, priced = db.execute(
+        "SELECT ifnull(sum(m.order_amount), 0), count(m.order_amount) FROM meetings m WHERE m.status = "
+        f"'held' AND m.starts_at >= ? AND m.starts_at < ? AND m.outcome = 'won' AND {condition}",
+        [low, high, *params]).fetchone()
+    return total, priced
+
+
 _ACTIVE_LISTS = "(SELECT tl.id FROM target_lists tl WHERE tl.archived = 0)"
 _ACTIVE_MEMBERS = ("(SELECT lm.company_id FROM list_members lm JOIN target_lists tl ON tl.id = lm.list_id "
                    "WHERE tl.archived = 0)")
@@ -88,7 +114,10 @@ _ON_TIME = "(substr(p.done_at, 1, 10) <= substr(p.due, 1, 10))"
 
 
 def untouched_count(db: Database, period: Period, scope: Scope, today: date) -> int:
-    """Untouched数: open companies on an active list with no touch up to the end of the period."""
+    """Untouched数: open companies on an active list with no touch up to the end of the period.
+
+    A past period counts the statuses and list memberships of its last day (migration 10's history).
+    """
     _, high = period.bounds()
     condition, params = scope_sql(db, scope, "c.id")
     never = f"SELECT count(*) FROM ({_NEVER_TOUCHED} AND {condition} INTERSECT {_MEMBER_IDS} ORDER BY 1)"
@@ -104,10 +133,40 @@ def untouched_count(db: Database, period: Period, scope: Scope, today: date) -> 
               f"{_ACTIVE_LISTS})")
     since = ("SELECT count(*) FROM companies c WHERE {first} "
              f"AND c.last_touch_at >= ? AND +c.status IN {_in(_OPEN_STATUSES)} AND {condition} AND {member}")
-    return db.execute(
+    now_count = db.execute(
         f"SELECT ({never}) + ({since.format(first='c.first_touch_at >= ?')}) "
         f"+ ({since.format(first='c.first_touch_at IS NULL')})",
         [*params, high, high, *params, high, *params]).fetchone()[0]
+    # Then the few companies whose status or lists changed since the end: counted as they are now above,
+    # as they were on the last day here (a short range of each history index). ``+c.id``: looking each
+    # one up by id would read its row; the ranges of companies_first_touch give status and first touch.
+    was, was_params = _untouched_then(db, scope, high)
+    now = f"(c.status NOT IN {_CLOSED} AND {member} AND {condition})"
+    changed = ("SELECT s.company_id FROM company_status_changes s WHERE s.at >= ? "
+               "UNION SELECT h.company_id FROM list_member_history h WHERE h.added_at >= ? "
+               "UNION SELECT h.company_id FROM list_member_history h WHERE h.removed_at >= ?")
+    correction = db.execute(
+        f"SELECT ifnull(sum({was}), 0) - ifnull(sum({now}), 0) FROM companies c "
+        f"WHERE +c.id IN ({changed}) AND (c.first_touch_at IS NULL OR c.first_touch_at >= ?)",
+        [*was_params, *params, high, high, high, high]).fetchone()[0]
+    return now_count + correction
+
+
+def _untouched_then(db: Database, scope: Scope, high: str) -> tuple[str, list[Any]]:
+    """A condition on ``c``: open and on an active list (of the scope's list) on the day before ``high``.
+
+    The status is the one the first change since then left, else today's; a list membership counts when
+    it began before ``high`` and had not ended by then. A saved view's filter reads today's values.
+    """
+    status = ("coalesce((SELECT s.old_status FROM company_status_changes s WHERE s.company_id = c.id "
+              "AND s.at >= ? ORDER BY s.at, s.id LIMIT 1), c.status)")
+    one_list, list_params = ("AND h.list_id = ? ", [scope.id]) if scope.kind == "list" else ("", [])
+    member = (f"EXISTS (SELECT 1 FROM list_member_history h WHERE h.company_id = c.id {one_list}"
+              f"AND h.list_id IN {_ACTIVE_LISTS} AND h.added_at < ? "
+              "AND (h.removed_at IS NULL OR h.removed_at >= ?))")
+    view, view_params = scope_sql(db, scope, "c.id") if scope.kind == "view" else ("1", [])
+    return (f"({status} NOT IN {_CLOSED} AND {member} AND {view})",
+            [high, *list_params, high, high, *view_params])
 
 
 def _pipeline_sql(period: Period, today: date) -> tuple[str, list[Any]]:
@@ -240,19 +299,24 @@ def _touch_rows(db: Database, period: Period, scope: Scope, extra: str) -> list[
             for cid, name, at, outcome, reached, note in rows]
 
 
-def _meeting_rows(db: Database, period: Period, scope: Scope, extra: str) -> list[DrillRow]:
+def _meeting_rows(db: Database, period: Period, scope: Scope, extra: str, *,
+                  booked: bool = False) -> list[DrillRow]:
+    """Meetings held in the period (``booked``: held, and booked in the period whenever they took place)."""
     low, high = period.bounds()
     condition, params = scope_sql(db, scope, "m.company_id")
+    day = "m.created_at" if booked else "m.starts_at"
     rows = db.execute(
-        "SELECT m.company_id, c.name, m.starts_at, m.outcome, m.outcome_reason, m.outcome_note "
-        "FROM meetings m JOIN companies c ON c.id = m.company_id "
-        f"WHERE m.starts_at >= ? AND m.starts_at < ? AND m.status = 'held' AND {extra} AND {condition} "
+        "SELECT m.company_id, c.name, m.starts_at, m.outcome, m.outcome_reason, m.outcome_note, "
+        "m.order_amount FROM meetings m JOIN companies c ON c.id = m.company_id "
+        f"WHERE {day} >= ? AND {day} < ? AND m.status = 'held' AND {extra} AND {condition} "
         "ORDER BY m.starts_at, m.id", [low, high, *params])
     result = []
-    for cid, name, at, outcome, reason, note in rows:
+    for cid, name, at, outcome, reason, note, amount in rows:
         what = label(MEETING_OUTCOME, outcome) or "結果未入力"
         if reason:
             what += f"（{reason_label(reason)}）"
+        if amount is not None:
+            what += f" {amount:,}円"
         result.append(DrillRow(cid, name, at[:16].replace("T", " "), what, note or ""))
     return result
 
@@ -288,7 +352,15 @@ def figure_rows(db: Database, key: str, period: Period, scope: Scope | None = No
         return _meeting_rows(db, period, scope, "1")
     if key in ("won", "win_rate"):
         return _meeting_rows(db, period, scope, "m.outcome = 'won'")
+    if key in ("order_amount", "average_order"):
+        return _meeting_rows(db, period, scope, "m.outcome = 'won' AND m.order_amount IS NOT NULL")
+    if key == "meeting_rate":
+        return _meeting_rows(db, period, scope, "m.touch_id IS NOT NULL", booked=True)
     if key == "untouched":
+        if period.end < today:  # the statuses and lists of the period's last day
+            was, params = _untouched_then(db, scope, high)
+            return _company_rows(db, f"(c.first_touch_at IS NULL OR c.first_touch_at >= ?) AND {was}",
+                                 [high, *params])
         condition, params = scope_sql(db, scope, "c.id")
         return _company_rows(
             db, f"c.id IN {_ACTIVE_MEMBERS} AND c.status NOT IN {_CLOSED} AND {condition} "

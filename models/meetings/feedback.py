@@ -18,7 +18,7 @@ from sqlite_utils import Database
 from models.accounts.entities import Meeting, from_row
 from models.accounts.text_fields import clean_text
 from models.accounts.vocab import MEETING_OUTCOME, label
-from models.meetings.meetings import OUTCOME_REASON
+from models.meetings.meetings import OUTCOME_REASON, clean_amount
 from models.planning.plans import plan_row
 from models.store.changes import COMPANIES, MEETINGS, PLANS, TOUCHES, Changes, ListWithChanges
 from models.store.db import inserted_id, now_iso, stamp, writing
@@ -34,7 +34,7 @@ RULES = {
     "cancelled": ("in_progress", None),
 }
 FEEDBACK_FIELDS = ("outcome", "outcome_reason", "outcome_note", "next_step", "brief_difference",
-                   "feedback_at", "status")
+                   "feedback_at", "status", "order_amount")
 
 
 @dataclass(frozen=True)
@@ -127,6 +127,7 @@ def record_feedback(
     plan_due: date | datetime | str | None = None,
     plan_hypothesis: str | None = None,
     at: str | None = None,
+    order_amount: int | str | None = None,
 ) -> RecordedFeedback:
     """Save the field's outcome of a meeting and everything it implies on the account.
 
@@ -135,6 +136,7 @@ def record_feedback(
         plan_due, plan_hypothesis: the next touch. Required (both) for 失注 and 延期, the date for 継続;
             optional otherwise (a plan is made when a date is given).
         at: when the feedback was entered (default now).
+        order_amount: 受注額 in yen (「1,200,000」「120万」 as typed), kept for 受注 only.
 
     Raises:
         ValidationError: an unknown outcome, or a required plan part missing.
@@ -155,6 +157,7 @@ def record_feedback(
     if plan_rule == "date" and plan_due is None:
         raise ValidationError(f"「{name}」の場合は、次のフォローの予定日を入力してください。")
     at = at or now_iso()
+    amount = clean_amount(order_amount) if outcome == "won" else None
 
     with writing(db):
         caller = current_caller(db)
@@ -168,7 +171,8 @@ def record_feedback(
         db.table("meetings").update(meeting_id, {
             "outcome": outcome, "outcome_reason": reason_text, "outcome_note": note, "next_step": next_step,
             "brief_difference": brief_difference, "feedback_at": at,
-            "status": "cancelled" if outcome == "cancelled" else "held", "updated_at": now_iso(),
+            "status": "cancelled" if outcome == "cancelled" else "held", "order_amount": amount,
+            "updated_at": now_iso(),
         })
         # Entering the feedback again replaces the earlier feedback touch instead of adding one.
         touch_at = at if outcome == "cancelled" else meeting.starts_at

@@ -28,8 +28,10 @@ MEETING_FIELDS = (
     "notes_needs", "notes_current", "notes_expectations", "notes_concerns", "notes_personality",
     "notes_budget", "notes_timing", "notes_decision_process", "notes_competitors", "notes_unknowns",
     "questions", "cautions", "status", "outcome", "outcome_reason", "outcome_note", "next_step",
-    "brief_difference", "feedback_at",
+    "brief_difference", "feedback_at", "order_amount", "expected_amount",
 )
+AMOUNT_FIELDS = {"order_amount": "受注額", "expected_amount": "見込み額"}
+MAX_AMOUNT = 100_000_000_000  # 1,000億円: more is a typing slip
 
 # The caller's structured notes, in the order the form and the briefing sheet show them.
 NOTE_FIELDS = {
@@ -144,7 +146,37 @@ def clean_meeting_values(values: dict[str, Any]) -> dict[str, Any]:
             raise ValidationError(f"不明な商談ステータスです: {clean['status']}")
     if clean.get("outcome") is not None and clean["outcome"] not in MEETING_OUTCOME:
         raise ValidationError(f"不明な商談結果です: {clean['outcome']}")
+    for key, name in AMOUNT_FIELDS.items():
+        if key in clean:
+            clean[key] = clean_amount(clean[key], name)
     return clean
+
+
+def clean_amount(value: Any, name: str = "受注額") -> int | None:
+    """An amount in yen as typed (「1,200,000」「120万」「¥800000」) as a whole number, or None when blank.
+
+    Raises:
+        ValidationError: not a number of yen from 0 to 1,000億.
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        number = value
+    else:
+        text = unicodedata.normalize("NFKC", str(value)).strip()
+        for mark in (",", "¥", "\\", "円", " "):
+            text = text.replace(mark, "")
+        if not text:
+            return None
+        scale = 10_000 if text.endswith("万") else 1
+        try:
+            number = float(text.removesuffix("万")) * scale
+        except ValueError as error:
+            raise ValidationError(
+                f"{name}「{value}」を金額として読めません。1200000 や 120万 と入力してください。") from error
+    if not 0 <= number <= MAX_AMOUNT or number != int(number):
+        raise ValidationError(f"{name}は 0 円以上の円単位の金額で入力してください。")
+    return int(number)
 
 
 def _check_touch(db: Database, company_id: int, touch_id: int | None) -> None:

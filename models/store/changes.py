@@ -27,6 +27,7 @@ SAVED_VIEWS = "saved_views"
 IMPORTS = "imports"
 IMPORT_MAPPINGS = "import_mappings"
 REVIEW_DECISIONS = "review_decisions"
+KPI_GOALS = "kpi_goals"
 
 
 @dataclass(frozen=True, eq=False)

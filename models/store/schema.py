@@ -433,6 +433,83 @@ _M0008: list[str | Callable[[Database], None]] = [timestamps.upgrade]
 # Plans made before are left without one: nothing records who made them.
 _M0009 = ["ALTER TABLE plans ADD COLUMN caller TEXT"]
 
+# 10: figures of a moment for any past day, goals and money.
+# - company_status_changes and list_member_history: a company's status and a list's members as they were
+#   on a past day (Untouched and silent accounts of a past period). Kept by triggers, stamped with the
+#   row's own timestamps (written in the working zone by the writes): a status change at the company's
+#   new updated_at, a membership from its created_at. A membership deleted without saying when
+#   (models.accounts.lists.remove_from_list records removed_at first) is forgotten, as if never made:
+#   that is how an import's undo takes its members back. Backfilled from what exists: every member since
+#   it was added; a closed company closed at its last closing call (対象外, 番号不通), else at its
+#   last update. Earlier changes of other statuses are not known.
+# - kpi_goals: a month's targets, overall (list_id NULL) or for one list.
+# - meetings.order_amount / expected_amount: the won order and the amount hoped for, in yen.
+# - review_decisions.done_at: when a decision was marked done (a later review still shows it until then).
+_HISTORY_COMMON = """
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL"""
+_M0010: list[str | Callable[[Database], None]] = [
+    f"""CREATE TABLE company_status_changes ({_HISTORY_COMMON},
+    company_id INTEGER NOT NULL REFERENCES companies(id) ON DELETE CASCADE,
+    at TEXT NOT NULL,
+    old_status TEXT NOT NULL,
+    new_status TEXT NOT NULL
+)""",
+    "CREATE INDEX company_status_changes_company ON company_status_changes(company_id, at)",
+    "CREATE INDEX company_status_changes_at ON company_status_changes(at, company_id)",
+    """INSERT INTO company_status_changes (created_at, updated_at, company_id, at, old_status, new_status)
+    SELECT closed.at, closed.at, closed.id, closed.at,
+        CASE WHEN closed.first_touch_at < closed.at THEN 'in_progress' ELSE 'untouched' END, closed.status
+    FROM (SELECT c.id, c.status, c.first_touch_at, coalesce((SELECT max(t.at) FROM touches t
+        WHERE t.company_id = c.id AND t.outcome IN ('disqualified', 'bad_number')), c.updated_at) AS at
+        FROM companies c WHERE c.status IN ('disqualified', 'do_not_call')) AS closed""",
+    """CREATE TRIGGER company_status_changes_update AFTER UPDATE OF status ON companies
+    WHEN old.status IS NOT new.status BEGIN
+    INSERT INTO company_status_changes (created_at, updated_at, company_id, at, old_status, new_status)
+    VALUES (new.updated_at, new.updated_at, new.id, new.updated_at, old.status, new.status);
+END""",
+    f"""CREATE TABLE list_member_history ({_HISTORY_COMMON},
+    list_id INTEGER NOT NULL REFERENCES target_lists(id) ON DELETE CASCADE,
+    company_id INTEGER NOT NULL REFERENCES companies(id) ON DELETE CASCADE,
+    added_at TEXT NOT NULL,
+    removed_at TEXT
+)""",
+    "CREATE INDEX list_member_history_company ON list_member_history(company_id, list_id, added_at)",
+    "CREATE INDEX list_member_history_list ON list_member_history(list_id, company_id)",
+    "CREATE INDEX list_member_history_added ON list_member_history(added_at, company_id)",
+    "CREATE INDEX list_member_history_removed ON list_member_history(removed_at, company_id)",
+    """INSERT INTO list_member_history (created_at, updated_at, list_id, company_id, added_at)
+    SELECT created_at, created_at, list_id, company_id, created_at FROM list_members ORDER BY id""",
+    """CREATE TRIGGER list_member_history_insert AFTER INSERT ON list_members BEGIN
+    INSERT INTO list_member_history (created_at, updated_at, list_id, company_id, added_at)
+    VALUES (new.created_at, new.created_at, new.list_id, new.company_id, new.created_at);
+END""",
+    """CREATE TRIGGER list_member_history_delete AFTER DELETE ON list_members BEGIN
+    DELETE FROM list_member_history
+    WHERE list_id = old.list_id AND company_id = old.company_id AND removed_at IS NULL;
+END""",
+    f"""CREATE TABLE kpi_goals ({_COMMON},
+    month TEXT NOT NULL,
+    list_id INTEGER REFERENCES target_lists(id) ON DELETE CASCADE,
+    calls INTEGER CHECK (calls IS NULL OR calls >= 0),
+    appointments INTEGER CHECK (appointments IS NULL OR appointments >= 0),
+    meetings_held INTEGER CHECK (meetings_held IS NULL OR meetings_held >= 0),
+    won INTEGER CHECK (won IS NULL OR won >= 0)
+)""",
+    "CREATE UNIQUE INDEX kpi_goals_month_list ON kpi_goals(ifnull(list_id, 0), month)",
+    "ALTER TABLE meetings ADD COLUMN order_amount INTEGER CHECK (order_amount IS NULL OR order_amount >= 0)",
+    "ALTER TABLE meetings ADD COLUMN expected_amount INTEGER "
+    "CHECK (expected_amount IS NULL OR expected_amount >= 0)",
+    # The order amounts of the meetings won in a period, and the meetings booked in a period (the
+    # funnel follows the period's appointments to their meetings), from indexes alone.
+    "CREATE INDEX meetings_won_amount ON meetings(status, outcome, starts_at, order_amount, company_id)",
+    "CREATE INDEX meetings_booked ON meetings(status, created_at, touch_id, outcome, company_id)",
+    "ALTER TABLE review_decisions ADD COLUMN done_at TEXT",
+    "UPDATE review_decisions SET done_at = updated_at WHERE done <> 0",
+]
+
 MIGRATIONS: list[Sequence[str | Callable[[Database], None]]] = [
-    _M0001, _M0002, _M0003, _M0004, _M0005, _M0006, _M0007, _M0008, _M0009]
+    _M0001, _M0002, _M0003, _M0004, _M0005, _M0006, _M0007, _M0008, _M0009, _M0010]
 LATEST_VERSION = len(MIGRATIONS)

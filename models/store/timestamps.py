@@ -43,7 +43,10 @@ TIMESTAMP_COLUMNS: dict[str, tuple[str, ...]] = {
     "settings": (),
     "saved_views": (),
     "import_mappings": (),
-    "review_decisions": (),
+    "review_decisions": ("done_at",),
+    "company_status_changes": ("at",),
+    "list_member_history": ("added_at", "removed_at"),
+    "kpi_goals": (),
 }
 _COMMON = ("created_at", "updated_at")
 TOKYO_OFFSET = "+09:00"

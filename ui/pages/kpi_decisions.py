@@ -5,6 +5,10 @@ Mixed into ``KpiPage`` (``ui/pages/kpis.py``), which builds the decisions table 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLineEdit, QTableView
 from sqlite_utils import Database
@@ -28,15 +32,23 @@ class KpiDecisions:
     decision_edit: QLineEdit
     owner_edit: QLineEdit
     due_edit: QLineEdit
+    today: Callable[[], date]
 
     def _load_decisions(self) -> None:
+        """This review's decisions and the open ones carried from earlier reviews, the overdue in red."""
         try:
-            decisions = review.decisions_for(self.db, self.period())
+            period = self.period()
+            decisions = review.review_decisions(self.db, period)
         except KakeruError:
             decisions = []
+        today = self.today()
+        this_review = QCoreApplication.translate("KpiPage", "This review")
         self.decisions_model.set_rows(
-            [(d.decision, d.owner or "", d.due or "", "✓" if d.done else "") for d in decisions],
+            [(d.decision, d.owner or "", d.due or "", "✓" if d.done else "",
+              d.period_text() if d.carried_into(period) else this_review) for d in decisions],
             [d.id for d in decisions])
+        self.decisions_model.set_alerts([row for row, d in enumerate(decisions) if d.is_overdue(today)],
+                                         QCoreApplication.translate("KpiPage", "Overdue: past its due day"))
 
     def _chosen_decision(self) -> int | None:
         index = self.decisions_table.currentIndex()

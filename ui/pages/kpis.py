@@ -30,7 +30,7 @@ from sqlite_utils import Database
 from models.accounts.lists import get_lists
 from models.accounts.targets import list_views
 from models.kpi import figures as kpi
-from models.kpi import review
+from models.kpi import goals, review
 from models.kpi.export import drill_table, report_tables, write_tables_csv
 from models.store import clock
 from models.store.errors import KakeruError
@@ -44,8 +44,10 @@ from ui.shortcuts import add_shortcut
 from ui.signals import DataBus, affects
 from ui.widgets.flow_layout import flow_widget
 from ui.widgets.kpi_charts import KpiCharts
+from ui.widgets.kpi_goals import KpiGoalsBar
 
-WATCHED = ("touches", "meetings", "plans", "companies", "list_members", "target_lists", "saved_views")
+WATCHED = ("touches", "meetings", "plans", "companies", "list_members", "target_lists", "saved_views",
+           "kpi_goals", "settings")
 PERIODS = (("this_week", QT_TRANSLATE_NOOP("KpiPage", "This week")),
            ("last_week", QT_TRANSLATE_NOOP("KpiPage", "Last week")),
            ("this_month", QT_TRANSLATE_NOOP("KpiPage", "This month")),
@@ -106,6 +108,8 @@ class KpiPage(KpiDecisions, Page):
                            self.to_edit, QLabel(self.tr("Scope")), self.scope_combo, self.refresh_button,
                            self.export_button, self.pdf_button], "kpiTopBar")
 
+        self.goals_bar = KpiGoalsBar()
+        self.goal_report: goals.GoalReport | None = None
         self.kpi_model = KpiTableModel(self)
         self.kpi_table = _table("kpiTable", self.tr("Key figures"), self.kpi_model)
         self.kpi_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -127,12 +131,13 @@ class KpiPage(KpiDecisions, Page):
                                  self.tr("Start a call session on these accounts"))
 
         self.decisions_model = RowsModel([self.tr("Decision"), self.tr("Owner"), self.tr("Due"),
-                                          self.tr("Done")], self)
+                                          self.tr("Done"), self.tr("Review")], self)
         self.decisions_table = _table("decisionsTable", self.tr("Decisions and next actions"),
                                       self.decisions_model)
         decisions_header = self.decisions_table.horizontalHeader()
         decisions_header.setStretchLastSection(False)
         decisions_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        decisions_header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
         self.decision_edit = _named(QLineEdit(), "decisionEdit", self.tr("Decision"))
         self.decision_edit.setPlaceholderText(self.tr("Decision or next action"))
         self.owner_edit = _named(QLineEdit(), "ownerEdit", self.tr("Owner"))
@@ -178,6 +183,7 @@ class KpiPage(KpiDecisions, Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addWidget(top)
+        layout.addWidget(self.goals_bar)
         layout.addWidget(upper, 4)
         layout.addWidget(decision_title)
         layout.addLayout(decision_bar)
@@ -190,6 +196,7 @@ class KpiPage(KpiDecisions, Page):
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button.clicked.connect(self.export_csv)
         self.pdf_button.clicked.connect(self.save_review_pdf)
+        self.goals_bar.edit_requested.connect(self.edit_goals)
         self.kpi_table.doubleClicked.connect(self._figure_chosen)
         add_shortcut(QKeySequence(Qt.Key.Key_Return), self.kpi_table, self._figure_chosen,
                      Qt.ShortcutContext.WidgetShortcut)
@@ -286,11 +293,23 @@ class KpiPage(KpiDecisions, Page):
             QMessageBox.warning(self, self.tr("Cannot compute the KPIs"), str(error))
             return
         self.kpi_model.set_reports(self.report, self.previous)
+        self.goal_report = goals.goal_report(self.db, period, scope, today=today)
+        self.goals_bar.set_report(self.goal_report)
         self.charts.set_report(self.report)
         self.reasons_model.set_rows(list(self.report.loss_reasons))
         if self.drill_key:
             self.show_rows(self.drill_key)
         self._load_decisions()
+
+    def edit_goals(self) -> None:
+        """Open the goals of the month shown (of every account, or of the chosen list)."""
+        from ui.dialogs.kpi_goals import GoalsDialog
+
+        scope = self.scope()
+        if scope.kind == "view":
+            return
+        dialog = GoalsDialog(self.db, self.bus, goals.goal_month(self.period(), self.today()), scope, self)
+        dialog.exec()
 
     # -- the rows behind a figure ---------------------------------------------------------------------
     def _figure_chosen(self, index=None) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
 
 from models.kpi.figures import FIGURES, SNAPSHOT, Figure, KpiReport, figure_definition, figure_label
 from ui.i18n import current_language
@@ -17,11 +18,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def change_text(now: Figure, before: Figure) -> str:
-    if now.value is None or before.value is None:
-        return "—"
-    if now.is_rate:
-        return f"{(now.value - before.value) * 100:+.1f}pt"
-    return f"{int(now.value) - int(before.value):+,}"
+    return now.change_text(before)
 
 
 class KpiTableModel(QAbstractTableModel):
@@ -89,12 +86,21 @@ class RowsModel(QAbstractTableModel):
         self.headers = list(headers)
         self.rows: list[Sequence[Any]] = []
         self.ids: list[Any] = []
+        self.alerts: set[int] = set()  # rows drawn in red (an overdue decision)
+        self.alert_tip = ""
 
     def set_rows(self, rows: Sequence[Sequence[Any]], ids: Sequence[Any] | None = None) -> None:
         self.beginResetModel()
         self.rows = list(rows)
         self.ids = list(ids) if ids is not None else [None] * len(self.rows)
+        self.alerts = set()
         self.endResetModel()
+
+    def set_alerts(self, rows: Sequence[int], tip: str = "") -> None:
+        """Draw ``rows`` in bold red, with ``tip`` as their tooltip."""
+        self.alerts, self.alert_tip = set(rows), tip
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.headers) - 1))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -111,6 +117,15 @@ class RowsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         value = self.rows[index.row()][index.column()]
+        alert = index.row() in self.alerts
+        if alert and role == Qt.ItemDataRole.ForegroundRole:
+            return QColor("#B42318")
+        if alert and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if alert and role == Qt.ItemDataRole.ToolTipRole and self.alert_tip:
+            return f"{value}\n{self.alert_tip}" if value not in (None, "") else self.alert_tip
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if isinstance(value, int) and not isinstance(value, bool):
                 return f"{value:,}"

@@ -13,11 +13,11 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMargins, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsSimpleTextItem, QHBoxLayout, QWidget
 
-from models.kpi.figures import KpiReport, funnel
+from models.kpi.figures import KpiReport, funnel, funnel_note
 from ui.i18n import current_language
 
 SERIES = (("calls", QT_TRANSLATE_NOOP("KpiCharts", "Calls"), "#4A78B0"),
@@ -47,10 +47,12 @@ class KpiCharts(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.funnel_view, 2)
         layout.addWidget(self.trend_view, 3)
-        self.funnel_values: list[tuple[str, int]] = []
+        self.funnel_values: list[tuple[str, int]] = []  # (stage, count), the first stage first
+        self.funnel_shares: list[str] = []  # each stage's share of its base, as shown ("" for the first)
 
     def set_report(self, report: KpiReport) -> None:
         self.funnel_view.setChart(self._funnel(report))
+        self.funnel_view.setToolTip(funnel_note(current_language()))
         self.trend_view.setChart(self._trend(report))
 
     def _chart(self, title: str) -> QChart:
@@ -65,38 +67,53 @@ class KpiCharts(QWidget):
         return chart
 
     def _funnel(self, report: KpiReport) -> QChart:
-        chart = self._chart(QCoreApplication.translate("KpiCharts", "Funnel"))
-        stages = list(reversed(funnel(report, current_language())))  # the first stage on top
-        self.funnel_values = stages[::-1]
+        chart = self._chart(QCoreApplication.translate("KpiCharts", "Funnel (each share names its base)"))
+        language = current_language()
+        stages = list(reversed(funnel(report, language)))  # the first stage on top
+        self.funnel_values = [(stage.label, stage.count) for stage in stages[::-1]]
+        self.funnel_shares = [stage.share_text(language) for stage in stages[::-1]]
         bars = QBarSet(QCoreApplication.translate("KpiCharts", "Count"))
         bars.setColor(QColor("#4A78B0"))
-        bars.append([float(value) for _, value in stages])
-        bars.setLabelColor(QColor("#1F2328"))
+        bars.append([float(stage.count) for stage in stages])
         series = QHorizontalBarSeries()
         series.append(bars)
-        series.setLabelsVisible(True)
-        series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
-        series.setLabelsFormat("@value")
         chart.addSeries(series)
         names = QBarCategoryAxis()
-        names.append([name for name, _ in stages])
+        names.append([stage.label for stage in stages])
         font = names.labelsFont()
         font.setPointSizeF(font.pointSizeF() * 0.85)
         names.setLabelsFont(font)
         chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(names)
         values = QValueAxis()
-        values.setRange(0, max([value for _, value in stages] + [1]) * 1.25)
+        values.setRange(0, max([stage.count for stage in stages] + [1]) * 1.25)
         values.setLabelFormat("%d")
         values.setTickCount(3)
         values.applyNiceNumbers()
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(values)
+        # Each bar's count, and its share with the base it is a share of (「52　架電の 7.4%」), drawn at
+        # the bar's end: a bar series' own labels hold the value alone, and an axis label this long is
+        # cut short.
+        labels = []
+        for index, stage in enumerate(stages):
+            text = f"{stage.count:,}　{stage.share_text(language)}".rstrip("　")
+            item = QGraphicsSimpleTextItem(text, chart)
+            item.setFont(font)
+            item.setBrush(QColor("#1F2328"))
+            labels.append((item, QPointF(stage.count, index)))
+
+        def place(_area=None) -> None:
+            for item, point in labels:
+                at = chart.mapToPosition(point, series)
+                item.setPos(at.x() + 4, at.y() - item.boundingRect().height() / 2)
+
+        chart.plotAreaChanged.connect(place)
         chart.legend().hide()
         return chart
 
     def _trend(self, report: KpiReport) -> QChart:
-        chart = self._chart(QCoreApplication.translate("KpiCharts", "Weekly trend (calls on the left axis)"))
+        chart = self._chart(QCoreApplication.translate("KpiCharts", "Weekly trend"))
         # A category axis with a label on each week's point: a bar-category axis cuts "10/26" to "10…"
         # as soon as the chart is narrower than a wide screen.
         weeks = QCategoryAxis()
@@ -119,6 +136,14 @@ class KpiCharts(QWidget):
         right.setRange(0, other_top * 1.1)
         for axis in (left, right):
             axis.applyNiceNumbers()
+        # Two scales, each named on its axis in the colour of its lines' legend.
+        left.setTitleText(QCoreApplication.translate("KpiCharts", "Calls"))
+        right.setTitleText(QCoreApplication.translate("KpiCharts", "Connects, appointments, meetings"))
+        for axis in (left, right):
+            font = axis.titleFont()
+            font.setPointSizeF(font.pointSizeF() * 0.75)
+            font.setBold(False)
+            axis.setTitleFont(font)
         chart.addAxis(left, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(right, Qt.AlignmentFlag.AlignRight)
         for key, name, color in SERIES:

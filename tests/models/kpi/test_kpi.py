@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -12,6 +12,7 @@ from models.accounts.targets import TargetFilter, save_view
 from models.kpi import figures as kpi
 from models.kpi.figures import Period, Scope, compute_kpis, figure_rows
 from models.meetings.meetings import create_meeting, update_meeting
+from models.store import clock
 from models.store.db import stamp
 from models.store.errors import ValidationError
 
@@ -32,7 +33,11 @@ def _plan(db, company_id, due, created, status="open", done_at=None):
 
 
 @pytest.fixture
-def week(fresh_db):
+def week(fresh_db, monkeypatch):
+    # The lists were made and the statuses set before the week (a past week counts the lists and
+    # statuses of its last day): every write of these tests happens on 2 January 2025.
+    written = datetime(2025, 1, 2, 9, 0, tzinfo=clock.zone_named("Asia/Tokyo"))
+    monkeypatch.setattr(clock, "now", lambda: written)
     db = fresh_db
     ids = {key: create_company(db, {"name": f"会社{key}", "status": status}).id for key, status in (
         ("A", "appointment"), ("B", "in_progress"), ("C", "nurturing"), ("D", "untouched"),
@@ -83,6 +88,8 @@ def test_every_figure_of_the_week(week):
     assert values(report) == {
         "calls": 5, "connects": 3, "connect_rate": 3 / 5, "key_person": 1, "key_person_rate": 1 / 5,
         "appointments": 1, "appointment_rate": 1 / 5, "meetings_held": 2, "won": 1, "win_rate": 1 / 2,
+        # A's meeting was made by hand, not by its appointment call; no won meeting has an amount.
+        "meeting_rate": 0.0, "order_amount": 0, "average_order": None,
         # D never touched; F touched only after the week; X disqualified, E on an archived list only.
         "untouched": 2,
         # A's and F's plans open; C's done only after the week; B's made after it; E's done in it.
@@ -168,6 +175,8 @@ def test_every_figure_opens_its_rows(week):
         expected = figure.numerator if figure.is_rate else figure.value
         if key == "plans_on_time":
             expected = figure.denominator  # every plan judged, on time or late
+        if figure.is_money:
+            expected = figure.denominator  # the won meetings with an amount
         assert len(rows) == expected, key
     untouched = figure_rows(db, "untouched", WEEK, today=LATER)
     assert sorted(r.company_name for r in untouched) == ["会社D", "会社F"]

@@ -148,6 +148,35 @@ def test_decisions_add_done_delete_and_undo(qtbot, db, bus, settings, answer):
     assert page.decisions_model.rowCount() == 1
 
 
+def test_goals_set_in_the_dialog_show_with_the_pace_and_carried_decisions_stand_out(
+        qtbot, db, bus, settings, answer, check_names):
+    from models.kpi.goals import get_goal
+    from ui.dialogs.kpi_goals import GoalsDialog
+
+    company_id = db.execute("SELECT min(id) FROM companies").fetchone()[0]
+    log_outcome(db, company_id, "appointment", at="2025-01-14T10:00:00+09:00",
+                meeting={"starts_at": "2025-01-21 10:00"})
+    review.add_decision(db, Period(date(2025, 1, 6), date(2025, 1, 12)), "受付突破トークを見直す", "佐藤",
+                        "2025-01-10")
+    page = _page(qtbot, db, bus, settings)
+    assert "No goals for 2025/1 yet" in page.goals_bar.text.text()
+    dialog = GoalsDialog(db, bus, TODAY, page.scope(), page)
+    qtbot.addWidget(dialog)
+    assert check_names(dialog) == []
+    ime(dialog.edits["appointments"], "12")
+    ime(dialog.edits["calls"], "200")
+    dialog.accept()
+    assert get_goal(db, date(2025, 1, 1)).targets == {
+        "calls": 200, "appointments": 12, "meetings_held": None, "won": None}
+    # From Thursday 16 January: 16, 17, 20–24 and 27–31 are the business days left; (12 − 1) ÷ 12.
+    text = page.goals_bar.text.text()
+    assert "12 business days left" in text and "1 / 12" in text and "0.9 a day" in text, text
+    # Last week's decision, still open and past its due day, is carried into this week in red.
+    assert page.decisions_model.index(0, 0).data() == "受付突破トークを見直す"
+    assert page.decisions_model.index(0, 4).data() == "01/06〜01/12"
+    assert page.decisions_model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
+
+
 def test_csv_and_review_pdf(qtbot, db, bus, settings, answer, tmp_path, monkeypatch):
     log_outcome(db, db.execute("SELECT min(id) FROM companies").fetchone()[0], "not_available",
                 at="2025-01-14T10:00:00+09:00")

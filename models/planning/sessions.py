@@ -4,11 +4,16 @@ The open session lives in settings (key ``call_session``) and is saved on every 
 Kakeru resumes where the caller was. Logging an outcome and stepping on are two commits; should the
 app die between them, ``resume_session`` steps past the account already logged in this session.
 The summary is counted from the touches carrying the session uid, so an undone outcome drops out.
+
+What the caller has typed for the current account and not saved yet is kept in the session too
+(``keep_draft``, as they type): a crash or a closed window does not lose it, and stepping on — in the
+transaction that logs the outcome — forgets it. A session that was ended, or that reached its last
+account, is not resumed: only an interrupted one is.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, ClassVar
 
@@ -22,8 +27,55 @@ from models.store.errors import ValidationError
 
 
 @dataclass(frozen=True)
+class Draft:
+    """The call form of one account as typed and not saved yet, in JSON-ready values.
+
+    ``due`` is "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" (the next touch); ``meeting`` the meeting form's values
+    for an appointment; ``saved_at`` when it was kept.
+    """
+
+    company_id: int
+    outcome: str | None = None
+    note: str = ""
+    contact_id: int | None = None
+    reached_decision_maker: bool = False
+    hearing: dict[str, str] = field(default_factory=dict)
+    due: str | None = None
+    hypothesis: str = ""
+    meeting: dict[str, Any] | None = None
+    duration_s: int | None = None
+    saved_at: str = ""
+
+    @property
+    def empty(self) -> bool:
+        """Nothing worth keeping: no outcome, note, hearing or meeting (a proposal alone is not typed)."""
+        return not (self.outcome or self.note.strip() or any(v.strip() for v in self.hearing.values())
+                    or self.meeting)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"company_id": self.company_id, "outcome": self.outcome, "note": self.note,
+                "contact_id": self.contact_id, "reached_decision_maker": self.reached_decision_maker,
+                "hearing": dict(self.hearing), "due": self.due, "hypothesis": self.hypothesis,
+                "meeting": self.meeting, "duration_s": self.duration_s, "saved_at": self.saved_at}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Draft:
+        def optional_int(value: Any) -> int | None:
+            return None if value is None else int(value)
+
+        meeting = data.get("meeting")
+        return cls(company_id=int(data["company_id"]), outcome=data.get("outcome") or None,
+                   note=str(data.get("note") or ""), contact_id=optional_int(data.get("contact_id")),
+                   reached_decision_maker=bool(data.get("reached_decision_maker")),
+                   hearing={str(k): str(v) for k, v in (data.get("hearing") or {}).items()},
+                   due=data.get("due") or None, hypothesis=str(data.get("hypothesis") or ""),
+                   meeting=dict(meeting) if isinstance(meeting, dict) else None,
+                   duration_s=optional_int(data.get("duration_s")), saved_at=str(data.get("saved_at") or ""))
+
+
+@dataclass(frozen=True)
 class SessionState:
-    """An open call session."""
+    """An open call session; ``draft`` is what was typed for the current account and not saved."""
 
     changes: ClassVar[Changes] = Changes.of(SETTINGS)  # where a session is kept
 
@@ -32,6 +84,7 @@ class SessionState:
     position: int = 0
     skipped: tuple[int, ...] = ()
     started_at: str = ""
+    draft: Draft | None = None
 
     @property
     def current_company_id(self) -> int | None:
@@ -46,16 +99,27 @@ class SessionState:
         return max(0, len(self.company_ids) - self.position)
 
     def to_json(self) -> dict[str, Any]:
-        return {"uid": self.uid, "company_ids": list(self.company_ids), "position": self.position,
+        data = {"uid": self.uid, "company_ids": list(self.company_ids), "position": self.position,
                 "skipped": list(self.skipped), "started_at": self.started_at}
+        if self.draft is not None:
+            data["draft"] = self.draft.to_json()
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SessionState:
         ids = tuple(int(company_id) for company_id in data["company_ids"])
         position = min(max(0, int(data["position"])), len(ids))
-        return cls(uid=str(data["uid"]), company_ids=ids, position=position,
-                   skipped=tuple(int(c) for c in data.get("skipped") or ()),
-                   started_at=str(data.get("started_at") or ""))
+        state = cls(uid=str(data["uid"]), company_ids=ids, position=position,
+                    skipped=tuple(int(c) for c in data.get("skipped") or ()),
+                    started_at=str(data.get("started_at") or ""))
+        try:
+            draft = Draft.from_json(data["draft"]) if data.get("draft") else None
+        except (KeyError, TypeError, ValueError, AttributeError):
+            draft = None  # an unreadable draft is dropped; the session itself still resumes
+        # A draft belongs to the account it was typed for; any other is stale.
+        if draft is not None and draft.company_id == state.current_company_id:
+            state = replace(state, draft=draft)
+        return state
 
 
 @dataclass(frozen=True)
@@ -112,16 +176,21 @@ def current_session(db: Database) -> SessionState | None:
 
 
 def resume_session(db: Database) -> SessionState | None:
-    """The open session on reopening, stepped past accounts already logged in it, or None.
+    """The interrupted session on reopening, stepped past accounts already logged in it, or None.
 
-    Use when the app starts: an outcome saved just before a crash must not be called twice.
+    Use when the app starts: an outcome saved just before a crash must not be called twice, and a
+    session that reached its last account is over (it is forgotten, not shown again). The draft of the
+    account it stops on comes back with it.
     """
     state = _stored(db)
     if state is None:
         return None
     moved = state
     while (company_id := moved.current_company_id) is not None and _logged_here(db, moved, company_id):
-        moved = replace(moved, position=moved.position + 1)
+        moved = replace(moved, position=moved.position + 1, draft=None)
+    if moved.finished:
+        settings.delete_setting(db, settings.CALL_SESSION)
+        return None
     return _save(db, moved) if moved != state else state
 
 
@@ -133,11 +202,11 @@ def _require(db: Database) -> SessionState:
 
 
 def advance(db: Database) -> SessionState:
-    """Move to the next account (after an outcome was logged)."""
+    """Move to the next account (after an outcome was logged); the draft of the logged one goes."""
     state = _require(db)
     if state.finished:
         return state
-    return _save(db, replace(state, position=state.position + 1))
+    return _save(db, replace(state, position=state.position + 1, draft=None))
 
 
 def skip(db: Database) -> SessionState:
@@ -147,7 +216,7 @@ def skip(db: Database) -> SessionState:
     if company_id is None:  # finished
         return state
     skipped = tuple(dict.fromkeys((*state.skipped, company_id)))
-    return _save(db, replace(state, position=state.position + 1, skipped=skipped))
+    return _save(db, replace(state, position=state.position + 1, skipped=skipped, draft=None))
 
 
 def step_back(db: Database) -> SessionState:
@@ -158,7 +227,27 @@ def step_back(db: Database) -> SessionState:
     position = state.position - 1
     company_id = state.company_ids[position]
     skipped = tuple(c for c in state.skipped if c != company_id)
-    return _save(db, replace(state, position=position, skipped=skipped))
+    return _save(db, replace(state, position=position, skipped=skipped, draft=None))
+
+
+def keep_draft(db: Database, draft: Draft, *, now: str | None = None) -> SessionState:
+    """Keep what was typed for the current account (an empty draft forgets it) until it is saved.
+
+    A draft for another account than the current one (typed just before stepping on) is ignored.
+    """
+    state = _require(db)
+    if draft.company_id != state.current_company_id:
+        return state
+    kept = None if draft.empty else replace(draft, saved_at=now or now_iso())
+    if kept is None and state.draft is None:
+        return state
+    return _save(db, replace(state, draft=kept))
+
+
+def discard_draft(db: Database) -> SessionState:
+    """Forget what was typed for the current account."""
+    state = _require(db)
+    return _save(db, replace(state, draft=None)) if state.draft is not None else state
 
 
 def session_summary(db: Database, state: SessionState, *, now: str | None = None) -> SessionSummary:

@@ -36,8 +36,10 @@ class OutcomeKeysDialog(QDialog):
         self.settings = settings
         self.order = settings.session_outcome_order()
 
-        intro = _named(QLabel(self.tr("In a call session, the number keys log these outcomes. Put the "
-                                      "ones you use most on the keys you reach most easily.")),
+        intro = _named(QLabel(self.tr("In a call session, the number keys choose these outcomes; another "
+                                      "number changes the choice until the call is saved, and in the "
+                                      "note digits are text. Put the ones you use most on the keys you "
+                                      "reach most easily.")),
                        "outcomeKeysIntro", self.tr("About outcome keys"))
         intro.setWordWrap(True)
         self.list = _named(QListWidget(), "outcomeKeyList", self.tr("Outcomes by key"))

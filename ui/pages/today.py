@@ -301,6 +301,9 @@ class TodayPage(Page):
             if answer != QMessageBox.StandardButton.Yes:
                 self.resume_session()
                 return
+            if not self.session.confirm_leave():  # a call typed and not saved: save, discard or stay
+                self.resume_session()
+                return
         try:
             self.session.start(list(company_ids), self.list_id())
         except KakeruError as error:
@@ -316,8 +319,14 @@ class TodayPage(Page):
             self.session.panel.set_order(dialog.order)
 
     def resume_session(self) -> None:
+        if self.stack.currentWidget() is self.session and self.session.card is not None:
+            return  # already on screen, as typed
         if self.session.resume():
             self.stack.setCurrentWidget(self.session)
+
+    def confirm_leave(self) -> bool:
+        """Before the window closes: a call typed and not saved is saved, discarded, or the window stays."""
+        return self.session.confirm_leave()
 
     def show_queue(self) -> None:
         self.stack.setCurrentWidget(self.queue)

@@ -104,9 +104,12 @@ class AccountCardView(QWidget):
         self.script_button.setEnabled(card.script.list_id is not None)
 
     def show_contact(self, contact_id: int | None) -> None:
-        """Name the person being called and mark them on the map."""
+        """Name the person being called and mark them on the map (while nobody named is on the line,
+        the person to ask for)."""
         card = self.card
         contact = card.contact(contact_id) if card else None
+        if contact is None and card is not None:
+            contact = card.ask_for
         if contact is None:
             self.ask_label.setText(self.tr("Nobody recorded yet: ask reception who handles hiring."))
         else:

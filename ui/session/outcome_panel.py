@@ -2,8 +2,9 @@
 and the next touch as the rule proposes it (quick picks, date, time, hypothesis) or the meeting.
 
 The panel only gathers; ``log_kwargs`` turns the form into the arguments of
-``models.planning.touches.log_outcome`` and the session view saves. The next-touch box is
-``next_touch.NextTouchForm``.
+``models.planning.touches.log_outcome`` and the session view saves; ``draft`` is the same form as a
+``models.planning.sessions.Draft`` kept while it is typed, and ``restore_draft`` puts one back. The
+next-touch box is ``next_touch.NextTouchForm``, the timer ``call_timer.CallTimer``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QTime, QTimer, Signal
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -33,11 +34,13 @@ from models.accounts.vocab import CONTACT_ROLE, CONVERSATION_OUTCOMES, OUTCOME
 from models.planning.calendar import CalendarRules
 from models.planning.dispositions import Proposal, Rule, propose_next
 from models.planning.session_card import AccountCard
+from models.planning.sessions import Draft
 from models.planning.touches import HEARING_FIELDS
 from models.store import clock
 from ui.form_parts import error_label
 from ui.i18n import arg, label
 from ui.naming import named as _named
+from ui.session.call_timer import CallTimer
 from ui.session.next_touch import NextTouchForm, qdate
 
 # The chosen outcome must be visible at a glance, across the room as well.
@@ -45,13 +48,15 @@ CHECKED_STYLE = "QPushButton:checked { background: #1f5fa8; color: white; font-w
 DEFAULT_CALLBACK_TIME = time(10, 0)
 
 
-class OutcomePanel(NextTouchForm, QWidget):
+class OutcomePanel(CallTimer, NextTouchForm, QWidget):
     """The form of one call. ``outcome_chosen(str)`` fires when an outcome is picked (the view opens
-    the meeting form for an appointment); ``save_requested`` when the person asks to save."""
+    the meeting form for an appointment); ``save_requested`` when the person asks to save; ``edited``
+    when the person changed anything (not when an account fills the form)."""
 
     outcome_chosen = Signal(str)
     save_requested = Signal()
     meeting_requested = Signal()
+    edited = Signal()
 
     def __init__(self, outcome_order: list[str], parent: QWidget | None = None):
         super().__init__(parent)
@@ -64,28 +69,13 @@ class OutcomePanel(NextTouchForm, QWidget):
         self.now = clock.now()
         self.proposal: Proposal | None = None
         self.meeting: dict[str, Any] | None = None
-        self._elapsed = QElapsedTimer()
-        self._stopped_s: int | None = None
-        self._tick = QTimer(self)
-        self._tick.setInterval(1000)
-        self._tick.timeout.connect(self._show_time)
+        self._quiet = 0  # > 0 while the form is filled for an account: not the person's edit
         self._build()
+        self._watch_edits()
 
     # -- building ---------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.timer_label = _named(QLabel("00:00"), "callTimerLabel", self.tr("Call time"))
-        big = self.timer_label.font()
-        big.setPointSizeF(big.pointSizeF() * 1.5)
-        big.setFamilies([*big.families(), "monospace"])
-        self.timer_label.setFont(big)
-        self.timer_button = _named(QPushButton(self.tr("Start timer (T)")), "callTimerButton",
-                                   self.tr("Start or stop the call timer"))
-        self.timer_button.clicked.connect(self.toggle_timer)
-        timer_row = QHBoxLayout()
-        timer_row.addWidget(QLabel(self.tr("Call time")))
-        timer_row.addWidget(self.timer_label)
-        timer_row.addWidget(self.timer_button)
-        timer_row.addStretch(1)
+        timer_row = self._build_timer()
 
         self.contact_combo = _named(QComboBox(), "sessionContactCombo", self.tr("Person on the line"))
         self.contact_combo.currentIndexChanged.connect(self._contact_changed)
@@ -105,6 +95,9 @@ class OutcomePanel(NextTouchForm, QWidget):
         for outcome in self.outcome_order:
             button = _named(QPushButton(), f"outcome_{outcome}", label(OUTCOME, outcome))
             button.setCheckable(True)
+            # The number keys are the way to an outcome from the keyboard; a click must not take the
+            # keys away from where the caller is typing.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setMinimumHeight(34)
             button.setStyleSheet(CHECKED_STYLE)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -160,6 +153,19 @@ class OutcomePanel(NextTouchForm, QWidget):
         layout.addStretch(1)
         self._show_next(None)
 
+    def _watch_edits(self) -> None:
+        """Every change the person makes to the form says ``edited`` (the session keeps a draft)."""
+        signals = [self.note.textChanged, self.hypothesis.textChanged, self.date_edit.dateChanged,
+                   self.time_check.toggled, self.time_edit.timeChanged, self.decision_maker_check.toggled,
+                   self.contact_combo.currentIndexChanged]
+        signals += [edit.textChanged for edit in self.hearing.values()]
+        for signal in signals:
+            signal.connect(self._edited)
+
+    def _edited(self, *_args: Any) -> None:
+        if not self._quiet:
+            self.edited.emit()
+
     def _label_outcomes(self) -> None:
         """The buttons in key order, three to a row, each with its key."""
         for position, outcome in enumerate(self.outcome_order):
@@ -178,8 +184,9 @@ class OutcomePanel(NextTouchForm, QWidget):
     # -- account ------------------------------------------------------------------------------------
     def set_account(self, card: AccountCard, rules: dict[str, Rule], calendar: CalendarRules,
                     now: datetime, contact_id: int | None = None) -> None:
-        """Clear the form for a new account called at ``now``."""
+        """Clear the form for a new account called at ``now``; its call timer starts."""
         self.card, self.rules, self.calendar, self.now = card, rules, calendar, now
+        self._quiet += 1  # clearing the form is not the person's edit
         self.proposal = None
         self.meeting = None
         self.reset_timer()
@@ -198,10 +205,13 @@ class OutcomePanel(NextTouchForm, QWidget):
         self.error.hide()
         self._configure_picks()
         self._show_next(None)
+        self._quiet -= 1
+        self.start_timer()
 
     def fill_contacts(self, card: AccountCard, chosen: int | None) -> None:
         """The people of ``card`` in the "talking to" list, ``chosen`` selected."""
         self.card = card
+        self._quiet += 1
         self.contact_combo.blockSignals(True)
         self.contact_combo.clear()
         self.contact_combo.addItem(self.tr("Reception / not named"), None)
@@ -212,6 +222,7 @@ class OutcomePanel(NextTouchForm, QWidget):
             self.contact_combo.addItem(text, contact.id)
         self.contact_combo.blockSignals(False)
         self.set_contact(chosen)
+        self._quiet -= 1
 
     def set_contact(self, contact_id: int | None) -> None:
         index = self.contact_combo.findData(contact_id)
@@ -228,46 +239,6 @@ class OutcomePanel(NextTouchForm, QWidget):
                 and self.outcome() in CONVERSATION_OUTCOMES):
             self.decision_maker_check.setChecked(True)
 
-    # -- timer --------------------------------------------------------------------------------------
-    def timer_running(self) -> bool:
-        return self._tick.isActive()
-
-    def start_timer(self) -> None:
-        if self.timer_running():
-            return
-        self._elapsed.start()
-        self._stopped_s = None
-        self._tick.start()
-        self.timer_button.setText(self.tr("Stop timer (T)"))
-        self._show_time()
-
-    def stop_timer(self) -> None:
-        if not self.timer_running():
-            return
-        self._stopped_s = self._elapsed.elapsed() // 1000
-        self._tick.stop()
-        self.timer_button.setText(self.tr("Start timer (T)"))
-        self._show_time()
-
-    def toggle_timer(self) -> None:
-        self.stop_timer() if self.timer_running() else self.start_timer()
-
-    def reset_timer(self) -> None:
-        self._tick.stop()
-        self._stopped_s = None
-        self.timer_button.setText(self.tr("Start timer (T)"))
-        self.timer_label.setText("00:00")
-
-    def duration_s(self) -> int | None:
-        """Seconds on the phone: the stopped timer, the running one, or None when never started."""
-        if self.timer_running():
-            return int(self._elapsed.elapsed() // 1000)
-        return self._stopped_s
-
-    def _show_time(self) -> None:
-        seconds = self.duration_s() or 0
-        self.timer_label.setText(f"{seconds // 60:02d}:{seconds % 60:02d}")
-
     # -- outcome ------------------------------------------------------------------------------------
     def outcome(self) -> str | None:
         button = self.outcome_group.checkedButton()
@@ -279,7 +250,8 @@ class OutcomePanel(NextTouchForm, QWidget):
             self.choose(self.outcome_order[key - 1])
 
     def choose(self, outcome: str, announce: bool = True) -> None:
-        """Pick ``outcome``: stop the timer, show the proposal, move to the note."""
+        """Pick ``outcome``: stop the timer and show the proposal (the keys stay where they were, so
+        another number key changes the outcome; Tab goes on to the note)."""
         if self.card is None:
             return
         self.stop_timer()
@@ -299,7 +271,7 @@ class OutcomePanel(NextTouchForm, QWidget):
             self.time_edit.setTime(QTime(DEFAULT_CALLBACK_TIME.hour, DEFAULT_CALLBACK_TIME.minute))
             self.hypothesis.setText(self.proposal.hypothesis or "")
         self._show_next(outcome)
-        self.note.setFocus()
+        self._edited()
         if announce:
             self.outcome_chosen.emit(outcome)
 
@@ -312,10 +284,12 @@ class OutcomePanel(NextTouchForm, QWidget):
         self.meeting = None
         self.hearing_box.hide()
         self._show_next(None)
+        self._edited()
 
     def set_meeting(self, values: dict[str, Any]) -> None:
         self.meeting = dict(values)
         self._show_next("appointment")
+        self._edited()
 
     # -- the form as log_outcome arguments ----------------------------------------------------------
     def hearing_values(self) -> dict[str, str]:
@@ -337,8 +311,54 @@ class OutcomePanel(NextTouchForm, QWidget):
             kwargs["meeting"] = dict(self.meeting)
         return kwargs
 
+    def draft(self, company_id: int) -> Draft:
+        """The form as it stands, to keep until it is saved."""
+        outcome = self.outcome()
+        due: str | None = None
+        plan = bool(outcome and self.proposal and self.proposal.makes_plan)
+        if plan and (value := self.due()) is not None:
+            due = value.strftime("%Y-%m-%dT%H:%M") if isinstance(value, datetime) else value.isoformat()
+        return Draft(
+            company_id=company_id, outcome=outcome, note=self.note.toPlainText(),
+            contact_id=self.contact_id(), reached_decision_maker=self.decision_maker_check.isChecked(),
+            hearing=self.hearing_values(), due=due, hypothesis=self.hypothesis.text() if plan else "",
+            meeting=dict(self.meeting) if outcome == "appointment" and self.meeting else None,
+            duration_s=self.duration_s() if outcome else None,
+        )
+
+    def restore_draft(self, draft: Draft) -> None:
+        """Show a kept draft in the form of its account (after a restart); it stays kept as it is."""
+        self._quiet += 1
+        try:
+            if draft.outcome in self.outcome_buttons:
+                plan: dict[str, Any] = {"hypothesis": draft.hypothesis}
+                if draft.due:
+                    plan["due"] = (datetime.fromisoformat(draft.due) if "T" in draft.due
+                                   else date.fromisoformat(draft.due))
+                self._restore(draft.outcome, {
+                    "contact_id": draft.contact_id, "note": draft.note, "hearing": draft.hearing,
+                    "reached_decision_maker": draft.reached_decision_maker, "next_plan": plan,
+                    "meeting": draft.meeting, "duration_s": draft.duration_s})
+            else:
+                self.set_contact(draft.contact_id)
+                self.note.setPlainText(draft.note)
+                for field, value in draft.hearing.items():
+                    if field in self.hearing:
+                        self.hearing[field].setText(value)
+                self.decision_maker_check.setChecked(draft.reached_decision_maker)
+        finally:
+            self._quiet -= 1
+
     def restore(self, outcome: str, kwargs: dict[str, Any]) -> None:
         """Show a logged outcome's form again (after an undo), so it can be fixed and saved."""
+        self._quiet += 1
+        try:
+            self._restore(outcome, kwargs)
+        finally:
+            self._quiet -= 1
+        self.edited.emit()  # the form is an unsaved one again
+
+    def _restore(self, outcome: str, kwargs: dict[str, Any]) -> None:
         self.set_contact(kwargs.get("contact_id"))
         self.choose(outcome, announce=False)
         self.note.setPlainText(kwargs.get("note") or "")
@@ -359,8 +379,7 @@ class OutcomePanel(NextTouchForm, QWidget):
         if kwargs.get("meeting"):
             self.set_meeting(kwargs["meeting"])
         if kwargs.get("duration_s") is not None:
-            self._stopped_s = int(kwargs["duration_s"])
-            self._show_time()
+            self.show_stopped(kwargs["duration_s"])
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)

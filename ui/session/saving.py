@@ -42,6 +42,7 @@ class OutcomeSaving:
     state: sessions.SessionState | None
     card: AccountCard | None
     clock: Callable[[], datetime]
+    draft_at: datetime | None  # when a draft put back after a restart was typed: the call's time
     rules: dict[str, Rule]
     calendar: CalendarRules
     panel: OutcomePanel
@@ -71,31 +72,33 @@ class OutcomeSaving:
         return accepted
 
     def _outcome_chosen(self, outcome: str) -> None:
-        if outcome == "appointment" and self.card is not None:
-            if not self._open_meeting_form(self._meeting_prefill()):
-                self.panel.clear_outcome()
-                self.call_page.setFocus()
-                return
-            self.panel.note.setFocus()
+        # The keys come back to the session when the form closes (SessionView.take_keys_back).
+        if outcome == "appointment" and self.card is not None and not self._open_meeting_form(
+                self._meeting_prefill()):
+            self.panel.clear_outcome()
 
     def _edit_meeting(self) -> None:
         if self.card is not None:
             self._open_meeting_form({**self._meeting_prefill(), **(self.panel.meeting or {})})
 
     # -- saving ---------------------------------------------------------------------------------------
-    def save(self) -> None:
-        """Log the outcome (committed at once), make it undoable, and draw the next account."""
+    def save(self) -> bool:
+        """Log the outcome (committed at once), make it undoable, and draw the next account.
+
+        Returns whether it was logged (False: nothing to log, or refused with the reason shown).
+        """
         if self._saving or self.card is None or self.state is None or QApplication.activeModalWidget():
-            return
+            return False
         outcome = self.panel.outcome()
         if outcome is None:
             self.panel.show_error(self.tr("Choose an outcome first (keys 1–9), or skip with S."))
-            return
+            return False
         if outcome == "appointment" and not self.panel.meeting and not self._open_meeting_form(
                 self._meeting_prefill()):
-            return
+            return False
         kwargs = self.panel.log_kwargs()
-        kwargs.update(at=self.clock(), session_uid=self.state.uid, caller=caller_name(self.db) or None)
+        kwargs.update(at=self.draft_at or self.clock(), session_uid=self.state.uid,
+                      caller=caller_name(self.db) or None)
         company_id, session_uid, position = self.card.company.id, self.state.uid, self.state.position
         text = arg(self.tr("Log %1 for %2"), label(OUTCOME, outcome), self.card.company.name)
 
@@ -125,6 +128,7 @@ class OutcomeSaving:
             self._saving = False
         if logged is not None:
             self.show_current()
+        return logged is not None
 
     def _focus_missing(self, outcome: str) -> None:
         if outcome in ("no_need", "callback_requested"):

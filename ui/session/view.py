@@ -1,10 +1,14 @@
 """The call session: one account after another, each outcome logged with a keystroke and committed
 at once; Ctrl+Z (the window's undo) puts the last one back; the end shows the summary.
 
-Keys (while the session has focus): 1–9 outcome, Enter save and next (Shift+Enter: a new line in the
-note), Esc leave a text field or skip, S skip, T call timer, D dial, Alt+1…7 quick picks.
+The keys are ``keys.SessionKeys`` (1–9 outcome, Tab note, Enter save and next, Esc, S, T, D, O, E);
+saving an outcome (and undoing it) is ``saving.OutcomeSaving``; keeping what was typed until it is
+saved, and asking on the way out, is ``drafts.DraftKeeping``. Ending the session closes it for good:
+only a session left open (the window closed, a crash) is resumed.
 
-Saving an outcome (and undoing it) is ``saving.OutcomeSaving``.
+The card follows the data (STYLE.md habit 6): a person or link edited while the session is on screen
+is read at once; anything the card shows that changed while it was hidden (a person added on the
+account page during the call) is read when it is shown again, keeping the form as typed.
 """
 
 from __future__ import annotations
@@ -14,15 +18,11 @@ from datetime import datetime
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QApplication,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -43,6 +43,8 @@ from ui.i18n import arg, label, number
 from ui.naming import named as _named
 from ui.operations import record
 from ui.session.card import AccountCardView
+from ui.session.drafts import DraftKeeping
+from ui.session.keys import SessionKeys
 from ui.session.outcome_panel import OutcomePanel
 from ui.session.saving import OutcomeSaving
 from ui.session.summary import SummaryView
@@ -50,6 +52,9 @@ from ui.settings import AppSettings
 from ui.signals import DataBus, affects
 
 MUTED = "color: palette(dark);"
+# What the card shows: a change to any of these while the session is hidden is read on showing it.
+CARD_TABLES = ("contacts", "relationships", "companies", "touches", "plans", "meetings", "list_members",
+               "target_lists", "settings")
 
 
 def tel_url(phone: str) -> QUrl:
@@ -58,7 +63,7 @@ def tel_url(phone: str) -> QUrl:
     return QUrl(f"tel:{digits}")
 
 
-class SessionView(OutcomeSaving, QWidget):
+class SessionView(SessionKeys, DraftKeeping, OutcomeSaving, QWidget):
     """Fills the Today page while a session runs. ``closed`` when the caller is back to the queue."""
 
     closed = Signal()
@@ -80,6 +85,7 @@ class SessionView(OutcomeSaving, QWidget):
         self.rules = load_rules(db)
         self.calendar = load_calendar(db)
         self._saving = False
+        self._card_stale = False  # the card's data changed while the session was hidden
 
         self.call_page = _named(QWidget(), "callPage", self.tr("The account being called"))
         self.call_page.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -94,8 +100,6 @@ class SessionView(OutcomeSaving, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self._shortcuts()
-        # A multi-line note takes Enter for itself; here Enter saves and Shift+Enter starts a new line.
-        self.panel.note.installEventFilter(self)
         bus.changed.connect(self._on_data_changed)
 
     # -- building ---------------------------------------------------------------------------------
@@ -120,11 +124,11 @@ class SessionView(OutcomeSaving, QWidget):
         self.phone_label.setToolTip(self.tr("Call (D); the timer starts"))
         self.meta_label = _named(QLabel(), "sessionCompanyMeta", self.tr("About the company"))
         self.meta_label.setWordWrap(True)
-        self.open_button = _named(QPushButton(self.tr("Open account")), "sessionOpenAccountButton",
+        self.open_button = _named(QPushButton(self.tr("Open account (O)")), "sessionOpenAccountButton",
                                   self.tr("Open this account"))
         self.open_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.open_button.clicked.connect(self._open_account)
-        self.end_button = _named(QPushButton(self.tr("End session")), "endSessionButton",
+        self.end_button = _named(QPushButton(self.tr("End session (E)")), "endSessionButton",
                                  self.tr("End the session and show the summary"))
         self.end_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.end_button.clicked.connect(self.end)
@@ -185,6 +189,7 @@ class SessionView(OutcomeSaving, QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.panel)
         right_layout.addWidget(scroll, 1)
+        right_layout.addWidget(self._build_key_hint())
         right_layout.addLayout(buttons)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -204,33 +209,8 @@ class SessionView(OutcomeSaving, QWidget):
         layout = QVBoxLayout(self.call_page)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addLayout(header)
+        layout.addWidget(self._build_draft_bar())
         layout.addWidget(self.splitter, 1)
-
-    def _shortcuts(self) -> None:
-        def key(sequence: QKeySequence | str, slot) -> QShortcut:
-            shortcut = QShortcut(QKeySequence(sequence), self.call_page)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
-            return shortcut
-
-        for number_key in range(1, 10):
-            key(str(number_key), lambda n=number_key: self.panel.choose_key(n))
-            if number_key <= 7:
-                key(f"Alt+{number_key}", lambda n=number_key: self.panel.quick_pick(n - 1))
-        key(Qt.Key.Key_Return, self.save)
-        key(Qt.Key.Key_Enter, self.save)
-        key(Qt.Key.Key_Escape, self._escape)
-        key("S", self.skip)
-        key("T", self.panel.toggle_timer)
-        key("D", self.dial)
-
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.panel.note and event.type() == QEvent.Type.KeyPress \
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
-                and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            self.save()
-            return True
-        return super().eventFilter(watched, event)
 
     # -- starting and resuming ----------------------------------------------------------------------
     def start(self, company_ids: list[int], list_id: int | None = None) -> None:
@@ -260,18 +240,29 @@ class SessionView(OutcomeSaving, QWidget):
             self.closed.emit()
             return
         if self.state.finished:
-            self.card = None
-            self.summary.set_summary(sessions.session_summary(self.db, self.state))
-            self.stack.setCurrentWidget(self.summary)
-            self.summary.finish_button.setFocus()
+            self._show_summary(sessions.session_summary(self.db, self.state))
             return
         self.stack.setCurrentWidget(self.call_page)
         self._show_card(self.card)
+        self._form_shown(self.state)
         if restore is not None:
             self.panel.restore(*restore)
         self.call_page.setFocus()
 
+    def _show_summary(self, summary: sessions.SessionSummary) -> None:
+        self.card = None
+        self._form_shown(None)
+        self.summary.set_summary(summary)
+        self.stack.setCurrentWidget(self.summary)
+        self.summary.finish_button.setFocus()
+
     def _show_card(self, card: AccountCard) -> None:
+        self._show_header(card)
+        self._card_stale = False
+        self.card_view.set_card(card)
+        self.panel.set_account(card, self.rules, self.calendar, self.clock())
+
+    def _show_header(self, card: AccountCard) -> None:
         company = card.company
         state = self.state
         progress = arg(self.tr("Account %1 of %2"), number(state.position + 1),
@@ -294,23 +285,14 @@ class SessionView(OutcomeSaving, QWidget):
             if company.fiscal_year_end_month else None,
         ) if part]
         self.meta_label.setText(" · ".join(meta))
-        self.card_view.set_card(card)
-        self.panel.set_account(card, self.rules, self.calendar, self.clock())
 
     # -- actions ------------------------------------------------------------------------------------
     def dial(self) -> None:
-        """Hand the phone number to the system's dialler and start the call timer."""
+        """Hand the phone number to the system's dialler; the call timer counts from now."""
         if self.card is None or not self.card.company.phone:
             return
         QDesktopServices.openUrl(tel_url(self.card.company.phone))
-        self.panel.start_timer()
-
-    def _escape(self) -> None:
-        focus = QApplication.focusWidget()
-        if isinstance(focus, QLineEdit | QPlainTextEdit | QAbstractSpinBox) and self.isAncestorOf(focus):
-            self.call_page.setFocus()  # leave the field; the next Esc skips
-            return
-        self.skip()
+        self.panel.restart_timer()
 
     def _contact_activated(self, contact_id: int) -> None:
         self.panel.set_contact(contact_id)
@@ -326,13 +308,13 @@ class SessionView(OutcomeSaving, QWidget):
         self.show_current()
 
     def end(self) -> None:
-        """End early: show the summary of what was done."""
-        if self.state is None:
+        """End early (after asking about a call typed and not saved): the session is closed for good,
+        so a restart does not bring it back, and its summary is shown."""
+        if self.state is None or not self.confirm_leave():
             return
-        self.card = None
-        self.summary.set_summary(sessions.session_summary(self.db, self.state))
-        self.stack.setCurrentWidget(self.summary)
-        self.summary.finish_button.setFocus()
+        if sessions.current_session(self.db) is None:
+            return
+        self._show_summary(sessions.end_session(self.db))
 
     def finish(self) -> None:
         """Close the session for good and go back to the queue."""
@@ -359,8 +341,38 @@ class SessionView(OutcomeSaving, QWidget):
         if affects(payload, "settings"):
             self.rules = load_rules(self.db)
             self.calendar = load_calendar(self.db)
-        if self.card is not None and affects(payload, "contacts", "relationships") and self.isVisible():
-            chosen = self.panel.contact_id()
-            self.card = account_card(self.db, self.card.company.id, self.list_id)
-            self.card_view.set_card(self.card)
-            self.panel.fill_contacts(self.card, chosen)
+        if self.card is None:
+            return
+        if not self.isVisible():
+            self._card_stale = self._card_stale or affects(payload, *CARD_TABLES)
+        elif affects(payload, "contacts", "relationships"):  # edited on the card's own map
+            self._refresh_card()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._card_stale and self.card is not None:
+            self._refresh_card()
+        QTimer.singleShot(0, self, self.take_keys_back)  # back from another page: the keys are ours
+
+    def hideEvent(self, event) -> None:
+        # Leaving for another page (opening the account, say): what was typed is kept now, not later.
+        if self._draft_timer.isActive():
+            self.keep_draft()
+        super().hideEvent(event)
+
+    def _refresh_card(self) -> None:
+        """Read the account again keeping the form as typed; a person added meanwhile can be chosen."""
+        self._card_stale = False
+        before = self.card
+        try:
+            self.card = account_card(self.db, before.company.id, self.list_id)
+        except NotFound:  # deleted meanwhile: on to the next account
+            self.show_current()
+            return
+        chosen = self.panel.contact_id()
+        if chosen is None and not before.contacts and self.card.ask_for is not None:
+            chosen = self.card.ask_for.id  # nobody was registered: the one just added is on the line
+        self._show_header(self.card)
+        self.card_view.set_card(self.card)
+        self.panel.fill_contacts(self.card, chosen)
+        self.card_view.show_contact(self.panel.contact_id())

@@ -994,6 +994,25 @@ Choose No to close Kakeru without changing anything.</source>
     </message>
 </context>
 <context>
+    <name>CallTimer</name>
+    <message>
+        <source>Call time</source>
+        <translation>通話時間</translation>
+    </message>
+    <message>
+        <source>Start timer (T)</source>
+        <translation>タイマー開始 (T)</translation>
+    </message>
+    <message>
+        <source>Start or stop the call timer</source>
+        <translation>通話タイマーの開始・停止</translation>
+    </message>
+    <message>
+        <source>Stop timer (T)</source>
+        <translation>タイマー停止 (T)</translation>
+    </message>
+</context>
+<context>
     <name>CompanyPanel</name>
     <message>
         <source>Company details</source>
@@ -1386,6 +1405,57 @@ Choose No to close Kakeru without changing anything.</source>
     </message>
 </context>
 <context>
+    <name>DraftKeeping</name>
+    <message>
+        <source>Input put back</source>
+        <translation>復元した入力</translation>
+    </message>
+    <message>
+        <source>About the input put back</source>
+        <translation>復元した入力について</translation>
+    </message>
+    <message>
+        <source>Discard d&amp;raft</source>
+        <translation>下書きを破棄(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Discard the input put back</source>
+        <translation>復元した入力を破棄</translation>
+    </message>
+    <message>
+        <source>What you typed could not be kept: %1</source>
+        <translation>入力内容を一時保存できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Put back what you typed at %1 and had not saved. Enter saves it; Alt+R discards it.</source>
+        <translation>%1 に入力して未保存だった内容を復元しました。Enter で保存、Alt+R で破棄します。</translation>
+    </message>
+    <message>
+        <source>a note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Unsaved call</source>
+        <translation>未保存の架電結果</translation>
+    </message>
+    <message>
+        <source>The call with %1 (%2) has not been saved yet. Save it before leaving?</source>
+        <translation>%1 への架電結果（%2）はまだ保存されていません。保存しますか？</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>破棄(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Kakeru</source>
@@ -1719,6 +1789,53 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsDialog</name>
+    <message>
+        <source>Monthly goals</source>
+        <translation>月間目標</translation>
+    </message>
+    <message>
+        <source>list %1</source>
+        <translation>リスト「%1」</translation>
+    </message>
+    <message>
+        <source>every account</source>
+        <translation>すべての会社</translation>
+    </message>
+    <message>
+        <source>Goals for %1/%2 and the months after it (%3), until you set others. Leave a figure empty to set no goal for it.</source>
+        <translation>%1年%2月以降の目標です（%3）。別の目標を設定するまで、翌月以降も同じ目標が続きます。目標を置かない指標は空欄にしてください。</translation>
+    </message>
+    <message>
+        <source>About the goals</source>
+        <translation>目標について</translation>
+    </message>
+    <message>
+        <source>Goal: %1</source>
+        <translation>目標: %1</translation>
+    </message>
+    <message>
+        <source>No goal</source>
+        <translation>目標なし</translation>
+    </message>
+    <message>
+        <source>%1 a month</source>
+        <translation>%1（月間）</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Save the goals</source>
+        <translation>目標を保存</translation>
+    </message>
+    <message>
+        <source>Set the goals</source>
+        <translation>目標の設定</translation>
     </message>
 </context>
 <context>
@@ -2076,12 +2193,16 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>週次推移</translation>
     </message>
     <message>
+        <source>Funnel (each share names its base)</source>
+        <translation>ファネル（割合は何に対する値かを併記）</translation>
+    </message>
+    <message>
         <source>Count</source>
         <translation>件数</translation>
     </message>
     <message>
-        <source>Weekly trend (calls on the left axis)</source>
-        <translation>週次推移（架電数は左軸）</translation>
+        <source>Connects, appointments, meetings</source>
+        <translation>接続・アポ・商談化</translation>
     </message>
 </context>
 <context>
@@ -2093,6 +2214,53 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>Delete decision</source>
         <translation>決定事項の削除</translation>
+    </message>
+</context>
+<context>
+    <name>KpiGoalsBar</name>
+    <message>
+        <source>Goals of the month</source>
+        <translation>今月の目標</translation>
+    </message>
+    <message>
+        <source>Goals…</source>
+        <translation>目標…</translation>
+    </message>
+    <message>
+        <source>Set the monthly goals</source>
+        <translation>月間目標を設定</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1年%2月</translation>
+    </message>
+    <message>
+        <source>A saved view has no goals: choose all accounts or a list.</source>
+        <translation>保存したビューには目標がありません。「すべて」かリストを選ぶと表示されます。</translation>
+    </message>
+    <message>
+        <source>No goals for %1 yet. Set them with Goals…</source>
+        <translation>%1の目標はまだありません。「目標…」から設定できます。</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>達成</translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation>あと %1 件（未達）</translation>
+    </message>
+    <message>
+        <source>%1 a day</source>
+        <translation>1日あたり %1 件</translation>
+    </message>
+    <message>
+        <source>%1 business days left</source>
+        <translation>残り営業日 %1 日</translation>
+    </message>
+    <message>
+        <source>Goals %1 (%2):</source>
+        <translation>%1の目標（%2）:</translation>
     </message>
 </context>
 <context>
@@ -2242,6 +2410,10 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>完了</translation>
     </message>
     <message>
+        <source>Review</source>
+        <translation>起票</translation>
+    </message>
+    <message>
         <source>Decisions and next actions</source>
         <translation>決定事項とネクストアクション</translation>
     </message>
@@ -2348,6 +2520,14 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>Double-click to list what it counts.</source>
         <translation>ダブルクリックで対象の一覧を表示します。</translation>
+    </message>
+    <message>
+        <source>This review</source>
+        <translation>今回</translation>
+    </message>
+    <message>
+        <source>Overdue: past its due day</source>
+        <translation>期限超過: 期限を過ぎています</translation>
     </message>
 </context>
 <context>
@@ -3597,8 +3777,8 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>結果キーの割り当て</translation>
     </message>
     <message>
-        <source>In a call session, the number keys log these outcomes. Put the ones you use most on the keys you reach most easily.</source>
-        <translation>架電セッションでは、数字キーでこれらの結果を記録します。よく使う結果を押しやすいキーに割り当ててください。</translation>
+        <source>In a call session, the number keys choose these outcomes; another number changes the choice until the call is saved, and in the note digits are text. Put the ones you use most on the keys you reach most easily.</source>
+        <translation>架電セッションでは、数字キーでこれらの結果を選びます。保存するまでは別の数字で選び直せ、メモ欄では数字はそのまま入力されます。よく使う結果を押しやすいキーに割り当ててください。</translation>
     </message>
     <message>
         <source>About outcome keys</source>
@@ -3642,18 +3822,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>Call outcome</source>
         <translation>架電結果</translation>
-    </message>
-    <message>
-        <source>Call time</source>
-        <translation>通話時間</translation>
-    </message>
-    <message>
-        <source>Start timer (T)</source>
-        <translation>タイマー開始 (T)</translation>
-    </message>
-    <message>
-        <source>Start or stop the call timer</source>
-        <translation>通話タイマーの開始・停止</translation>
     </message>
     <message>
         <source>Person on the line</source>
@@ -3726,10 +3894,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>Reception / not named</source>
         <translation>受付・担当者不明</translation>
-    </message>
-    <message>
-        <source>Stop timer (T)</source>
-        <translation>タイマー停止 (T)</translation>
     </message>
 </context>
 <context>
@@ -4399,6 +4563,21 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     </message>
 </context>
 <context>
+    <name>SessionKeys</name>
+    <message>
+        <source>Keys</source>
+        <translation>キー操作</translation>
+    </message>
+    <message>
+        <source>Typing: digits are text · Esc back to the outcome keys · Enter save and next · Shift+Enter new line</source>
+        <translation>入力中：数字もそのまま入力されます · Esc 結果キーに戻る · Enter 保存して次へ · Shift+Enter 改行</translation>
+    </message>
+    <message>
+        <source>Keys: 1–9 outcome (another number changes it) · Tab note · Enter save and next · S skip · D dial · O account</source>
+        <translation>1〜9 結果（別の数字で選び直し） · Tab メモへ · Enter 保存して次へ · S スキップ · D 発信 · O アカウント</translation>
+    </message>
+</context>
+<context>
     <name>SessionView</name>
     <message>
         <source>Call session</source>
@@ -4433,16 +4612,16 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>会社の概要</translation>
     </message>
     <message>
-        <source>Open account</source>
-        <translation>アカウントを開く</translation>
-    </message>
-    <message>
         <source>Open this account</source>
         <translation>このアカウントを開く</translation>
     </message>
     <message>
-        <source>End session</source>
-        <translation>セッション終了</translation>
+        <source>Open account (O)</source>
+        <translation>アカウントを開く (O)</translation>
+    </message>
+    <message>
+        <source>End session (E)</source>
+        <translation>セッション終了 (E)</translation>
     </message>
     <message>
         <source>End the session and show the summary</source>

@@ -7,6 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
+from session_keys_helpers import answer_dialog
 from today_helpers import DAY, show_host
 
 from models.accounts import lists
@@ -152,6 +153,10 @@ def test_ctrl_z_in_the_main_window_undoes_the_last_outcome(window, qtbot, db):
     assert view.progress_label.text() == "Account 1 of 2"
     assert db.execute("SELECT COUNT(*) FROM touches").fetchone()[0] == 0
     assert db.execute("SELECT COUNT(*) FROM plans").fetchone()[0] == 0
+    # The undone call is back in the form, not saved: closing the window asks first; D discards it.
+    answer_dialog(qtbot, Qt.Key.Key_D, name="leaveSessionQuestion")
+    window.close()
+    assert not window.isVisible() and sessions.current_session(db).draft is None
 
 
 def _reorder_with_keys(qtbot, dialog):

@@ -40,6 +40,7 @@ TOKENS |= {"email": ("email", None, "email"), "letter": ("letter", None, "letter
 ATTEMPTS = Weighted((("not_available", 44), ("gatekeeper_block", 18), ("connected", 11),
                      ("callback_requested", 9), ("info_sent", 6), ("no_need", 3), ("email", 7),
                      ("letter", 2)))
+NURTURE_SPAN = 60  # business days back the last call of a nurtured account may lie
 LOST_SHARE = 0.12  # nurturing accounts with four calls or more whose meeting was lost
 FOLLOW_UPS = Weighted((("follow_up", 50), ("not_available", 30), ("email", 20)))
 NURTURE_FINAL = Weighted((("no_need", 80), ("connected", 20)))
@@ -121,7 +122,9 @@ class Activity(MeetingHistory, PlanHistory):
             if self.recent["lost"] or (count >= 4 and r() < LOST_SHARE):
                 final = self._won_or_lost(account, count, gap, "lost")
             else:
-                final = self._phase(account, count, last - ri(5, 60), gap, NURTURE_FINAL.pick(rng))[-1]
+                # The 「not now」 call: lately more often than not, as the book grows (see plans.py).
+                end = last - int(NURTURE_SPAN * (1 - r() ** (1 / 3)))
+                final = self._phase(account, count, end, gap, NURTURE_FINAL.pick(rng))[-1]
             if r() < 0.9:
                 self._nurture_plan(account, final)
         elif status == "appointment":

@@ -74,7 +74,8 @@ class MeetingHistory(PlanHistory):
         who = attendees[0][2] if attendees else "ご担当者様"
         held = day < calendar.today
         feedback_day = day + rng.randint(1, 3)
-        if held and outcome is None and feedback_day < calendar.today and r() < 0.4:
+        # Most feedback is in once its day has passed; a few sheets are still to be entered.
+        if held and outcome is None and feedback_day < calendar.today and r() < 0.85:
             outcome = "ongoing"
         # Feedback on a meeting held lately has come in by yesterday evening, not in the days ahead.
         feedback_day = min(feedback_day, max(day, calendar.today - 1))

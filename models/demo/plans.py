@@ -32,7 +32,7 @@ IN_PROGRESS_FINAL = Weighted((("not_available", 35), ("callback_requested", 20),
 # How the caller timed the next call of an account in progress: by the rule (the account was called in
 # the last few days) or parked with a quick pick. Most are parked: a day then holds under 1% of the book
 # in follow-ups, so a 3,000-company demo's Today queue stays about the daily target.
-IN_PROGRESS_PICKS = Weighted((("rule", 3), ("1ヶ月後", 17), ("3ヶ月後", 50), ("6ヶ月後", 30)))
+IN_PROGRESS_PICKS = Weighted((("rule", 7), ("1ヶ月後", 17), ("3ヶ月後", 47), ("6ヶ月後", 29)))
 # The last call of a parked account (a callback request is never parked: its day was named).
 PARKED_FINAL = Weighted((("not_available", 45), ("gatekeeper_block", 25), ("info_sent", 15),
                          ("connected", 15)))
@@ -138,8 +138,11 @@ class PlanHistory:
             due = today - late if late else today + int(rng.random() * offset)
             return final, due - offset, due, pick
         final = PARKED_FINAL.pick(rng)
-        earliest = self.calendar.index_on_or_after(add_months(self.day0, -PICK_MONTHS[pick]))
-        end = rng.randint(earliest, today - 1)
+        # The parking call, more likely lately than a full span ago: the book grows as the year goes on
+        # (as the rest of the history does), so recent weeks hold their share of calls while few parked
+        # accounts fall due today.
+        span = today - self.calendar.index_on_or_after(add_months(self.day0, -PICK_MONTHS[pick]))
+        end = today - 1 - min(span - 1, int(span * (1 - rng.random() ** (1 / 3))))
         while self._quick_pick(end, pick) < self.day0:  # a month end clamped short (3/31 → 2/28 → 3/28)
             end += 1
         return final, end, self.calendar.index_on_or_after(self._quick_pick(end, pick)), pick

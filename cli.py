@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from models.importing.importer import ImportResult
+    from models.importing.plan import DuplicateMatch
     from models.kpi.figures import KpiReport
     from models.kpi.goals import GoalReport
     from models.planning.agenda import Agenda
@@ -77,16 +78,28 @@ def _open_existing(args: argparse.Namespace):
 
 # -- import and demo -------------------------------------------------------------------------------------
 
+def duplicate_target(match: DuplicateMatch) -> str:
+    """The company a duplicate row matched, as 「株式会社あおば（ID 12）」 or 「3 行目の 株式会社あおば」."""
+    if match.company_id is None:
+        return f"{match.matched_line} 行目の {match.company_name}"
+    return f"{match.company_name}（ID {match.company_id}）"
+
+
 def import_text(result: ImportResult) -> str:
     """An import's counts and its first 20 rejected rows, as Japanese text."""
     lines = [
         f"{result.rows:,} 行を読み込みました"
         f"（文字コード: {result.encoding}、リスト: {result.list_name}）。\n"
         f"  新規作成 {result.created:,} 件 / 更新 {result.updated:,} 件 / "
-        f"重複 {result.duplicates:,} 件 / 除外 {result.rejected:,} 件"
+        f"重複 {result.duplicates:,} 件 / 除外 {result.rejected:,} 件\n"
+        f"  架電できる行 {result.callable:,} 件（架電できない理由: {result.uncallable_text()}）"
     ]
     lines += [f"  注意: {warning}" for warning in result.warnings()]
     lines += [f"  除外: {reject.line} 行目 — {reject.reason}" for reject in result.rejects[:20]]
+    lines += [f"  重複: {match.line} 行目 → {duplicate_target(match)}（{match.reason}）"
+              for match in result.matches[:20]]
+    if len(result.matches) > 20:
+        lines.append(f"  …ほか重複 {len(result.matches) - 20:,} 件")
     if len(result.rejects) > 20:
         lines.append(f"  …ほか {len(result.rejects) - 20:,} 件（--rejects FILE で一覧を保存できます）")
     return "\n".join(lines)

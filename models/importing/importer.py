@@ -35,6 +35,7 @@ from models.importing.mapping import (
     validate_mapping,
 )
 from models.importing.plan import (
+    DuplicateMatch,
     ImportCancelled,
     Planner,
     Progress,
@@ -80,6 +81,21 @@ class ImportResult:
     rejects: tuple[Reject, ...] = ()
     header: tuple[str, ...] = ()
     cut: int = 0  # values longer than their field's limit (models.accounts.text_fields), cut with …
+    matches: tuple[DuplicateMatch, ...] = ()  # the rows taken for a company (updated or duplicate), and why
+    no_phone: int = 0  # rows imported without a phone number
+    bad_phone: int = 0  # rows imported with a phone that is not a phone number
+    bad_corporate_number: int = 0  # rows rejected for their 法人番号
+    phone_mapped: bool = True  # a column of the file was read as the phone number
+
+    @property
+    def imported(self) -> int:
+        """The rows that made or matched a company (every row but the rejected)."""
+        return self.created + self.updated + self.duplicates
+
+    @property
+    def callable(self) -> int:
+        """The rows imported with a phone number that can be dialled."""
+        return self.imported - self.no_phone - self.bad_phone
 
     def as_json_dict(self) -> dict[str, Any]:
         """What ``main.py import --json`` prints (``cut`` only when a value was cut)."""
@@ -91,11 +107,25 @@ class ImportResult:
         return result | {"cut": self.cut} if self.cut else result
 
     def warnings(self) -> tuple[str, ...]:
-        """Sentences about values imported not quite as the file had them (cut to their field's limit)."""
-        if not self.cut:
-            return ()
-        return (f"長すぎる値 {self.cut:,} 件は、項目ごとの上限の長さで切り詰めました"
-                "（末尾に「…」を付けています）。",)
+        """Sentences about values imported not quite as the file had them (cut to their field's limit),
+        and about a list most of whose rows cannot be called."""
+        found: tuple[str, ...] = ()
+        if self.cut:
+            found += (f"長すぎる値 {self.cut:,} 件は、項目ごとの上限の長さで切り詰めました"
+                      "（末尾に「…」を付けています）。",)
+        uncallable = self.no_phone + self.bad_phone
+        if self.imported and uncallable * 2 > self.imported:
+            why = ("電話番号の列が割り当てられていません。列の割り当てで電話番号を選んでください。"
+                   if not self.phone_mapped else
+                   f"電話番号なし {self.no_phone:,} 行、電話番号として読めない値 {self.bad_phone:,} 行です。")
+            found += (f"取り込んだ {self.imported:,} 行のうち {uncallable:,} 行"
+                      f"（{uncallable / self.imported:.0%}）は架電できません。{why}",)
+        return found
+
+    def uncallable_text(self) -> str:
+        """「電話番号なし 12 / 電話番号が不正 3 / 法人番号が不正 1（除外）」: what makes rows uncallable."""
+        return (f"電話番号なし {self.no_phone:,} / 電話番号が不正 {self.bad_phone:,} / "
+                f"法人番号が不正 {self.bad_corporate_number:,}（除外）")
 
 
 # --- the import, planned and written in one transaction ----------------------------------------------
@@ -189,6 +219,9 @@ def _import(
         import_id=import_id, rows=len(table.rows), created=counts["created"], updated=counts["updated"],
         duplicates=counts["duplicates"], rejected=len(plan.rejects), encoding=table.encoding,
         list_name=list_name, rejects=tuple(plan.rejects), header=tuple(table.header), cut=plan.cut,
+        matches=tuple(plan.matches), no_phone=plan.uncallable["no_phone"],
+        bad_phone=plan.uncallable["bad_phone"], bad_corporate_number=plan.uncallable["bad_corporate_number"],
+        phone_mapped="phone" in mapping[: table.width],
     )
 
 

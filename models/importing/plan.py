@@ -59,10 +59,39 @@ class _Invalid:
     reason: str
 
 
+class BadCorporateNumber(ValidationError):
+    """A 法人番号 that is not 13 digits or whose check digit does not match (the row is rejected)."""
+
+
+# Why a row was taken for a company already in the database or earlier in the file (dedupe's order).
+MATCH_KEYS = {"corporate_number": "法人番号が同じ", "phone": "電話番号が同じ",
+              "name_address": "会社名と住所が同じ"}
+
+
+@dataclass(frozen=True)
+class DuplicateMatch:
+    """A row of the file that matched a company: which, and on which key.
+
+    ``company_id`` is the database company it matched, None when it matched a company an earlier row of
+    the same file created (``matched_line``). ``outcome`` is 'updated' when the row filled empty fields.
+    """
+
+    line: int
+    company_name: str
+    key: str
+    outcome: str
+    company_id: int | None = None
+    matched_line: int | None = None
+
+    @property
+    def reason(self) -> str:
+        return MATCH_KEYS[self.key]
+
+
 class PlannedCompany:
     """A company as the plan sees it: a row of the database, or one this import will create."""
 
-    __slots__ = ("after", "before", "contact_keys", "contacts", "dirty", "id", "keys", "listed",
+    __slots__ = ("after", "before", "contact_keys", "contacts", "dirty", "id", "keys", "line", "listed",
                  "planned_id", "values", "written")
 
     def __init__(self, values: dict[str, Any], keys: dict[str, Any], company_id: int | None = None,
@@ -78,6 +107,7 @@ class PlannedCompany:
         self.written = False  # a new company already handed to the writer (models.importing.write)
         self.planned_id: int | None = None  # ... and the id it was written with
         self.dirty = False  # ... whose values a later row filled in: its row is written again
+        self.line: int | None = None  # a new company: the line of the file that made it
 
     @property
     def new(self) -> bool:
@@ -92,6 +122,11 @@ class Plan:
     counts: dict[str, int] = field(default_factory=lambda: {"created": 0, "updated": 0, "duplicates": 0})
     rejects: list[Reject] = field(default_factory=list)
     cut: int = 0  # values longer than their field's limit, cut with … (text_fields.bound)
+    matches: list[DuplicateMatch] = field(default_factory=list)  # rows taken for a company, and why
+    # What makes a row uncallable: no phone, a phone that is not a phone number (both among the rows
+    # imported), a 法人番号 that is not one (rows rejected).
+    uncallable: dict[str, int] = field(
+        default_factory=lambda: {"no_phone": 0, "bad_phone": 0, "bad_corporate_number": 0})
 
 
 class Planner:
@@ -156,13 +191,15 @@ class Planner:
             prepared = []
             for index in range(start, min(start + _CHUNK, len(rows))):
                 try:
-                    prepared.append(self._prepare(rows[index]))
+                    prepared.append((*self._prepare(rows[index]), index))
                 except ValidationError as error:
                     reject = Reject(self.table.line_of(index), str(error), tuple(rows[index]))
                     self.plan.rejects.append(reject)
+                    if isinstance(error, BadCorporateNumber):
+                        self.plan.uncallable["bad_corporate_number"] += 1
             self._fetch_candidates(prepared)
-            for values, keys, contact in prepared:
-                self._place(values, keys, contact)
+            for values, keys, contact, index in prepared:
+                self._place(values, keys, contact, self.table.line_of(index))
             yield min(start + _CHUNK, len(rows))
 
     def _cell(self, row: list[str], name: str) -> str | None:
@@ -250,24 +287,28 @@ class Planner:
 
     def _candidates(self, values: dict[str, Any], keys: dict[str, Any]) -> list[int | PlannedCompany]:
         """Who a row may be: same 法人番号, then same phone, then same name at the same address."""
-        found: list[int | PlannedCompany] = []
+        return [ref for ref, _key in self._keyed_candidates(values, keys)]
+
+    def _keyed_candidates(self, values: dict[str, Any], keys: dict[str, Any]) -> list[tuple[Any, str]]:
+        """``_candidates`` each with the key it shares with the row (a ``MATCH_KEYS`` key)."""
+        found: list[tuple[Any, str]] = []
         refs = self.by_number.get(values.get("corporate_number") or "")
         if refs:
-            found += refs
+            found += [(ref, "corporate_number") for ref in refs]
         refs = self.by_phone.get(keys["phone_key"] or "")
         if refs:
-            found += refs
+            found += [(ref, "phone") for ref in refs]
         name = keys["name_key"]
         if name:
             refs = self.by_name_address.get((name, keys["address_key"]))
             if refs:
-                found += refs
+                found += [(ref, "name_address") for ref in refs]
         return found
 
     def _fetch_candidates(self, prepared: list) -> None:
         """Load, in a few queries, the database companies this chunk's rows may match."""
         wanted = sorted({
-            ref for values, keys, _contact in prepared for ref in self._candidates(values, keys)
+            ref for values, keys, _contact, _index in prepared for ref in self._candidates(values, keys)
             if isinstance(ref, int) and ref not in self.existing
         })
         for start in range(0, len(wanted), 500):
@@ -287,21 +328,29 @@ class Planner:
                     values, derived_keys(values), company_id, contacts.get(company_id, ())
                 )
 
-    def _match(self, values: dict[str, Any], keys: dict[str, Any]) -> PlannedCompany | None:
-        for ref in self._candidates(values, keys):
+    def _match(self, values: dict[str, Any], keys: dict[str, Any]) -> tuple[PlannedCompany | None, str]:
+        """The company the row is, with the key they share (dedupe's order); (None, "") for a new one."""
+        for ref, key in self._keyed_candidates(values, keys):
             candidate = self.existing[ref] if isinstance(ref, int) else ref
             if not _distinct(values, keys, candidate):
-                return candidate
-        return None
+                return candidate, key
+        return None, ""
 
-    def _place(self, values: dict[str, Any], keys: dict[str, Any], contact: dict[str, Any] | None) -> None:
-        target = self._match(values, keys)
+    def _place(self, values: dict[str, Any], keys: dict[str, Any], contact: dict[str, Any] | None,
+               line: int | None = None) -> None:
+        if not values.get("phone"):
+            self.plan.uncallable["no_phone"] += 1
+        elif not keys["phone_key"]:
+            self.plan.uncallable["bad_phone"] += 1
+        target, key = self._match(values, keys)
         if target is None:
             target = PlannedCompany(values, keys)
+            target.line = line
             self.plan.created.append(target)
             self._index(target, values.get("corporate_number"), *_key_tuple(keys))
             outcome = "created"
         else:
+            name = target.values.get("name") or ""  # as it was matched, before this row fills it in
             outcome = "updated" if self._fill_blanks(target, values) else "duplicates"
         if contact is not None:
             contact_key = normalize.search_text(contact["name"])
@@ -310,6 +359,9 @@ class Planner:
                 target.contacts.append(contact)
                 outcome = "updated" if outcome == "duplicates" else outcome
         self.plan.counts[outcome] += 1
+        if outcome != "created" and line is not None:
+            self.plan.matches.append(DuplicateMatch(line, name, key, outcome, target.id,
+                                                    None if target.id is not None else target.line))
         if not target.listed:
             target.listed = True
             self.plan.members.append(target)
@@ -366,9 +418,9 @@ def check_corporate_number(text: str) -> None:
     """Raise ValidationError with the reason when ``text`` is not a valid 法人番号."""
     number = normalize.clean_corporate_number(text) or ""
     if not (number.isdigit() and len(number) == 13):
-        raise ValidationError(f"法人番号「{text}」は13桁の数字ではありません。")
+        raise BadCorporateNumber(f"法人番号「{text}」は13桁の数字ではありません。")
     if not normalize.corporate_number_valid(number):
-        raise ValidationError(f"法人番号「{text}」のチェックディジットが一致しません。")
+        raise BadCorporateNumber(f"法人番号「{text}」のチェックディジットが一致しません。")
 
 
 def _count(text: str) -> int:

@@ -69,6 +69,9 @@ class FeedbackDialog(QDialog):
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(64)
         self.next_step = _named(QLineEdit(), "nextStepEdit", self.tr("Next step"))
+        # 受注額 in yen, for a won meeting (the KPIs add it up): "1200000" or "120万".
+        self.order_amount = _named(QLineEdit(), "orderAmountEdit", self.tr("Order amount (yen)"))
+        self.order_amount.setPlaceholderText(self.tr("e.g. 1200000 or 120万"))
         self.difference = _named(QPlainTextEdit(), "briefDifferenceEdit",
                                  self.tr("What differed from the brief"))
         self.difference.setTabChangesFocus(True)
@@ -101,6 +104,7 @@ class FeedbackDialog(QDialog):
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.tr("What happened"), self.note)
         form.addRow(self.tr("Next step"), self.next_step)
+        form.addRow(self.tr("Order amount (yen)"), self.order_amount)
         form.addRow(self.tr("Differed from the brief"), self.difference)
         self.buttons = _named(QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                                | QDialogButtonBox.StandardButton.Cancel),
@@ -128,6 +132,8 @@ class FeedbackDialog(QDialog):
     def _load(self, meeting) -> None:
         if meeting.outcome:
             self.outcome.setCurrentIndex(max(self.outcome.findData(meeting.outcome), 0))
+        if meeting.order_amount is not None:
+            self.order_amount.setText(str(meeting.order_amount))
         if meeting.outcome_reason:
             index = self.reason.findData(meeting.outcome_reason)
             if index < 0:
@@ -149,6 +155,7 @@ class FeedbackDialog(QDialog):
             None: self.tr("Optional: plan a next touch."),
         }
         self.plan_hint.setText(hints[rule])
+        self.order_amount.setEnabled(self.outcome_value() == "won")
         self.plan_check.setEnabled(rule is None)
         if rule is not None:
             self.plan_check.setChecked(True)
@@ -175,7 +182,8 @@ class FeedbackDialog(QDialog):
                 self.db, self.meeting_id, self.outcome_value(), reason=self._reason_value(),
                 note=self.note.toPlainText(), next_step=self.next_step.text(),
                 brief_difference=self.difference.toPlainText(), plan_due=due,
-                plan_hypothesis=self.plan_hypothesis.text() if due else None)
+                plan_hypothesis=self.plan_hypothesis.text() if due else None,
+                order_amount=self.order_amount.text())
 
         # In the main window the save joins its undo stack (Ctrl+Z), like every destructive edit.
         stack = getattr(self.parent().window(), "undo_stack", None) if self.parent() else None

@@ -24,7 +24,7 @@ from models.importing import importer as importing
 from models.store.errors import KakeruError
 from ui.i18n import arg, number
 from ui.operations import run_write
-from ui.qt_models.import_models import RejectsModel
+from ui.qt_models.import_models import DuplicatesModel, RejectsModel
 
 if TYPE_CHECKING:
     from ui.dialogs.import_wizard import ImportWizard
@@ -46,7 +46,7 @@ class ResultPage(QWizardPage):
         grid = QGridLayout()
         captions = (("created", self.tr("Created")), ("updated", self.tr("Updated")),
                     ("duplicates", self.tr("Duplicates in the file")), ("rejected", self.tr("Rejected")),
-                    ("rows", self.tr("Rows read")))
+                    ("rows", self.tr("Rows read")), ("callable", self.tr("Rows with a phone number to call")))
         for row, (key, caption) in enumerate(captions):
             name = QLabel(caption)
             value = QLabel()
@@ -61,6 +61,10 @@ class ResultPage(QWizardPage):
             grid.addWidget(name, row, 0)
             grid.addWidget(value, row, 1)
             self.counts[key] = value
+        self.uncallable = QLabel()
+        self.uncallable.setObjectName("importUncallable")
+        self.uncallable.setAccessibleName(self.tr("What makes rows uncallable"))
+        grid.addWidget(self.uncallable, len(captions), 0, 1, 3)
         grid.setColumnStretch(2, 1)
         grid.setVerticalSpacing(4)
         self.rejects_model = RejectsModel(self)
@@ -71,6 +75,16 @@ class ResultPage(QWizardPage):
         self.rejects.verticalHeader().hide()
         self.rejects.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.rejects.horizontalHeader().setStretchLastSection(True)
+        self.duplicates_model = DuplicatesModel(self)
+        self.duplicates = QTableView()
+        self.duplicates.setObjectName("importDuplicatesTable")
+        self.duplicates.setAccessibleName(self.tr("Rows taken for a company already known, and why"))
+        self.duplicates.setModel(self.duplicates_model)
+        self.duplicates.verticalHeader().hide()
+        self.duplicates.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.duplicates.horizontalHeader().setStretchLastSection(True)
+        self.duplicates_title = QLabel(self.tr("Duplicates: the row, the company it matched and why:"))
+        self.duplicates_title.setObjectName("importDuplicatesTitle")
         self.save_rejects = QPushButton(self.tr("Save rejected rows…"))
         self.save_rejects.setObjectName("importSaveRejectsButton")
         self.save_rejects.setAccessibleName(self.tr("Save rejected rows as CSV"))
@@ -95,6 +109,8 @@ class ResultPage(QWizardPage):
         layout.addSpacing(8)
         layout.addWidget(self.rejects_title)
         layout.addWidget(self.rejects, 1)
+        layout.addWidget(self.duplicates_title)
+        layout.addWidget(self.duplicates, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.note)
         layout.addStretch(0)
@@ -106,13 +122,22 @@ class ResultPage(QWizardPage):
                                   number(result.rows), self.wizard_.file_name(), result.list_name))
         for key in self.counts:
             self.counts[key].setText(number(getattr(result, key)))
+        self.uncallable.setText(arg(
+            self.tr("Not callable: %1 without a phone number, %2 with one that is not a phone number; "
+                    "%3 rejected for their corporate number."),
+            number(result.no_phone), number(result.bad_phone), number(result.bad_corporate_number)))
         self.rejects_model.set_rejects(result.rejects)
         self.rejects.setVisible(bool(result.rejects))
         self.rejects_title.setVisible(bool(result.rejects))
-        # Without rejects, keep the counts at the top instead of spreading them over the page.
-        self.layout().setStretch(self.layout().count() - 1, 0 if result.rejects else 1)
+        self.duplicates_model.set_matches(result.matches)
+        self.duplicates.setVisible(bool(result.matches))
+        self.duplicates_title.setVisible(bool(result.matches))
+        # Without rejects or duplicates, keep the counts at the top instead of spreading them over the page.
+        self.layout().setStretch(self.layout().count() - 1, 0 if result.rejects or result.matches else 1)
         self.save_rejects.setEnabled(bool(result.rejects))
-        self.note.setText("\n".join(result.warnings()))  # values cut to their field's limit, counted
+        # Values cut to their field's limit, and a list most of whose rows cannot be called: in red.
+        self.note.setText("\n".join(result.warnings()))
+        self.note.setStyleSheet("color: #B42318; font-weight: bold;" if result.warnings() else "")
 
     def save_rejected_rows(self) -> None:
         result = self.wizard_.result

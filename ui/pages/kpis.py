@@ -103,10 +103,12 @@ class KpiPage(KpiDecisions, Page):
                                     self.tr("Export the KPI tables to CSV"))
         self.pdf_button = _named(QPushButton(self.tr("Review sheet PDF…")), "reviewPdfButton",
                                  self.tr("Save the weekly review sheet as PDF"))
+        self.quality_button = _named(QPushButton(self.tr("List quality…")), "listQualityButton",
+                                     self.tr("Save the list-quality report as PDF or CSV"))
         # Flows rather than rows, so the page fits a laptop screen and wraps when narrow.
         top = flow_widget([QLabel(self.tr("Period")), self.period_combo, self.from_edit, QLabel("〜"),
                            self.to_edit, QLabel(self.tr("Scope")), self.scope_combo, self.refresh_button,
-                           self.export_button, self.pdf_button], "kpiTopBar")
+                           self.export_button, self.pdf_button, self.quality_button], "kpiTopBar")
 
         self.goals_bar = KpiGoalsBar()
         self.goal_report: goals.GoalReport | None = None
@@ -197,6 +199,7 @@ class KpiPage(KpiDecisions, Page):
         self.export_button.clicked.connect(self.export_csv)
         self.pdf_button.clicked.connect(self.save_review_pdf)
         self.goals_bar.edit_requested.connect(self.edit_goals)
+        self.quality_button.clicked.connect(self.save_list_quality)
         self.kpi_table.doubleClicked.connect(self._figure_chosen)
         add_shortcut(QKeySequence(Qt.Key.Key_Return), self.kpi_table, self._figure_chosen,
                      Qt.ShortcutContext.WidgetShortcut)
@@ -385,4 +388,26 @@ class KpiPage(KpiDecisions, Page):
             QMessageBox.warning(self, self.tr("Review sheet not saved"), str(error))
             return
         QApplication.restoreOverrideCursor()
+        self.last_pdf = path
+
+    def save_list_quality(self) -> None:
+        """The chosen list's quality (every list's for all accounts or a view), as PDF or CSV."""
+        from models.kpi.list_quality import quality_report, quality_tables
+        from reports.list_quality import render_list_quality
+
+        scope = self.scope()
+        path = self._save_path(self.tr("Save the list-quality report"), f"list-quality-{self.today()}.pdf",
+                               self.tr("PDF files (*.pdf);;CSV files (*.csv)"))
+        if not path:
+            return
+        report = quality_report(self.db, [scope.id] if scope.kind == "list" and scope.id else None,
+                                generated_at=clock.now())
+        if path.lower().endswith(".csv"):
+            self._write(path, quality_tables(report))
+            return
+        try:
+            render_list_quality(report, path)
+        except KakeruError as error:
+            QMessageBox.warning(self, self.tr("List-quality report not saved"), str(error))
+            return
         self.last_pdf = path

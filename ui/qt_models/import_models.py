@@ -1,11 +1,14 @@
-"""Models for the import wizard: the preview of the first rows, and the rejected rows."""
+"""Models for the import wizard: the preview of the first rows, the rejected rows and the duplicates."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
+
+from ui.i18n import arg
 
 PREVIEW_ROWS = 50
 
@@ -141,3 +144,64 @@ class RejectsModel(QAbstractTableModel):
         if index.column() == 1:
             return reject.reason
         return " | ".join(reject.values)
+
+
+class DuplicatesModel(QAbstractTableModel):
+    """Rows taken for a company already known (in the database or earlier in the file): the line, the
+    company, the key they share and whether the row filled empty fields."""
+
+    HEADERS = (QT_TRANSLATE_NOOP("DuplicatesModel", "Line"), QT_TRANSLATE_NOOP("DuplicatesModel", "Company"),
+               QT_TRANSLATE_NOOP("DuplicatesModel", "Why"), QT_TRANSLATE_NOOP("DuplicatesModel", "Result"))
+    KEYS: ClassVar[dict[str, str]] = {
+        "corporate_number": QT_TRANSLATE_NOOP("DuplicatesModel", "Same corporate number"),
+        "phone": QT_TRANSLATE_NOOP("DuplicatesModel", "Same phone number"),
+        "name_address": QT_TRANSLATE_NOOP("DuplicatesModel", "Same name and address")}
+    OUTCOMES: ClassVar[dict[str, str]] = {
+        "updated": QT_TRANSLATE_NOOP("DuplicatesModel", "Filled its empty fields"),
+        "duplicates": QT_TRANSLATE_NOOP("DuplicatesModel", "Nothing new")}
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._matches: list = []
+
+    def set_matches(self, matches: Sequence) -> None:
+        self.beginResetModel()
+        self._matches = list(matches)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._matches)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self.HEADERS):
+            return QCoreApplication.translate("DuplicatesModel", self.HEADERS[section])
+        return None
+
+    def flags(self, index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._matches) or index.column() >= len(self.HEADERS):
+            return None
+        match = self._matches[index.row()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        column = index.column()
+        if column == 0:
+            return str(match.line)
+        if column == 1:
+            if match.company_id is None:
+                return arg(QCoreApplication.translate("DuplicatesModel", "Line %1: %2"), match.matched_line,
+                           match.company_name)
+            return match.company_name
+        if column == 2:
+            return QCoreApplication.translate("DuplicatesModel", self.KEYS[match.key])
+        return QCoreApplication.translate("DuplicatesModel", self.OUTCOMES[match.outcome])

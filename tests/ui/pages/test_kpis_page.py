@@ -192,6 +192,21 @@ def test_csv_and_review_pdf(qtbot, db, bus, settings, answer, tmp_path, monkeypa
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
+def test_list_quality_saves_as_pdf_or_csv_for_the_chosen_list(qtbot, db, bus, settings, tmp_path,
+                                                               monkeypatch):
+    page = _page(qtbot, db, bus, settings)
+    page.scope_combo.setCurrentIndex(page.scope_combo.findText("List: 重点リスト"))
+    for name in ("quality.pdf", "quality.csv"):
+        target = tmp_path / name
+        chosen = staticmethod(lambda *a, t=target, **k: (str(t), ""))
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", chosen)
+        qtbot.mouseClick(page.findChild(QPushButton, "listQualityButton"), Qt.MouseButton.LeftButton)
+    assert (tmp_path / "quality.pdf").read_bytes().startswith(b"%PDF")
+    rows = list(csv.reader((tmp_path / "quality.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0][:5] == ["リスト", "取込行数", "除外行", "重複", "掲載社数"]
+    assert rows[1][0] == "重点リスト" and rows[1][4] == "3" and rows[2] == []  # one list, then the key
+
+
 def test_models_pass_the_model_tester(qtbot, qtmodeltester, db, bus, settings):
     page = _page(qtbot, db, bus, settings)
     qtmodeltester.check(page.kpi_model)

@@ -1456,6 +1456,49 @@ Choose No to close Kakeru without changing anything.</source>
     </message>
 </context>
 <context>
+    <name>DuplicatesModel</name>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>重複先の会社</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Same corporate number</source>
+        <translation>法人番号が同じ</translation>
+    </message>
+    <message>
+        <source>Same phone number</source>
+        <translation>電話番号が同じ</translation>
+    </message>
+    <message>
+        <source>Same name and address</source>
+        <translation>会社名と住所が同じ</translation>
+    </message>
+    <message>
+        <source>Filled its empty fields</source>
+        <translation>空欄を補った（更新）</translation>
+    </message>
+    <message>
+        <source>Nothing new</source>
+        <translation>新しい値なし（重複）</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>%1 行目の %2</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Kakeru</source>
@@ -1555,6 +1598,14 @@ Choose No to close Kakeru without changing anything.</source>
     <message>
         <source>Feedback not saved</source>
         <translation>フィードバックを保存できませんでした</translation>
+    </message>
+    <message>
+        <source>Order amount (yen)</source>
+        <translation>受注額（円）</translation>
+    </message>
+    <message>
+        <source>e.g. 1200000 or 120万</source>
+        <translation>例: 1200000 または 120万</translation>
     </message>
 </context>
 <context>
@@ -2528,6 +2579,26 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>Overdue: past its due day</source>
         <translation>期限超過: 期限を過ぎています</translation>
+    </message>
+    <message>
+        <source>List quality…</source>
+        <translation>リスト品質…</translation>
+    </message>
+    <message>
+        <source>Save the list-quality report as PDF or CSV</source>
+        <translation>リスト品質レポートを PDF または CSV で保存</translation>
+    </message>
+    <message>
+        <source>Save the list-quality report</source>
+        <translation>リスト品質レポートの保存</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf);;CSV files (*.csv)</source>
+        <translation>PDF ファイル (*.pdf);;CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>List-quality report not saved</source>
+        <translation>リスト品質レポートを保存できませんでした</translation>
     </message>
 </context>
 <context>
@@ -4354,6 +4425,26 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>The import was undone. The database is as it was before.</source>
         <translation>取り込みを取り消しました。データベースは取り込み前の状態に戻っています。</translation>
+    </message>
+    <message>
+        <source>Rows with a phone number to call</source>
+        <translation>架電できる行（電話番号あり）</translation>
+    </message>
+    <message>
+        <source>What makes rows uncallable</source>
+        <translation>架電できない行の内訳</translation>
+    </message>
+    <message>
+        <source>Rows taken for a company already known, and why</source>
+        <translation>既存の会社と重複した行とその理由</translation>
+    </message>
+    <message>
+        <source>Duplicates: the row, the company it matched and why:</source>
+        <translation>重複した行（どの会社と、なぜ重複と判断したか）:</translation>
+    </message>
+    <message>
+        <source>Not callable: %1 without a phone number, %2 with one that is not a phone number; %3 rejected for their corporate number.</source>
+        <translation>架電できない行: 電話番号なし %1 行、電話番号として読めない値 %2 行。法人番号の誤りで除外 %3 行。</translation>
     </message>
 </context>
 <context>

@@ -16,18 +16,18 @@ from sqlite_utils import Database
 
 from models.accounts import companies, lists
 from models.accounts.entities import Company
-from models.store.changes import NOTHING, Changes, CountWithChanges
+from models.store.changes import NOTHING, Changes, Counted
 from models.store.errors import KakeruError
 from ui.operations import run_write
 from ui.signals import DataBus
 
 
 def bulk_set_field(db: Database, bus: DataBus, undo_stack: QUndoStack, text: str, field: str, value: Any,
-                   old_values: Mapping[int, Any], parent: QWidget | None = None) -> CountWithChanges | None:
+                   old_values: Mapping[int, Any], parent: QWidget | None = None) -> Counted | None:
     """Set ``field`` (rank or status) on the companies of ``old_values``; undo puts each old value back."""
     previous = dict(old_values)
 
-    def put_back(_done: CountWithChanges) -> Changes:
+    def put_back(_done: Counted) -> Changes:
         by_value: dict[Any, list[int]] = defaultdict(list)
         for company_id, old in previous.items():
             by_value[old].append(company_id)
@@ -36,7 +36,7 @@ def bulk_set_field(db: Database, bus: DataBus, undo_stack: QUndoStack, text: str
             changes |= companies.set_field_bulk(db, ids, field, old).changes
         return changes
 
-    def set_all() -> CountWithChanges:
+    def set_all() -> Counted:
         return companies.set_field_bulk(db, list(previous), field, value)
 
     return run_write(bus, undo_stack, text, set_all, put_back, parent=parent)
@@ -62,11 +62,11 @@ def edit_company(db: Database, bus: DataBus, undo_stack: QUndoStack, text: str, 
 
 def change_membership(db: Database, bus: DataBus, undo_stack: QUndoStack, text: str, list_id: int,
                       company_ids: list[int], *, add: bool, parent: QWidget | None = None
-                      ) -> CountWithChanges | None:
+                      ) -> Counted | None:
     """Add companies to a list (or remove them); undo does the opposite for exactly those companies."""
     ids = list(company_ids)
 
-    def write(adding: bool) -> CountWithChanges:
+    def write(adding: bool) -> Counted:
         if adding:
             return lists.add_to_list(db, list_id, ids)
         return lists.remove_from_list(db, list_id, ids)

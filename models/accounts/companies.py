@@ -19,7 +19,7 @@ from models.store.changes import (
     PLANS,
     TOUCHES,
     Changes,
-    CountWithChanges,
+    Counted,
 )
 from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
@@ -142,7 +142,7 @@ def update_company(db: Database, company_id: int, changes: dict[str, Any]) -> Co
     return get_company(db, company_id)
 
 
-def set_field_bulk(db: Database, company_ids: Iterable[int], field: str, value: Any) -> CountWithChanges:
+def set_field_bulk(db: Database, company_ids: Iterable[int], field: str, value: Any) -> Counted:
     """Set one field (rank or status) on many companies in one transaction; returns how many."""
     if field not in ("rank", "status"):
         raise ValidationError(f"一括変更できない項目です: {field}")
@@ -156,20 +156,20 @@ def set_field_bulk(db: Database, company_ids: Iterable[int], field: str, value: 
                 f"UPDATE companies SET {field} = ?, updated_at = ? WHERE id IN ({marks})",
                 [clean[field], now_iso(), *chunk],
             )
-    return CountWithChanges(len(ids), Changes.of(COMPANIES))
+    return Counted(len(ids), Changes.of(COMPANIES))
 
 
 # Deleting a company deletes what hangs on it (ON DELETE CASCADE).
 COMPANIES_DELETED = Changes.of(COMPANIES, CONTACTS, LIST_MEMBERS, TOUCHES, PLANS, MEETINGS)
 
 
-def delete_companies(db: Database, company_ids: Iterable[int]) -> CountWithChanges:
+def delete_companies(db: Database, company_ids: Iterable[int]) -> Counted:
     ids = list(company_ids)
     with writing(db):
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             db.execute(f"DELETE FROM companies WHERE id IN ({','.join('?' * len(chunk))})", chunk)
-    return CountWithChanges(len(ids), COMPANIES_DELETED)
+    return Counted(len(ids), COMPANIES_DELETED)
 
 
 def clean_contact_values(values: dict[str, Any]) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from models.accounts import normalize
 from models.accounts.entities import TargetList, from_row
 from models.accounts.targets import order_by
 from models.accounts.text_fields import clean_text
-from models.store.changes import LIST_MEMBERS, TARGET_LISTS, Changes, CountWithChanges
+from models.store.changes import LIST_MEMBERS, TARGET_LISTS, Changes, Counted
 from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
 
@@ -120,7 +120,7 @@ def _existing(db: Database, sql: str, ids: list[int], *params: object) -> set[in
 
 
 def add_to_list(db: Database, list_id: int, company_ids: Iterable[int], *,
-                import_id: int | None = None) -> CountWithChanges:
+                import_id: int | None = None) -> Counted:
     """Append companies to the end of a list, in the order given; returns how many were added.
 
     Companies already on the list keep their place; ids of companies that no longer exist are skipped.
@@ -141,10 +141,10 @@ def add_to_list(db: Database, list_id: int, company_ids: Iterable[int], *,
              for position, company_id in enumerate(new, start=1)),
             batch_size=_CHUNK,
         )
-    return CountWithChanges(len(new), Changes.of(LIST_MEMBERS))
+    return Counted(len(new), Changes.of(LIST_MEMBERS))
 
 
-def remove_from_list(db: Database, list_id: int, company_ids: Iterable[int]) -> CountWithChanges:
+def remove_from_list(db: Database, list_id: int, company_ids: Iterable[int]) -> Counted:
     """Take companies off a list (the companies stay); returns how many were on it."""
     ids = _unique(company_ids)
     removed = 0
@@ -158,7 +158,7 @@ def remove_from_list(db: Database, list_id: int, company_ids: Iterable[int]) -> 
                        f"AND removed_at IS NULL AND company_id IN ({marks})", [now, now, list_id, *chunk])
             removed += db.execute(f"DELETE FROM list_members WHERE list_id = ? AND company_id IN ({marks})",
                                   [list_id, *chunk]).rowcount
-    return CountWithChanges(removed, Changes.of(LIST_MEMBERS))
+    return Counted(removed, Changes.of(LIST_MEMBERS))
 
 
 def member_ids(db: Database, list_id: int) -> list[int]:

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from models.accounts.companies import get_contact
 from models.accounts.entities import Contact, Relationship, from_row
 from models.accounts.vocab import EMPLOYMENT, connect_sql
-from models.store.changes import CONTACTS, Changes, DictWithChanges
+from models.store.changes import CONTACTS, Changes
 from models.store.db import inserted_id, now_iso, writing
 from models.store.errors import NotFound, ValidationError
 
@@ -208,10 +208,18 @@ def mark_active(db: Database, contact_id: int) -> Contact:
 Position = tuple[float, float] | None
 
 
-def save_positions(db: Database, positions: dict[int, Position]) -> DictWithChanges[int, Position]:
+@dataclass(frozen=True)
+class MovedCards:
+    """Where the cards were before a move (pass ``previous`` back to undo it), with what it changed."""
+
+    previous: dict[int, Position]
+    changes: Changes
+
+
+def save_positions(db: Database, positions: dict[int, Position]) -> MovedCards:
     """Store map positions (card centres) in one transaction; ``None`` clears a position.
 
-    Returns the positions as they were before, so that passing them back undoes the change
+    Returns the positions as they were before (``previous``), so that passing them back undoes the change
     (e.g. after "tidy up").
     """
     clean: dict[int, Position] = {}
@@ -235,7 +243,7 @@ def save_positions(db: Database, positions: dict[int, Position]) -> DictWithChan
                 "UPDATE contacts SET map_x = ?, map_y = ?, updated_at = ? WHERE id = ?",
                 [map_x, map_y, now, contact_id],
             )
-    return DictWithChanges(previous, Changes.of(CONTACTS))
+    return MovedCards(previous, Changes.of(CONTACTS))
 
 
 def last_spoken(db: Database, company_id: int) -> dict[int, date | None]:

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from models.accounts import normalize
 from models.accounts.target_filter import TargetFilter
-from models.store.changes import SAVED_VIEWS, Changes, CountWithChanges
+from models.store.changes import SAVED_VIEWS, Changes, Made
 from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
 
@@ -42,10 +42,10 @@ def _same_name_view(db: Database, name: str, except_id: int | None = None) -> in
     return None
 
 
-def save_view(db: Database, name: str, flt: TargetFilter, *, replace: bool = False) -> CountWithChanges:
+def save_view(db: Database, name: str, flt: TargetFilter, *, replace: bool = False) -> Made:
     """Save ``flt`` under ``name``; with ``replace`` an existing view of that name is overwritten.
 
-    Returns the view's id.
+    Returns the view's id, with what the save changed.
     """
     name = _view_name(name)
     with writing(db):
@@ -55,10 +55,10 @@ def save_view(db: Database, name: str, flt: TargetFilter, *, replace: bool = Fal
         if existing is not None:
             db.execute("UPDATE saved_views SET filters_json = ?, updated_at = ? WHERE id = ?",
                        [flt.to_json(), now_iso(), existing])
-            return CountWithChanges(existing, SavedView.changes)
+            return Made(existing, SavedView.changes)
         row = stamp({"name": name, "filters_json": flt.to_json()})
         view_id = inserted_id(db.table("saved_views").insert(row))
-    return CountWithChanges(view_id, SavedView.changes)
+    return Made(view_id, SavedView.changes)
 
 
 def _view(row: dict) -> SavedView:

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from models.accounts.entities import Company
 from models.store import clock, settings
-from models.store.changes import COMPANIES, NOTHING, SETTINGS, Changes, CountWithChanges
+from models.store.changes import COMPANIES, NOTHING, SETTINGS, Changes, Counted
 from models.store.db import writing
 from models.store.errors import ValidationError
 
@@ -260,7 +260,7 @@ def save_rules(db: Database, rules: ScoringRules) -> Changes:
 
 
 def rescore_all(db: Database, rules: ScoringRules | None = None, today: date | None = None,
-                progress: Callable[[int, int], None] | None = None) -> CountWithChanges:
+                progress: Callable[[int, int], None] | None = None) -> Counted:
     """Recompute ``companies.score`` for every company in one transaction; returns how many were scored.
 
     Only changed scores are written. ``updated_at`` is left alone: the score is derived, not edited.
@@ -284,7 +284,7 @@ def rescore_all(db: Database, rules: ScoringRules | None = None, today: date | N
         settings.set_setting(db, settings.SCORES_MONTH, f"{scorer.today:%Y-%m}")
     if progress:
         progress(total, total)
-    return CountWithChanges(total, Changes.of(COMPANIES, SETTINGS))
+    return Counted(total, Changes.of(COMPANIES, SETTINGS))
 
 
 def rescore_if_month_changed(db: Database, today: date | None = None) -> Changes:

@@ -20,7 +20,7 @@ from models.accounts.text_fields import clean_text
 from models.accounts.vocab import MEETING_OUTCOME, label
 from models.meetings.meetings import OUTCOME_REASON, clean_amount
 from models.planning.plans import plan_row
-from models.store.changes import COMPANIES, MEETINGS, PLANS, TOUCHES, Changes, ListWithChanges
+from models.store.changes import COMPANIES, MEETINGS, PLANS, TOUCHES, Changes
 from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
 from models.store.settings import MEETING_OUTCOME_REASONS, current_caller, get_setting, set_setting
@@ -66,12 +66,20 @@ def reason_choices(db: Database) -> list[str]:
     return list(OUTCOME_REASON)
 
 
-def set_reason_choices(db: Database, reasons: list[str]) -> ListWithChanges[str]:
+@dataclass(frozen=True)
+class SavedReasons:
+    """The outcome reasons as stored, with what the save changed."""
+
+    reasons: list[str]
+    changes: Changes
+
+
+def set_reason_choices(db: Database, reasons: list[str]) -> SavedReasons:
     """Replace the pick list (blank entries and repeats dropped; the order kept)."""
     clean = list(dict.fromkeys(r.strip() for r in reasons if r and r.strip()))
     if not clean:
         raise ValidationError("失注理由の選択肢を 1 つ以上入力してください。")
-    return ListWithChanges(clean, set_setting(db, MEETING_OUTCOME_REASONS, clean))
+    return SavedReasons(clean, set_setting(db, MEETING_OUTCOME_REASONS, clean))
 
 
 def reason_value(db: Database, text: str | None) -> str | None:

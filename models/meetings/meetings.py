@@ -17,7 +17,7 @@ from models.accounts.entities import Contact, Meeting, from_row
 from models.accounts.vocab import MEETING_OUTCOME, MEETING_STATUS
 from models.planning.cadences import apply_stop_rules
 from models.store import clock
-from models.store.changes import MEETING_ATTENDEES, Changes, ListWithChanges
+from models.store.changes import MEETING_ATTENDEES, Changes
 from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
 from models.store.settings import current_caller
@@ -276,14 +276,22 @@ def _replace_attendees(
         db.table("meeting_attendees").insert_all(rows)
 
 
+@dataclass(frozen=True)
+class SavedAttendees:
+    """A meeting's attendees as stored, each with the caller's note, with what the save changed."""
+
+    attendees: list[tuple[Contact, str | None]]
+    changes: Changes
+
+
 def set_attendees(
     db: Database, meeting_id: int, contact_ids: Iterable[int], notes: dict[int, str] | None = None
-) -> ListWithChanges[tuple[Contact, str | None]]:
+) -> SavedAttendees:
     """Replace the attendees of a meeting (contacts of its company), each with the caller's note."""
     with writing(db):
         meeting = get_meeting(db, meeting_id)
         _replace_attendees(db, meeting_id, meeting.company_id, contact_ids, notes or {})
-    return ListWithChanges(attendees(db, meeting_id), Changes.of(MEETING_ATTENDEES))
+    return SavedAttendees(attendees(db, meeting_id), Changes.of(MEETING_ATTENDEES))
 
 
 def attendees(db: Database, meeting_id: int) -> list[tuple[Contact, str | None]]:

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from models.accounts.entities import Cadence, CadenceStep, from_row
 from models.accounts.vocab import TOUCH_KIND
 from models.store import settings
-from models.store.changes import CADENCE_STEPS, CADENCES, NOTHING, PLANS, SETTINGS, Changes, ListWithChanges
+from models.store.changes import CADENCE_STEPS, CADENCES, NOTHING, PLANS, SETTINGS, Changes
 from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
 
@@ -178,7 +178,15 @@ def update_cadence(db: Database, cadence_id: int, **changes: Any) -> Cadence:
     return get_cadence(db, cadence_id)
 
 
-def set_steps(db: Database, cadence_id: int, steps: Sequence[StepSpec]) -> ListWithChanges[CadenceStep]:
+@dataclass(frozen=True)
+class SavedSteps:
+    """A cadence's steps as stored, with what the save changed."""
+
+    steps: list[CadenceStep]
+    changes: Changes
+
+
+def set_steps(db: Database, cadence_id: int, steps: Sequence[StepSpec]) -> SavedSteps:
     """Replace the steps of a cadence. Plans already made keep their dates."""
     clean = _clean_steps(steps)
     with writing(db):
@@ -186,7 +194,7 @@ def set_steps(db: Database, cadence_id: int, steps: Sequence[StepSpec]) -> ListW
         db.execute("DELETE FROM cadence_steps WHERE cadence_id = ?", [cadence_id])
         _insert_steps(db, cadence_id, clean)
         db.execute("UPDATE cadences SET updated_at = ? WHERE id = ?", [now_iso(), cadence_id])
-    return ListWithChanges(cadence_steps(db, cadence_id), Changes.of(CADENCES, CADENCE_STEPS))
+    return SavedSteps(cadence_steps(db, cadence_id), Changes.of(CADENCES, CADENCE_STEPS))
 
 
 def delete_cadence(db: Database, cadence_id: int) -> Changes:
@@ -197,7 +205,15 @@ def delete_cadence(db: Database, cadence_id: int) -> Changes:
     return Changes.of(CADENCES, CADENCE_STEPS, PLANS)
 
 
-def ensure_default_cadences(db: Database) -> ListWithChanges[Cadence]:
+@dataclass(frozen=True)
+class CreatedCadences:
+    """The cadences a write created (none when there was nothing to do), with what it changed."""
+
+    cadences: list[Cadence]
+    changes: Changes
+
+
+def ensure_default_cadences(db: Database) -> CreatedCadences:
     """Create the shipped cadences once. A default the user deleted or renamed is not brought back;
     one whose name is taken by the user's own cadence is left alone. Returns those created."""
     shipped = set(settings.get_setting(db, settings.DEFAULT_CADENCES_SHIPPED) or [])
@@ -215,4 +231,4 @@ def ensure_default_cadences(db: Database) -> ListWithChanges[Cadence]:
                 stop_on_reply=spec.stop_on_reply,
             ))
         settings.set_setting(db, settings.DEFAULT_CADENCES_SHIPPED, sorted(shipped))
-    return ListWithChanges(created, Changes.of(CADENCES, CADENCE_STEPS, SETTINGS) if created else NOTHING)
+    return CreatedCadences(created, Changes.of(CADENCES, CADENCE_STEPS, SETTINGS) if created else NOTHING)

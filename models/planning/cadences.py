@@ -48,7 +48,7 @@ from models.planning.calendar import (
     next_business_day,
 )
 from models.planning.plans import plan_row
-from models.store.changes import NOTHING, PLANS, Changes, TupleWithChanges
+from models.store.changes import NOTHING, PLANS, Changes
 from models.store.db import now_iso, writing
 from models.store.errors import NotFound, ValidationError
 from models.store.settings import current_caller
@@ -224,7 +224,15 @@ def expand_for_list(db: Database, cadence_id: int, list_id: int, start: date, **
 
 # -- stop rules -----------------------------------------------------------------------------------
 
-def apply_stop_rules(db: Database, company_id: int) -> TupleWithChanges[int]:
+@dataclass(frozen=True)
+class StoppedPlans:
+    """The cadence plans the stop rules skipped, with what that changed."""
+
+    plan_ids: tuple[int, ...]
+    changes: Changes
+
+
+def apply_stop_rules(db: Database, company_id: int) -> StoppedPlans:
     """Skip the open cadence plans of ``company_id`` whose cadence says to stop, with the reason.
 
     A cadence stops (as its flags say) when, after its plans were made, the account won an
@@ -237,7 +245,7 @@ def apply_stop_rules(db: Database, company_id: int) -> TupleWithChanges[int]:
     with writing(db):
         status_row = db.execute("SELECT status FROM companies WHERE id = ?", [company_id]).fetchone()
         if status_row is None:
-            return TupleWithChanges((), NOTHING)
+            return StoppedPlans((), NOTHING)
         closed = status_row[0] in CLOSED_STATUSES
         rows = list(db.query(
             f"""SELECT p.id, p.created_at, c.name, c.stop_on_appointment, c.stop_on_do_not_call,
@@ -268,7 +276,7 @@ def apply_stop_rules(db: Database, company_id: int) -> TupleWithChanges[int]:
                     "WHERE id = ?", [reason, now, now, row["id"]],
                 )
                 skipped.append(row["id"])
-    return TupleWithChanges(skipped, Changes.of(PLANS) if skipped else NOTHING)
+    return StoppedPlans(tuple(skipped), Changes.of(PLANS) if skipped else NOTHING)
 
 
 def reopen_plans(db: Database, plan_ids: Iterable[int]) -> Changes:

@@ -25,7 +25,7 @@ from models.planning.calendar import (
 )
 from models.planning.plans import Due, due_day, has_time
 from models.store import settings
-from models.store.changes import DictWithChanges
+from models.store.changes import Changes
 from models.store.errors import ValidationError
 
 # What an outcome does. 'plan': propose the next touch; 'meeting': open the meeting form (no call
@@ -161,13 +161,21 @@ def load_rules(db: Database) -> dict[str, Rule]:
         return dict(DEFAULT_RULES)
 
 
-def save_rules(db: Database, rules: dict[str, Rule]) -> DictWithChanges[str, Rule]:
+@dataclass(frozen=True)
+class SavedRules:
+    """The disposition table as it now applies, with what the save changed."""
+
+    rules: dict[str, Rule]
+    changes: Changes
+
+
+def save_rules(db: Database, rules: dict[str, Rule]) -> SavedRules:
     """Store the editable parts of ``rules``; returns the table as it now applies."""
     for outcome in rules:
         _check_outcome(outcome)
     cleaned = rules_from_json(rules_to_json(rules))
     changes = settings.set_setting(db, settings.DISPOSITION_RULES, rules_to_json(cleaned))
-    return DictWithChanges(cleaned, changes)
+    return SavedRules(cleaned, changes)
 
 
 def next_status(current: str, outcome: str, rules: dict[str, Rule] | None = None) -> str:

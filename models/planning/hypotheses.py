@@ -33,7 +33,7 @@ from models.planning.calendar import (
 from models.planning.dispositions import DEFAULT_RULES, Rule
 from models.planning.plans import due_day, get_plan
 from models.store import settings
-from models.store.changes import ListWithChanges
+from models.store.changes import Changes
 from models.store.db import now_iso, writing
 from models.store.errors import ValidationError
 
@@ -107,8 +107,15 @@ def load_templates(db: Database) -> list[HypothesisTemplate]:
         return list(DEFAULT_TEMPLATES)
 
 
-def save_templates(db: Database,
-                   templates: Sequence[HypothesisTemplate]) -> ListWithChanges[HypothesisTemplate]:
+@dataclass(frozen=True)
+class SavedTemplates:
+    """The templates as stored (cleaned, in order), with what the save changed."""
+
+    templates: list[HypothesisTemplate]
+    changes: Changes
+
+
+def save_templates(db: Database, templates: Sequence[HypothesisTemplate]) -> SavedTemplates:
     """Check and store the templates (order kept); names must be unique."""
     cleaned = [_clean(template) for template in templates]
     seen: set[str] = set()
@@ -122,11 +129,11 @@ def save_templates(db: Database,
         changes = settings.set_setting(db, settings.HYPOTHESIS_TEMPLATES, [
             {**asdict(template), "calendar_months": list(template.calendar_months)} for template in cleaned
         ])
-    return ListWithChanges(cleaned, changes)
+    return SavedTemplates(cleaned, changes)
 
 
-def reset_templates(db: Database) -> ListWithChanges[HypothesisTemplate]:
-    return ListWithChanges(DEFAULT_TEMPLATES, settings.delete_setting(db, settings.HYPOTHESIS_TEMPLATES))
+def reset_templates(db: Database) -> SavedTemplates:
+    return SavedTemplates(list(DEFAULT_TEMPLATES), settings.delete_setting(db, settings.HYPOTHESIS_TEMPLATES))
 
 
 def find_template(templates: Sequence[HypothesisTemplate], name: str | None) -> HypothesisTemplate | None:

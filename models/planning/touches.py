@@ -305,7 +305,7 @@ def log_outcome(
             [proposal.new_status, new_last, now_iso(), company_id],
         )
         # An appointment, a do-not-call or a reply ends the account's cadences, as each cadence says.
-        stopped = apply_stop_rules(db, company_id)
+        stopped = apply_stop_rules(db, company_id).plan_ids
     return LoggedOutcome(
         touch_id=touch_id, company_id=company_id, outcome=outcome, plan_id=plan_id, meeting_id=meeting_id,
         closed_plan_ids=closed, previous_status=company.status, new_status=proposal.new_status,

@@ -1,14 +1,15 @@
 """What a write changed, as Anki's backend returns ``OpChanges``: the tables it touched.
 
-Every public write in ``models/`` returns a ``Changes``, or a result that carries one as ``changes``
-(a result dataclass, an entity whose class names its table, or a number or collection it has always
-returned). The UI refreshes from it and never spells a table name itself: the names live here.
+Every public write in ``models/`` returns a ``Changes``, or a result that carries one as ``changes``:
+an entity whose class names its table, or a small result dataclass (``Counted`` for how many rows,
+``Made`` for the id of the row made, or one beside the write naming what it returns). The UI
+refreshes from it and never spells a table name itself: the names live here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import Protocol
 
 # The tables the views listen to (DESIGN.md "Data model"); a write names the ones it changed.
 COMPANIES = "companies"
@@ -82,46 +83,17 @@ def changes_of(result: Changes | HasChanges) -> Changes:
     return changes
 
 
-# Writes that have always returned a plain number or collection keep returning one (callers and tests
-# compare it with ints, lists and dicts); these subclasses add the ``changes`` the UI reads.
-class CountWithChanges(int):
-    """How many rows a write touched (or the id it made), with what it changed."""
+@dataclass(frozen=True)
+class Counted:
+    """How many rows a write touched, with what it changed."""
 
+    count: int
     changes: Changes
 
-    def __new__(cls, value: int, changes: Changes) -> CountWithChanges:
-        made = super().__new__(cls, value)
-        made.changes = changes
-        return made
 
+@dataclass(frozen=True)
+class Made:
+    """The id of the row a write made (or overwrote), with what it changed."""
 
-T = TypeVar("T")
-K = TypeVar("K")
-V = TypeVar("V")
-
-
-class ListWithChanges(list[T]):
-    """The list a write returned, with what it changed."""
-
-    def __init__(self, items: Any, changes: Changes):
-        super().__init__(items)
-        self.changes = changes
-
-
-class TupleWithChanges(tuple[T, ...]):
-    """The tuple a write returned, with what it changed."""
-
+    id: int
     changes: Changes
-
-    def __new__(cls, items: Any, changes: Changes) -> TupleWithChanges[T]:
-        made = super().__new__(cls, items)
-        made.changes = changes
-        return made
-
-
-class DictWithChanges(dict[K, V]):
-    """The mapping a write returned, with what it changed."""
-
-    def __init__(self, items: Any, changes: Changes):
-        super().__init__(items)
-        self.changes = changes

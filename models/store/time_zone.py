@@ -13,7 +13,7 @@ from datetime import tzinfo
 from sqlite_utils import Database
 
 from models.store import clock, settings, timestamps
-from models.store.changes import SETTINGS, Changes, CountWithChanges
+from models.store.changes import SETTINGS, Changes, Counted
 from models.store.db import writing
 from models.store.errors import ValidationError
 
@@ -46,7 +46,7 @@ def apply_time_zone(db: Database) -> tzinfo:
     return clock.working_zone()
 
 
-def set_time_zone(db: Database, name: str | None) -> CountWithChanges:
+def set_time_zone(db: Database, name: str | None) -> Counted:
     """Make ``name`` (an IANA name; None or "" for the system's) the zone of this file and the process.
 
     Every stored timestamp is rewritten to the new zone's offset in the same transaction (the moments
@@ -70,7 +70,7 @@ def set_time_zone(db: Database, name: str | None) -> CountWithChanges:
             settings.delete_setting(db, settings.TIME_ZONE)
         changed = timestamps.rewrite(db, zone)
     clock.use_zone(zone if name else None)
-    return CountWithChanges(changed, Changes.of(SETTINGS, *timestamps.TIMESTAMP_COLUMNS))
+    return Counted(changed, Changes.of(SETTINGS, *timestamps.TIMESTAMP_COLUMNS))
 
 
 def adopt_time_zone(db: Database, name: str) -> None:

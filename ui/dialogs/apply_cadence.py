@@ -95,7 +95,7 @@ class ApplyCadenceDialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         created = cadences.ensure_default_cadences(db)
-        if created:
+        if created.cadences:
             record(bus, None, created)
 
         self.cadence = _named(QComboBox(), "cadenceCombo", self.tr("Cadence"))

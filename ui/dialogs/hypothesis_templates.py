@@ -175,7 +175,7 @@ class HypothesisTemplatesDialog(QDialog):
     def save(self) -> None:
         self._store()
         try:
-            self.templates = hypotheses.save_templates(self.db, self.templates)
+            self.templates = hypotheses.save_templates(self.db, self.templates).templates
         except KakeruError as error:
             self.error.setText(str(error))
             self.error.show()

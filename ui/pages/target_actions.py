@@ -261,17 +261,17 @@ class TargetActions(QObject):
             return
         flt = self.page.filters.current_filter()
         taken: list[KakeruError] = []
-        view_id = run_write(self.bus, None, "", lambda: targets_query.save_view(self.db, name, flt),
-                            on_error=taken.append)
-        if view_id is None:
+        saved = run_write(self.bus, None, "", lambda: targets_query.save_view(self.db, name, flt),
+                          on_error=taken.append)
+        if saved is None:
             answer = QMessageBox.question(
                 self.page, self.tr("Save view"), arg(self.tr("%1\nReplace the existing view?"), taken[0]))
             if answer != QMessageBox.StandardButton.Yes:
                 return
-            view_id = self._write(lambda: targets_query.save_view(self.db, name, flt, replace=True))
-            if view_id is None:
+            saved = self._write(lambda: targets_query.save_view(self.db, name, flt, replace=True))
+            if saved is None:
                 return
-        combo = self.page.view_combo
+        combo, view_id = self.page.view_combo, saved.id
         combo.setCurrentIndex(max(next((i for i in range(combo.count())
                                         if combo.itemData(i) is not None and combo.itemData(i).id == view_id),
                                        0), 0))

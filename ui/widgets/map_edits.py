@@ -262,7 +262,8 @@ class MapEdits:
             self.refresh()  # the dragged cards go back
 
         self._write(lambda: relations.save_positions(self.db, after),
-                    lambda before: cmd.PositionsCommand(text, self.db, self.bus, before, after), refused)
+                    lambda moved: cmd.PositionsCommand(text, self.db, self.bus, moved.previous, after),
+                    refused)
 
     def tidy_up(self) -> None:
         """Lay the map out afresh (departments as columns, bosses above); Ctrl+Z puts the cards back."""
@@ -275,8 +276,9 @@ class MapEdits:
                           style=qt_style())
         after = tidy.positions()
         text = self.tr("Tidy up the map")
-        tidied = self._write(lambda: relations.save_positions(self.db, after),
-                             lambda before: cmd.PositionsCommand(text, self.db, self.bus, before, after))
+        tidied = self._write(
+            lambda: relations.save_positions(self.db, after),
+            lambda moved: cmd.PositionsCommand(text, self.db, self.bus, moved.previous, after))
         if tidied is not None:
             self.view.fit()
 

@@ -78,13 +78,13 @@ def test_find_and_get_lists(fresh_db):
 def test_add_appends_in_the_order_given_and_skips_what_is_already_there(five):
     db, ids = five
     target = create_list(db, "今週")
-    assert add_to_list(db, target.id, [ids[2], ids[0]]) == 2
-    assert add_to_list(db, target.id, [ids[0], ids[4], ids[4], 9999]) == 1  # member, repeat, unknown id
+    assert add_to_list(db, target.id, [ids[2], ids[0]]).count == 2
+    assert add_to_list(db, target.id, [ids[0], ids[4], ids[4], 9999]).count == 1  # member, repeat, unknown id
     assert member_ids(db, target.id) == [ids[2], ids[0], ids[4]]
     priorities = db.execute("SELECT company_id, priority FROM list_members ORDER BY priority").fetchall()
     assert priorities == [(ids[2], 1), (ids[0], 2), (ids[4], 3)]
     assert get_list(db, target.id).member_count == 3
-    assert add_to_list(db, target.id, []) == 0
+    assert add_to_list(db, target.id, []).count == 0
     with pytest.raises(NotFound):
         add_to_list(db, 999, [ids[1]])
     assert db.execute("SELECT count(*) FROM list_members").fetchone()[0] == 3
@@ -115,8 +115,8 @@ def test_remove_from_a_list(five):
     db, ids = five
     target = create_list(db, "整理")
     add_to_list(db, target.id, ids)
-    assert remove_from_list(db, target.id, [ids[1], ids[3], 999]) == 2
-    assert remove_from_list(db, target.id, [ids[1]]) == 0
+    assert remove_from_list(db, target.id, [ids[1], ids[3], 999]).count == 2
+    assert remove_from_list(db, target.id, [ids[1]]).count == 0
     assert member_ids(db, target.id) == [ids[0], ids[2], ids[4]]
     assert get_company(db, ids[1]).name == "会社1"  # the company stays
 

@@ -223,8 +223,8 @@ def test_mark_moved_refuses_bad_input(account, kind, on, successor, words):
 
 def test_save_positions_is_one_transaction_and_returns_the_undo(account):
     db, _, p = account
-    assert save_positions(db, {p["a"]: (10.0, 20.0)}) == {p["a"]: None}
-    previous = save_positions(db, {p["a"]: (30, 40), p["b"]: (50.5, 60.25)})
+    assert save_positions(db, {p["a"]: (10.0, 20.0)}).previous == {p["a"]: None}
+    previous = save_positions(db, {p["a"]: (30, 40), p["b"]: (50.5, 60.25)}).previous
     assert previous == {p["a"]: (10.0, 20.0), p["b"]: None}
     assert (get_contact(db, p["b"]).map_x, get_contact(db, p["b"]).map_y) == (50.5, 60.25)
     save_positions(db, previous)  # undo

@@ -165,7 +165,8 @@ def test_rescore_all_uses_saved_rules_and_leaves_updated_at(fresh_db):
     save_rules(fresh_db, ScoringRules(industry_points={"教育": 40.0}, prefecture_points={"沖縄県": 2.0}))
     calls = []
 
-    assert rescore_all(fresh_db, today=TODAY, progress=lambda done, total: calls.append((done, total))) == 2
+    scored = rescore_all(fresh_db, today=TODAY, progress=lambda done, total: calls.append((done, total)))
+    assert scored.count == 2
 
     east, west = (get_company(fresh_db, company_id) for company_id in ids)
     assert east.score == 45.0  # employees 25 + fiscal 20; 製造業 and 東京都 no longer score
@@ -175,7 +176,7 @@ def test_rescore_all_uses_saved_rules_and_leaves_updated_at(fresh_db):
 
 
 def test_rescore_all_with_explicit_rules_on_an_empty_database(fresh_db):
-    assert rescore_all(fresh_db, ScoringRules(), TODAY) == 0
+    assert rescore_all(fresh_db, ScoringRules(), TODAY).count == 0
 
 
 # --- every company written gets its score -------------------------------------------------------------

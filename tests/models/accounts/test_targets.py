@@ -412,7 +412,7 @@ def test_reading_a_filter_tolerates_old_and_odd_json():
 
 def test_saved_views_round_trip(fresh_db):
     flt = TargetFilter(search="建設", ranks=("A",), not_touched_days=14)
-    view_id = save_view(fresh_db, " 建設Aランク ", flt)
+    view_id = save_view(fresh_db, " 建設Aランク ", flt).id
     views = list_views(fresh_db)
     assert [(v.id, v.name, v.filter) for v in views] == [(view_id, "建設Aランク", flt)]
     assert views[0].created_at and views[0].updated_at
@@ -422,12 +422,12 @@ def test_saved_views_round_trip(fresh_db):
 
 
 def test_saving_under_a_taken_name_needs_replace(fresh_db):
-    first = save_view(fresh_db, "東京", TargetFilter(prefectures=("東京都",)))
+    first = save_view(fresh_db, "東京", TargetFilter(prefectures=("東京都",))).id
     with pytest.raises(ValidationError, match="すでにあります"):
         save_view(fresh_db, "東京", TargetFilter())
     with pytest.raises(ValidationError, match="すでにあります"):
         save_view(fresh_db, "東京 ", TargetFilter())
-    again = save_view(fresh_db, "東京", TargetFilter(search="港区"), replace=True)
+    again = save_view(fresh_db, "東京", TargetFilter(search="港区"), replace=True).id
     assert again == first
     assert get_view(fresh_db, first).filter == TargetFilter(search="港区")
     with pytest.raises(ValidationError, match="名前を入力"):
@@ -435,8 +435,8 @@ def test_saving_under_a_taken_name_needs_replace(fresh_db):
 
 
 def test_rename_and_delete_views(fresh_db):
-    a = save_view(fresh_db, "ABC", TargetFilter())
-    b = save_view(fresh_db, "あいう", TargetFilter())
+    a = save_view(fresh_db, "ABC", TargetFilter()).id
+    b = save_view(fresh_db, "あいう", TargetFilter()).id
     assert rename_view(fresh_db, a, "ABC").name == "ABC"  # its own name is fine
     with pytest.raises(ValidationError, match="すでにあります"):
         rename_view(fresh_db, b, "ＡＢＣ")  # full-width is the same name to a reader

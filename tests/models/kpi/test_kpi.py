@@ -154,7 +154,7 @@ def test_untouched_in_the_current_week_is_as_of_today(week):
 
 def test_a_saved_view_as_scope_and_the_summary_table_agree_with_the_touches(week):
     db, _, _ = week
-    view = save_view(db, "すべて", TargetFilter())
+    view = save_view(db, "すべて", TargetFilter()).id
     assert values(compute_kpis(db, WEEK, Scope.of_view(db, view), today=LATER)) == values(
         compute_kpis(db, WEEK, today=LATER))
     # Editing and deleting touches keeps the day counts in step (triggers).

@@ -101,4 +101,4 @@ def test_bad_input(meeting):
         feedback.record_feedback(db, made.id, "ongoing", plan_due="来週")
     with pytest.raises(ValidationError):
         feedback.set_reason_choices(db, ["  ", ""])
-    assert feedback.set_reason_choices(db, ["価格", "価格", " 時期 "]) == ["価格", "時期"]
+    assert feedback.set_reason_choices(db, ["価格", "価格", " 時期 "]).reasons == ["価格", "時期"]

@@ -149,8 +149,9 @@ def test_update_meeting_changes_fields_and_replaces_attendees(account):
 def test_set_attendees_and_delete(account):
     db, company, (sato, suzuki) = account
     meeting = create_meeting(db, company.id, {"starts_at": "2025-01-16 10:00"})
-    assert [c.id for c, _ in set_attendees(db, meeting.id, [sato.id, suzuki.id])] == [sato.id, suzuki.id]
-    assert set_attendees(db, meeting.id, []) == []
+    chosen = set_attendees(db, meeting.id, [sato.id, suzuki.id]).attendees
+    assert [c.id for c, _ in chosen] == [sato.id, suzuki.id]
+    assert set_attendees(db, meeting.id, []).attendees == []
     set_attendees(db, meeting.id, [sato.id], {sato.id: "メモ"})
     delete_meeting(db, meeting.id)
     assert count(db, "meetings") == 0 and count(db, "meeting_attendees") == 0

@@ -51,7 +51,7 @@ def test_step_zero_is_the_start_day_or_the_next_business_day():
 
 
 def test_fiscal_year_relative_steps_share_one_year_end(fresh_db):
-    defaults = {c.name: c for c in cadences.ensure_default_cadences(fresh_db)}
+    defaults = {c.name: c for c in cadences.ensure_default_cadences(fresh_db).cadences}
     fiscal = defaults["決算期アプローチ"]
     september = add_company(fresh_db, "九月決算", fiscal_year_end_month=9)
     march = add_company(fresh_db, "三月決算", fiscal_year_end_month=3)
@@ -122,13 +122,13 @@ def test_cancelling_from_progress_writes_nothing(fresh_db):
 
 
 def test_defaults_are_created_once(fresh_db):
-    created = cadences.ensure_default_cadences(fresh_db)
+    created = cadences.ensure_default_cadences(fresh_db).cadences
     assert [c.name for c in created] == ["新規開拓", "四半期ナーチャリング", "決算期アプローチ"]
-    assert cadences.ensure_default_cadences(fresh_db) == []
+    assert cadences.ensure_default_cadences(fresh_db).cadences == []
     assert len(cadences.list_cadences(fresh_db)) == 3
     # A default the person deleted stays deleted.
     cadences.delete_cadence(fresh_db, created[0].id)
-    assert cadences.ensure_default_cadences(fresh_db) == []
+    assert cadences.ensure_default_cadences(fresh_db).cadences == []
     assert [c.name for c in cadences.list_cadences(fresh_db)] == ["四半期ナーチャリング", "決算期アプローチ"]
     new = cadences.cadence_steps(fresh_db, created[1].id)
     assert [(s.offset_amount, s.offset_unit) for s in new] == [(3, "months"), (6, "months"), (9, "months"),
@@ -139,7 +139,7 @@ def test_crud_and_bad_input(fresh_db):
     cadence = _cadence(fresh_db, "テスト", (1, "weeks"))
     updated = cadences.update_cadence(fresh_db, cadence.id, name="  テスト２ ", stop_on_reply=True)
     assert updated.name == "テスト２" and updated.stop_on_reply == 1
-    steps = cadences.set_steps(fresh_db, cadence.id, [StepSpec(2, "weeks", "email", " 資料 ")])
+    steps = cadences.set_steps(fresh_db, cadence.id, [StepSpec(2, "weeks", "email", " 資料 ")]).steps
     assert [(s.position, s.offset_amount, s.kind, s.hypothesis) for s in steps] == [(1, 2, "email", "資料")]
     with pytest.raises(ValidationError, match="すでにあります"):
         _cadence(fresh_db, "テスト２", (1, "weeks"))
@@ -166,17 +166,17 @@ def _open_cadence_plans(db, company_id):
 
 
 def test_a_reply_stops_a_cadence_that_says_so(fresh_db):
-    created = {c.name: c for c in cadences.ensure_default_cadences(fresh_db)}
+    created = {c.name: c for c in cadences.ensure_default_cadences(fresh_db).cadences}
     company_id = add_company(fresh_db)
     start = date.today()
     expand_cadence(fresh_db, created["新規開拓"].id, [company_id], start)
     expand_cadence(fresh_db, created["四半期ナーチャリング"].id, [company_id], start)
-    assert apply_stop_rules(fresh_db, company_id) == ()  # nothing has happened yet
+    assert apply_stop_rules(fresh_db, company_id).plan_ids == ()  # nothing has happened yet
     assert log_outcome(fresh_db, company_id, "not_available").stopped_plan_ids == ()  # not a reply
     logged = log_outcome(fresh_db, company_id, "connected")  # logging applies the stop rules itself
     skipped = logged.stopped_plan_ids
     assert len(skipped) >= 4
-    assert apply_stop_rules(fresh_db, company_id) == ()  # already applied
+    assert apply_stop_rules(fresh_db, company_id).plan_ids == ()  # already applied
     rows = {p["id"]: p for p in _plans(fresh_db, company_id)}
     reasons = {rows[i]["skip_reason"] for i in skipped}
     assert reasons == {"担当者と接続できたため、ケイデンス「新規開拓」を停止"}
@@ -189,7 +189,7 @@ def test_a_reply_stops_a_cadence_that_says_so(fresh_db):
 
 
 def test_an_appointment_and_do_not_call_stop_cadences(fresh_db):
-    created = {c.name: c for c in cadences.ensure_default_cadences(fresh_db)}
+    created = {c.name: c for c in cadences.ensure_default_cadences(fresh_db).cadences}
     won = add_company(fresh_db, "アポ")
     barred = add_company(fresh_db, "番号不通")
     nurture = created["四半期ナーチャリング"].id
@@ -206,14 +206,14 @@ def test_an_appointment_and_do_not_call_stop_cadences(fresh_db):
     other = add_company(fresh_db, "旗なし")
     expand_cadence(fresh_db, nurture, [other], date.today())
     fresh_db.execute("UPDATE companies SET status = 'do_not_call' WHERE id = ?", [other])
-    assert apply_stop_rules(fresh_db, other) == ()
-    assert apply_stop_rules(fresh_db, 12345) == ()
+    assert apply_stop_rules(fresh_db, other).plan_ids == ()
+    assert apply_stop_rules(fresh_db, 12345).plan_ids == ()
 
 
 def test_a_meeting_made_by_hand_stops_cadences_as_a_logged_appointment_does(fresh_db):
     from models.meetings.meetings import create_meeting
 
-    created = {c.name: c for c in cadences.ensure_default_cadences(fresh_db)}
+    created = {c.name: c for c in cadences.ensure_default_cadences(fresh_db).cadences}
     company_id = add_company(fresh_db, "手入力の商談")
     expand_cadence(fresh_db, created["四半期ナーチャリング"].id, [company_id], date.today())
     assert len(_open_cadence_plans(fresh_db, company_id)) == 4

@@ -39,7 +39,7 @@ def test_the_defaults_propose_dates_for_an_account(fresh_db):
 
 def test_templates_can_be_edited_and_reset(fresh_db):
     mine = hy.HypothesisTemplate("契約更新", "現行契約の更新2ヶ月前", "after", 10)
-    saved = hy.save_templates(fresh_db, [*hy.load_templates(fresh_db), mine])
+    saved = hy.save_templates(fresh_db, [*hy.load_templates(fresh_db), mine]).templates
     assert hy.load_templates(fresh_db) == saved
     assert hy.propose_date(mine, date(2026, 11, 20), None) == date(2027, 9, 21)  # 9/20 is 敬老の日
     with pytest.raises(ValidationError, match="重複"):
@@ -50,7 +50,7 @@ def test_templates_can_be_edited_and_reset(fresh_db):
         hy.save_templates(fresh_db, [hy.HypothesisTemplate("月なし", "x", "months")])
     with pytest.raises(ValidationError, match="1〜12"):
         hy.save_templates(fresh_db, [hy.HypothesisTemplate("13月", "x", "months", calendar_months=(13,))])
-    assert hy.reset_templates(fresh_db) == list(hy.DEFAULT_TEMPLATES)
+    assert hy.reset_templates(fresh_db).templates == list(hy.DEFAULT_TEMPLATES)
     assert hy.load_templates(fresh_db) == list(hy.DEFAULT_TEMPLATES)
     # A damaged setting falls back to the defaults.
     fresh_db.execute("INSERT INTO settings (uid, created_at, updated_at, key, value) VALUES "

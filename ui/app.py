@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.accounts import scoring
 from models.store import backup as backups
+from models.store import cipher, instance_lock
 from models.store import db as store
-from models.store import instance_lock
 from models.store.changes import ACCOUNT_DATA, Changes
 from models.store.check import quick_check, record_clean_close, take_clean_close
 from models.store.errors import DatabaseCorrupt, DatabaseLocked, KakeruError
@@ -104,6 +104,11 @@ class AppController(QObject):
         except instance_lock.AlreadyRunning as running:
             return self.hand_over(running)
         self._listen(self.lock.server_name)
+        if self.path != ":memory:" and not cipher.is_unlocked(self.path):
+            from ui.dialogs.passphrase import unlock_at_start  # only for an encrypted file
+
+            if not unlock_at_start(self.path):
+                return EXIT_OK  # the person chose not to open it: nothing was read or changed
         if instance_lock.is_network_path(self.path):
             QMessageBox.warning(None, APPLICATION, instance_lock.network_warning_text(self.path))
         # A file exactly as a clean close left it is opened at once and checked in the background; any
@@ -206,6 +211,7 @@ class AppController(QObject):
 
         self.window = MainWindow(self.db, self.path, self.settings)
         self.window.restore_requested.connect(self.restore)
+        self.window.conversion_requested.connect(self.convert)
         self.window.show()
 
     def _listen(self, name: str) -> None:
@@ -369,6 +375,53 @@ class AppController(QObject):
         self.window.statusBar().showMessage(message, 15000)
         self.window.bus.notify(ACCOUNT_DATA)  # the whole file was replaced
         QMessageBox.information(self.window, APPLICATION, message)
+
+    # -- encryption -------------------------------------------------------------------------------
+    def convert(self, request) -> None:
+        """Close the window and the database, encrypt, decrypt or re-key the file (``request``, a
+        ``ui.dialogs.encryption.ConversionRequest``), then open a new window on it."""
+        old = self.window
+        app = QApplication.instance()
+        if old is None or not isinstance(app, QApplication):
+            return
+        app.setQuitOnLastWindowClosed(False)
+        if not old.close():  # the person kept unsaved edits
+            app.setQuitOnLastWindowClosed(True)
+            return
+        self.window = None
+        old.destroyed.connect(lambda *_: QTimer.singleShot(0, lambda: self._finish_conversion(request)))
+        old.deleteLater()
+
+    def _finish_conversion(self, request) -> None:
+        from ui.dialogs.encryption import after_conversion, run_conversion
+
+        app = QApplication.instance()
+        self.wait_for_backup()
+        if self._check_thread is not None:
+            self._check_thread.join(60)
+        self.db.close()
+        self.db = None  # the day's backup, due meanwhile, must not open the file while it is converted
+        failure: KakeruError | None = None
+        done = None
+        try:
+            done = run_conversion(None, self.path, request)
+        except KakeruError as error:
+            failure = error
+        try:
+            self.db = store.open_db(self.path)
+        except KakeruError as error:
+            errors.show_expected_error(error)
+            app.quit()
+            return
+        self._open_window()
+        app.setQuitOnLastWindowClosed(True)
+        if failure is not None:
+            errors.show_expected_error(failure, self.window)
+            return
+        message = after_conversion(self.path, request, done, self.window)
+        QMessageBox.information(self.window, APPLICATION, message)
+        if request.then is not None:
+            request.then(self.window)
 
     # -- stop -------------------------------------------------------------------------------------
     def shutdown(self) -> None:

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from models.accounts import targets as targets_query
 from models.store import backup as backups
+from models.store import cipher
 from models.store.errors import KakeruError
 from ui.errors import show_expected_error
 from ui.i18n import arg
@@ -93,6 +94,29 @@ class FileCommands:
             str(dialog.chosen)))
         if answer == QMessageBox.StandardButton.Yes:
             self.restore_requested.emit(str(dialog.chosen))
+
+    # -- encryption ---------------------------------------------------------------------------------
+    def _encryption_actions(self) -> list:
+        """File ▸ Encrypt…, Remove encryption…, Change passphrase…: the ones that apply are enabled."""
+        encrypted = self.db_path != ":memory:" and cipher.looks_encrypted(self.db_path)
+        self.encrypt_action = self._action("encryptAction", self.tr("E&ncrypt…"), None,
+                                           lambda: self._ask_conversion("encrypt"))
+        self.decrypt_action = self._action("decryptAction", self.tr("Remove encr&yption…"), None,
+                                           lambda: self._ask_conversion("decrypt"))
+        self.passphrase_action = self._action("passphraseAction", self.tr("Change the &passphrase…"), None,
+                                              lambda: self._ask_conversion("change"))
+        self.encrypt_action.setEnabled(not encrypted and self.db_path != ":memory:")
+        self.decrypt_action.setEnabled(encrypted)
+        self.passphrase_action.setEnabled(encrypted)
+        return [self.encrypt_action, self.decrypt_action, self.passphrase_action]
+
+    def _ask_conversion(self, kind: str) -> None:
+        """Ask what the command needs, then hand over to the app to close, convert and reopen."""
+        from ui.dialogs.encryption import EncryptionDialog
+
+        dialog = EncryptionDialog(kind, self.db_path, self)
+        if dialog.exec() == EncryptionDialog.DialogCode.Accepted and dialog.request is not None:
+            self.conversion_requested.emit(dialog.request)
 
     def export_current_view(self) -> None:
         self.show_page("targets")

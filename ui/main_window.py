@@ -78,6 +78,7 @@ class MainWindow(FileCommands, QMainWindow):
     """
 
     restore_requested = Signal(str)
+    conversion_requested = Signal(object)  # a ui.dialogs.encryption.ConversionRequest, run like a restore
 
     def __init__(self, db: Database, db_path: str, settings: AppSettings | None = None,
                  bus: DataBus | None = None, parent: QWidget | None = None):
@@ -210,12 +211,13 @@ class MainWindow(FileCommands, QMainWindow):
                                            self.restore_from_backup)
         self.open_folder_action = self._action("openDbFolderAction", self.tr("Open database &location"),
                                                None, self.open_db_folder)
+        encryption = self._encryption_actions()
         self.quit_action = self._action("quitAction", self.tr("&Quit"), QKeySequence.StandardKey.Quit,
                                         self.close)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         for action in (self.import_action, self.export_action, None, self.backup_action,
-                       self.restore_action, None, self.demo_action, self.open_folder_action, None,
-                       self.quit_action):
+                       self.restore_action, None, *encryption, None, self.demo_action,
+                       self.open_folder_action, None, self.quit_action):
             if action is None:
                 file_menu.addSeparator()
             else:
@@ -357,8 +359,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        today = self.pages.get("today")  # built only once shown: no session otherwise
-        if not self.targets_page.confirm_discard() or (today is not None and not today.confirm_leave()):
+        if not self.targets_page.confirm_discard():
             event.ignore()
             return
         self.save_state()

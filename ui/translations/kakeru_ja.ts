@@ -994,25 +994,6 @@ Choose No to close Kakeru without changing anything.</source>
     </message>
 </context>
 <context>
-    <name>CallTimer</name>
-    <message>
-        <source>Call time</source>
-        <translation>通話時間</translation>
-    </message>
-    <message>
-        <source>Start timer (T)</source>
-        <translation>タイマー開始 (T)</translation>
-    </message>
-    <message>
-        <source>Start or stop the call timer</source>
-        <translation>通話タイマーの開始・停止</translation>
-    </message>
-    <message>
-        <source>Stop timer (T)</source>
-        <translation>タイマー停止 (T)</translation>
-    </message>
-</context>
-<context>
     <name>CompanyPanel</name>
     <message>
         <source>Company details</source>
@@ -1405,97 +1386,105 @@ Choose No to close Kakeru without changing anything.</source>
     </message>
 </context>
 <context>
-    <name>DraftKeeping</name>
+    <name>Encryption</name>
     <message>
-        <source>Input put back</source>
-        <translation>復元した入力</translation>
+        <source>Encrypting the database and its backups…</source>
+        <translation>データベースとバックアップを暗号化しています…</translation>
     </message>
     <message>
-        <source>About the input put back</source>
-        <translation>復元した入力について</translation>
+        <source>Removing the encryption of the database and its backups…</source>
+        <translation>データベースとバックアップの暗号化を解除しています…</translation>
     </message>
     <message>
-        <source>Discard d&amp;raft</source>
-        <translation>下書きを破棄(&amp;R)</translation>
+        <source>Encrypting the database and its backups with the new passphrase…</source>
+        <translation>新しいパスフレーズでデータベースとバックアップを暗号化し直しています…</translation>
     </message>
     <message>
-        <source>Discard the input put back</source>
-        <translation>復元した入力を破棄</translation>
+        <source>Encryption</source>
+        <translation>暗号化</translation>
     </message>
     <message>
-        <source>What you typed could not be kept: %1</source>
-        <translation>入力内容を一時保存できませんでした：%1</translation>
+        <source>The database %1 is now encrypted.</source>
+        <translation>データベース %1 を暗号化しました。</translation>
     </message>
     <message>
-        <source>Put back what you typed at %1 and had not saved. Enter saves it; Alt+R discards it.</source>
-        <translation>%1 に入力して未保存だった内容を復元しました。Enter で保存、Alt+R で破棄します。</translation>
+        <source>The database %1 is no longer encrypted.</source>
+        <translation>データベース %1 の暗号化を解除しました。</translation>
     </message>
     <message>
-        <source>a note</source>
-        <translation>メモ</translation>
+        <source>The passphrase of the database %1 was changed.</source>
+        <translation>データベース %1 のパスフレーズを変更しました。</translation>
     </message>
     <message>
-        <source>Unsaved call</source>
-        <translation>未保存の架電結果</translation>
+        <source>The passphrase is saved in the keychain; Kakeru opens without asking.</source>
+        <translation>パスフレーズはキーチェーンに保存しました。次回からは入力しなくても Kakeru が開きます。</translation>
     </message>
     <message>
-        <source>The call with %1 (%2) has not been saved yet. Save it before leaving?</source>
-        <translation>%1 への架電結果（%2）はまだ保存されていません。保存しますか？</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Discard</source>
-        <translation>破棄(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
+        <source>The passphrase is asked each time Kakeru starts.</source>
+        <translation>パスフレーズは、Kakeru を起動するたびにお尋ねします。</translation>
     </message>
 </context>
 <context>
-    <name>DuplicatesModel</name>
+    <name>EncryptionDialog</name>
     <message>
-        <source>Line</source>
-        <translation>行</translation>
+        <source>Encrypt the database</source>
+        <translation>データベースの暗号化</translation>
     </message>
     <message>
-        <source>Company</source>
-        <translation>重複先の会社</translation>
+        <source>Remove the encryption</source>
+        <translation>暗号化の解除</translation>
     </message>
     <message>
-        <source>Why</source>
-        <translation>理由</translation>
+        <source>Change the passphrase</source>
+        <translation>パスフレーズの変更</translation>
     </message>
     <message>
-        <source>Result</source>
-        <translation>結果</translation>
+        <source>Kakeru encrypts the database and every backup of it with a passphrase, so a lost or stolen laptop shows nothing of your customers. The passphrase is asked when Kakeru starts, unless you save it in the keychain. If you forget it, neither the database nor its backups can be opened again: keep it somewhere safe.</source>
+        <translation>データベースとそのバックアップをすべてパスフレーズで暗号化します。ノートパソコンを紛失したり盗まれたりしても、お客様の情報は読み取られません。パスフレーズは Kakeru の起動時にお尋ねします（キーチェーンに保存した場合を除きます）。パスフレーズを忘れると、データベースもバックアップも二度と開けません。安全な場所に控えてください。</translation>
     </message>
     <message>
-        <source>Same corporate number</source>
-        <translation>法人番号が同じ</translation>
+        <source>Kakeru stores the database and its backups unencrypted again: anyone with the file can then read it. Enter the current passphrase to confirm.</source>
+        <translation>データベースとバックアップを暗号化しない状態に戻します。解除すると、ファイルを手にした人は誰でも中身を読めるようになります。確認のため、現在のパスフレーズを入力してください。</translation>
     </message>
     <message>
-        <source>Same phone number</source>
-        <translation>電話番号が同じ</translation>
+        <source>Kakeru encrypts the database and its backups with the new passphrase; the old one opens none of them afterwards.</source>
+        <translation>データベースとバックアップを新しいパスフレーズで暗号化し直します。変更後は、古いパスフレーズではどれも開けなくなります。</translation>
     </message>
     <message>
-        <source>Same name and address</source>
-        <translation>会社名と住所が同じ</translation>
+        <source>Kakeru closes the window, backs the database up first, converts it and opens it again.</source>
+        <translation>ウィンドウをいったん閉じ、先にバックアップを作成してから変換し、もう一度開きます。</translation>
     </message>
     <message>
-        <source>Filled its empty fields</source>
-        <translation>空欄を補った（更新）</translation>
+        <source>About encryption</source>
+        <translation>暗号化について</translation>
     </message>
     <message>
-        <source>Nothing new</source>
-        <translation>新しい値なし（重複）</translation>
+        <source>Current passphrase</source>
+        <translation>現在のパスフレーズ</translation>
     </message>
     <message>
-        <source>Line %1: %2</source>
-        <translation>%1 行目の %2</translation>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt</source>
+        <translation>暗号化する(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the encryption</source>
+        <translation>暗号化を解除する(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Change the passphrase</source>
+        <translation>パスフレーズを変更する(&amp;C)</translation>
+    </message>
+    <message>
+        <source>That is not the current passphrase. Nothing was changed.</source>
+        <translation>現在のパスフレーズと一致しません。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent passphrase</source>
+        <translation>現在のパスフレーズ(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -1599,14 +1588,6 @@ Choose No to close Kakeru without changing anything.</source>
         <source>Feedback not saved</source>
         <translation>フィードバックを保存できませんでした</translation>
     </message>
-    <message>
-        <source>Order amount (yen)</source>
-        <translation>受注額（円）</translation>
-    </message>
-    <message>
-        <source>e.g. 1200000 or 120万</source>
-        <translation>例: 1200000 または 120万</translation>
-    </message>
 </context>
 <context>
     <name>FileCommands</name>
@@ -1633,6 +1614,18 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>The database already holds companies. Add 1,000 demo companies to it?</source>
         <translation>データベースにはすでに会社が登録されています。デモ用の会社 1,000 件を追加しますか？</translation>
+    </message>
+    <message>
+        <source>E&amp;ncrypt…</source>
+        <translation>暗号化(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Remove encr&amp;yption…</source>
+        <translation>暗号化を解除(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Change the &amp;passphrase…</source>
+        <translation>パスフレーズの変更(&amp;P)…</translation>
     </message>
 </context>
 <context>
@@ -1840,53 +1833,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
-    </message>
-</context>
-<context>
-    <name>GoalsDialog</name>
-    <message>
-        <source>Monthly goals</source>
-        <translation>月間目標</translation>
-    </message>
-    <message>
-        <source>list %1</source>
-        <translation>リスト「%1」</translation>
-    </message>
-    <message>
-        <source>every account</source>
-        <translation>すべての会社</translation>
-    </message>
-    <message>
-        <source>Goals for %1/%2 and the months after it (%3), until you set others. Leave a figure empty to set no goal for it.</source>
-        <translation>%1年%2月以降の目標です（%3）。別の目標を設定するまで、翌月以降も同じ目標が続きます。目標を置かない指標は空欄にしてください。</translation>
-    </message>
-    <message>
-        <source>About the goals</source>
-        <translation>目標について</translation>
-    </message>
-    <message>
-        <source>Goal: %1</source>
-        <translation>目標: %1</translation>
-    </message>
-    <message>
-        <source>No goal</source>
-        <translation>目標なし</translation>
-    </message>
-    <message>
-        <source>%1 a month</source>
-        <translation>%1（月間）</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>エラー</translation>
-    </message>
-    <message>
-        <source>Save the goals</source>
-        <translation>目標を保存</translation>
-    </message>
-    <message>
-        <source>Set the goals</source>
-        <translation>目標の設定</translation>
     </message>
 </context>
 <context>
@@ -2244,16 +2190,12 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>週次推移</translation>
     </message>
     <message>
-        <source>Funnel (each share names its base)</source>
-        <translation>ファネル（割合は何に対する値かを併記）</translation>
-    </message>
-    <message>
         <source>Count</source>
         <translation>件数</translation>
     </message>
     <message>
-        <source>Connects, appointments, meetings</source>
-        <translation>接続・アポ・商談化</translation>
+        <source>Weekly trend (calls on the left axis)</source>
+        <translation>週次推移（架電数は左軸）</translation>
     </message>
 </context>
 <context>
@@ -2265,53 +2207,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>Delete decision</source>
         <translation>決定事項の削除</translation>
-    </message>
-</context>
-<context>
-    <name>KpiGoalsBar</name>
-    <message>
-        <source>Goals of the month</source>
-        <translation>今月の目標</translation>
-    </message>
-    <message>
-        <source>Goals…</source>
-        <translation>目標…</translation>
-    </message>
-    <message>
-        <source>Set the monthly goals</source>
-        <translation>月間目標を設定</translation>
-    </message>
-    <message>
-        <source>%1/%2</source>
-        <translation>%1年%2月</translation>
-    </message>
-    <message>
-        <source>A saved view has no goals: choose all accounts or a list.</source>
-        <translation>保存したビューには目標がありません。「すべて」かリストを選ぶと表示されます。</translation>
-    </message>
-    <message>
-        <source>No goals for %1 yet. Set them with Goals…</source>
-        <translation>%1の目標はまだありません。「目標…」から設定できます。</translation>
-    </message>
-    <message>
-        <source>met</source>
-        <translation>達成</translation>
-    </message>
-    <message>
-        <source>%1 short</source>
-        <translation>あと %1 件（未達）</translation>
-    </message>
-    <message>
-        <source>%1 a day</source>
-        <translation>1日あたり %1 件</translation>
-    </message>
-    <message>
-        <source>%1 business days left</source>
-        <translation>残り営業日 %1 日</translation>
-    </message>
-    <message>
-        <source>Goals %1 (%2):</source>
-        <translation>%1の目標（%2）:</translation>
     </message>
 </context>
 <context>
@@ -2461,10 +2356,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>完了</translation>
     </message>
     <message>
-        <source>Review</source>
-        <translation>起票</translation>
-    </message>
-    <message>
         <source>Decisions and next actions</source>
         <translation>決定事項とネクストアクション</translation>
     </message>
@@ -2571,34 +2462,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>Double-click to list what it counts.</source>
         <translation>ダブルクリックで対象の一覧を表示します。</translation>
-    </message>
-    <message>
-        <source>This review</source>
-        <translation>今回</translation>
-    </message>
-    <message>
-        <source>Overdue: past its due day</source>
-        <translation>期限超過: 期限を過ぎています</translation>
-    </message>
-    <message>
-        <source>List quality…</source>
-        <translation>リスト品質…</translation>
-    </message>
-    <message>
-        <source>Save the list-quality report as PDF or CSV</source>
-        <translation>リスト品質レポートを PDF または CSV で保存</translation>
-    </message>
-    <message>
-        <source>Save the list-quality report</source>
-        <translation>リスト品質レポートの保存</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf);;CSV files (*.csv)</source>
-        <translation>PDF ファイル (*.pdf);;CSV ファイル (*.csv)</translation>
-    </message>
-    <message>
-        <source>List-quality report not saved</source>
-        <translation>リスト品質レポートを保存できませんでした</translation>
     </message>
 </context>
 <context>
@@ -3727,6 +3590,25 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     </message>
 </context>
 <context>
+    <name>NewPassphraseFields</name>
+    <message>
+        <source>New passphrase</source>
+        <translation>新しいパスフレーズ</translation>
+    </message>
+    <message>
+        <source>The passphrase again</source>
+        <translation>確認用のパスフレーズ</translation>
+    </message>
+    <message>
+        <source>&amp;Again, to confirm</source>
+        <translation>確認のためもう一度(&amp;A)</translation>
+    </message>
+    <message>
+        <source>New &amp;passphrase</source>
+        <translation>新しいパスフレーズ(&amp;P)</translation>
+    </message>
+</context>
+<context>
     <name>NextTouchForm</name>
     <message>
         <source>Next touch</source>
@@ -3848,8 +3730,8 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>結果キーの割り当て</translation>
     </message>
     <message>
-        <source>In a call session, the number keys choose these outcomes; another number changes the choice until the call is saved, and in the note digits are text. Put the ones you use most on the keys you reach most easily.</source>
-        <translation>架電セッションでは、数字キーでこれらの結果を選びます。保存するまでは別の数字で選び直せ、メモ欄では数字はそのまま入力されます。よく使う結果を押しやすいキーに割り当ててください。</translation>
+        <source>In a call session, the number keys log these outcomes. Put the ones you use most on the keys you reach most easily.</source>
+        <translation>架電セッションでは、数字キーでこれらの結果を記録します。よく使う結果を押しやすいキーに割り当ててください。</translation>
     </message>
     <message>
         <source>About outcome keys</source>
@@ -3893,6 +3775,18 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>Call outcome</source>
         <translation>架電結果</translation>
+    </message>
+    <message>
+        <source>Call time</source>
+        <translation>通話時間</translation>
+    </message>
+    <message>
+        <source>Start timer (T)</source>
+        <translation>タイマー開始 (T)</translation>
+    </message>
+    <message>
+        <source>Start or stop the call timer</source>
+        <translation>通話タイマーの開始・停止</translation>
     </message>
     <message>
         <source>Person on the line</source>
@@ -3966,6 +3860,10 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <source>Reception / not named</source>
         <translation>受付・担当者不明</translation>
     </message>
+    <message>
+        <source>Stop timer (T)</source>
+        <translation>タイマー停止 (T)</translation>
+    </message>
 </context>
 <context>
     <name>OutcomeSaving</name>
@@ -3976,6 +3874,29 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>Log %1 for %2</source>
         <translation>%2 に「%1」を記録</translation>
+    </message>
+</context>
+<context>
+    <name>Passphrase</name>
+    <message>
+        <source>Save in the &amp;keychain</source>
+        <translation>キーチェーンに保存(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Save the passphrase in the keychain</source>
+        <translation>パスフレーズをキーチェーンに保存する</translation>
+    </message>
+    <message>
+        <source>The operating system's password store (Keychain, Credential Manager, Secret Service) keeps it, and Kakeru opens without asking. Without it, the passphrase is asked at every start.</source>
+        <translation>OS のパスワード保管庫（キーチェーン、資格情報マネージャー、Secret Service）に保存し、次回からは入力しなくても開けるようにします。保存しない場合は、起動のたびにお尋ねします。</translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation>キーチェーン</translation>
+    </message>
+    <message>
+        <source>The passphrase saved in the keychain does not open this database (it may have been changed). Enter the current one.</source>
+        <translation>キーチェーンに保存されたパスフレーズでは、このデータベースを開けませんでした（パスフレーズが変更された可能性があります）。現在のパスフレーズを入力してください。</translation>
     </message>
 </context>
 <context>
@@ -4426,26 +4347,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <source>The import was undone. The database is as it was before.</source>
         <translation>取り込みを取り消しました。データベースは取り込み前の状態に戻っています。</translation>
     </message>
-    <message>
-        <source>Rows with a phone number to call</source>
-        <translation>架電できる行（電話番号あり）</translation>
-    </message>
-    <message>
-        <source>What makes rows uncallable</source>
-        <translation>架電できない行の内訳</translation>
-    </message>
-    <message>
-        <source>Rows taken for a company already known, and why</source>
-        <translation>既存の会社と重複した行とその理由</translation>
-    </message>
-    <message>
-        <source>Duplicates: the row, the company it matched and why:</source>
-        <translation>重複した行（どの会社と、なぜ重複と判断したか）:</translation>
-    </message>
-    <message>
-        <source>Not callable: %1 without a phone number, %2 with one that is not a phone number; %3 rejected for their corporate number.</source>
-        <translation>架電できない行: 電話番号なし %1 行、電話番号として読めない値 %2 行。法人番号の誤りで除外 %3 行。</translation>
-    </message>
 </context>
 <context>
     <name>ScoringRulesDialog</name>
@@ -4654,21 +4555,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     </message>
 </context>
 <context>
-    <name>SessionKeys</name>
-    <message>
-        <source>Keys</source>
-        <translation>キー操作</translation>
-    </message>
-    <message>
-        <source>Typing: digits are text · Esc back to the outcome keys · Enter save and next · Shift+Enter new line</source>
-        <translation>入力中：数字もそのまま入力されます · Esc 結果キーに戻る · Enter 保存して次へ · Shift+Enter 改行</translation>
-    </message>
-    <message>
-        <source>Keys: 1–9 outcome (another number changes it) · Tab note · Enter save and next · S skip · D dial · O account</source>
-        <translation>1〜9 結果（別の数字で選び直し） · Tab メモへ · Enter 保存して次へ · S スキップ · D 発信 · O アカウント</translation>
-    </message>
-</context>
-<context>
     <name>SessionView</name>
     <message>
         <source>Call session</source>
@@ -4703,16 +4589,16 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>会社の概要</translation>
     </message>
     <message>
+        <source>Open account</source>
+        <translation>アカウントを開く</translation>
+    </message>
+    <message>
         <source>Open this account</source>
         <translation>このアカウントを開く</translation>
     </message>
     <message>
-        <source>Open account (O)</source>
-        <translation>アカウントを開く (O)</translation>
-    </message>
-    <message>
-        <source>End session (E)</source>
-        <translation>セッション終了 (E)</translation>
+        <source>End session</source>
+        <translation>セッション終了</translation>
     </message>
     <message>
         <source>End the session and show the summary</source>
@@ -5565,6 +5451,45 @@ Replace the existing view?</source>
     <message>
         <source>A session is in progress (account %1 of %2). Start a new one instead? Everything logged so far stays saved.</source>
         <translation>進行中のセッションがあります（%2件中 %1件目）。新しいセッションを開始しますか？これまでに記録した内容は保存されたままです。</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Encrypted database</source>
+        <translation>暗号化されたデータベース</translation>
+    </message>
+    <message>
+        <source>The database %1 is encrypted. Enter its passphrase to open it.</source>
+        <translation>データベース %1 は暗号化されています。開くには、パスフレーズを入力してください。</translation>
+    </message>
+    <message>
+        <source>About the passphrase</source>
+        <translation>パスフレーズについて</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>パスフレーズ</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>パスフレーズ(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Open the database</source>
+        <translation>データベースを開く</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open this database. Check it (and the keyboard's input mode and Caps Lock) and enter it again. Nothing was changed.</source>
+        <translation>このパスフレーズでは、データベースを開けませんでした。入力モードや Caps Lock も含めてご確認のうえ、もう一度入力してください。何も変更していません。</translation>
     </message>
 </context>
 </TS>

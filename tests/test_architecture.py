@@ -58,6 +58,7 @@ MODELS_LAYERS = {
     "planning": {"store", "accounts"},
     "meetings": {"store", "accounts", "planning", "maps"},
     "kpi": {"store", "accounts", "importing", "planning", "meetings"},
+    "team": {"store", "accounts", "planning", "meetings"},
     "demo": {"store", "accounts", "importing", "maps", "planning", "meetings", "kpi"},
 }
 # Who may import models.demo besides itself: the entry points that offer demo data.
@@ -193,3 +194,29 @@ def test_the_write_path_checker_sees_each_hand_written_step():
         (1, "a table named by hand on the bus"), (2, "a table named by hand on the bus"),
         (3, "a first-redo flag of its own"), (4, "an undo command outside the write path"),
         (6, "a command pushed by hand")]
+
+
+def tables_spelled_out(text: str) -> list[int]:
+    """Lines where ``affects(…)`` is given a table name as a string instead of a name from changes.py."""
+    lines = []
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name == "affects" and any(isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+                                         for arg in node.args[1:]):
+                lines.append(node.lineno)
+    return lines
+
+
+def test_views_name_tables_by_the_constants_of_changes_py():
+    offences = [f"{path.relative_to(ROOT).as_posix()}:{line}"
+                for path in sorted((ROOT / "ui").rglob("*.py"))
+                for line in tables_spelled_out(path.read_text(encoding="utf-8"))]
+    assert offences == []
+
+
+def test_the_table_name_checker_sees_a_string():
+    sample = ('if affects(payload, "companies"):\n    pass\n'
+              'if signals.affects(p, COMPANIES, "plans"):\n    pass\n'
+              "if affects(payload, COMPANIES, WATCHED):\n    pass\n")
+    assert tables_spelled_out(sample) == [1, 3]

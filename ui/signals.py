@@ -23,7 +23,14 @@ class DataBus(QObject):
             self.changed.emit(",".join(changes.tables))
 
 
-def affects(payload: str, *tables: str) -> bool:
-    """Whether a ``changed`` payload names any of ``tables``."""
-    named = set(payload.split(","))
-    return bool(named & set(tables))
+def affects(payload: str, *watched: str | Changes) -> bool:
+    """Whether a ``changed`` payload names any table of ``watched``.
+
+    Args:
+        watched: the tables a view shows, as the names in models/store/changes.py (``COMPANIES``) or
+            as a ``Changes`` naming several (``Changes.of(COMPANIES, CONTACTS)``).
+    """
+    tables: set[str] = set()
+    for item in watched:
+        tables.update(item.tables if isinstance(item, Changes) else (item,))
+    return not tables.isdisjoint(payload.split(","))

@@ -8,9 +8,10 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from models.accounts import lists
-from models.store.changes import LIST_MEMBERS, TARGET_LISTS, Changes
+from models.store.changes import COMPANIES, CONTACTS, LIST_MEMBERS, PLANS, TARGET_LISTS, Changes
 from models.store.errors import ValidationError
 from ui.operations import WriteCommand, record, run_write
+from ui.signals import affects
 
 
 @pytest.fixture
@@ -132,3 +133,11 @@ def test_the_bus_takes_changes_only_and_says_nothing_of_nothing(bus, heard):
     assert heard == []
     with pytest.raises(TypeError):
         bus.notify("companies")  # table names are written in models/store/changes.py, not by hand
+
+
+def test_a_view_asks_with_the_table_names_or_a_changes(bus, heard):
+    bus.notify(Changes.of(COMPANIES, LIST_MEMBERS))
+    payload = heard[0]
+    assert affects(payload, PLANS, LIST_MEMBERS) and not affects(payload, PLANS, CONTACTS)
+    assert affects(payload, Changes.of(CONTACTS, COMPANIES)) and not affects(payload, Changes.of(PLANS))
+    assert affects(payload, PLANS, Changes.of(COMPANIES)) and not affects(payload)

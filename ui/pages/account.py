@@ -33,6 +33,7 @@ from models.accounts import targets as targets_query
 from models.accounts.companies import get_company
 from models.accounts.vocab import COMPANY_STATUS
 from models.planning.plans import open_plans
+from models.store.changes import COMPANIES, LIST_MEMBERS, PLANS, TARGET_LISTS, TOUCHES
 from models.store.errors import NotFound
 from ui.i18n import arg, label
 from ui.naming import named as _named
@@ -268,8 +269,8 @@ class AccountPage(Page):
             self.session_requested.emit([self.company_id])
 
     def _on_data_changed(self, payload: str) -> None:
-        if self.company_id is not None and affects(payload, "companies", "plans", "list_members",
-                                                   "target_lists", "touches"):
+        if self.company_id is not None and affects(payload, COMPANIES, PLANS, LIST_MEMBERS,
+                                                   TARGET_LISTS, TOUCHES):
             self._show_header()
-        elif self.company_id is None and self.picker_model is not None and affects(payload, "companies"):
+        elif self.company_id is None and self.picker_model is not None and affects(payload, COMPANIES):
             self.picker_model.refresh()

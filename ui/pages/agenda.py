@@ -36,6 +36,17 @@ from models.accounts.vocab import TOUCH_KIND
 from models.meetings import ics
 from models.planning.agenda_groups import agenda_groups
 from models.store import clock
+from models.store.changes import (
+    CADENCES,
+    COMPANIES,
+    CONTACTS,
+    LIST_MEMBERS,
+    MEETINGS,
+    PLANS,
+    TARGET_LISTS,
+    TOUCHES,
+    Changes,
+)
 from models.store.errors import KakeruError
 from ui.dialogs.apply_cadence import ApplyCadenceDialog
 from ui.dialogs.plan_dialog import PlanDialog
@@ -60,8 +71,7 @@ from ui.signals import DataBus, affects
 from ui.widgets.hypothesis_results import HypothesisResultsView
 from ui.widgets.leadtime_panel import LeadTimePanel
 
-WATCHED = ("plans", "companies", "touches", "meetings", "list_members", "target_lists", "cadences",
-           "contacts")
+WATCHED = Changes.of(PLANS, COMPANIES, TOUCHES, MEETINGS, LIST_MEMBERS, TARGET_LISTS, CADENCES, CONTACTS)
 COLUMN_WIDTHS = {COL_WHEN: 240, COL_COMPANY: 210, COL_KIND: 64, COL_HYPOTHESIS: 320}
 
 
@@ -254,7 +264,7 @@ class AgendaPage(Page):
             self.hypotheses.refresh()
 
     def _on_data_changed(self, payload: str) -> None:
-        if not affects(payload, *WATCHED):
+        if not affects(payload, WATCHED):
             return
         if self.isVisible():
             self.reload()

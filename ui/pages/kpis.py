@@ -33,6 +33,19 @@ from models.kpi import figures as kpi
 from models.kpi import goals, review
 from models.kpi.export import drill_table, report_tables, write_tables_csv
 from models.store import clock
+from models.store.changes import (
+    COMPANIES,
+    KPI_GOALS,
+    LIST_MEMBERS,
+    MEETINGS,
+    PLANS,
+    REVIEW_DECISIONS,
+    SAVED_VIEWS,
+    SETTINGS,
+    TARGET_LISTS,
+    TOUCHES,
+    Changes,
+)
 from models.store.errors import KakeruError
 from ui.i18n import arg, current_language, number
 from ui.naming import named as _named
@@ -46,8 +59,8 @@ from ui.widgets.flow_layout import flow_widget
 from ui.widgets.kpi_charts import KpiCharts
 from ui.widgets.kpi_goals import KpiGoalsBar
 
-WATCHED = ("touches", "meetings", "plans", "companies", "list_members", "target_lists", "saved_views",
-           "kpi_goals", "settings")
+WATCHED = Changes.of(TOUCHES, MEETINGS, PLANS, COMPANIES, LIST_MEMBERS, TARGET_LISTS, SAVED_VIEWS, KPI_GOALS,
+                     SETTINGS)
 PERIODS = (("this_week", QT_TRANSLATE_NOOP("KpiPage", "This week")),
            ("last_week", QT_TRANSLATE_NOOP("KpiPage", "Last week")),
            ("this_month", QT_TRANSLATE_NOOP("KpiPage", "This month")),
@@ -271,11 +284,11 @@ class KpiPage(KpiDecisions, Page):
             self.refresh()
 
     def _data_changed(self, payload: str) -> None:
-        if affects(payload, "review_decisions"):
+        if affects(payload, REVIEW_DECISIONS):
             self._load_decisions()
-        if affects(payload, "target_lists", "saved_views"):
+        if affects(payload, TARGET_LISTS, SAVED_VIEWS):
             self._scopes_stale = True
-        if affects(payload, *WATCHED):
+        if affects(payload, WATCHED):
             self._dirty = True
             if self.isVisible():
                 self.refresh()

@@ -24,6 +24,7 @@ from sqlite_utils import Database
 from models.accounts.vocab import MEETING_STATUS
 from models.meetings.meetings import field_reps, list_meetings
 from models.store import clock
+from models.store.changes import COMPANIES, CONTACTS, MEETING_ATTENDEES, MEETINGS
 from models.store.errors import KakeruError
 from ui.form_parts import list_table
 from ui.i18n import arg, label, number
@@ -215,7 +216,7 @@ class MeetingsPage(MeetingActions, Page):
         super().hideEvent(event)
 
     def _on_data_changed(self, payload: str) -> None:
-        if not affects(payload, "meetings", "meeting_attendees", "companies", "contacts"):
+        if not affects(payload, MEETINGS, MEETING_ATTENDEES, COMPANIES, CONTACTS):
             return
         if self.isVisible():
             self.reload()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from models.store.changes import COMPANIES, LIST_MEMBERS, PLANS, SAVED_VIEWS, TARGET_LISTS, TOUCHES
 from ui.form_parts import list_table
 from ui.i18n import arg, number
 from ui.naming import named as _named
@@ -269,11 +270,11 @@ class TargetsPage(Page):
         self._selection_changed()
 
     def _on_data_changed(self, payload: str) -> None:
-        if affects(payload, "target_lists", "list_members", "companies"):
+        if affects(payload, TARGET_LISTS, LIST_MEMBERS, COMPANIES):
             self.filters.reload_options()
-        if affects(payload, "saved_views"):
+        if affects(payload, SAVED_VIEWS):
             self.actions.reload_views()
-        if affects(payload, "companies", "list_members", "touches", "plans", "target_lists"):
+        if affects(payload, COMPANIES, LIST_MEMBERS, TOUCHES, PLANS, TARGET_LISTS):
             self.model.refresh()
             self._after_reset()
 

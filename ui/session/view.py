@@ -38,6 +38,18 @@ from models.planning.calendar import load_calendar
 from models.planning.dispositions import load_rules
 from models.planning.session_card import AccountCard, account_card
 from models.store import clock as working_clock
+from models.store.changes import (
+    COMPANIES,
+    CONTACTS,
+    LIST_MEMBERS,
+    MEETINGS,
+    PLANS,
+    RELATIONSHIPS,
+    SETTINGS,
+    TARGET_LISTS,
+    TOUCHES,
+    Changes,
+)
 from models.store.errors import NotFound
 from ui.i18n import arg, label, number
 from ui.naming import named as _named
@@ -53,8 +65,8 @@ from ui.signals import DataBus, affects
 
 MUTED = "color: palette(dark);"
 # What the card shows: a change to any of these while the session is hidden is read on showing it.
-CARD_TABLES = ("contacts", "relationships", "companies", "touches", "plans", "meetings", "list_members",
-               "target_lists", "settings")
+CARD_TABLES = Changes.of(CONTACTS, RELATIONSHIPS, COMPANIES, TOUCHES, PLANS, MEETINGS, LIST_MEMBERS,
+                         TARGET_LISTS, SETTINGS)
 
 
 def tel_url(phone: str) -> QUrl:
@@ -338,14 +350,14 @@ class SessionView(SessionKeys, DraftKeeping, OutcomeSaving, QWidget):
 
     # -- refresh ------------------------------------------------------------------------------------
     def _on_data_changed(self, payload: str) -> None:
-        if affects(payload, "settings"):
+        if affects(payload, SETTINGS):
             self.rules = load_rules(self.db)
             self.calendar = load_calendar(self.db)
         if self.card is None:
             return
         if not self.isVisible():
-            self._card_stale = self._card_stale or affects(payload, *CARD_TABLES)
-        elif affects(payload, "contacts", "relationships"):  # edited on the card's own map
+            self._card_stale = self._card_stale or affects(payload, CARD_TABLES)
+        elif affects(payload, CONTACTS, RELATIONSHIPS):  # edited on the card's own map
             self._refresh_card()
 
     def showEvent(self, event) -> None:

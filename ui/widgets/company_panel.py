@@ -30,6 +30,7 @@ from models.accounts import lists as lists_model
 from models.accounts.normalize import PREFECTURES
 from models.accounts.text_fields import COMPANIES
 from models.accounts.vocab import COMPANY_STATUS, RANKS
+from models.store import changes as tables
 from models.store.errors import KakeruError, NotFound, ValidationError
 from ui.errors import show_expected_error
 from ui.form_parts import bounded, error_label
@@ -335,7 +336,8 @@ class CompanyPanel(QWidget):
     def _on_data_changed(self, payload: str) -> None:
         if self.company is None:
             return
-        if affects(payload, "contacts"):
+        if affects(payload, tables.CONTACTS):
             self.contacts.reload()
-        if affects(payload, "companies", "list_members", "target_lists") and not self.is_dirty():
+        shown = (tables.COMPANIES, tables.LIST_MEMBERS, tables.TARGET_LISTS)
+        if affects(payload, *shown) and not self.is_dirty():
             self.show_company(self.company.id)

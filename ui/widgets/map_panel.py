@@ -30,6 +30,15 @@ from models.accounts import companies, relations
 from models.maps.coverage import Hint, hints_from
 from models.maps.layout import MapLayout, layout_map, map_people
 from models.store import clock
+from models.store.changes import (
+    COMPANIES,
+    CONTACTS,
+    MEETING_ATTENDEES,
+    MEETINGS,
+    RELATIONSHIPS,
+    TOUCHES,
+    Changes,
+)
 from models.store.errors import KakeruError
 from models.store.output_path import check_output_path
 from ui.errors import show_expected_error
@@ -42,7 +51,7 @@ from ui.widgets.map_people import MapPeopleView, PersonRow
 from ui.widgets.map_view import MapView, TextAsPaths, qt_style
 
 COMPACT_READABLE = 1.3  # the least zoom at which a card's text reads comfortably
-WATCHED = ("contacts", "relationships", "touches", "meetings", "meeting_attendees", "companies")
+WATCHED = Changes.of(CONTACTS, RELATIONSHIPS, TOUCHES, MEETINGS, MEETING_ATTENDEES, COMPANIES)
 HINT_STYLE = {
     "warning": "background: #FFF4E5; border-left: 4px solid #D68910; padding: 4px 8px; color: #5C3B00;",
     "info": "background: #EAF2FB; border-left: 4px solid #2E86C1; padding: 4px 8px; color: #14324F;",
@@ -248,7 +257,7 @@ class MapPanel(MapEdits, QWidget):
         self.hint_box.setVisible(bool(hints))
 
     def _on_changed(self, payload: str) -> None:
-        if self.company_id is not None and affects(payload, *WATCHED):
+        if self.company_id is not None and affects(payload, WATCHED):
             try:
                 self.refresh()
             except KakeruError:

@@ -34,6 +34,7 @@ from sqlite_utils import Database
 from models.planning.calendar import add_business_days, load_calendar
 from models.planning.timeline import TimelineItem
 from models.store import clock as working_clock
+from models.store.changes import COMPANIES, CONTACTS, PLANS, TOUCHES
 from ui.i18n import arg, current_language
 from ui.settings import AppSettings
 from ui.signals import DataBus, affects
@@ -333,7 +334,7 @@ class TimelineView(TimelineNavigation, QWidget):
         return menu
 
     def _on_data_changed(self, payload: str) -> None:
-        if self.company_id is not None and affects(payload, "plans", "touches", "contacts", "companies"):
+        if self.company_id is not None and affects(payload, PLANS, TOUCHES, CONTACTS, COMPANIES):
             key = self.selected.key if self.selected else None
             self._extent = None
             self.canvas.invalidate()

@@ -614,6 +614,36 @@ def _self_test_qt(db, folder: str) -> str:
     return f"{loaded}、フォント {families[0]}、翻訳 OK（Kakeru と Qt）、{built}"
 
 
+def _self_test_encryption(folder: str) -> str:
+    """Prove SQLCipher loads (the bundle carries it): write an encrypted file, open it again with its
+    passphrase, and find nothing of what was written in its bytes."""
+    from models.store import cipher
+    from models.store.db import open_db, stamp, writing
+
+    path = os.path.join(folder, "self-test-encrypted.db")
+    passphrase = "self-test passphrase"
+    cipher.prepare_new(path, cipher.derive_key(passphrase))
+    db = open_db(path)
+    try:
+        with writing(db):
+            db.table("companies").insert(stamp({"name": "株式会社暗号診断", "search_key": "暗号診断"}))
+        version = db.execute("PRAGMA cipher_version").fetchone()[0]
+    finally:
+        db.close()
+    cipher.forget_all()
+    cipher.unlock(path, passphrase)
+    db = open_db(path)
+    try:
+        names = [row[0] for row in db.execute("SELECT name FROM companies")]
+    finally:
+        db.close()
+    with open(path, "rb") as handle:
+        leaked = "暗号診断".encode() in handle.read()
+    if names != ["株式会社暗号診断"] or leaked or not cipher.looks_encrypted(path):
+        raise RuntimeError("暗号化したデータベースを正しく読み書きできませんでした。")
+    return f"SQLCipher {version} OK"
+
+
 def cmd_self_test(_args: argparse.Namespace | None = None) -> int:
     """``main.py --self-test``: a database, a CP932 import, a meeting, its briefing sheet and Qt.
 
@@ -673,6 +703,8 @@ def cmd_self_test(_args: argparse.Namespace | None = None) -> int:
                 if size == 0 or header != b"%PDF-":
                     raise RuntimeError("PDF ファイルが作成されていないか、空です。")
                 lines.append(f"ブリーフィングシート: PDF {rendered.pages} ページ、{size:,} バイト")
+                step = "暗号化（SQLCipher）"
+                lines.append(f"暗号化: {_self_test_encryption(folder)}")
                 step = "Qt の読み込みとメイン画面の作成"
                 lines.append(f"Qt: {_self_test_qt(db, folder)}")
             finally:

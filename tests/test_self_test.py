@@ -30,6 +30,7 @@ def test_self_test_runs_without_a_display_and_prints_a_japanese_summary(tmp_path
     assert "ブリーフィングシート: PDF 1 ページ" in summary
     assert "offscreen" in summary and "BIZ UDPGothic" in summary and "翻訳 OK（Kakeru と Qt）" in summary
     assert "メイン画面 OK（6 ページ）" in summary
+    assert "暗号化: SQLCipher 4." in summary  # the bundle carries SQLCipher (tests/test_bundle.py runs this)
     assert list(tmp_path.glob("kakeru-self-test-*")) == []  # the temporary folder is removed
 
 

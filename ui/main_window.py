@@ -23,7 +23,7 @@ from sqlite_utils import Database
 
 from models.accounts import lists as lists_model
 from models.accounts import targets as targets_query
-from models.store.changes import COMPANIES, TARGET_LISTS, Changes
+from models.store.changes import COMPANIES, IMPORTS, LIST_MEMBERS, TARGET_LISTS, Changes
 from ui.file_commands import FileCommands
 from ui.i18n import arg, number
 from ui.pages.targets import TargetsPage
@@ -303,7 +303,7 @@ class MainWindow(FileCommands, QMainWindow):
                                       number(list_count)))
 
     def _on_data_changed(self, payload: str) -> None:
-        if affects(payload, "companies", "target_lists", "list_members", "imports"):
+        if affects(payload, COMPANIES, TARGET_LISTS, LIST_MEMBERS, IMPORTS):
             self.refresh_counts()
 
     # -- commands -----------------------------------------------------------------------------

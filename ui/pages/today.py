@@ -32,6 +32,16 @@ from models.planning import sessions
 from models.planning.agenda import Agenda, build_agenda
 from models.store import clock
 from models.store import settings as db_settings
+from models.store.changes import (
+    COMPANIES,
+    IMPORTS,
+    LIST_MEMBERS,
+    PLANS,
+    SETTINGS,
+    TARGET_LISTS,
+    TOUCHES,
+    Changes,
+)
 from models.store.errors import KakeruError
 from ui.errors import show_expected_error
 from ui.form_parts import list_table
@@ -58,7 +68,7 @@ from ui.signals import DataBus, affects
 
 COLUMN_WIDTHS = {COL_NUMBER: 40, COL_SECTION: 80, COL_NAME: 220, COL_KANA: 150, COL_PHONE: 120, COL_DUE: 100,
                  COL_RANK: 50, COL_STATUS: 100, COL_REASON: 320}
-REFRESH_ON = ("companies", "touches", "plans", "list_members", "target_lists", "settings", "imports")
+REFRESH_ON = Changes.of(COMPANIES, TOUCHES, PLANS, LIST_MEMBERS, TARGET_LISTS, SETTINGS, IMPORTS)
 
 
 def shortcut(sequence, parent: QWidget, slot,
@@ -253,9 +263,9 @@ class TodayPage(Page):
         return state if state is not None and not state.finished else None
 
     def _on_data_changed(self, payload: str) -> None:
-        if affects(payload, "target_lists", "list_members") and self._controls_filled:
+        if affects(payload, TARGET_LISTS, LIST_MEMBERS) and self._controls_filled:
             self._fill_lists(self.list_id())
-        if affects(payload, *REFRESH_ON):
+        if affects(payload, REFRESH_ON):
             self._stale = True
             if self.isVisible() and self.stack.currentWidget() is self.queue:
                 self.reload()

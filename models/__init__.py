@@ -9,5 +9,6 @@ Sub-packages, lower ones first (``tests/test_architecture.py`` checks the order)
 - ``planning``   touches, plans, dispositions, cadences, calendar, sessions, agenda, timeline
 - ``meetings``   meetings won, the field's feedback, briefing data, calendar export
 - ``kpi``        figures, lead time, the weekly review and their exports
+- ``team``       team sync with the team's PostgreSQL: server schema, change log, outbox
 - ``demo``       the seeded demo data (only ``main.py`` and the first-run dialog import it)
 """

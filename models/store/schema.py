@@ -510,6 +510,79 @@ END""",
     "UPDATE review_decisions SET done_at = updated_at WHERE done <> 0",
 ]
 
+# 11: the outbox of team sync (models/team): every insert, update and delete of a synced table is
+# recorded in the same transaction as the write, by triggers, so no write path can forget it. Only while
+# sync_state.recording is 1: a file not bound to a team pays one probe of a one-row table a write and
+# keeps no outbox, and applying pulled changes turns it off inside its own transaction so they are not
+# sent back. An update is recorded only when a synced column changed, with the names of those columns
+# (per-field merge); the columns derived on the laptop (search keys, score, first/last touch, open
+# plans, import ids) are left out, so a logged call does not record its company as edited. outbox.id
+# is AUTOINCREMENT: an id is never reused after a push deletes the rows, so the server can tell a
+# re-sent batch by its ids.
+_OUTBOX_COLUMNS = {
+    "companies": ("name", "name_kana", "corporate_number", "industry", "business_domain", "prefecture",
+                  "address", "postal_code", "phone", "website", "employees", "fiscal_year_end_month",
+                  "rank", "status", "notes"),
+    "contacts": ("company_id", "name", "name_kana", "department", "title", "role", "phone", "mobile",
+                 "email", "best_time", "notes", "map_x", "map_y", "employment", "employment_changed_on",
+                 "successor_id"),
+    "relationships": ("company_id", "from_contact_id", "to_contact_id", "kind", "note", "as_of", "source"),
+    "touches": ("company_id", "contact_id", "kind", "at", "duration_s", "outcome", "reached_decision_maker",
+                "note", "hearing_issue", "hearing_current", "hearing_budget", "hearing_timing",
+                "hearing_decision_maker", "hearing_competitor", "caller", "session_uid"),
+    "plans": ("company_id", "contact_id", "due", "kind", "hypothesis", "hypothesis_template",
+              "hypothesis_result", "source", "cadence_id", "cadence_step_id", "status", "done_touch_id",
+              "done_at", "skip_reason", "caller"),
+    "meetings": ("company_id", "touch_id", "starts_at", "duration_min", "place", "online_url", "field_rep",
+                 "caller", "purpose", "notes_needs", "notes_current", "notes_expectations", "notes_concerns",
+                 "notes_personality", "notes_budget", "notes_timing", "notes_decision_process",
+                 "notes_competitors", "notes_unknowns", "questions", "cautions", "status", "outcome",
+                 "outcome_reason", "outcome_note", "next_step", "brief_difference", "feedback_at",
+                 "order_amount", "expected_amount"),
+    "target_lists": ("name", "description", "script", "archived"),
+    "list_members": ("list_id", "company_id", "priority"),
+}
+_RECORDING = "(SELECT recording FROM sync_state WHERE id = 1)"
+
+
+def _outbox_triggers(table: str, columns: Sequence[str]) -> list[str]:
+    changed = " OR ".join(f"old.{column} IS NOT new.{column}" for column in columns)
+    names = " || ".join(f"CASE WHEN old.{column} IS NOT new.{column} THEN ',{column}' ELSE '' END"
+                        for column in columns)
+    record = ("INSERT INTO outbox (table_name, uid, op, fields) "
+              "VALUES ('{table}', {row}.uid, '{op}', {fields});")
+    return [
+        f"""CREATE TRIGGER outbox_{table}_insert AFTER INSERT ON {table} WHEN {_RECORDING} BEGIN
+    {record.format(table=table, row="new", op="insert", fields="NULL")}
+END""",
+        f"""CREATE TRIGGER outbox_{table}_update AFTER UPDATE ON {table}
+    WHEN {_RECORDING} AND ({changed}) BEGIN
+    {record.format(table=table, row="new", op="update", fields=f"substr({names}, 2)")}
+END""",
+        f"""CREATE TRIGGER outbox_{table}_delete AFTER DELETE ON {table} WHEN {_RECORDING} BEGIN
+    {record.format(table=table, row="old", op="delete", fields="NULL")}
+END""",
+    ]
+
+
+_M0011 = [
+    """CREATE TABLE sync_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    recording INTEGER NOT NULL DEFAULT 0 CHECK (recording IN (0, 1))
+)""",
+    "INSERT INTO sync_state (id, recording) VALUES (1, 0)",
+    # at: when the write happened (UTC, to the millisecond), for the hybrid logical clock of the push.
+    """CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    table_name TEXT NOT NULL,
+    uid TEXT NOT NULL,
+    op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+    fields TEXT,
+    at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+)""",
+    *(trigger for table, columns in _OUTBOX_COLUMNS.items() for trigger in _outbox_triggers(table, columns)),
+]
+
 MIGRATIONS: list[Sequence[str | Callable[[Database], None]]] = [
-    _M0001, _M0002, _M0003, _M0004, _M0005, _M0006, _M0007, _M0008, _M0009, _M0010]
+    _M0001, _M0002, _M0003, _M0004, _M0005, _M0006, _M0007, _M0008, _M0009, _M0010, _M0011]
 LATEST_VERSION = len(MIGRATIONS)

@@ -96,9 +96,10 @@ FIGURES: dict[str, tuple[str, str, str, str]] = {
     "untouched": (
         "Untouched数", "Untouched",
         "アーカイブされていないリストに載っている対象の会社のうち、期間の最終日までに接触の記録が一度もない会社の数"
-        "（対象外・架電不可を除く）。",
+        "（対象外・架電不可を除く）。過去の期間は、最終日時点の状態とリストの登録で数えます。",
         "Companies on a list that is not archived with no touch logged up to the last day of the period "
-        "(disqualified and do-not-call excluded)."),
+        "(disqualified and do-not-call excluded); a past period counts the statuses and list memberships "
+        "of its last day."),
     "pipeline": (
         "ナーチャリング中", "Nurturing pipeline",
         "期間の最終日の時点で、未完了の予定（次回の接触）が 1 件以上ある会社の数。",

@@ -44,6 +44,9 @@ REASONS = {
     backups.MANUAL: QT_TRANSLATE_NOOP("BackupRestore", "Manual (Back up now)"),
     "before-import": QT_TRANSLATE_NOOP("BackupRestore", "Before an import"),
     backups.BEFORE_RESTORE: QT_TRANSLATE_NOOP("BackupRestore", "Before a restore"),
+    "before-encrypt": QT_TRANSLATE_NOOP("BackupRestore", "Before encrypting"),
+    "before-decrypt": QT_TRANSLATE_NOOP("BackupRestore", "Before removing the encryption"),
+    "before-passphrase": QT_TRANSLATE_NOOP("BackupRestore", "Before changing the passphrase"),
 }
 MIGRATION_REASON = QT_TRANSLATE_NOOP("BackupRestore", "Before an upgrade")
 

@@ -641,6 +641,18 @@ Choose No to close Kakeru without changing anything.</source>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
+    <message>
+        <source>Before encrypting</source>
+        <translation>暗号化前</translation>
+    </message>
+    <message>
+        <source>Before removing the encryption</source>
+        <translation>暗号化の解除前</translation>
+    </message>
+    <message>
+        <source>Before changing the passphrase</source>
+        <translation>パスフレーズの変更前</translation>
+    </message>
 </context>
 <context>
     <name>BriefDayDialog</name>

@@ -139,5 +139,5 @@ def quality_tables(report: QualityReport) -> list[tuple[list[str], list[list[obj
     rows: list[list[object]] = []
     for quality in (*report.lists, *([report.total] if report.total else [])):
         rows.append([quality.name, *(quality.value(key) for key in COLUMNS)])
-    definitions = (["項目", "定義"], [[label, definition] for label, definition in COLUMNS.values()])
-    return [(header, rows), definitions]
+    meanings: list[list[object]] = [[label, definition] for label, definition in COLUMNS.values()]
+    return [(header, rows), (["項目", "定義"], meanings)]

@@ -181,8 +181,10 @@ class TodayPage(Page):
         self.table.doubleClicked.connect(self._open_index)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut(key, self.table, self._open_current, Qt.ShortcutContext.WidgetShortcut)
+        # Window-wide, so it works wherever the focus is (the navigation list beside the page too); a
+        # shortcut whose widget is hidden is off, so it holds only while the queue is shown.
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut(sequence, self.queue, self.start_queue_session)
+            shortcut(sequence, self.queue, self.start_queue_session, Qt.ShortcutContext.WindowShortcut)
         self.empty_label = _named(QLabel(), "todayEmpty", self.tr("Nothing to call"))
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QListWidget
 from session_keys_helpers import answer_dialog
 from today_helpers import DAY, show_host
 
@@ -110,6 +110,41 @@ def test_ctrl_enter_starts_on_the_queue_in_its_order(qtbot, db, bus, settings, a
     qtbot.keyClick(page.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert page.session.state.company_ids == (1, 4)
     assert QApplication.focusWidget() is page.session.call_page
+
+
+def test_ctrl_enter_starts_wherever_the_focus_is_on_the_page(qtbot, db, bus, settings, answer):
+    """The button says Ctrl+Enter: it holds with the focus on the day, the list, the target or a button."""
+    for name, key in (("date_edit", Qt.Key.Key_Return), ("list_combo", Qt.Key.Key_Enter),
+                      ("target_spin", Qt.Key.Key_Return), ("keys_button", Qt.Key.Key_Return)):
+        host = show_host(qtbot, db, bus, settings)
+        page = host.page
+        widget = getattr(page, name)
+        widget.setFocus()
+        qtbot.waitUntil(widget.hasFocus)
+        qtbot.keyClick(QApplication.focusWidget(), key, Qt.KeyboardModifier.ControlModifier)
+        assert page.stack.currentWidget() is page.session, name
+        assert page.session.state.company_ids == (1, 4)
+        page.session.end()
+        qtbot.keyClick(page.session.summary, Qt.Key.Key_Escape)
+        host.close()
+
+
+def test_ctrl_enter_in_the_window_starts_while_today_is_shown_only(window, qtbot):
+    """With the focus in the navigation beside the page (where it is after choosing Today there)."""
+    today = window.pages["today"]
+    window.show_page("targets")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    navigation = window.findChild(QListWidget, "navigation")
+    navigation.setFocus()
+    qtbot.keyClick(navigation, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert today.stack.currentWidget() is today.queue  # another page: the Today shortcut is off
+    window.show_page("today")
+    navigation.setFocus()
+    qtbot.waitUntil(navigation.hasFocus)
+    qtbot.keyClick(navigation, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert today.stack.currentWidget() is today.session
+    assert QApplication.focusWidget() is today.session.call_page
 
 
 def test_the_main_window_starts_a_session_on_today(window, qtbot):

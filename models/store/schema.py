@@ -549,7 +549,7 @@ def _outbox_triggers(table: str, columns: Sequence[str]) -> list[str]:
     changed = " OR ".join(f"old.{column} IS NOT new.{column}" for column in columns)
     names = " || ".join(f"CASE WHEN old.{column} IS NOT new.{column} THEN ',{column}' ELSE '' END"
                         for column in columns)
-    record = ("INSERT INTO outbox (table_name, uid, op, fields) "
+    record = ("INSERT INTO outbox (table_name, row_uid, op, fields) "
               "VALUES ('{table}', {row}.uid, '{op}', {fields});")
     return [
         f"""CREATE TRIGGER outbox_{table}_insert AFTER INSERT ON {table} WHEN {_RECORDING} BEGIN
@@ -565,20 +565,25 @@ END""",
     ]
 
 
+# The common columns fill themselves, as touch_days' do: the triggers insert without knowing them. An
+# outbox row's created_at is when the write happened, in UTC to the millisecond (the push's hybrid
+# logical clock reads it); row_uid is the uid of the row written.
+_SELF_STAMPED = """
+    uid TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')),
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now'))"""
 _M0011 = [
-    """CREATE TABLE sync_state (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
+    f"""CREATE TABLE sync_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),{_SELF_STAMPED},
     recording INTEGER NOT NULL DEFAULT 0 CHECK (recording IN (0, 1))
 )""",
     "INSERT INTO sync_state (id, recording) VALUES (1, 0)",
-    # at: when the write happened (UTC, to the millisecond), for the hybrid logical clock of the push.
-    """CREATE TABLE outbox (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    f"""CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,{_SELF_STAMPED},
     table_name TEXT NOT NULL,
-    uid TEXT NOT NULL,
+    row_uid TEXT NOT NULL,
     op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
-    fields TEXT,
-    at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    fields TEXT
 )""",
     *(trigger for table, columns in _OUTBOX_COLUMNS.items() for trigger in _outbox_triggers(table, columns)),
 ]

@@ -16,14 +16,17 @@ from models.store.db import writing
 
 @dataclass(frozen=True)
 class OutboxEntry:
-    """One recorded write: ``fields`` names the synced columns an update changed (None otherwise)."""
+    """One recorded write of the row ``row_uid``, at ``created_at`` (UTC, to the millisecond).
+
+    ``fields`` names the synced columns an update changed; None for an insert or a delete.
+    """
 
     id: int
     table_name: str
-    uid: str
+    row_uid: str
     op: str
     fields: tuple[str, ...] | None
-    at: str
+    created_at: str
 
 
 def set_recording(db: Database, on: bool) -> None:
@@ -39,7 +42,7 @@ def is_recording(db: Database) -> bool:
 def pending(db: Database, limit: int | None = None) -> list[OutboxEntry]:
     """The outbox in the order the writes happened (the oldest ``limit`` when given)."""
     rows = db.execute(
-        "SELECT id, table_name, uid, op, fields, at FROM outbox ORDER BY id LIMIT ?",
+        "SELECT id, table_name, row_uid, op, fields, created_at FROM outbox ORDER BY id LIMIT ?",
         [-1 if limit is None else limit]).fetchall()
     return [OutboxEntry(row[0], row[1], row[2], row[3], tuple(row[4].split(",")) if row[4] else None, row[5])
             for row in rows]

@@ -17,7 +17,7 @@ def recording_db(fresh_db):
 
 
 def _entries(db):
-    return [(entry.table_name, entry.uid, entry.op, entry.fields) for entry in pending(db)]
+    return [(entry.table_name, entry.row_uid, entry.op, entry.fields) for entry in pending(db)]
 
 
 def test_a_file_not_bound_to_a_team_keeps_no_outbox(fresh_db):
@@ -70,7 +70,7 @@ def test_a_delete_is_recorded_for_the_row_and_what_it_cascades_to(recording_db):
     log_outcome(recording_db, company.id, "not_available", plan_next=False)
     touch_uid = recording_db.execute("SELECT uid FROM touches").fetchone()[0]
     delete_companies(recording_db, [company.id])
-    deletes = {(entry.table_name, entry.uid) for entry in pending(recording_db) if entry.op == "delete"}
+    deletes = {(entry.table_name, entry.row_uid) for entry in pending(recording_db) if entry.op == "delete"}
     assert deletes == {("companies", company.uid), ("contacts", contact.uid), ("touches", touch_uid)}
 
 

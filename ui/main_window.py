@@ -240,6 +240,9 @@ class MainWindow(FileCommands, QMainWindow):
         for action in self.targets_page.edit_actions():
             edit_menu.addAction(action)
         edit_menu.addSeparator()
+        self.caller_name_action = self._action("callerNameAction", self.tr("Caller &name…"), None,
+                                               self.edit_caller_name)
+        edit_menu.addAction(self.caller_name_action)
         self.scoring_action = self._action("scoringRulesAction", self.tr("&Scoring rules…"), None,
                                            self.edit_scoring_rules)
         edit_menu.addAction(self.scoring_action)
@@ -307,6 +310,12 @@ class MainWindow(FileCommands, QMainWindow):
             self.refresh_counts()
 
     # -- commands -----------------------------------------------------------------------------
+    def edit_caller_name(self) -> None:
+        """Who is calling: the name every new touch, plan and meeting records (the database's setting)."""
+        from ui.dialogs.caller_name import CallerNameDialog
+
+        CallerNameDialog(self.db, self.bus, self).exec()
+
     def edit_scoring_rules(self) -> None:
         """The fit rules of the priority score; saving scores every company again."""
         from ui.dialogs.scoring_rules import ScoringRulesDialog

@@ -1,15 +1,18 @@
-"""The first run: what Kakeru is, and three ways to start (demo data, import a list, empty)."""
+"""The first run: what Kakeru is, who is calling, and three ways to start (demo data, a list, empty)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
 from models.accounts import targets as targets_query
 from models.store.changes import ACCOUNT_DATA
+from models.store.settings import caller_name
+from ui.dialogs.caller_name import name_edit, save_name
 from ui.dialogs.progress import ProgressCallback
 from ui.settings import AppSettings
 from ui.signals import DataBus
@@ -21,12 +24,13 @@ DEMO_COMPANIES = 1000
 
 
 class FirstRunDialog(QDialog):
-    """Explains Kakeru in a few sentences and offers: demo data, import a list, start empty.
+    """Explains Kakeru in a few sentences, asks the caller's name and offers: demo data, import a list,
+    start empty.
 
-    After ``exec()``, ``choice`` is "demo", "import" or "empty".
+    After ``exec()``, ``choice`` is "demo", "import" or "empty" and ``caller_name()`` the name typed.
     """
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, caller: str = ""):
         super().__init__(parent)
         self.setObjectName("firstRunDialog")
         self.setWindowTitle(self.tr("Welcome to Kakeru"))
@@ -46,6 +50,19 @@ class FirstRunDialog(QDialog):
         ))
         intro.setObjectName("firstRunIntro")
         intro.setWordWrap(True)
+        # Asked first but not required: the name can be given (or changed) later from the Edit menu.
+        self.name = name_edit("firstRunCallerName", caller)
+        self.name.installEventFilter(self)
+        name_label = QLabel(self.tr("Your &name (caller)"))
+        name_label.setBuddy(self.name)
+        name_hint = QLabel(self.tr(
+            "Recorded with every call, plan and meeting you log, and printed as 担当IS on briefing sheets. "
+            "You can leave it empty and give it later under Edit → Caller name…"))
+        name_hint.setObjectName("firstRunCallerHint")
+        name_hint.setWordWrap(True)
+        name_row = QHBoxLayout()
+        name_row.addWidget(name_label)
+        name_row.addWidget(self.name, 1)
 
         self.demo_button = self._button("firstRunDemoButton", self.tr("Try it with demo data"),
                                         self.tr("Adds 1,000 fictitious companies with contacts, calls "
@@ -59,12 +76,27 @@ class FirstRunDialog(QDialog):
         layout.setSpacing(10)
         layout.addWidget(title)
         layout.addWidget(intro)
+        layout.addSpacing(4)
+        layout.addLayout(name_row)
+        layout.addWidget(name_hint)
         layout.addSpacing(8)
         for button in (self.demo_button, self.import_button, self.empty_button):
             layout.addWidget(button)
         self.demo_button.setDefault(True)
-        self.demo_button.setFocus()
+        (self.demo_button if caller else self.name).setFocus()
         self.setMinimumWidth(600)
+
+    def caller_name(self) -> str:
+        """The name typed, its spaces collapsed ("" when left empty)."""
+        return " ".join(self.name.text().split())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Return after typing the name moves on to the choices instead of pressing the default one.
+        if watched is self.name and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.demo_button.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     def _button(self, name: str, text: str, detail: str, choice: str) -> QPushButton:
         button = QPushButton(f"{text}\n{detail}")
@@ -111,12 +143,14 @@ def fill_demo_data(db: Database, bus: DataBus, parent: QWidget | None, force: bo
 
 
 def run_first_run(window: MainWindow) -> str:
-    """Show the first-run dialog over ``window`` and act on the choice; returns the choice."""
-    dialog = FirstRunDialog(window)
+    """Show the first-run dialog over ``window``, store the caller's name and act on the choice; returns
+    the choice."""
+    dialog = FirstRunDialog(window, caller_name(window.db))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.exec()
     window.settings.set_first_run_done(True)
     window.settings.sync()
+    save_name(window.db, window.bus, dialog.caller_name(), window)
     if dialog.choice == "demo":
         fill_demo_data(window.db, window.bus, window)
     elif dialog.choice == "import":

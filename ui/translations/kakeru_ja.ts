@@ -1006,6 +1006,52 @@ Choose No to close Kakeru without changing anything.</source>
     </message>
 </context>
 <context>
+    <name>CallerName</name>
+    <message>
+        <source>Your name (caller)</source>
+        <translation>お名前（担当者名）</translation>
+    </message>
+    <message>
+        <source>e.g. 高橋 由美</source>
+        <translation>例：高橋 由美</translation>
+    </message>
+    <message>
+        <source>Recorded with every call, plan and meeting you log, and printed as 担当IS on briefing sheets.</source>
+        <translation>記録する架電・予定・商談に残り、ブリーフィングシートには「担当IS」として印刷されます。</translation>
+    </message>
+    <message>
+        <source>Change the caller's name</source>
+        <translation>担当者名の変更</translation>
+    </message>
+</context>
+<context>
+    <name>CallerNameDialog</name>
+    <message>
+        <source>Caller name</source>
+        <translation>担当者名</translation>
+    </message>
+    <message>
+        <source>Changing it applies from now on: what was already recorded keeps the name it was recorded with.</source>
+        <translation>変更はこれから記録するものに反映されます。すでに記録したものは、記録したときの名前のままです。</translation>
+    </message>
+    <message>
+        <source>About the caller's name</source>
+        <translation>担当者名について</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Your &amp;name (caller)</source>
+        <translation>お名前（担当者名）(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Save the name</source>
+        <translation>名前を保存</translation>
+    </message>
+</context>
+<context>
     <name>CompanyPanel</name>
     <message>
         <source>Company details</source>
@@ -1838,6 +1884,14 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>You can import or add demo data later from the File menu.</source>
         <translation>インポートやデモデータの追加は、あとから「ファイル」メニューで行えます。</translation>
+    </message>
+    <message>
+        <source>Your &amp;name (caller)</source>
+        <translation>お名前（担当者名）(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Recorded with every call, plan and meeting you log, and printed as 担当IS on briefing sheets. You can leave it empty and give it later under Edit → Caller name…</source>
+        <translation>記録する架電・予定・商談に残り、ブリーフィングシートには「担当IS」として印刷されます。空欄のままでもかまいません。あとから「編集」メニューの「担当者名…」で入力できます。</translation>
     </message>
 </context>
 <context>
@@ -2799,6 +2853,10 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>&lt;h3&gt;Kakeru %1&lt;/h3&gt;&lt;p&gt;Kakeru helps inside-sales callers work through target lists, nurture each account until the timing is right, and hand field sales a briefing sheet for every meeting they win.&lt;/p&gt;&lt;p&gt;Everything is stored on this computer in one file:&lt;br&gt;%2&lt;/p&gt;&lt;p&gt;Japanese font: BIZ UDPGothic (SIL Open Font License 1.1).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kakeru %1&lt;/h3&gt;&lt;p&gt;Kakeru は、インサイドセールス担当者がターゲットリストに沿って架電し、適切なタイミングまで各アカウントをナーチャリングし、獲得したアポごとにフィールドセールスへ商談ブリーフィングシートを渡すためのアプリです。&lt;/p&gt;&lt;p&gt;データはすべて、このパソコンの次のファイルに保存されています:&lt;br&gt;%2&lt;/p&gt;&lt;p&gt;日本語フォント: BIZ UDPゴシック（SIL Open Font License 1.1）&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Caller &amp;name…</source>
+        <translation>担当者名(&amp;N)…</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,14 @@
-"""The first run: a short explanation and three ways to start; demo data fills the database."""
+"""The first run: a short explanation, the caller's name and three ways to start; demo data fills the
+database."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from typing_helpers import ime
 
 from models.accounts.targets import TargetFilter, count_targets
+from models.store.settings import caller_name, set_caller_name
 from ui.dialogs.first_run import FirstRunDialog, needs_first_run, run_first_run
 
 
@@ -60,3 +63,71 @@ def test_dialog_controls_are_named(qtbot, check_names):
     dialog = FirstRunDialog()
     qtbot.addWidget(dialog)
     assert check_names(dialog) == []
+
+
+def _when_modal(qtbot, act):
+    """Run ``act(dialog)`` once the modal dialog is shown and has the focus, as a person would wait."""
+    def poll():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or QApplication.focusWidget() is None or not dialog.isActiveWindow():
+            QTimer.singleShot(10, poll)
+            return
+        act(dialog)
+    QTimer.singleShot(0, poll)
+
+
+def test_first_run_asks_the_callers_name_by_keyboard(qtbot, empty_db, db_path, settings, answer):
+    """Type the name, Enter moves on to the choices (not into the demo), Tab twice, Enter: start empty."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(empty_db, str(db_path), settings)
+    qtbot.addWidget(window)
+    window.show()
+    heard = []
+    window.bus.changed.connect(heard.append)
+    seen = {}
+
+    def type_name(dialog):
+        seen["first focus"] = QApplication.focusWidget() is dialog.name
+        ime(QApplication.focusWidget(), "高橋　由美")  # committed by the input method
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        seen["after Enter"] = QApplication.focusWidget().objectName()
+        seen["still open"] = dialog.isVisible()
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen["chosen"] = QApplication.focusWidget().objectName()
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    _when_modal(qtbot, type_name)
+    assert run_first_run(window) == "empty"
+    assert seen == {"first focus": True, "after Enter": "firstRunDemoButton", "still open": True,
+                    "chosen": "firstRunEmptyButton"}
+    assert caller_name(empty_db) == "高橋 由美"
+    assert heard and "settings" in heard[-1]
+    assert count_targets(empty_db, TargetFilter()) == 0
+
+
+def test_the_name_may_be_left_empty_and_a_stored_one_is_offered(qtbot, empty_db, db_path, settings, answer):
+    from ui.main_window import MainWindow
+
+    window = MainWindow(empty_db, str(db_path), settings)
+    qtbot.addWidget(window)
+    QTimer.singleShot(0, lambda: QApplication.activeModalWidget().empty_button.click())
+    assert run_first_run(window) == "empty"
+    assert caller_name(empty_db) == ""  # nothing asked for twice, nothing stored
+    set_caller_name(empty_db, "佐藤 健")
+    dialog = FirstRunDialog(caller="佐藤 健")
+    qtbot.addWidget(dialog)
+    assert dialog.name.text() == "佐藤 健" and dialog.caller_name() == "佐藤 健"
+    assert dialog.name.accessibleName() == "Your name (caller)"
+
+
+def test_japanese_first_run_asks_for_the_name(qtbot, japanese):
+    dialog = FirstRunDialog()
+    qtbot.addWidget(dialog)
+    labels = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "お名前（担当者名）(&N)" in labels
+    hint = dialog.findChild(QLabel, "firstRunCallerHint").text()
+    assert "担当IS" in hint and "「編集」メニューの「担当者名…」" in hint
+    assert dialog.name.placeholderText() == "例：高橋 由美"

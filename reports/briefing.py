@@ -1,9 +1,11 @@
 """The meeting briefing sheet (商談ブリーフィングシート): A4 portrait PDF drawn from ``BriefData``.
 
-Page 1 is meant to be enough: header, company, why now, attendees, what was heard, questions and
-cautions. The touch history and the hand-filled feedback box follow, on page 2 when the history
-is long. Pages are laid out first (``reports.layout``), then drawn with the page count known for
-the "1 / 2" footer. A day's briefs are drawn once into the combined file and each meeting's file
+One page is enough for a typical meeting: header, company, why now, attendees, the map, what was
+heard, questions and cautions, the touch history, the timeline strip and the hand-filled feedback box,
+each summarised as far as it takes to fit (``reports.brief_plan``); only a large account takes a second
+page, and its first page still holds who, why now, what was heard, the questions and the feedback box.
+Pages are laid out first (``reports.layout``), then drawn with the page count known for the "1 / 2"
+footer. A day's briefs are drawn once into the combined file and each meeting's file
 is cut out of it (``reports.pdfsplit``). With the same data and time the bytes are the same
 (``invariant=1``; the footer time follows ``SOURCE_DATE_EPOCH`` when it is set).
 """
@@ -30,7 +32,8 @@ from models.meetings.meetings import meetings_on
 from models.store import clock
 from models.store.errors import KakeruError
 from models.store.output_path import check_output_path
-from reports.briefing_sections import WEEKDAYS, build_story
+from reports.brief_plan import build_story
+from reports.briefing_sections import WEEKDAYS
 from reports.fonts import BOLD, REGULAR, fit_text, register_fonts
 from reports.layout import Frame, LaidOut, paginate
 from reports.pdfsplit import SplitError, split_pdf
@@ -97,7 +100,7 @@ class _Brief:
 def _lay_out(data: BriefData) -> _Brief:
     register_fonts()
     texts = Texts()
-    laid = paginate(build_story(data, texts, FRAME.width), FRAME)
+    laid = paginate(build_story(data, texts, FRAME), FRAME)
     footer_name = texts.plain(data.header.company_name, "ヘッダー")
     return _Brief(data, laid, footer_name, texts.warnings())
 

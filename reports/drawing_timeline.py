@@ -2,8 +2,9 @@
 
 One band: month ticks, past touches as dots (green when the call moved forward, grey when not),
 plans as diamonds (outlined while open, filled when done, dashed when skipped, a red tail when done
-late), today's date and the meeting marked, a legend. The positions are the model's fractions of the
-range, so the strip shows what the screen shows for the same months.
+late), scheduled meetings as navy squares, today's date and the meeting marked, a legend. The
+positions are the model's fractions of the range, so the strip shows what the screen shows for the
+same months.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Literal
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -35,10 +36,12 @@ RADIUS = 2.6
 ROW = 5.6
 LEGEND = (("dot", FORWARD, "接触（前進）"), ("dot", STALLED, "接触（不在など）"),
           ("dot", NO_NEED, "ニーズなし"), ("open", PLAN, "予定"), ("done", STALLED, "完了した予定"),
-          ("late", LATE, "遅れ"))
+          ("late", LATE, "遅れ"), ("meeting", MEETING, "商談予定"))
 
 
 def _colour(item: TimelineItem):
+    if item.source == "meeting":
+        return MEETING
     if item.source == "touch":
         if item.outcome in FORWARD_OUTCOMES:
             return FORWARD
@@ -52,6 +55,10 @@ def _diamond(x: float, y: float, r: float, *, fill, stroke, dashed: bool = False
     # types-reportlab leaves None (no dash, reportlab's default) out of strokeDashArray.
     return Polygon([x, y + r, x + r, y, x, y - r, x - r, y], fillColor=fill, strokeColor=stroke,
                    strokeWidth=0.8, strokeDashArray=[1.2, 1] if dashed else None)  # type: ignore[arg-type]
+
+
+def _square(x: float, y: float, r: float, colour) -> Rect:
+    return Rect(x - r, y - r, 2 * r, 2 * r, fillColor=colour, strokeColor=colour, strokeWidth=0.4)
 
 
 def _months(start: datetime, end: datetime) -> list[date]:
@@ -103,6 +110,9 @@ def timeline_drawing(timeline: Timeline, width: float, *, focus: datetime | None
             drawing.add(Circle(x, y, RADIUS, fillColor=colour, strokeColor=colour,
                                strokeWidth=0.4))
             continue
+        if item.source == "meeting":
+            drawing.add(_square(x, y, RADIUS, colour))
+            continue
         if item.status == "done" and item.late_days and item.done_at is not None:
             end = x_of(timeline.position(item.done_at))
             drawing.add(Line(x, y, end, y, strokeColor=LATE, strokeWidth=0.8))
@@ -131,6 +141,8 @@ def timeline_drawing(timeline: Timeline, width: float, *, focus: datetime | None
             drawing.add(Circle(x + 2.5, y + 2, 2, fillColor=colour, strokeColor=colour, strokeWidth=0.3))
         elif shape == "late":
             drawing.add(Line(x, y + 2, x + 5, y + 2, strokeColor=colour, strokeWidth=0.8))
+        elif shape == "meeting":
+            drawing.add(_square(x + 2.5, y + 2, 2, colour))
         else:
             drawing.add(_diamond(x + 2.5, y + 2, 2.3, fill=colors.white if shape == "open" else colour,
                                  stroke=colour))

@@ -44,8 +44,13 @@ class Gap:
     height: float
 
 
+@dataclass(frozen=True)
+class PageBreak:
+    """What follows starts a new page (nothing happens at the top of an empty page)."""
+
+
 # What a story for ``paginate`` is made of.
-StoryItem = Flowable | Keep | Gap
+StoryItem = Flowable | Keep | Gap | PageBreak
 
 
 @dataclass
@@ -90,6 +95,10 @@ def paginate(story: Iterable[StoryItem], frame: Frame) -> LaidOut:
     while queue:
         item = queue.popleft()
         room = frame.height - used
+        if isinstance(item, PageBreak):
+            if laid.pages[-1]:
+                new_page()
+            continue
         if isinstance(item, Gap):
             if laid.pages[-1]:
                 if item.height >= room:

@@ -22,6 +22,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Table, TableStyle
 
+from reports.brief_fit import clamp
 from reports.fonts import BOLD, REGULAR, describe, register_fonts, replace_missing
 from reports.kinsoku import JaParagraph
 
@@ -67,6 +68,21 @@ class Texts:
     def cut_note(self, where: str) -> None:
         """Record that a value of ``where`` was cut to fit its box by the caller (``fit_text``)."""
         self._cut[where] = None
+
+    def lines(self, text: str | None, where: str, width: float, lines: int | None, size: float, *,
+              quiet: bool = False) -> str:
+        """``self(text, where)`` cut with … to about ``lines`` lines ``width`` points wide (all of it for
+        None); a cut is recorded for the warnings unless ``quiet`` (a summary the sheet marks itself)."""
+        shown, cut = clamp(self.plain(text, where), size, width, lines)
+        if cut and not quiet:
+            self._cut[where] = None
+        return escape(shown).replace("\n", "<br/>")
+
+    def merge(self, other: Texts) -> None:
+        """Take in what ``other`` noted (a section built apart, then chosen for the sheet)."""
+        for where, chars in other._missing.items():
+            self._missing.setdefault(where, set()).update(chars)
+        self._cut.update(other._cut)
 
     def warnings(self) -> tuple[str, ...]:
         missing = tuple(

@@ -101,3 +101,52 @@ def make_long(db) -> int:
                 "次回は決算期の前にご連絡する。")
         add_touch(db, company_id, at, "callback_requested" if index % 2 else "not_available", None, note)
     return meeting_id
+
+
+FULL_PEOPLE = [  # name, kana, department, title, role (the typical sample's three come first)
+    ("高橋 修", "タカハシ オサム", "経営企画部", "取締役", "decision_maker"),
+    ("小林 美咲", "コバヤシ ミサキ", "製造部", "主任", "champion"),
+    ("伊藤 大樹", "イトウ ダイキ", "情報システム部", "係長", "blocker"),
+    ("渡辺 玲奈", "ワタナベ レイナ", "人事部", "", "other"),
+    ("中村 拓也", "ナカムラ タクヤ", "製造部", "班長", "field"),
+]
+FULL_HEARING = {  # more of what calls heard, so that the notes have facts beyond them
+    "hearing_issue": "夜勤の人員配置が毎月の悩み",
+    "hearing_current": "紙のタイムカードを月末に手で集計",
+    "hearing_timing": "4月の新年度から運用したい",
+    "hearing_decision_maker": "高橋取締役が最終決裁",
+    "hearing_competitor": "他社の勤怠システムを比較中",
+}
+
+
+def make_full(db) -> int:
+    """A full typical meeting: 4 attendees, 8 people on the map with links, 10 touches, every note and
+    hearing item filled; returns its id."""
+    from models.accounts.relations import add_relationship
+    from models.meetings.meetings import update_meeting
+
+    meeting_id = make_typical(db)
+    company_id = db.execute("SELECT company_id FROM meetings WHERE id = ?", [meeting_id]).fetchone()[0]
+    ids = [row[0] for row in db.execute("SELECT id FROM contacts WHERE company_id = ? ORDER BY id",
+                                        [company_id])]
+    for name, kana, department, title, role in FULL_PEOPLE:
+        ids.append(create_contact(db, company_id, {"name": name, "name_kana": kana, "department": department,
+                                                   "title": title or None, "role": role}).id)
+    hr, field, desk, boss, champion, it, hr2, lead = ids
+    for a, b, kind in ((hr, boss, "reports_to"), (field, boss, "reports_to"), (champion, field, "reports_to"),
+                       (lead, field, "reports_to"), (desk, hr, "introduced"), (it, boss, "influences"),
+                       (hr2, hr, "reports_to"), (champion, field, "works_with")):
+        add_relationship(db, company_id, a, b, kind)
+    start = datetime(2024, 11, 5, 10, 0, tzinfo=JST)
+    for index in range(5):
+        at = (start + timedelta(days=index * 6)).isoformat()
+        outcome = "connected" if index % 2 else "not_available"
+        add_touch(db, company_id, at, outcome, [champion, it][index % 2],
+                  f"{index + 1}件目の補足。現場の小林主任から、夜勤のシフト調整に苦労しているとのお話。",
+                  **(FULL_HEARING if index == 4 else {}))
+    update_meeting(db, meeting_id, {}, attendee_ids=[hr, field, boss, champion],
+                   attendee_notes={hr: "窓口。採用計画の責任者で、数字で判断される。",
+                                   field: "現場の困りごとを一番よくご存じ。シフト表を見せてくださる予定。",
+                                   boss: "最終決裁者。費用対効果を重視。",
+                                   champion: "導入に前向きな推進者。"})
+    return meeting_id

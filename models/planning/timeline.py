@@ -1,9 +1,11 @@
-"""An account's timeline as plain data: past touches and future plans on one time axis.
+"""An account's timeline as plain data: past touches, future plans and meetings on one time axis.
 
 The screen (``ui/widgets/timeline_view.py``) and the briefing sheet (``reports/drawing_timeline.py``)
 draw the same ``Timeline``: its lanes (one per contact plus 担当者未設定, or a single lane), its items
 (kind, person, outcome or hypothesis, note, how late a done plan was) and each item's position in
-the time range as a fraction from 0 (start) to 1 (end). Only the asked range is read, through the
+the time range as a fraction from 0 (start) to 1 (end). A meeting is an item of its own while it is
+scheduled (source 'meeting', in its first attendee's lane); once its feedback is entered it is the
+feedback's touch (kind 'meeting') instead, so it never shows twice. Only the asked range is read, through the
 indexes on ``touches(company_id, at)`` and ``plans(company_id, status, due)``, so a view showing 60
 of an account's 2,000 items reads about 60 rows.
 """
@@ -19,6 +21,7 @@ from models.accounts.vocab import (
     CONTACT_ROLE,
     EMPLOYMENT,
     HYPOTHESIS_RESULT,
+    MEETING_STATUS,
     OUTCOME,
     PLAN_STATUS,
     TOUCH_KIND,
@@ -47,7 +50,8 @@ class Lane:
 
 @dataclass(frozen=True)
 class TimelineItem:
-    """A touch (``source`` 'touch') or a plan (``source`` 'plan') placed in time and in a lane."""
+    """A touch (``source`` 'touch'), a plan ('plan') or a scheduled meeting ('meeting') placed in time
+    and in a lane. A meeting's ``note`` is its purpose."""
 
     source: str
     id: int
@@ -71,6 +75,7 @@ class TimelineItem:
     late_days: int = 0  # a done plan: calendar days after its due day
     overdue_days: int = 0  # an open plan whose day has passed
     reached_decision_maker: bool = False
+    field_rep: str | None = None  # a meeting's
 
     @property
     def key(self) -> tuple[str, int]:
@@ -81,8 +86,15 @@ class TimelineItem:
         return self.source == "plan"
 
     @property
+    def is_meeting(self) -> bool:
+        return self.source == "meeting"
+
+    @property
     def summary(self) -> str:
-        """What happened or why it is planned: the outcome of a touch, the hypothesis of a plan."""
+        """What happened or why it is planned: the outcome of a touch, the hypothesis of a plan, the
+        purpose of a meeting."""
+        if self.source == "meeting":
+            return self.note or ""
         return self.outcome_label if self.source == "touch" else (self.hypothesis or "")
 
 
@@ -164,7 +176,8 @@ def timeline_lanes(db: Database, company_id: int, *, per_contact: bool = True,
 
 
 def timeline_extent(db: Database, company_id: int) -> Extent:
-    """The first and last touch or plan of the account: each a min/max on an index, never a scan."""
+    """The first and last touch, plan or scheduled meeting of the account: each a min/max on an index
+    (a company's meetings are few), never a scan of the table."""
     tz = clock.working_zone()
     found: list[str] = []
     for column in ("min", "max"):
@@ -176,6 +189,10 @@ def timeline_extent(db: Database, company_id: int) -> Extent:
                              [company_id, status]).fetchone()
             if row[0]:
                 found.append(row[0])
+        row = db.execute(f"SELECT {column}(starts_at) FROM meetings WHERE company_id = ? "
+                         "AND status = 'scheduled'", [company_id]).fetchone()
+        if row[0]:
+            found.append(row[0])
     if not found:
         return Extent(None, None)
     moments = [_moment_of(text, tz) for text in found]
@@ -211,6 +228,12 @@ def load_timeline(
         "SELECT id, due, kind, contact_id, hypothesis, hypothesis_result, status, done_at, skip_reason "
         "FROM plans WHERE company_id = ? AND status IN ('open', 'done', 'skipped') AND due >= ? AND due < ? "
         "ORDER BY due, id", [company_id, low, high]
+    ).fetchall()
+    meetings = db.execute(
+        "SELECT m.id, m.starts_at, m.purpose, m.field_rep, "
+        "(SELECT a.contact_id FROM meeting_attendees a WHERE a.meeting_id = m.id ORDER BY a.id LIMIT 1) "
+        "FROM meetings m WHERE m.company_id = ? AND m.status = 'scheduled' AND m.starts_at >= ? "
+        "AND m.starts_at < ? ORDER BY m.starts_at, m.id", [company_id, low, high]
     ).fetchall()
 
     def place(moment: datetime) -> float:
@@ -250,8 +273,25 @@ def load_timeline(
             skip_reason=skip_reason, done_at=done_moment, late_days=max(late, 0),
             overdue_days=max(overdue, 0),
         ))
-    items.sort(key=lambda item: (item.when, item.source == "plan", item.id))
+    scheduled = label(MEETING_STATUS, "scheduled", language)
+    for meeting_id, starts_at, purpose, field_rep, contact_id in meetings:
+        moment = _moment_of(starts_at, tz)
+        if not start_at <= moment < end_at:
+            continue
+        items.append(TimelineItem(
+            source="meeting", id=meeting_id, when=moment, kind="meeting",
+            kind_label=label(TOUCH_KIND, "meeting", language), status="scheduled", status_label=scheduled,
+            lane=lane_of.get(contact_id, fallback) if per_contact else 0, position=place(moment),
+            contact_id=contact_id, person=names.get(contact_id), note=(purpose or "").strip() or None,
+            field_rep=field_rep,
+        ))
+    items.sort(key=_order)
     return Timeline(company_id, start_at, end_at, now, lanes, tuple(items))
+
+
+def _order(item: TimelineItem) -> tuple:
+    """Time, then touches before plans before meetings at the same moment, then id."""
+    return (item.when, ("touch", "plan", "meeting").index(item.source), item.id)
 
 
 def strip_for_paper(
@@ -268,6 +308,6 @@ def strip_for_paper(
     if len(full.items) <= max_items:
         return full
     nearest = sorted(full.items, key=lambda item: (abs((item.when - center_at).total_seconds()), item.id))
-    kept = sorted(nearest[:max_items], key=lambda item: (item.when, item.source == "plan", item.id))
+    kept = sorted(nearest[:max_items], key=_order)
     return Timeline(company_id, full.start, full.end, now, full.lanes, tuple(kept),
                     omitted=len(full.items) - max_items)

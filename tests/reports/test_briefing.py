@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 from datetime import UTC, datetime, timedelta
 
 import pypdf
@@ -20,8 +21,11 @@ from pdfcheck import (
     unembedded_fonts,
 )
 
+from models.accounts.companies import create_contact
 from models.meetings.briefs import gather_brief
 from models.meetings.meetings import update_meeting
+from reports import brief_plan
+from reports.brief_fit import FULL
 from reports.briefing import (
     BriefWriteError,
     RenderResult,
@@ -89,16 +93,40 @@ def test_history_is_newest_first(typical):
     assert positions == sorted(positions)
 
 
-def test_long_history_flows_to_a_second_page_cleanly(long_history):
+def test_long_history_is_summarised_to_the_newest_touches_on_one_page(long_history):
     _, data = long_history
     pdf, result = render(data)
-    assert result.pages == 2 and page_count(pdf) == 2
+    assert result == RenderResult(pages=1, warnings=()) and page_count(pdf) == 1
     assert layout_faults(pdf) == []
-    assert shows(pdf, "1 / 2", "2 / 2", "1回目の連絡。", "22回目の連絡。", "商談結果フィードバック") == []
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
-    second = reader.pages[1].extract_text()
-    assert "接触履歴" in second  # the table's heading and column names repeat on the new page
-    assert "商談結果フィードバック" in second and "ヒアリング内容" not in second
+    text = squash(all_text(pdf))
+    omitted = int(re.search(r"…ほか(\d+)件（古い記録は省略しました）", text)[1])
+    assert 0 < omitted <= len(data.history) - 3  # the newest three at least
+    assert shows(pdf, "1 / 1", "2025/01/09 16:00", "商談結果フィードバック", "ヒアリング内容") == []
+    assert "高橋由美1回目の連絡。" not in text  # the oldest touches are summarised away
+
+
+def test_a_large_account_keeps_the_essentials_and_the_feedback_box_on_page_one(fresh_db):
+    meeting_id = make_typical(fresh_db)
+    company_id = fresh_db.execute("SELECT company_id FROM meetings WHERE id = ?", [meeting_id]).fetchone()[0]
+    people = [create_contact(fresh_db, company_id, {"name": f"出席 {n}郎", "department": "製造部"}).id
+              for n in range(10)]
+    memo = "現場の責任者で、導入後の運用を担う方。前回の打ち合わせでは慎重な姿勢で、費用を気にされていた。"
+    update_meeting(fresh_db, meeting_id, {"questions": "\n".join(f"確認事項その{n}" for n in range(12))},
+                   attendee_ids=people, attendee_notes=dict.fromkeys(people, memo))
+    for day in range(1, 25):
+        add_touch(fresh_db, company_id, f"2024-06-{day:02d}T10:00:00+09:00", "connected",
+                  note=f"{day}日の連絡。")
+    data = gather_brief(fresh_db, meeting_id, GENERATED_AT)
+    pdf, result = render(data)
+    assert result.pages == 2 == page_count(pdf)
+    assert layout_faults(pdf) == []
+    first, second = (squash(page.extract_text()) for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    for text in ("株式会社みなと精機", "担当IS", "なぜ今か", "出席者", "出席9郎", "ヒアリング内容",
+                 "確認事項その11", "商談結果フィードバック", "1/2"):
+        assert text in first, text
+    assert "接触履歴" in second and "タイムライン" in second and "接触履歴" not in first
+    # The second page has room for the whole history: nothing summarised away.
+    assert "1日の連絡。" in second and "…ほか" not in second
 
 
 @pytest.mark.parametrize("sample", ["typical", "long_history"])
@@ -107,14 +135,31 @@ def test_no_text_outside_the_page_overlapping_or_across_a_rule(sample, request):
     assert layout_faults(render(data)[0]) == []
 
 
-def test_a_note_longer_than_a_page_splits_inside_its_row(typical):
+def test_a_note_longer_than_a_page_is_cut_to_keep_the_sheet_on_one_page(typical):
+    db, data = typical
+    note = "現場の課題は多岐にわたる。「シフトが回らない。」と伺った。" * 70
+    update_meeting(db, data.meeting_id, {"notes_needs": note})
+    pdf, result = render(gather_brief(db, data.meeting_id, GENERATED_AT))
+    assert result.pages == 1 and layout_faults(pdf) == []
+    [warning] = result.warnings
+    assert warning.startswith("ヒアリング内容の記載が長すぎるため") and "全文は Kakeru の画面で" in warning
+    text = squash(all_text(pdf))
+    assert "現場の課題は多岐にわたる。" in text and 0 < text.count("シフトが回らない。") < 70 and "…" in text
+
+
+def test_a_note_longer_than_a_page_splits_inside_its_row(typical, monkeypatch):
+    # Drawn in full (a large account's first page when summarising is not enough), the paginator
+    # still splits a row taller than a page.
+    monkeypatch.setattr(brief_plan, "steps", lambda: [FULL])
     db, data = typical
     note = "現場の課題は多岐にわたる。「シフトが回らない。」と伺った。" * 70
     update_meeting(db, data.meeting_id, {"notes_needs": note})
     pdf, result = render(gather_brief(db, data.meeting_id, GENERATED_AT))
     assert result.pages >= 2
     assert layout_faults(pdf) == []
-    assert squash(all_text(pdf)).count("シフトが回らない。") == 70
+    # Every sentence once, with the footers between the pages taken out.
+    footer = r"社外秘商談ブリーフィングシート株式会社みなと精機\d/\d作成2025年1月14日18:30"
+    assert re.sub(footer, "", squash(all_text(pdf))).count("シフトが回らない。") == 70
 
 
 def test_japanese_text_is_extractable_and_fonts_are_embedded(typical, tmp_path):
@@ -163,7 +208,8 @@ def test_a_character_the_font_lacks_is_reported_and_marked(typical):
     assert shows(pdf, "〓野ビル 3階", "話し好き〓") == []
 
 
-def test_no_line_starts_with_closing_punctuation(fresh_db):
+def test_no_line_starts_with_closing_punctuation(fresh_db, monkeypatch):
+    monkeypatch.setattr(brief_plan, "steps", lambda: [FULL])  # every note in full, on a second page
     meeting_id = make_typical(fresh_db)
     company_id = fresh_db.execute("SELECT company_id FROM meetings WHERE id = ?", [meeting_id]).fetchone()[0]
     for shift in range(40):  # every alignment of the closing marks against the end of a line

@@ -74,3 +74,21 @@ def test_a_character_the_font_lacks_goes_through_the_replacement(fresh_db):
     seen = []
     timeline_drawing(strip, WIDTH, plain=lambda text: seen.append(text) or text)
     assert seen and "この期間" in seen[0]
+
+
+def test_an_upcoming_meeting_is_a_navy_square_on_the_strip(fresh_db):
+    from reportlab.graphics.shapes import Rect
+
+    from models.meetings.meetings import create_meeting
+    from reports.drawing_timeline import MEETING as NAVY
+
+    company = create_company(fresh_db, {"name": "株式会社みなと精機"}).id
+    later = create_meeting(fresh_db, company, {"starts_at": (MEETING + timedelta(days=30)).isoformat()})
+    strip = strip_for_paper(fresh_db, company, MEETING, now=NOW)
+    assert [item.key for item in strip.items] == [("meeting", later.id)]
+    drawing = timeline_drawing(strip, WIDTH, focus=MEETING)
+    squares = [shape for shape in drawing.contents if isinstance(shape, Rect) and shape.fillColor == NAVY]
+    left, right = 2.0, WIDTH - 2.0
+    assert any(abs(square.x + square.width / 2 - (left + strip.items[0].position * (right - left))) < 0.01
+               for square in squares)
+    assert shows(pdf_of(drawing), "商談予定") == []

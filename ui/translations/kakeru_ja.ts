@@ -5431,6 +5431,14 @@ Replace the existing view?</source>
         <source>Select an item to see its note here. Hover to see it in full.</source>
         <translation>項目を選択すると、ここにメモを表示します。マウスを重ねると全文を表示します。</translation>
     </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Field sales rep</source>
+        <translation>担当営業</translation>
+    </message>
 </context>
 <context>
     <name>TodayPage</name>

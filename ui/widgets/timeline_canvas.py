@@ -31,6 +31,7 @@ OUTCOME_COLOURS = {
 PLAN_COLOUR = QColor("#1F5FBF")
 OVERDUE_COLOUR = QColor("#C62828")
 DONE_COLOUR = QColor("#8A8F98")
+MEETING_COLOUR = QColor("#1F3A5F")  # a scheduled meeting: the briefing sheet's navy
 NOW_COLOUR = QColor("#D32F2F")
 
 
@@ -196,6 +197,8 @@ class TimelineCanvas(TimelineGeometry, QWidget):
             painter.drawText(QPointF(x + 3, self.height() - 4), self.now_label)
 
     def _colour(self, item: TimelineItem) -> QColor:
+        if item.is_meeting:
+            return MEETING_COLOUR
         if item.source == "touch":
             return QColor(OUTCOME_COLOURS.get(item.outcome or "", "#546E7A"))
         if item.status == "open":
@@ -219,6 +222,11 @@ class TimelineCanvas(TimelineGeometry, QWidget):
             painter.setPen(QPen(colour.darker(130), 1))
             painter.setBrush(colour)
             painter.drawEllipse(centre, RADIUS, RADIUS)
+        elif item.is_meeting:
+            painter.setPen(QPen(colour.darker(130), 1))
+            painter.setBrush(colour)
+            painter.drawRoundedRect(QRectF(centre.x() - RADIUS, centre.y() - RADIUS, 2 * RADIUS, 2 * RADIUS),
+                                    2, 2)
         else:
             path = QPainterPath()
             path.moveTo(centre.x(), centre.y() - RADIUS - 1)
@@ -238,7 +246,8 @@ class TimelineCanvas(TimelineGeometry, QWidget):
                          Qt.AlignmentFlag.AlignCenter, item.kind_label[:1])
         if entry.label_width >= 24:
             painter.setFont(self.item_font)
-            painter.setPen(self.palette().text().color() if item.status in ("touch", "open") else DONE_COLOUR)
+            painter.setPen(self.palette().text().color() if item.status in ("touch", "open", "scheduled")
+                           else DONE_COLOUR)
             text = self.item_caption(item)
             shown = QFontMetrics(self.item_font).elidedText(text, Qt.TextElideMode.ElideRight,
                                                             int(entry.label_width))

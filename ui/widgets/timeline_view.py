@@ -1,5 +1,6 @@
 """An account's timeline: past touches and future plans on one time axis, with "now" marked.
 
+Scheduled meetings show as navy squares until their feedback makes them a touch.
 Zoom from two weeks to two years (the combo, Ctrl+wheel, + and -), scroll (the bar, the wheel,
 Page Up/Down), jump to today (Home or the button). Hovering an item shows it in full; selecting one
 shows its note beside the timeline. Open plans can be dragged to another day (snapped to a business
@@ -34,7 +35,7 @@ from sqlite_utils import Database
 from models.planning.calendar import add_business_days, load_calendar
 from models.planning.timeline import TimelineItem
 from models.store import clock as working_clock
-from models.store.changes import COMPANIES, CONTACTS, PLANS, TOUCHES
+from models.store.changes import COMPANIES, CONTACTS, MEETINGS, PLANS, TOUCHES
 from ui.i18n import arg, current_language
 from ui.settings import AppSettings
 from ui.signals import DataBus, affects
@@ -60,6 +61,8 @@ TEXTS = {key: text for key, text in (
     ("decider", QT_TRANSLATE_NOOP("TimelineView", "Decision maker")),
     ("reached", QT_TRANSLATE_NOOP("TimelineView", "reached")),
     ("note", QT_TRANSLATE_NOOP("TimelineView", "Note")),
+    ("purpose", QT_TRANSLATE_NOOP("TimelineView", "Purpose")),
+    ("rep", QT_TRANSLATE_NOOP("TimelineView", "Field sales rep")),
 )}
 
 
@@ -77,7 +80,11 @@ def describe(item: TimelineItem) -> list[tuple[str, str]]:
     """The item as (caption, value) lines, for the tooltip and the details box."""
     lines = [(_t("when"), _when(item)), (_t("kind"), item.kind_label)]
     lines.append((_t("person"), item.person or _t("nobody")))
-    if item.is_plan:
+    if item.is_meeting:
+        lines.append((_t("status"), item.status_label))
+        lines.append((_t("purpose"), item.note or "—"))
+        lines.append((_t("rep"), item.field_rep or "—"))
+    elif item.is_plan:
         lines.append((_t("status"), item.status_label))
         lines.append((_t("hypothesis"), item.hypothesis or "—"))
         if item.hypothesis_result_label:
@@ -334,7 +341,7 @@ class TimelineView(TimelineNavigation, QWidget):
         return menu
 
     def _on_data_changed(self, payload: str) -> None:
-        if self.company_id is not None and affects(payload, PLANS, TOUCHES, CONTACTS, COMPANIES):
+        if self.company_id is not None and affects(payload, PLANS, TOUCHES, CONTACTS, COMPANIES, MEETINGS):
             key = self.selected.key if self.selected else None
             self._extent = None
             self.canvas.invalidate()

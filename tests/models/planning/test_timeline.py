@@ -178,3 +178,27 @@ def test_a_logged_call_appears_and_closes_its_plan(fresh_db):
     assert ("touch", "touch") in kinds and ("plan", "open") in kinds
     done = next(item for item in timeline.items if item.id == plan.id)
     assert done.status == "done" and done.late_days == 2
+
+
+def test_an_upcoming_meeting_is_on_the_timeline_until_its_feedback_makes_it_a_touch(fresh_db):
+    from models.meetings.feedback import record_feedback
+    from models.meetings.meetings import create_meeting
+
+    company = add_company(fresh_db)
+    field = add_contact(fresh_db, company, "鈴木 健一", "field")
+    meeting = create_meeting(fresh_db, company, {"starts_at": "2026-12-10T14:00:00+09:00", "purpose": "デモ",
+                                                  "field_rep": "山本 大輔"}, attendee_ids=[field])
+    create_meeting(fresh_db, company, {"starts_at": "2026-12-20T10:00:00+09:00", "status": "cancelled"})
+    timeline = load_timeline(fresh_db, company, date(2026, 10, 1), date(2027, 1, 1), now=NOW)
+    [item] = timeline.items
+    shown = (item.key, item.kind_label, item.status_label, item.summary, item.person, item.lane)
+    assert shown == (("meeting", meeting.id), "商談", "予定", "デモ", "鈴木 健一", 0)
+    assert item.field_rep == "山本 大輔"
+    assert item.is_meeting and not item.is_plan and timeline.now_position < item.position < 1
+    assert timeline_extent(fresh_db, company).last.date() == date(2026, 12, 10)
+    paper = strip_for_paper(fresh_db, company, NOW, now=NOW)
+    assert [i.key for i in paper.items] == [("meeting", meeting.id)]
+
+    record_feedback(fresh_db, meeting.id, "won", at="2026-12-10T18:00:00+09:00")
+    [held] = load_timeline(fresh_db, company, date(2026, 10, 1), date(2027, 1, 1), now=NOW).items
+    assert (held.source, held.kind) == ("touch", "meeting")  # the same meeting, once

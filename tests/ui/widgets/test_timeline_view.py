@@ -367,3 +367,19 @@ def test_double_click_on_a_plan_opens_its_editor(qtbot, view, empty_db, company)
     qtbot.mouseDClick(view.canvas, Qt.MouseButton.LeftButton, pos=point_for(view, ("plan", plan.id)))
     assert seen == {"hypothesis": "月末"}
     assert empty_db.execute("SELECT count(*) FROM plans").fetchone()[0] == 1
+
+
+def test_a_meeting_booked_for_the_account_appears_on_its_timeline(qtbot, view, empty_db, company, bus):
+    from models.meetings.meetings import create_meeting
+    from models.store.changes import MEETINGS
+
+    meeting = create_meeting(empty_db, company, {"starts_at": "2026-11-25T14:00:00+09:00",
+                                                  "purpose": "デモのご提案", "field_rep": "山本 大輔"})
+    bus.notify(Changes.of(MEETINGS))  # as the meeting form's save does
+    centre = point_for(view, ("meeting", meeting.id))
+    qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=centre)
+    assert view.selected is not None and view.selected.key == ("meeting", meeting.id)
+    lines = dict(describe(view.selected))
+    assert lines["Kind"] == "Meeting" and lines["Purpose"] == "デモのご提案"
+    assert lines["Field sales rep"] == "山本 大輔"
+    assert not view.complete_button.isEnabled()  # a meeting is not a plan to complete or drag

@@ -62,20 +62,53 @@ def timed(func: Callable[[], object]) -> float:
 
 @dataclass
 class Workspace:
-    """A scratch folder with a demo database built once per run and copied for each figure."""
+    """A scratch folder with a demo database built once per run and copied for each figure.
+
+    With ``passphrase`` every database in it is encrypted (``bench/run.py --encrypted``): the demo database
+    is an encrypted copy of ``plain``'s, and a figure that makes a database of its own names it with
+    ``new_db`` first. Processes a figure starts read the passphrase from ``KAKERU_PASSPHRASE``.
+    """
 
     folder: Path
     companies: int
     quick: bool
+    passphrase: str | None = None
+    plain: Workspace | None = None
     _demo: Path | None = field(default=None, init=False)
+    _key: object = field(default=None, init=False)
     cache: dict = field(default_factory=dict, init=False)  # results figures share within a run
+
+    def __post_init__(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if self.passphrase is not None:
+            from models.store import cipher
+
+            self._key = cipher.derive_key(self.passphrase)
+            cipher.remember(self._key)  # every database of this workspace shares its key and salt
+
+    def new_db(self, path: Path) -> Path:
+        """``path``, to be created by ``open_db``: encrypted in an encrypted workspace."""
+        if self._key is not None:
+            from models.store import cipher
+
+            cipher.prepare_new(path, self._key)
+        return path
 
     def demo_db(self) -> Path:
         """The path of a demo database with ``companies`` companies (built on first use)."""
+        if self._demo is None and self._key is not None and self.plain is not None:
+            from models.store.encryption import encrypted_copy
+
+            path = self.folder / "demo.db"
+            started = time.perf_counter()
+            encrypted_copy(self.plain.demo_db(), path, self._key)
+            open_db(path).close()  # in WAL mode, as the app keeps it
+            print(f"  (encrypted copy in {time.perf_counter() - started:.0f} s)", flush=True)
+            self._demo = path
         if self._demo is None:
             from models.demo.builder import generate_demo
 
-            path = self.folder / "demo.db"
+            path = self.new_db(self.folder / "demo.db")
             print(f"  (building a demo database of {self.companies:,} companies…)", flush=True)
             started = time.perf_counter()
             db = open_db(path)
@@ -97,6 +130,15 @@ class Workspace:
         with target.open("rb+") as handle:
             os.fsync(handle.fileno())
         return target
+
+
+def unlock_from_environment(db_path: str | Path) -> None:
+    """In a probe process: hold the key of an encrypted ``db_path`` from ``KAKERU_PASSPHRASE`` (if set)."""
+    passphrase = os.environ.get("KAKERU_PASSPHRASE")
+    if passphrase:
+        from models.store import cipher
+
+        cipher.unlock(db_path, passphrase)
 
 
 def probe_environment() -> dict[str, str]:

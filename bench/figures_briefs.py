@@ -83,7 +83,7 @@ def build_day(path: Path, meetings: int, seed: int = 3) -> list[int]:
 def _database(ws: Workspace, meetings: int):
     key = f"briefs-db-{meetings}"
     if key not in ws.cache:
-        path = ws.folder / f"briefs-{meetings}.db"
+        path = ws.new_db(ws.folder / f"briefs-{meetings}.db")
         ws.cache[key] = (path, build_day(path, meetings))
     path, ids = ws.cache[key]
     return open_db(path), ids

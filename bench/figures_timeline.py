@@ -16,7 +16,7 @@ NOW = datetime(2026, 11, 20, 10, 0, tzinfo=timezone(timedelta(hours=9)))
 
 def timeline_open_draw_2000_vs_20(ws: Workspace) -> Figure:
     """Open + draw the timeline of a 2,000-item account ÷ that of a 20-item one (medians, one process)."""
-    path = ws.folder / "timeline.db"
+    path = ws.new_db(ws.folder / "timeline.db")
     db = open_db(path)
     # Two years of history and a year of plans each; the large one has 1,500 touches and 500 plans.
     large = sample_account(db, touches=1500, plans=500, now=NOW, name="大口商事株式会社")

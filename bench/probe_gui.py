@@ -68,7 +68,14 @@ def floor(t0: float, db_path: str) -> None:
     fonts = Path(__file__).resolve().parent.parent / "reports" / "fonts"
     font_id = QFontDatabase.addApplicationFont(str(fonts / "BIZUDPGothic-Regular.ttf"))
     app.setFont(QFont(QFontDatabase.applicationFontFamilies(font_id)[0], 10))
-    db = sqlite_utils.Database(db_path, execute_plugins=False)
+    passphrase = os.environ.get("KAKERU_PASSPHRASE")
+    if passphrase:  # an encrypted database needs SQLCipher and its key, which is Kakeru code
+        from models.store import cipher
+
+        cipher.unlock(db_path, passphrase)
+        db = sqlite_utils.Database(cipher.connect(db_path), execute_plugins=False)
+    else:
+        db = sqlite_utils.Database(db_path, execute_plugins=False)
     rows = db.execute("SELECT name, name_kana, phone, prefecture, address FROM companies "
                       "ORDER BY id LIMIT 40").fetchall()
     window = QMainWindow()
@@ -95,6 +102,11 @@ def kakeru(t0: float, db_path: str) -> None:
     from PySide6.QtWidgets import QApplication  # isort: skip
 
     app = QApplication([])
+    passphrase = os.environ.get("KAKERU_PASSPHRASE")  # encrypted: the key, as the keychain gives it
+    if passphrase:
+        from models.store import cipher
+
+        cipher.unlock(db_path, passphrase)
     store = QSettings(str(Path(db_path).with_suffix(".ini")), QSettings.Format.IniFormat)
     settings = AppSettings(store)
     settings.set_first_run_done(True)

@@ -28,6 +28,7 @@ def main(db_path: str, outcomes: int) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QMainWindow
 
+    from bench.common import unlock_from_environment
     from models.planning.agenda import build_agenda
     from models.store import settings
     from models.store.db import open_db
@@ -41,6 +42,7 @@ def main(db_path: str, outcomes: int) -> None:
     app = QApplication([])
     QCoreApplication.setOrganizationName("KakeruBench")
     apply_app_font(app)
+    unlock_from_environment(db_path)
     db = open_db(db_path)
     window = QMainWindow()
     undo_stack = QUndoStack(window)

@@ -25,6 +25,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QApplication
 
+    from bench.common import unlock_from_environment
     from models.store.db import open_db
     from ui.fonts import apply_app_font
     from ui.settings import AppSettings
@@ -38,6 +39,7 @@ def main(argv: list[str]) -> int:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(path).parent / "qs"))
     QCoreApplication.setOrganizationName("KakeruBench")
     apply_app_font(app)
+    unlock_from_environment(path)
     db = open_db(path)
     view = TimelineView(db, DataBus(), QUndoStack(), AppSettings())
     view.set_now(now)

@@ -161,6 +161,16 @@ def change_passphrase(path: str | Path, new_passphrase: str, old_passphrase: str
     return done
 
 
+def encrypted_copy(source: str | Path, destination: str | Path, key: cipher.Key) -> None:
+    """Write the (plain, closed) database at ``source`` to ``destination`` encrypted with ``key``, synced
+    and verified; ``source`` is left as it is (the benchmark's encrypted copy of its demo database).
+
+    Raises:
+        ConversionFailed: the copy does not match the original.
+    """
+    _export(Path(source), None, Path(destination), key, _Meter(None, 1))
+
+
 # -- the steps -----------------------------------------------------------------------------------------
 
 def _existing(path: str | Path) -> Path:

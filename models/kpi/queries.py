@@ -137,18 +137,26 @@ def untouched_count(db: Database, period: Period, scope: Scope, today: date) -> 
         f"SELECT ({never}) + ({since.format(first='c.first_touch_at >= ?')}) "
         f"+ ({since.format(first='c.first_touch_at IS NULL')})",
         [*params, high, high, *params, high, *params]).fetchone()[0]
-    # Then the few companies whose status or lists changed since the end: counted as they are now above,
-    # as they were on the last day here (a short range of each history index). ``+c.id``: looking each
-    # one up by id would read its row; the ranges of companies_first_touch give status and first touch.
+    # Then the companies whose status or lists changed since the end: counted as they are now above, as
+    # they were on the last day here. ``+c.id``: looking each one up by id would read its row; ranges of
+    # companies_first_touch give status and first touch. Those first touched since the end are a short
+    # range. Those never touched are the long range of the index (every company never called): read only
+    # when a changed company was never touched (an import or a list edit since, a company closed unheard);
+    # most changes since are first calls, and a probe of the touches per changed company tells.
     was, was_params = _untouched_then(db, scope, high)
     now = f"(c.status NOT IN {_CLOSED} AND {member} AND {condition})"
     changed = ("SELECT s.company_id FROM company_status_changes s WHERE s.at >= ? "
                "UNION SELECT h.company_id FROM list_member_history h WHERE h.added_at >= ? "
                "UNION SELECT h.company_id FROM list_member_history h WHERE h.removed_at >= ?")
-    correction = db.execute(
-        f"SELECT ifnull(sum({was}), 0) - ifnull(sum({now}), 0) FROM companies c "
-        f"WHERE +c.id IN ({changed}) AND (c.first_touch_at IS NULL OR c.first_touch_at >= ?)",
-        [*was_params, *params, high, high, high, high]).fetchone()[0]
+    correct = (f"SELECT ifnull(sum({was}), 0) - ifnull(sum({now}), 0) FROM companies c "
+               f"WHERE +c.id IN ({changed}) AND {{first}}")
+    arguments = [*was_params, *params, high, high, high]
+    correction = db.execute(correct.format(first="c.first_touch_at >= ?"), [*arguments, high]).fetchone()[0]
+    unheard = db.execute(f"SELECT EXISTS (SELECT 1 FROM ({changed}) x WHERE NOT EXISTS "
+                         "(SELECT 1 FROM touches t WHERE t.company_id = x.company_id))",
+                         [high, high, high]).fetchone()[0]
+    if unheard:
+        correction += db.execute(correct.format(first="c.first_touch_at IS NULL"), arguments).fetchone()[0]
     return now_count + correction
 
 

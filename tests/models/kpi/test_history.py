@@ -159,3 +159,25 @@ def test_migration_10_backfills_the_members_and_the_closed_companies(tmp_path):
             (called, "2026-11-05T10:00:00+09:00", "in_progress", "do_not_call")])
     finally:
         db.close()
+
+
+def test_the_correction_reads_covering_indexes_only(accounts, moment):
+    """As tests/models/kpi/test_query_plans.py asks of every KPI count: with a never-touched company
+    changed since the period, the long range is read too, still from an index alone."""
+    import re
+
+    db, ids, _ = accounts
+    moment.set("2026-11-18")
+    update_company(db, ids["甲"], {"status": "disqualified"})
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        compute_kpis(db, LAST_WEEK, today=TODAY, with_trend=False)
+    finally:
+        db.conn.set_trace_callback(None)
+    selects = [sql for sql in statements if sql.lstrip().startswith("SELECT")]
+    assert any("+c.id IN" in sql and sql.rstrip().endswith("c.first_touch_at IS NULL") for sql in selects)
+    for sql in selects:
+        plan = [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql)]
+        reads = [line for line in plan if re.match(r"(SCAN|SEARCH) (c|p|lm|m|t)\b", line)]
+        assert [line for line in reads if "COVERING INDEX" not in line] == [], sql

@@ -1,19 +1,24 @@
-"""The first run: what Kakeru is, who is calling, and three ways to start (demo data, a list, empty)."""
+"""The first run: what Kakeru is, who is calling, whether to encrypt the database, and three ways to start
+(demo data, a list, empty)."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
 from models.accounts import targets as targets_query
 from models.store.changes import ACCOUNT_DATA
+from models.store.errors import ValidationError
 from models.store.settings import caller_name
 from ui.dialogs.caller_name import name_edit, save_name
+from ui.dialogs.passphrase import NewPassphraseFields, refuse
 from ui.dialogs.progress import ProgressCallback
+from ui.form_parts import error_label
 from ui.settings import AppSettings
 from ui.signals import DataBus
 
@@ -30,7 +35,7 @@ class FirstRunDialog(QDialog):
     After ``exec()``, ``choice`` is "demo", "import" or "empty" and ``caller_name()`` the name typed.
     """
 
-    def __init__(self, parent: QWidget | None = None, caller: str = ""):
+    def __init__(self, parent: QWidget | None = None, caller: str = "", *, encryptable: bool = True):
         super().__init__(parent)
         self.setObjectName("firstRunDialog")
         self.setWindowTitle(self.tr("Welcome to Kakeru"))
@@ -79,9 +84,16 @@ class FirstRunDialog(QDialog):
         layout.addSpacing(4)
         layout.addLayout(name_row)
         layout.addWidget(name_hint)
+        layout.addSpacing(4)
+        self._add_encryption(layout, encryptable)
         layout.addSpacing(8)
         for button in (self.demo_button, self.import_button, self.empty_button):
             layout.addWidget(button)
+        fields = self.passphrase_fields
+        chain = [self.name, self.encrypt, fields.passphrase, fields.confirmation, fields.remember,
+                 self.demo_button, self.import_button, self.empty_button]
+        for before, after in pairwise(chain):  # top to bottom, as laid out
+            QWidget.setTabOrder(before, after)
         self.demo_button.setDefault(True)
         (self.demo_button if caller else self.name).setFocus()
         self.setMinimumWidth(600)
@@ -111,7 +123,41 @@ class FirstRunDialog(QDialog):
         button.clicked.connect(lambda: self._choose(choice))
         return button
 
+    def _add_encryption(self, layout: QVBoxLayout, encryptable: bool) -> None:
+        """暗号化する: a passphrase (twice) and the keychain, shown once ticked; checked before starting."""
+        self.encrypt = QCheckBox(self.tr("&Encrypt the database with a passphrase"))
+        self.encrypt.setObjectName("firstRunEncrypt")
+        self.encrypt.setAccessibleName(self.tr("Encrypt the database"))
+        self.encrypt.setEnabled(encryptable)
+        hint = QLabel(self.tr(
+            "Recommended on a laptop: a lost or stolen computer then shows nothing of your customers. "
+            "The passphrase is asked when Kakeru starts, unless you save it in the keychain; if it is "
+            "forgotten, the data cannot be opened again. You can also encrypt later from the File menu."))
+        hint.setObjectName("firstRunEncryptHint")
+        hint.setWordWrap(True)
+        self.passphrase_fields = NewPassphraseFields("firstRun")
+        self.passphrase_fields.setVisible(False)
+        self.encrypt.toggled.connect(self.passphrase_fields.setVisible)
+        self.encrypt.toggled.connect(lambda on: on and self.passphrase_fields.passphrase.setFocus())
+        self.encrypt_error = error_label("firstRunEncryptError", self.tr("Error"))
+        for widget in (self.encrypt, hint, self.passphrase_fields, self.encrypt_error):
+            layout.addWidget(widget)
+
+    def encryption_passphrase(self) -> str | None:
+        """The passphrase to encrypt the database with, or None when it is to stay unencrypted."""
+        return self.passphrase_fields.passphrase.text() if self.encrypt.isChecked() else None
+
+    def remember_passphrase(self) -> bool:
+        return self.encrypt.isChecked() and self.passphrase_fields.remember.isChecked()
+
     def _choose(self, choice: str) -> None:
+        if self.encrypt.isChecked():
+            try:
+                self.passphrase_fields.checked()
+            except ValidationError as error:
+                refuse(error, self.encrypt_error)
+                self.passphrase_fields.passphrase.setFocus()
+                return
         self.choice = choice
         self.accept()
 
@@ -145,14 +191,28 @@ def fill_demo_data(db: Database, bus: DataBus, parent: QWidget | None, force: bo
 def run_first_run(window: MainWindow) -> str:
     """Show the first-run dialog over ``window``, store the caller's name and act on the choice; returns
     the choice."""
-    dialog = FirstRunDialog(window, caller_name(window.db))
+    dialog = FirstRunDialog(window, caller_name(window.db), encryptable=window.db_path != ":memory:")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.exec()
     window.settings.set_first_run_done(True)
     window.settings.sync()
     save_name(window.db, window.bus, dialog.caller_name(), window)
-    if dialog.choice == "demo":
+    choice, passphrase = dialog.choice, dialog.encryption_passphrase()
+    if passphrase is not None:
+        from ui.dialogs.encryption import ENCRYPT, ConversionRequest
+
+        # The app closes the window, encrypts the (still empty) file and opens a new window, where the
+        # chosen start follows.
+        window.conversion_requested.emit(ConversionRequest(
+            ENCRYPT, passphrase, dialog.remember_passphrase(), then=lambda new: start(new, choice)))
+        return choice
+    start(window, choice)
+    return choice
+
+
+def start(window: MainWindow, choice: str) -> None:
+    """The start chosen on the first run: demo data, the import wizard, or nothing."""
+    if choice == "demo":
         fill_demo_data(window.db, window.bus, window)
-    elif dialog.choice == "import":
+    elif choice == "import":
         window.open_import_wizard()
-    return dialog.choice

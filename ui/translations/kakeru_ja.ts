@@ -1893,6 +1893,22 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <source>Recorded with every call, plan and meeting you log, and printed as 担当IS on briefing sheets. You can leave it empty and give it later under Edit → Caller name…</source>
         <translation>記録する架電・予定・商談に残り、ブリーフィングシートには「担当IS」として印刷されます。空欄のままでもかまいません。あとから「編集」メニューの「担当者名…」で入力できます。</translation>
     </message>
+    <message>
+        <source>&amp;Encrypt the database with a passphrase</source>
+        <translation>パスフレーズでデータベースを暗号化する(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Encrypt the database</source>
+        <translation>データベースを暗号化する</translation>
+    </message>
+    <message>
+        <source>Recommended on a laptop: a lost or stolen computer then shows nothing of your customers. The passphrase is asked when Kakeru starts, unless you save it in the keychain; if it is forgotten, the data cannot be opened again. You can also encrypt later from the File menu.</source>
+        <translation>ノートパソコンでのご利用におすすめします。パソコンを紛失したり盗まれたりしても、お客様の情報は読み取られません。パスフレーズは起動時にお尋ねします（キーチェーンに保存した場合を除きます）。パスフレーズを忘れるとデータを開けなくなりますので、ご注意ください。あとから「ファイル」メニューで暗号化することもできます。</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
 </context>
 <context>
     <name>FormParts</name>

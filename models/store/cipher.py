@@ -17,7 +17,6 @@ same SQLite error code, so every error path works the same on both kinds of file
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 import threading
@@ -60,6 +59,8 @@ def derive_key(passphrase: str, salt: bytes | None = None) -> Key:
 
     Takes a few tenths of a second on purpose: that is what makes guessing passphrases slow.
     """
+    import hashlib  # only for an encrypted file: loading OpenSSL costs a plain start a few milliseconds
+
     salt = os.urandom(SALT_BYTES) if salt is None else salt
     raw = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, KEY_BYTES)
     return Key(raw, salt)

@@ -62,7 +62,7 @@ MODELS_LAYERS = {
     "demo": {"store", "accounts", "importing", "maps", "planning", "meetings", "kpi"},
 }
 # Who may import models.demo besides itself: the entry points that offer demo data.
-DEMO_IMPORTERS = {"main.py", "cli.py", "ui/dialogs/first_run.py"}
+DEMO_IMPORTERS = {"main.py", "ui/dialogs/first_run.py"}  # and cli/, the headless subcommands
 
 
 def _models_package(name: str) -> str | None:

@@ -4,7 +4,7 @@ The rules themselves, one function each, are ``models.store.consistency``.
 
 ``check_database`` reads only; it never repairs. ``quick_check`` is the cheap test to run before
 opening a file, so a damaged file is reported (and never written to) instead of being opened.
-``check_file`` and ``backup_file`` are what ``python main.py check|backup`` run (cli.py words them).
+``check_file`` and ``backup_file`` are what ``python main.py check|backup`` run (cli/files.py words them).
 """
 
 from __future__ import annotations

@@ -68,8 +68,9 @@ class ConversionFailed(KakeruError):
     def __init__(self, path: str | Path, detail: str = ""):
         super().__init__(
             f"データベース「{path}」を変換できませんでした。データベースは変更していません。"
-            "ディスクの空き容量が足りているか（データベースと同じくらいの空きが要ります）、"
-            "フォルダーに書き込めるかをご確認ください。" + (f"（詳細: {detail}）" if detail else "")
+            "ディスクの空き容量が足りているか（変換前のバックアップと変換中の複製のため、"
+            "データベースの 2 倍ほどの空きが要ります）、フォルダーに書き込めるかをご確認ください。"
+            + (f"（詳細: {detail}）" if detail else "")
         )
 
 

@@ -150,3 +150,20 @@ def make_full(db) -> int:
                                    boss: "最終決裁者。費用対効果を重視。",
                                    champion: "導入に前向きな推進者。"})
     return meeting_id
+
+
+def make_large(db) -> int:
+    """A large account: the typical meeting with ten more attendees, twelve questions and 24 more touches,
+    too much for one page even summarised; returns its id."""
+    from models.meetings.meetings import update_meeting
+
+    meeting_id = make_typical(db)
+    company_id = db.execute("SELECT company_id FROM meetings WHERE id = ?", [meeting_id]).fetchone()[0]
+    people = [create_contact(db, company_id, {"name": f"出席 {n}郎", "department": "製造部"}).id
+              for n in range(10)]
+    memo = "現場の責任者で、導入後の運用を担う方。前回の打ち合わせでは慎重な姿勢で、費用を気にされていた。"
+    update_meeting(db, meeting_id, {"questions": "\n".join(f"確認事項その{n}" for n in range(12))},
+                   attendee_ids=people, attendee_notes=dict.fromkeys(people, memo))
+    for day in range(1, 25):
+        add_touch(db, company_id, f"2024-06-{day:02d}T10:00:00+09:00", "connected", note=f"{day}日の連絡。")
+    return meeting_id

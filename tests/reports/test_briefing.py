@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pypdf
 import pytest
-from brief_samples import GENERATED_AT, JST, add_touch, make_typical
+from brief_samples import GENERATED_AT, JST, add_touch, make_large, make_typical
 from pdfcheck import (
     all_text,
     layout_faults,
@@ -21,7 +21,6 @@ from pdfcheck import (
     unembedded_fonts,
 )
 
-from models.accounts.companies import create_contact
 from models.meetings.briefs import gather_brief
 from models.meetings.meetings import update_meeting
 from reports import brief_plan
@@ -106,16 +105,7 @@ def test_long_history_is_summarised_to_the_newest_touches_on_one_page(long_histo
 
 
 def test_a_large_account_keeps_the_essentials_and_the_feedback_box_on_page_one(fresh_db):
-    meeting_id = make_typical(fresh_db)
-    company_id = fresh_db.execute("SELECT company_id FROM meetings WHERE id = ?", [meeting_id]).fetchone()[0]
-    people = [create_contact(fresh_db, company_id, {"name": f"出席 {n}郎", "department": "製造部"}).id
-              for n in range(10)]
-    memo = "現場の責任者で、導入後の運用を担う方。前回の打ち合わせでは慎重な姿勢で、費用を気にされていた。"
-    update_meeting(fresh_db, meeting_id, {"questions": "\n".join(f"確認事項その{n}" for n in range(12))},
-                   attendee_ids=people, attendee_notes=dict.fromkeys(people, memo))
-    for day in range(1, 25):
-        add_touch(fresh_db, company_id, f"2024-06-{day:02d}T10:00:00+09:00", "connected",
-                  note=f"{day}日の連絡。")
+    meeting_id = make_large(fresh_db)
     data = gather_brief(fresh_db, meeting_id, GENERATED_AT)
     pdf, result = render(data)
     assert result.pages == 2 == page_count(pdf)

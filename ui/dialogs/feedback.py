@@ -1,5 +1,11 @@
 """The field's feedback on a meeting: outcome, reason, what happened, next step, what differed from
-the brief, and the next touch the outcome calls for. Saved through ``models.meetings.feedback`` on OK."""
+the brief, the amounts, and the next touch the outcome calls for. Saved through
+``models.meetings.feedback`` on OK.
+
+No outcome is chosen at first (one Save must not record a win); 失注 and 延期 ask for a reason; a meeting
+whose time has not come asks first whether to record it anyway. Entering feedback again replaces the
+earlier one, which the dialog says.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +23,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -30,7 +37,7 @@ from models.meetings.meetings import get_meeting
 from models.planning.calendar import load_calendar
 from models.store import clock
 from models.store.changes import Changes
-from ui.i18n import current_language, label
+from ui.i18n import arg, current_language, label
 from ui.naming import named as _named
 from ui.operations import WriteCommand, run_write
 from ui.signals import DataBus
@@ -59,6 +66,8 @@ class FeedbackDialog(QDialog):
         self.outcome = _named(QComboBox(), "outcomeCombo", self.tr("Outcome"))
         for value in MEETING_OUTCOME:
             self.outcome.addItem(label(MEETING_OUTCOME, value), value)
+        self.outcome.setPlaceholderText(self.tr("Choose the outcome"))
+        self.outcome.setCurrentIndex(-1)  # nothing chosen: one Save must not record a win
         self.reason = _named(QComboBox(), "reasonCombo", self.tr("Reason"))
         self.reason.setEditable(True)
         self.reason.addItem("", None)
@@ -72,6 +81,18 @@ class FeedbackDialog(QDialog):
         # 受注額 in yen, for a won meeting (the KPIs add it up): "1200000" or "120万".
         self.order_amount = _named(QLineEdit(), "orderAmountEdit", self.tr("Order amount (yen)"))
         self.order_amount.setPlaceholderText(self.tr("e.g. 1200000 or 120万"))
+        # 継続: the amount hoped for, when the field can say (optional).
+        self.expected_amount = _named(QLineEdit(), "expectedAmountEdit", self.tr("Expected amount (yen)"))
+        self.expected_amount.setPlaceholderText(self.tr("Optional, e.g. 3000000 or 300万"))
+        self.earlier = _named(QLabel(), "earlierFeedbackNote", self.tr("Earlier feedback"))
+        self.earlier.setWordWrap(True)
+        if meeting.outcome:
+            self.earlier.setText(arg(
+                self.tr("Feedback was entered on %1 (%2). Saving replaces it, and a next touch it planned "
+                        "is taken back while still open."),
+                (meeting.feedback_at or "")[:10], label(MEETING_OUTCOME, meeting.outcome)))
+        else:
+            self.earlier.hide()
         self.difference = _named(QPlainTextEdit(), "briefDifferenceEdit",
                                  self.tr("What differed from the brief"))
         self.difference.setTabChangesFocus(True)
@@ -105,6 +126,7 @@ class FeedbackDialog(QDialog):
         form.addRow(self.tr("What happened"), self.note)
         form.addRow(self.tr("Next step"), self.next_step)
         form.addRow(self.tr("Order amount (yen)"), self.order_amount)
+        form.addRow(self.tr("Expected amount (yen)"), self.expected_amount)
         form.addRow(self.tr("Differed from the brief"), self.difference)
         self.buttons = _named(QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                                | QDialogButtonBox.StandardButton.Cancel),
@@ -120,6 +142,7 @@ class FeedbackDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
+        layout.addWidget(self.earlier)
         layout.addLayout(form)
         layout.addWidget(plan_box)
         layout.addWidget(self.buttons)
@@ -127,13 +150,16 @@ class FeedbackDialog(QDialog):
         self.plan_check.toggled.connect(self._plan_toggled)
         self._load(meeting)
         self._outcome_changed()
+        self.outcome.setFocus()
         self.resize(520, self.sizeHint().height())
 
     def _load(self, meeting) -> None:
         if meeting.outcome:
-            self.outcome.setCurrentIndex(max(self.outcome.findData(meeting.outcome), 0))
+            self.outcome.setCurrentIndex(self.outcome.findData(meeting.outcome))
         if meeting.order_amount is not None:
             self.order_amount.setText(str(meeting.order_amount))
+        if meeting.expected_amount is not None:
+            self.expected_amount.setText(str(meeting.expected_amount))
         if meeting.outcome_reason:
             index = self.reason.findData(meeting.outcome_reason)
             if index < 0:
@@ -144,21 +170,29 @@ class FeedbackDialog(QDialog):
         self.next_step.setText(meeting.next_step or "")
         self.difference.setPlainText(meeting.brief_difference or "")
 
-    def outcome_value(self) -> str:
+    def outcome_value(self) -> str | None:
+        """The outcome chosen, or None while none is."""
         return self.outcome.currentData()
 
     def _outcome_changed(self) -> None:
-        rule = feedback.RULES[self.outcome_value()][1]
+        value = self.outcome_value()
+        rule = feedback.RULES[value][1] if value else "unchosen"
         hints = {
             "required": self.tr("The account moves to nurturing: a date and a hypothesis are required."),
             "date": self.tr("A follow-up date is required."),
             None: self.tr("Optional: plan a next touch."),
+            "unchosen": self.tr("Choose the outcome first: it decides the next touch."),
         }
         self.plan_hint.setText(hints[rule])
-        self.order_amount.setEnabled(self.outcome_value() == "won")
+        self.order_amount.setEnabled(value == "won")
+        self.expected_amount.setEnabled(value == "ongoing")
+        self.reason.lineEdit().setPlaceholderText(
+            self.tr("Required: choose or type a reason") if value in feedback.REASON_REQUIRED
+            else self.tr("Choose or type a reason"))
         self.plan_check.setEnabled(rule is None)
-        if rule is not None:
-            self.plan_check.setChecked(True)
+        # A plan the outcome asks for is on; one it does not is off until the person asks for it
+        # (from 失注 to 受注, the nurture plan is not carried over).
+        self.plan_check.setChecked(rule in ("required", "date"))
         self._plan_toggled(self.plan_check.isChecked())
 
     def _plan_toggled(self, on: bool) -> None:
@@ -172,10 +206,25 @@ class FeedbackDialog(QDialog):
             return self.reason.itemData(index)
         return text or None
 
+    def _confirmed_early(self) -> bool | None:
+        """For a meeting whose time has not come, whether the person records it anyway (None: no need)."""
+        meeting = get_meeting(self.db, self.meeting_id)
+        if not self.outcome_value() or not feedback.not_held_yet(meeting, self.outcome_value()):
+            return None
+        when = meeting.starts_at[:16].replace("T", " ")
+        answer = QMessageBox.question(
+            self, self.tr("Meeting not held yet"),
+            arg(self.tr("This meeting is planned for %1 and has not taken place yet. Record its outcome "
+                        "anyway?"), when))
+        return answer == QMessageBox.StandardButton.Yes
+
     def accept(self) -> None:
         due: date | None = None
         if self.plan_check.isChecked():
             due = self.plan_due.date().toPython()
+        early = self._confirmed_early()
+        if early is False:
+            return
 
         def save() -> feedback.RecordedFeedback:
             return feedback.record_feedback(
@@ -183,7 +232,8 @@ class FeedbackDialog(QDialog):
                 note=self.note.toPlainText(), next_step=self.next_step.text(),
                 brief_difference=self.difference.toPlainText(), plan_due=due,
                 plan_hypothesis=self.plan_hypothesis.text() if due else None,
-                order_amount=self.order_amount.text())
+                order_amount=self.order_amount.text(), expected_amount=self.expected_amount.text(),
+                early=bool(early))
 
         # In the main window the save joins its undo stack (Ctrl+Z), like every destructive edit.
         stack = getattr(self.parent().window(), "undo_stack", None) if self.parent() else None

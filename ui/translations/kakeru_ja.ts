@@ -1646,6 +1646,42 @@ Choose No to close Kakeru without changing anything.</source>
         <source>Feedback not saved</source>
         <translation>フィードバックを保存できませんでした</translation>
     </message>
+    <message>
+        <source>Choose the outcome</source>
+        <translation>結果を選んでください</translation>
+    </message>
+    <message>
+        <source>Expected amount (yen)</source>
+        <translation>見込み額（円）</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. 3000000 or 300万</source>
+        <translation>任意。例: 3000000 または 300万</translation>
+    </message>
+    <message>
+        <source>Earlier feedback</source>
+        <translation>以前のフィードバック</translation>
+    </message>
+    <message>
+        <source>Feedback was entered on %1 (%2). Saving replaces it, and a next touch it planned is taken back while still open.</source>
+        <translation>%1 にフィードバック（%2）が入力済みです。保存すると置き換わり、そのとき登録した次回の予定は未実施なら取り消されます。</translation>
+    </message>
+    <message>
+        <source>Choose the outcome first: it decides the next touch.</source>
+        <translation>先に商談結果を選んでください。結果によって次の接触が決まります。</translation>
+    </message>
+    <message>
+        <source>Required: choose or type a reason</source>
+        <translation>必須：理由を選ぶか入力してください</translation>
+    </message>
+    <message>
+        <source>Meeting not held yet</source>
+        <translation>まだ行われていない商談</translation>
+    </message>
+    <message>
+        <source>This meeting is planned for %1 and has not taken place yet. Record its outcome anyway?</source>
+        <translation>この商談は %1 の予定で、まだ行われていません。それでも結果を記録しますか？</translation>
+    </message>
 </context>
 <context>
     <name>FileCommands</name>

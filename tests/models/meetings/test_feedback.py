@@ -102,3 +102,85 @@ def test_bad_input(meeting):
     with pytest.raises(ValidationError):
         feedback.set_reason_choices(db, ["  ", ""])
     assert feedback.set_reason_choices(db, ["価格", "価格", " 時期 "]).reasons == ["価格", "時期"]
+
+
+# -- the rules of the issue "Briefs, feedback and reviews": no default, reasons, timing, changing ---------
+
+def test_an_outcome_must_be_chosen(meeting):
+    db, made = meeting
+    for nothing in (None, ""):
+        with pytest.raises(ValidationError, match="商談結果"):
+            feedback.record_feedback(db, made.id, nothing)
+    assert get_meeting(db, made.id).outcome is None
+
+
+@pytest.mark.parametrize("outcome", ["lost", "postponed"])
+def test_lost_and_postponed_need_a_reason(meeting, outcome):
+    db, made = meeting
+    for blank in (None, "  "):
+        with pytest.raises(ValidationError, match="理由"):
+            feedback.record_feedback(db, made.id, outcome, reason=blank, plan_due="2025-04-01",
+                                     plan_hypothesis="新年度")
+    assert get_meeting(db, made.id).outcome is None and open_plans(db, made.company_id) == []
+
+
+def test_feedback_before_the_meeting_is_refused_unless_confirmed(meeting):
+    db, made = meeting  # 2025-01-15 10:00
+    before = "2025-01-15T09:30:00+09:00"
+    assert feedback.not_held_yet(made, "won", before) and not feedback.not_held_yet(made, "cancelled", before)
+    with pytest.raises(feedback.NotHeldYet, match="2025/01/15 10:00 の予定で、まだ行われていません"):
+        feedback.record_feedback(db, made.id, "won", at=before)
+    assert get_meeting(db, made.id).outcome is None
+    feedback.record_feedback(db, made.id, "won", at=before, early=True)  # confirmed by the person
+    assert get_meeting(db, made.id).outcome == "won"
+    feedback.record_feedback(db, made.id, "cancelled", at="2025-01-14T09:00:00+09:00")  # called off ahead
+    assert get_meeting(db, made.id).status == "cancelled"
+
+
+def test_changing_lost_to_won_takes_back_the_nurture_plan_and_undo_restores_it(meeting):
+    db, made = meeting
+    feedback.record_feedback(db, made.id, "lost", reason="価格", plan_due="2025-06-01",
+                             plan_hypothesis="予算化", at="2025-01-15T18:00:00+09:00")
+    [nurture] = open_plans(db, made.company_id)
+    assert get_company(db, made.company_id).status == "nurturing"
+    changed = feedback.record_feedback(db, made.id, "won", order_amount="300万",
+                                       at="2025-01-16T09:00:00+09:00")
+    assert open_plans(db, made.company_id) == []  # a customer is out of the call queue
+    assert get_company(db, made.company_id).status == "customer"
+    assert [t.kind for t in list_touches(db, made.company_id)] == ["meeting"]  # still one touch
+    feedback.undo_feedback(db, changed)
+    assert open_plans(db, made.company_id) == [nurture]
+    assert get_company(db, made.company_id).status == "nurturing"
+    assert get_meeting(db, made.id).outcome == "lost"
+
+
+def test_changing_won_to_lost_ends_a_customer_only_this_meeting_made(meeting):
+    db, made = meeting
+    feedback.record_feedback(db, made.id, "won", at="2025-01-15T18:00:00+09:00")
+    assert get_company(db, made.company_id).status == "customer"
+    feedback.record_feedback(db, made.id, "lost", reason="競合", plan_due="2025-09-01",
+                             plan_hypothesis="更新時期", at="2025-01-16T09:00:00+09:00")
+    assert get_company(db, made.company_id).status == "nurturing"
+    # With another meeting won, the account stays a customer whatever this one's outcome becomes.
+    other = create_meeting(db, made.company_id, {"starts_at": "2024-12-01 10:00"})
+    feedback.record_feedback(db, other.id, "won", at="2024-12-01T18:00:00+09:00")
+    feedback.record_feedback(db, made.id, "won", at="2025-01-16T10:00:00+09:00")
+    feedback.record_feedback(db, made.id, "lost", reason="競合", plan_due="2025-09-01",
+                             plan_hypothesis="更新時期", at="2025-01-16T11:00:00+09:00")
+    assert get_company(db, made.company_id).status == "customer"
+
+
+def test_the_order_amount_for_won_and_the_expected_amount_for_ongoing(meeting):
+    db, made = meeting
+    feedback.record_feedback(db, made.id, "ongoing", plan_due="2025-02-01", expected_amount="1,500,000",
+                             order_amount="999", at="2025-01-15T18:00:00+09:00")
+    stored = get_meeting(db, made.id)
+    assert (stored.expected_amount, stored.order_amount) == (1_500_000, None)
+    assert "見込み額: 1,500,000円" in list_touches(db, made.company_id)[0].note
+    feedback.record_feedback(db, made.id, "won", order_amount="120万", expected_amount="5",
+                             at="2025-01-16T09:00:00+09:00")
+    stored = get_meeting(db, made.id)
+    assert (stored.order_amount, stored.expected_amount) == (1_200_000, None)
+    assert "受注額: 1,200,000円" in list_touches(db, made.company_id)[0].note
+    with pytest.raises(ValidationError, match="見込み額"):
+        feedback.record_feedback(db, made.id, "ongoing", plan_due="2025-02-01", expected_amount="たくさん")

@@ -9,7 +9,7 @@ from typing import ClassVar
 
 import pypdf
 import pytest
-from brief_samples import make_long, make_typical
+from brief_samples import make_large, make_long, make_typical
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton
@@ -367,9 +367,9 @@ def sheet_pages(db, meeting_id: int) -> int:
 
 @pytest.fixture
 def brief_page(qtbot, db, bus, settings):
-    """The page on 'All', with the typical sample meeting (10:00) and the long-history one (14:00)."""
+    """The page on 'All', with the typical sample meeting (10:00) and a large account's (14:00)."""
     make_typical(db)
-    update_meeting(db, make_long(db), {"starts_at": "2025-01-16T14:00:00+09:00"})
+    update_meeting(db, make_large(db), {"starts_at": "2025-01-16T14:00:00+09:00"})
     page = make_page(qtbot, db, bus, settings)
     page.period_combo.setCurrentIndex(page.period_combo.findData("all"))
     return page
@@ -400,7 +400,7 @@ def test_preview_shows_the_briefing_sheet_with_its_page_count(brief_page, qtbot)
     assert "株式会社みなと精機" in pypdf.PdfReader(first.preview.path).pages[0].extract_text()
     assert pdf.startswith(b"%PDF")
 
-    second = _preview_of_row(brief_page, 1, qtbot)  # the long history runs to another page
+    second = _preview_of_row(brief_page, 1, qtbot)  # a large account runs to another page
     assert second.preview.page_count() == sheet_pages(brief_page.db, brief_page.selected_id())
     assert second.preview.page_count() == typical_pages + 1
     assert second.preview.title_label.text().endswith("14:00")

@@ -8,6 +8,7 @@ which stays open.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, time
 from typing import Any
 
@@ -37,7 +38,9 @@ from models.accounts.companies import list_contacts
 from models.accounts.text_fields import MEETINGS
 from models.accounts.vocab import CONTACT_ROLE
 from models.meetings import meetings
+from models.meetings.hearing_notes import prefill_notes
 from models.planning.calendar import load_calendar, next_business_day
+from models.planning.hearing import HearingFact, distinct, gather_hearing
 from models.store import clock as working_clock
 from models.store.errors import KakeruError
 from ui.form_parts import bounded, error_label
@@ -56,11 +59,14 @@ class MeetingDialog(QDialog):
 
     With ``save=True`` OK creates the meeting (or, with ``meeting_id``, updates it) and ``meeting``
     holds the saved record; with ``save=False`` OK only checks the form and ``values()`` returns it.
-    ``values`` pre-fills the form (the session passes what the caller heard).
+    ``values`` pre-fills the form. A new meeting's notes start from everything heard about the account
+    (``heard``: what the call being logged heard, not saved yet; then earlier calls), newest first and
+    dated, for each note ``values`` does not hold.
     """
 
     def __init__(self, db: Database, company_id: int, parent: QWidget | None = None, *,
-                 meeting_id: int | None = None, values: dict[str, Any] | None = None, save: bool = True):
+                 meeting_id: int | None = None, values: dict[str, Any] | None = None, save: bool = True,
+                 heard: Sequence[HearingFact] = ()):
         super().__init__(parent)
         self.setObjectName("meetingDialog")
         self.db = db
@@ -74,6 +80,8 @@ class MeetingDialog(QDialog):
         self.setAccessibleName(title)
 
         initial = self._initial(values)
+        if meeting_id is None:
+            initial = prefill_notes(initial, distinct((*heard, *gather_hearing(db, company_id))))
         self._build(initial)
         self.resize(640, 560)
 

@@ -31,7 +31,7 @@ from models.accounts.companies import get_company, list_contacts
 from models.accounts.vocab import TOUCH_KIND
 from models.planning import hypotheses, plan_form
 from models.planning.calendar import load_calendar
-from models.planning.dispositions import quick_pick_dates
+from models.planning.dispositions import pick_template, quick_pick_dates
 from models.planning.plans import get_plan, parse_due
 from models.store import clock as working_clock
 from models.store.errors import KakeruError
@@ -65,6 +65,7 @@ class PlanDialog(QDialog):
         self.calendar = load_calendar(db)
         self.templates = hypotheses.load_templates(db)
         self._template_text = ""  # the text the chosen template put in, replaced when another is chosen
+        self._picked: tuple[str, date] | None = None  # the quick pick that set the date, and its day
         title = self.tr("Edit plan") if self.plan else self.tr("Add plan")
         self.setWindowTitle(f"{title} — {self.company.name}")
         self.setAccessibleName(title)
@@ -81,7 +82,7 @@ class PlanDialog(QDialog):
             button = _named(QPushButton(text), f"planQuickPick{number}",
                             arg(self.tr("Set the date: %1"), text))
             button.setToolTip(f"{day:%Y/%m/%d}")
-            button.clicked.connect(lambda _=False, d=day: self.date_edit.setDate(_qdate(d)))
+            button.clicked.connect(lambda _=False, c=caption, d=day: self._pick(c, d))
             self.quick_buttons.append(button)
             picks.append(button)
 
@@ -186,6 +187,18 @@ class PlanDialog(QDialog):
         self.template.blockSignals(False)
         self._template_text = plan.hypothesis or ""
 
+    def _pick(self, caption: str, day: date) -> None:
+        self.date_edit.setDate(_qdate(day))
+        self._picked = (caption, day)
+
+    def chosen_template(self) -> str | None:
+        """The template chosen, else the quick pick that set the day (one that parks the account)."""
+        if self.template.currentData():
+            return self.template.currentData()
+        if self._picked is not None and self._picked[1] == self.chosen_date():
+            return pick_template(self._picked[0])
+        return None
+
     def chosen_date(self) -> date:
         value = self.date_edit.date()
         return date(value.year(), value.month(), value.day())
@@ -229,7 +242,7 @@ class PlanDialog(QDialog):
             self.plan = plan_form.save_plan(
                 self.db, self.company_id, plan_form.combine(self.chosen_date(), clock, self._tzinfo()),
                 kind=self.kind.currentData(), hypothesis=self.hypothesis.toPlainText(),
-                template=self.template.currentData(), contact_id=self.contact.currentData(),
+                template=self.chosen_template(), contact_id=self.contact.currentData(),
                 plan_id=self.plan_id, today=self.today,
             )
         except KakeruError as error:

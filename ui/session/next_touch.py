@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.accounts.entities import Plan
 from models.planning.calendar import CalendarRules
-from models.planning.dispositions import Proposal, quick_pick_dates
+from models.planning.dispositions import Proposal, Rule, is_nurture_plan, pick_template, quick_pick_dates
+from models.planning.plans import due_day
 from models.planning.session_card import AccountCard
 from models.store import clock as working_clock
 from ui.i18n import arg
@@ -47,6 +49,7 @@ class NextTouchForm:
 
     # What the panel provides.
     card: AccountCard | None
+    rules: dict[str, Rule]
     calendar: CalendarRules
     now: datetime
     proposal: Proposal | None
@@ -84,6 +87,16 @@ class NextTouchForm:
         when.addWidget(self.time_edit)
         self.hypothesis = _named(QLineEdit(), "hypothesisEdit", self.tr("Hypothesis"))
         self.hypothesis.setPlaceholderText(self.tr("Why then? e.g. their hiring plan is drafted in January"))
+        self.offer_button = _named(QPushButton(), "offeredHypothesisButton",
+                                   self.tr("Use the hypothesis of the open plan"))
+        self.offer_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.offer_button.setFlat(True)
+        self.offer_button.setStyleSheet("text-align: left;")
+        self.offer_button.clicked.connect(self._use_offered)
+        self.hypothesis.textChanged.connect(self._show_offer)
+        self.date_edit.dateChanged.connect(self._date_changed)
+        self._picked: str | None = None  # the quick pick that set the date
+        self._pick_dates: dict[str, date] = {}
         self.next_info = _named(QLabel(), "nextTouchInfo", self.tr("About the next touch"))
         self.next_info.setWordWrap(True)
         self.meeting_button = _named(QPushButton(self.tr("Edit &meeting…")), "editMeetingButton",
@@ -100,6 +113,7 @@ class NextTouchForm:
         plan_layout.addRow(date_label, when)
         plan_layout.addRow("", self.day_hint)
         plan_layout.addRow(hypothesis_label, self.hypothesis)
+        plan_layout.addRow("", self.offer_button)
         next_layout = QVBoxLayout(self.next_box)
         next_layout.setContentsMargins(6, 4, 6, 4)
         next_layout.addWidget(self.next_info)
@@ -116,6 +130,8 @@ class NextTouchForm:
                 button.setToolTip(f"{day.isoformat()} (Alt+{position + 1})")
         self.date_edit.setMinimumDate(qdate(self.now.date()).addDays(-1))
         self.date_edit.setDate(self.date_edit.minimumDate())
+        self._picked = None
+        self._show_offer()
 
     def _show_next(self, outcome: str | None) -> None:
         proposal = self.proposal if outcome else None
@@ -127,7 +143,9 @@ class NextTouchForm:
             self.next_info.setText(self.tr("No next touch: the account leaves every queue."))
         elif proposal.opens_meeting_form:
             self.next_info.setText(self._meeting_text())
-        elif outcome == "no_need":
+        elif outcome == "no_need" or (outcome != "callback_requested"
+                                      and is_nurture_plan(self.due(), self.now.date(), self.calendar)):
+            # A date past the follow-ups makes it a nurture plan: it needs its reason too.
             self.next_info.setText(self.tr("Nurture: choose when to call again and write why then."))
         elif outcome == "callback_requested":
             self.next_info.setText(self.tr("Enter the day and time they asked to be called back."))
@@ -151,8 +169,54 @@ class NextTouchForm:
         if day is None or not self.plan_form.isVisible():
             return
         self.date_edit.setDate(qdate(day))
-        if self.outcome() == "no_need" and not self.hypothesis.text().strip():
+        self._picked = QUICK_PICKS[position]
+        if is_nurture_plan(day, self.now.date(), self.calendar, outcome=self.outcome(), rules=self.rules) \
+                and not self.hypothesis.text().strip():
             self.hypothesis.setFocus()
+
+    def _date_changed(self) -> None:
+        if self.outcome() and self.proposal is not None:
+            self._show_next(self.outcome())
+
+    # -- the hypothesis of the open plan, and the template the plan records ---------------------------
+    def offered_plan(self) -> Plan | None:
+        """The open plan whose hypothesis the next touch is offered: the soonest with one someone wrote
+        (not a disposition rule's stock sentence)."""
+        if self.card is None:
+            return None
+        stock = {rule.hypothesis for rule in self.rules.values() if rule.hypothesis}
+        return next((plan for plan in self.card.open_plans
+                     if (plan.hypothesis or "").strip() and plan.hypothesis.strip() not in stock), None)
+
+    def offered_hypothesis(self) -> str:
+        plan = self.offered_plan()
+        return plan.hypothesis.strip() if plan is not None else ""
+
+    def _show_offer(self) -> None:
+        offered = self.offered_hypothesis()
+        shown = bool(offered) and self.hypothesis.text().strip() != offered
+        if shown:
+            self.offer_button.setText(arg(self.tr("Use the open plan's hypothesis: %1"),
+                                          " ".join(offered.split())))
+        self.offer_button.setVisible(shown)
+
+    def _use_offered(self) -> None:
+        self.hypothesis.setText(self.offered_hypothesis())
+        self.hypothesis.setFocus()
+
+    def plan_template(self) -> str | None:
+        """The template the next plan came from: the quick pick that set its day, when it is one that
+        parks the account (a hypothesis kept from the open plan does not time this one: no template)."""
+        due = self.due()
+        picked = self._pick_dates.get(self._picked) if self._picked else None
+        if due is not None and picked is not None and due_day(due) == picked:
+            return pick_template(self._picked)
+        return None
+
+    def restore_template(self, template: str | None) -> None:
+        """After an undo: the quick pick a logged plan's template names set its day again."""
+        if template in QUICK_PICKS:
+            self._picked = template
 
     def due(self) -> date | datetime | None:
         if self.date_edit.date() == self.date_edit.minimumDate():

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from models.accounts.vocab import CONTACT_ROLE, CONVERSATION_OUTCOMES, OUTCOME
 from models.planning.calendar import CalendarRules
 from models.planning.dispositions import Proposal, Rule, propose_next
+from models.planning.hypotheses import plan_to_judge
 from models.planning.session_card import AccountCard
 from models.planning.sessions import Draft
 from models.planning.touches import HEARING_FIELDS
@@ -41,6 +42,7 @@ from ui.form_parts import error_label
 from ui.i18n import arg, label
 from ui.naming import named as _named
 from ui.session.call_timer import CallTimer
+from ui.session.hypothesis_check import HypothesisCheck
 from ui.session.next_touch import NextTouchForm, qdate
 
 # The chosen outcome must be visible at a glance, across the room as well.
@@ -128,7 +130,9 @@ class OutcomePanel(CallTimer, NextTouchForm, QWidget):
             row, column = divmod(position, 2)
             hearing_grid.addWidget(QLabel(captions[field]), row, column * 2)
             hearing_grid.addWidget(edit, row, column * 2 + 1)
-        self.hearing_box.hide()
+        # Open from the start: what is heard is typed during the call, before any outcome (and the
+        # meeting form of an appointment starts from it).
+        self.hypothesis_check = HypothesisCheck()
 
         self._build_next_box()
 
@@ -145,6 +149,7 @@ class OutcomePanel(CallTimer, NextTouchForm, QWidget):
         heading.setFont(bold)
         layout.addWidget(heading)
         layout.addLayout(grid)
+        layout.addWidget(self.hypothesis_check)
         layout.addWidget(note_label)
         layout.addWidget(self.note)
         layout.addWidget(self.hearing_box)
@@ -159,6 +164,7 @@ class OutcomePanel(CallTimer, NextTouchForm, QWidget):
                    self.time_check.toggled, self.time_edit.timeChanged, self.decision_maker_check.toggled,
                    self.contact_combo.currentIndexChanged]
         signals += [edit.textChanged for edit in self.hearing.values()]
+        signals.append(self.hypothesis_check.changed)
         for signal in signals:
             signal.connect(self._edited)
 
@@ -201,7 +207,8 @@ class OutcomePanel(CallTimer, NextTouchForm, QWidget):
             edit.clear()
         self.hypothesis.clear()
         self.decision_maker_check.setChecked(False)
-        self.hearing_box.hide()
+        self._show_earlier_hearing(card)
+        self.hypothesis_check.set_plan(plan_to_judge(card.open_plans, now.date(), rules))
         self.error.hide()
         self._configure_picks()
         self._show_next(None)
@@ -258,7 +265,7 @@ class OutcomePanel(CallTimer, NextTouchForm, QWidget):
         self.outcome_buttons[outcome].setChecked(True)
         self.error.hide()
         self.proposal = propose_next(outcome, self.now, self.card.company, self.rules, self.calendar)
-        self.hearing_box.setVisible(outcome in CONVERSATION_OUTCOMES)
+        self.hypothesis_check.offer(True)  # the call happened: did the plan's hypothesis hold?
         contact = self.card.contact(self.contact_id())
         if outcome in CONVERSATION_OUTCOMES and contact is not None and contact.role == "decision_maker":
             self.decision_maker_check.setChecked(True)
@@ -269,7 +276,7 @@ class OutcomePanel(CallTimer, NextTouchForm, QWidget):
             self.date_edit.setDate(qdate(due) if due else self.date_edit.minimumDate())
             self.time_check.setChecked(self.proposal.requires_time)
             self.time_edit.setTime(QTime(DEFAULT_CALLBACK_TIME.hour, DEFAULT_CALLBACK_TIME.minute))
-            self.hypothesis.setText(self.proposal.hypothesis or "")
+            self.hypothesis.setText(self.proposal.hypothesis or self.offered_hypothesis())
         self._show_next(outcome)
         self._edited()
         if announce:
@@ -282,7 +289,7 @@ class OutcomePanel(CallTimer, NextTouchForm, QWidget):
         self.outcome_group.setExclusive(True)
         self.proposal = None
         self.meeting = None
-        self.hearing_box.hide()
+        self.hypothesis_check.offer(False)
         self._show_next(None)
         self._edited()
 
@@ -295,6 +302,14 @@ class OutcomePanel(CallTimer, NextTouchForm, QWidget):
     def hearing_values(self) -> dict[str, str]:
         return {field: edit.text().strip() for field, edit in self.hearing.items() if edit.text().strip()}
 
+    def _show_earlier_hearing(self, card: AccountCard) -> None:
+        """Each hearing field shows in grey what earlier calls heard (newest), its tooltip all of it."""
+        for field, edit in self.hearing.items():
+            facts = [fact for fact in card.hearing if fact.field == field]
+            edit.setPlaceholderText(arg(self.tr("Earlier: %1 (%2)"), facts[0].text, facts[0].day())
+                                    if facts else "")
+            edit.setToolTip("\n".join(f"{fact.day()}  {fact.text}" for fact in facts))
+
     def log_kwargs(self) -> dict[str, Any]:
         """The form as keyword arguments of ``log_outcome`` (without the company and outcome)."""
         outcome = self.outcome()
@@ -302,11 +317,13 @@ class OutcomePanel(CallTimer, NextTouchForm, QWidget):
             "contact_id": self.contact_id(), "duration_s": self.duration_s(),
             "note": self.note.toPlainText(), "reached_decision_maker": self.decision_maker_check.isChecked(),
         }
-        if outcome in CONVERSATION_OUTCOMES:
-            kwargs["hearing"] = self.hearing_values()
+        if hearing := self.hearing_values():  # heard during the call, whatever the outcome
+            kwargs["hearing"] = hearing
         if self.proposal and self.proposal.makes_plan:
             kwargs["next_plan"] = {"due": self.due(), "hypothesis": self.hypothesis.text(),
-                                   "contact_id": self.contact_id()}
+                                   "contact_id": self.contact_id(), "template": self.plan_template()}
+        if results := self.hypothesis_check.results():
+            kwargs["hypothesis_results"] = results
         if outcome == "appointment" and self.meeting:
             kwargs["meeting"] = dict(self.meeting)
         return kwargs
@@ -376,6 +393,9 @@ class OutcomePanel(CallTimer, NextTouchForm, QWidget):
             self.date_edit.setDate(qdate(due))
         if "hypothesis" in plan:
             self.hypothesis.setText(plan.get("hypothesis") or "")
+        self.restore_template(plan.get("template"))
+        for result in (kwargs.get("hypothesis_results") or {}).values():
+            self.hypothesis_check.choose(result)
         if kwargs.get("meeting"):
             self.set_meeting(kwargs["meeting"])
         if kwargs.get("duration_s") is not None:

@@ -19,6 +19,7 @@ from models.accounts.vocab import OUTCOME
 from models.planning import sessions
 from models.planning.calendar import CalendarRules
 from models.planning.dispositions import Rule
+from models.planning.hearing import heard_now
 from models.planning.session_card import AccountCard
 from models.planning.touches import LoggedOutcome, log_outcome
 from models.store.db import writing
@@ -52,19 +53,15 @@ class OutcomeSaving:
 
     # -- the meeting of an appointment ----------------------------------------------------------------
     def _meeting_prefill(self) -> dict[str, Any]:
-        hearing = self.panel.hearing_values()
-        notes = {"issue": "notes_needs", "current": "notes_current", "budget": "notes_budget",
-                 "timing": "notes_timing", "decision_maker": "notes_decision_process",
-                 "competitor": "notes_competitors"}
-        values: dict[str, Any] = {notes[field]: text for field, text in hearing.items()}
         contact_id = self.panel.contact_id()
-        values["attendees"] = [contact_id] if contact_id else []
-        return values
+        return {"attendees": [contact_id] if contact_id else []}
 
     def _open_meeting_form(self, values: dict[str, Any]) -> bool:
         from ui.dialogs.meeting_form import MeetingDialog
 
-        dialog = MeetingDialog(self.db, self.card.company.id, self, values=values, save=False)
+        # The notes start from what this call heard (dated now) and what earlier calls heard.
+        heard = heard_now(self.panel.hearing_values(), self.clock(), caller_name(self.db) or None)
+        dialog = MeetingDialog(self.db, self.card.company.id, self, values=values, save=False, heard=heard)
         accepted = dialog.exec() == MeetingDialog.DialogCode.Accepted
         if accepted:
             self.panel.set_meeting(dialog.values())
@@ -138,6 +135,8 @@ class OutcomeSaving:
                 self.panel.time_edit.setFocus()
             else:
                 self.panel.hypothesis.setFocus()
+        elif self.panel.plan_form.isVisible() and not self.panel.hypothesis.text().strip():
+            self.panel.hypothesis.setFocus()  # a nurture plan refused without its hypothesis
 
     # -- undo ---------------------------------------------------------------------------------------
     def _undone(self, command: LogOutcomeCommand) -> None:

@@ -1954,6 +1954,33 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     </message>
 </context>
 <context>
+    <name>HypothesisCheck</name>
+    <message>
+        <source>Did the hypothesis hold?</source>
+        <translation>仮説は当たりましたか</translation>
+    </message>
+    <message>
+        <source>The hypothesis to judge</source>
+        <translation>当たり外れを記録する仮説</translation>
+    </message>
+    <message>
+        <source>Held (H)</source>
+        <translation>当たり (H)</translation>
+    </message>
+    <message>
+        <source>Missed (M)</source>
+        <translation>外れ (M)</translation>
+    </message>
+    <message>
+        <source>Unknown (U)</source>
+        <translation>不明 (U)</translation>
+    </message>
+    <message>
+        <source>Did the hypothesis hold? “%1”</source>
+        <translation>仮説は当たりましたか？「%1」</translation>
+    </message>
+</context>
+<context>
     <name>HypothesisResultsView</name>
     <message>
         <source>All time</source>
@@ -3844,6 +3871,14 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <source>Meeting: %1 %2 %3</source>
         <translation>商談: %1 %2 %3</translation>
     </message>
+    <message>
+        <source>Use the hypothesis of the open plan</source>
+        <translation>予定中の仮説を使う</translation>
+    </message>
+    <message>
+        <source>Use the open plan's hypothesis: %1</source>
+        <translation>予定中の仮説を使う: %1</translation>
+    </message>
 </context>
 <context>
     <name>OutcomeKeysDialog</name>
@@ -3985,6 +4020,10 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>Stop timer (T)</source>
         <translation>タイマー停止 (T)</translation>
+    </message>
+    <message>
+        <source>Earlier: %1 (%2)</source>
+        <translation>前回: %1（%2）</translation>
     </message>
 </context>
 <context>

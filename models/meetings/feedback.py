@@ -21,7 +21,7 @@ from typing import Any, ClassVar
 
 from sqlite_utils import Database
 
-from models.accounts.entities import Meeting, from_row
+from models.accounts.entities import Meeting, Plan, from_row
 from models.accounts.text_fields import clean_text
 from models.accounts.vocab import MEETING_OUTCOME, label
 from models.meetings.meetings import OUTCOME_REASON, clean_amount
@@ -287,17 +287,28 @@ def _customer_by_this_meeting(db: Database, meeting: Meeting) -> bool:
     return other is None
 
 
-def _remove_earlier_plan(db: Database, meeting: Meeting) -> tuple[tuple[str, Any], ...] | None:
-    """Delete the plan the meeting's earlier feedback made, while it is still open; return its row."""
+def _earlier_plan_row(db: Database, meeting: Meeting) -> dict[str, Any] | None:
     if meeting.outcome is None or not meeting.feedback_at:
         return None
     rows = list(db.query(
         "SELECT * FROM plans WHERE company_id = ? AND status = 'open' AND source = 'manual' "
         "AND created_at = ? ORDER BY id DESC LIMIT 1", [meeting.company_id, meeting.feedback_at]))
-    if not rows:
+    return rows[0] if rows else None
+
+
+def earlier_plan(db: Database, meeting: Meeting) -> Plan | None:
+    """The next touch the meeting's feedback planned, while it is still open (None without one)."""
+    row = _earlier_plan_row(db, meeting)
+    return from_row(Plan, row) if row else None
+
+
+def _remove_earlier_plan(db: Database, meeting: Meeting) -> tuple[tuple[str, Any], ...] | None:
+    """Delete the plan the meeting's earlier feedback made, while it is still open; return its row."""
+    row = _earlier_plan_row(db, meeting)
+    if row is None:
         return None
-    db.execute("DELETE FROM plans WHERE id = ?", [rows[0]["id"]])
-    return tuple(rows[0].items())
+    db.execute("DELETE FROM plans WHERE id = ?", [row["id"]])
+    return tuple(row.items())
 
 
 def undo_feedback(db: Database, recorded: RecordedFeedback) -> Changes:

@@ -150,6 +150,8 @@ class FeedbackDialog(QDialog):
         self.plan_check.toggled.connect(self._plan_toggled)
         self._load(meeting)
         self._outcome_changed()
+        if self._earlier_plan is not None:
+            self.plan_check.setChecked(True)
         self.outcome.setFocus()
         self.resize(520, self.sizeHint().height())
 
@@ -166,6 +168,10 @@ class FeedbackDialog(QDialog):
                 self.reason.addItem(meeting.outcome_reason, meeting.outcome_reason)
                 index = self.reason.count() - 1
             self.reason.setCurrentIndex(index)
+        self._earlier_plan = planned = feedback.earlier_plan(self.db, meeting)
+        if planned is not None:  # shown again, so saving the same outcome keeps it as it was
+            self.plan_due.setDate(QDate.fromString(planned.due[:10], "yyyy-MM-dd"))
+            self.plan_hypothesis.setText(planned.hypothesis or "")
         self.note.setPlainText(meeting.outcome_note or "")
         self.next_step.setText(meeting.next_step or "")
         self.difference.setPlainText(meeting.brief_difference or "")

@@ -4,6 +4,11 @@ Used by the call session for an appointment (``save=False``: values only, saved 
 ``models.planning.touches.log_outcome``) and by the Meetings page (create or edit, saved through
 ``models.meetings.meetings``; that page notifies the bus afterwards). A refused value is shown in the dialog,
 which stays open.
+
+A new meeting starts with the field rep of the account's last meeting (else of the last one booked) at
+the first time in the call windows that is free in that rep's schedule (``models.meetings.slots``);
+while the person has not chosen a time, another rep gets their own first free time. A time that
+overlaps one of the rep's other meetings is shown as a double booking and asked about on save.
 """
 
 from __future__ import annotations
@@ -25,7 +30,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QTabWidget,
     QTimeEdit,
@@ -37,14 +44,14 @@ from sqlite_utils import Database
 from models.accounts.companies import list_contacts
 from models.accounts.text_fields import MEETINGS
 from models.accounts.vocab import CONTACT_ROLE
-from models.meetings import meetings
+from models.meetings import meetings, slots
 from models.meetings.hearing_notes import prefill_notes
 from models.planning.calendar import load_calendar, next_business_day
 from models.planning.hearing import HearingFact, distinct, gather_hearing
 from models.store import clock as working_clock
 from models.store.errors import KakeruError
 from ui.form_parts import bounded, error_label
-from ui.i18n import label
+from ui.i18n import arg, label
 from ui.naming import named as _named
 from ui.widgets.business_day_hint import BusinessDayHint
 
@@ -98,7 +105,7 @@ class MeetingDialog(QDialog):
         initial.update(values or {})
         return initial
 
-    def _starts_at(self, initial: dict[str, Any]) -> datetime:
+    def _starts_at(self, initial: dict[str, Any], rep: str | None = None) -> datetime:
         value = initial.get("starts_at")
         if isinstance(value, datetime):
             return value
@@ -107,11 +114,23 @@ class MeetingDialog(QDialog):
                 return working_clock.parse(value)
             except ValueError:
                 pass
-        day = next_business_day(working_clock.today(), load_calendar(self.db).closures)
-        return datetime.combine(day, DEFAULT_START)
+        self._proposed = True
+        return self._proposal(rep, int(initial.get("duration_min") or 60))
+
+    def _proposal(self, rep: str | None, duration_min: int) -> datetime:
+        """The first free time of ``rep`` in the call windows from the next business day at 10:00 on."""
+        calendar = load_calendar(self.db)
+        day = next_business_day(working_clock.today(), calendar.closures)
+        default = working_clock.local(datetime.combine(day, DEFAULT_START))
+        return slots.propose_start(self.db, rep, duration_min, default, calendar,
+                                   ignore_id=self.meeting_id) or default
 
     def _build(self, initial: dict[str, Any]) -> None:
-        starts = self._starts_at(initial)
+        self._proposed = False  # the time shown is the form's proposal, not one the person chose
+        rep = initial.get("field_rep")
+        if not rep and self.meeting_id is None:
+            rep = slots.last_field_rep(self.db, self.company_id)  # remembered from the last meeting
+        starts = self._starts_at(initial, rep)
         self.date_edit = _named(QDateEdit(QDate(starts.year, starts.month, starts.day)), "meetingDate",
                                 self.tr("Meeting date"))
         self.date_edit.setCalendarPopup(True)
@@ -128,6 +147,11 @@ class MeetingDialog(QDialog):
         when.addWidget(self.date_edit)
         when.addWidget(self.time_edit)
         when.addWidget(self.duration)
+        self.free_button = _named(QPushButton(self.tr("Next free time")), "meetingFreeTimeButton",
+                                  self.tr("Move to the field rep's next free time"))
+        self.free_button.setAutoDefault(False)  # Enter still saves the form
+        self.free_button.clicked.connect(self.propose_free_time)
+        when.addWidget(self.free_button)
         when.addStretch(1)
         closures = load_calendar(self.db).closures
         self.day_hint = BusinessDayHint(self.date_edit, lambda: closures, self.time_edit,
@@ -144,7 +168,9 @@ class MeetingDialog(QDialog):
         self.field_rep = _named(QComboBox(), "meetingFieldRep", self.tr("Field sales rep"))
         self.field_rep.setEditable(True)
         self.field_rep.addItems(meetings.field_reps(self.db))
-        self.field_rep.setCurrentText(str(initial.get("field_rep") or ""))
+        self.field_rep.setCurrentText(str(rep or ""))
+        self.slot_hint = _named(QLabel(), "meetingSlotHint", self.tr("The field rep's schedule"))
+        self.slot_hint.setWordWrap(True)
 
         self.attendee_model = QStandardItemModel(self)
         chosen = {int(i) for i in initial.get("attendees") or ()}
@@ -164,6 +190,7 @@ class MeetingDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("When"), when)
         form.addRow("", self.day_hint)
+        form.addRow("", self.slot_hint)
         form.addRow(captions["place"], self.lines["place"])
         form.addRow(captions["online_url"], self.lines["online_url"])
         form.addRow(self.tr("Field sales rep"), self.field_rep)
@@ -221,6 +248,72 @@ class MeetingDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.date_edit.setFocus()
+        for changed in (self.date_edit.dateChanged, self.time_edit.timeChanged):
+            changed.connect(self._time_chosen)
+        self.duration.valueChanged.connect(self._show_schedule)
+        self.field_rep.currentTextChanged.connect(self._rep_changed)
+        self._show_schedule()
+
+    # -- the field rep's schedule --------------------------------------------------------------------
+    def _start_moment(self) -> datetime:
+        day, clock = self.date_edit.date(), self.time_edit.time()
+        return working_clock.local(datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute()))
+
+    def _set_start(self, moment: datetime) -> None:
+        for edit in (self.date_edit, self.time_edit):
+            edit.blockSignals(True)
+        self.date_edit.setDate(QDate(moment.year, moment.month, moment.day))
+        self.time_edit.setTime(QTime(moment.hour, moment.minute))
+        for edit in (self.date_edit, self.time_edit):
+            edit.blockSignals(False)
+        self.day_hint.refresh()
+        self._show_schedule()
+
+    def _time_chosen(self) -> None:
+        self._proposed = False
+        self._show_schedule()
+
+    def _rep_changed(self) -> None:
+        # While the time is still the form's proposal, another rep gets their own first free time.
+        if self._proposed and self.meeting_id is None:
+            self._set_start(self._proposal(self.field_rep.currentText(), self.duration.value()))
+        else:
+            self._show_schedule()
+
+    def propose_free_time(self) -> None:
+        """Move the meeting to the rep's first free time in the call windows from the time shown on."""
+        calendar = load_calendar(self.db)
+        moment = slots.propose_start(self.db, self.field_rep.currentText(), self.duration.value(),
+                                     max(self._start_moment(), working_clock.now()), calendar,
+                                     ignore_id=self.meeting_id)
+        if moment is not None:
+            self._set_start(moment)
+            self._proposed = True
+            self._show_schedule()
+
+    def double_bookings(self) -> list[slots.Busy]:
+        """The rep's other meetings that the time shown overlaps."""
+        return slots.collisions(self.db, self.field_rep.currentText(), self._start_moment(),
+                                self.duration.value(), ignore_id=self.meeting_id)
+
+    def _describe(self, clashes: list[slots.Busy]) -> str:
+        return "、".join(f"{b.starts_at:%H:%M}〜{b.ends_at:%H:%M} {b.company_name}" for b in clashes)
+
+    def _show_schedule(self) -> None:
+        rep = self.field_rep.currentText().strip()
+        clashes = self.double_bookings()
+        if clashes:
+            self.slot_hint.setStyleSheet("color: #B42318;")
+            self.slot_hint.setText(arg(self.tr("Double booking: %1 already has a meeting at this time (%2)."),
+                                       rep, self._describe(clashes)))
+        elif rep and self._proposed:
+            self.slot_hint.setStyleSheet("")
+            self.slot_hint.setText(arg(self.tr("Proposed: the first time in the call windows that is free in "
+                                               "%1's schedule."), rep))
+        else:
+            self.slot_hint.setStyleSheet("")
+            self.slot_hint.setText("")
+        self.slot_hint.setVisible(bool(self.slot_hint.text()))
 
     # -- values -----------------------------------------------------------------------------------
     def attendee_ids(self) -> list[int]:
@@ -250,9 +343,22 @@ class MeetingDialog(QDialog):
         """The form tidied and checked by ``models.meetings.meetings`` (raises ValidationError)."""
         return meetings.clean_meeting_values(self._form())
 
+    def _double_booking_confirmed(self) -> bool:
+        """True when the time overlaps none of the rep's meetings, or the person keeps it anyway."""
+        clashes = self.double_bookings()
+        if not clashes:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Double booking"),
+            arg(self.tr("%1 already has a meeting at this time: %2. Book this one anyway?"),
+                self.field_rep.currentText().strip(), self._describe(clashes)))
+        return answer == QMessageBox.StandardButton.Yes
+
     def accept(self) -> None:
         try:
             clean = self._checked()
+            if not self._double_booking_confirmed():
+                return
             attendees = self.attendee_ids()
             if self.save and self.meeting_id is not None:
                 self.meeting = meetings.update_meeting(self.db, self.meeting_id, clean, attendees)

@@ -3524,6 +3524,34 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
+    <message>
+        <source>Next free time</source>
+        <translation>次の空き時間</translation>
+    </message>
+    <message>
+        <source>Move to the field rep's next free time</source>
+        <translation>担当営業の次の空き時間に移す</translation>
+    </message>
+    <message>
+        <source>The field rep's schedule</source>
+        <translation>担当営業の予定</translation>
+    </message>
+    <message>
+        <source>Double booking: %1 already has a meeting at this time (%2).</source>
+        <translation>ダブルブッキング：%1さんはこの時間に別の商談があります（%2）。</translation>
+    </message>
+    <message>
+        <source>Proposed: the first time in the call windows that is free in %1's schedule.</source>
+        <translation>架電時間帯のうち、%1さんの予定が空いている最初の時刻を提案しています。</translation>
+    </message>
+    <message>
+        <source>Double booking</source>
+        <translation>ダブルブッキング</translation>
+    </message>
+    <message>
+        <source>%1 already has a meeting at this time: %2. Book this one anyway?</source>
+        <translation>%1さんはこの時間にすでに商談があります（%2）。それでもこの商談を登録しますか？</translation>
+    </message>
 </context>
 <context>
     <name>MeetingsModel</name>

@@ -203,3 +203,16 @@ def test_ongoing_keeps_the_expected_amount(qtbot, db, bus, answer):
     _save_by_keyboard(qtbot, dialog)
     stored = get_meeting(db, made.id)
     assert (stored.outcome, stored.expected_amount, stored.order_amount) == ("ongoing", 3_000_000, None)
+
+
+def test_feedback_opened_again_shows_the_plan_it_made_and_saving_keeps_one(qtbot, db, bus, answer):
+    made = _meeting(db)
+    record_feedback(db, made.id, "postponed", reason="timing", plan_due="2025-04-07",
+                    plan_hypothesis="新年度の体制が決まってから", at="2025-01-15T18:00:00+09:00")
+    dialog = FeedbackDialog(db, bus, made.id)
+    qtbot.addWidget(dialog)
+    assert dialog.plan_check.isChecked() and dialog.plan_due.date() == QDate(2025, 4, 7)
+    assert dialog.plan_hypothesis.text() == "新年度の体制が決まってから"
+    _save_by_keyboard(qtbot, dialog)
+    [plan] = open_plans(db, made.company_id)
+    assert (plan.due, plan.hypothesis) == ("2025-04-07", "新年度の体制が決まってから")

@@ -58,7 +58,9 @@ def _diamond(x: float, y: float, r: float, *, fill, stroke, dashed: bool = False
 
 
 def _square(x: float, y: float, r: float, colour) -> Rect:
-    return Rect(x - r, y - r, 2 * r, 2 * r, fillColor=colour, strokeColor=colour, strokeWidth=0.4)
+    # types-reportlab types Rect's **kw without Unpack, so every keyword reads as a wrong type.
+    return Rect(x - r, y - r, 2 * r, 2 * r, fillColor=colour, strokeColor=colour,
+                strokeWidth=0.4)  # type: ignore[arg-type]
 
 
 def _months(start: datetime, end: datetime) -> list[date]:

@@ -368,7 +368,8 @@ class MainWindow(FileCommands, QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.targets_page.confirm_discard():
+        today = self.pages.get("today")  # built only once shown: no session otherwise
+        if not self.targets_page.confirm_discard() or (today is not None and not today.confirm_leave()):
             event.ignore()
             return
         self.save_state()

@@ -614,6 +614,18 @@ Choose No to close Kakeru without changing anything.</source>
         <translation>復元前</translation>
     </message>
     <message>
+        <source>Before encrypting</source>
+        <translation>暗号化前</translation>
+    </message>
+    <message>
+        <source>Before removing the encryption</source>
+        <translation>暗号化の解除前</translation>
+    </message>
+    <message>
+        <source>Before changing the passphrase</source>
+        <translation>パスフレーズの変更前</translation>
+    </message>
+    <message>
         <source>Before an upgrade</source>
         <translation>更新前</translation>
     </message>
@@ -640,18 +652,6 @@ Choose No to close Kakeru without changing anything.</source>
     <message>
         <source>File</source>
         <translation>ファイル</translation>
-    </message>
-    <message>
-        <source>Before encrypting</source>
-        <translation>暗号化前</translation>
-    </message>
-    <message>
-        <source>Before removing the encryption</source>
-        <translation>暗号化の解除前</translation>
-    </message>
-    <message>
-        <source>Before changing the passphrase</source>
-        <translation>パスフレーズの変更前</translation>
     </message>
 </context>
 <context>
@@ -1003,6 +1003,25 @@ Choose No to close Kakeru without changing anything.</source>
     <message>
         <source>Cadence "%1": %2</source>
         <translation>ケイデンス「%1」：%2</translation>
+    </message>
+</context>
+<context>
+    <name>CallTimer</name>
+    <message>
+        <source>Call time</source>
+        <translation>通話時間</translation>
+    </message>
+    <message>
+        <source>Start timer (T)</source>
+        <translation>タイマー開始 (T)</translation>
+    </message>
+    <message>
+        <source>Start or stop the call timer</source>
+        <translation>通話タイマーの開始・停止</translation>
+    </message>
+    <message>
+        <source>Stop timer (T)</source>
+        <translation>タイマー停止 (T)</translation>
     </message>
 </context>
 <context>
@@ -1444,6 +1463,100 @@ Choose No to close Kakeru without changing anything.</source>
     </message>
 </context>
 <context>
+    <name>DraftKeeping</name>
+    <message>
+        <source>Input put back</source>
+        <translation>復元した入力</translation>
+    </message>
+    <message>
+        <source>About the input put back</source>
+        <translation>復元した入力について</translation>
+    </message>
+    <message>
+        <source>Discard d&amp;raft</source>
+        <translation>下書きを破棄(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Discard the input put back</source>
+        <translation>復元した入力を破棄</translation>
+    </message>
+    <message>
+        <source>What you typed could not be kept: %1</source>
+        <translation>入力内容を一時保存できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Put back what you typed at %1 and had not saved. Enter saves it; Alt+R discards it.</source>
+        <translation>%1 に入力して未保存だった内容を復元しました。Enter で保存、Alt+R で破棄します。</translation>
+    </message>
+    <message>
+        <source>a note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Unsaved call</source>
+        <translation>未保存の架電結果</translation>
+    </message>
+    <message>
+        <source>The call with %1 (%2) has not been saved yet. Save it before leaving?</source>
+        <translation>%1 への架電結果（%2）はまだ保存されていません。保存しますか？</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>破棄(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesModel</name>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>重複先の会社</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Same corporate number</source>
+        <translation>法人番号が同じ</translation>
+    </message>
+    <message>
+        <source>Same phone number</source>
+        <translation>電話番号が同じ</translation>
+    </message>
+    <message>
+        <source>Same name and address</source>
+        <translation>会社名と住所が同じ</translation>
+    </message>
+    <message>
+        <source>Filled its empty fields</source>
+        <translation>空欄を補った（更新）</translation>
+    </message>
+    <message>
+        <source>Nothing new</source>
+        <translation>新しい値なし（重複）</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>%1 行目の %2</translation>
+    </message>
+</context>
+<context>
     <name>Encryption</name>
     <message>
         <source>Encrypting the database and its backups…</source>
@@ -1521,6 +1634,10 @@ Choose No to close Kakeru without changing anything.</source>
         <translation>現在のパスフレーズ</translation>
     </message>
     <message>
+        <source>C&amp;urrent passphrase</source>
+        <translation>現在のパスフレーズ(&amp;U)</translation>
+    </message>
+    <message>
         <source>Error</source>
         <translation>エラー</translation>
     </message>
@@ -1539,10 +1656,6 @@ Choose No to close Kakeru without changing anything.</source>
     <message>
         <source>That is not the current passphrase. Nothing was changed.</source>
         <translation>現在のパスフレーズと一致しません。何も変更していません。</translation>
-    </message>
-    <message>
-        <source>C&amp;urrent passphrase</source>
-        <translation>現在のパスフレーズ(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -1581,6 +1694,14 @@ Choose No to close Kakeru without changing anything.</source>
     <message>
         <source>Next step</source>
         <translation>次のステップ</translation>
+    </message>
+    <message>
+        <source>Order amount (yen)</source>
+        <translation>受注額（円）</translation>
+    </message>
+    <message>
+        <source>e.g. 1200000 or 120万</source>
+        <translation>例: 1200000 または 120万</translation>
     </message>
     <message>
         <source>What differed from the brief</source>
@@ -1702,14 +1823,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
 現在のデータベースは先にバックアップとして残します（一覧では「復元前」と表示されます）。このバックアップより後に入力した内容は、復元後のデータベースには含まれません。Kakeru はこの画面を閉じ、復元したファイルで開き直します。</translation>
     </message>
     <message>
-        <source>Add demo data</source>
-        <translation>デモデータの追加</translation>
-    </message>
-    <message>
-        <source>The database already holds companies. Add 1,000 demo companies to it?</source>
-        <translation>データベースにはすでに会社が登録されています。デモ用の会社 1,000 件を追加しますか？</translation>
-    </message>
-    <message>
         <source>E&amp;ncrypt…</source>
         <translation>暗号化(&amp;N)…</translation>
     </message>
@@ -1720,6 +1833,14 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>Change the &amp;passphrase…</source>
         <translation>パスフレーズの変更(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Add demo data</source>
+        <translation>デモデータの追加</translation>
+    </message>
+    <message>
+        <source>The database already holds companies. Add 1,000 demo companies to it?</source>
+        <translation>データベースにはすでに会社が登録されています。デモ用の会社 1,000 件を追加しますか？</translation>
     </message>
 </context>
 <context>
@@ -1898,6 +2019,14 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>Kakeru は、インサイドセールスの架電業務のためのアプリです。ターゲットリストを優先度順に整理し、架電結果をキー操作ひとつで記録して、次回の接触を仮説とともに計画できます。データはすべてこのパソコンに保存され、オフラインでも使えます。どの方法で始めますか？</translation>
     </message>
     <message>
+        <source>Your &amp;name (caller)</source>
+        <translation>お名前（担当者名）(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Recorded with every call, plan and meeting you log, and printed as 担当IS on briefing sheets. You can leave it empty and give it later under Edit → Caller name…</source>
+        <translation>記録する架電・予定・商談に残り、ブリーフィングシートには「担当IS」として印刷されます。空欄のままでもかまいません。あとから「編集」メニューの「担当者名…」で入力できます。</translation>
+    </message>
+    <message>
         <source>Try it with demo data</source>
         <translation>デモデータで試す</translation>
     </message>
@@ -1922,14 +2051,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>インポートやデモデータの追加は、あとから「ファイル」メニューで行えます。</translation>
     </message>
     <message>
-        <source>Your &amp;name (caller)</source>
-        <translation>お名前（担当者名）(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Recorded with every call, plan and meeting you log, and printed as 担当IS on briefing sheets. You can leave it empty and give it later under Edit → Caller name…</source>
-        <translation>記録する架電・予定・商談に残り、ブリーフィングシートには「担当IS」として印刷されます。空欄のままでもかまいません。あとから「編集」メニューの「担当者名…」で入力できます。</translation>
-    </message>
-    <message>
         <source>&amp;Encrypt the database with a passphrase</source>
         <translation>パスフレーズでデータベースを暗号化する(&amp;E)</translation>
     </message>
@@ -1951,6 +2072,53 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsDialog</name>
+    <message>
+        <source>Monthly goals</source>
+        <translation>月間目標</translation>
+    </message>
+    <message>
+        <source>list %1</source>
+        <translation>リスト「%1」</translation>
+    </message>
+    <message>
+        <source>every account</source>
+        <translation>すべての会社</translation>
+    </message>
+    <message>
+        <source>Goals for %1/%2 and the months after it (%3), until you set others. Leave a figure empty to set no goal for it.</source>
+        <translation>%1年%2月以降の目標です（%3）。別の目標を設定するまで、翌月以降も同じ目標が続きます。目標を置かない指標は空欄にしてください。</translation>
+    </message>
+    <message>
+        <source>About the goals</source>
+        <translation>目標について</translation>
+    </message>
+    <message>
+        <source>Goal: %1</source>
+        <translation>目標: %1</translation>
+    </message>
+    <message>
+        <source>No goal</source>
+        <translation>目標なし</translation>
+    </message>
+    <message>
+        <source>%1 a month</source>
+        <translation>%1（月間）</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Save the goals</source>
+        <translation>目標を保存</translation>
+    </message>
+    <message>
+        <source>Set the goals</source>
+        <translation>目標の設定</translation>
     </message>
 </context>
 <context>
@@ -2335,12 +2503,16 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>週次推移</translation>
     </message>
     <message>
+        <source>Funnel (each share names its base)</source>
+        <translation>ファネル（割合は何に対する値かを併記）</translation>
+    </message>
+    <message>
         <source>Count</source>
         <translation>件数</translation>
     </message>
     <message>
-        <source>Weekly trend (calls on the left axis)</source>
-        <translation>週次推移（架電数は左軸）</translation>
+        <source>Connects, appointments, meetings</source>
+        <translation>接続・アポ・商談化</translation>
     </message>
 </context>
 <context>
@@ -2352,6 +2524,53 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>Delete decision</source>
         <translation>決定事項の削除</translation>
+    </message>
+</context>
+<context>
+    <name>KpiGoalsBar</name>
+    <message>
+        <source>Goals of the month</source>
+        <translation>今月の目標</translation>
+    </message>
+    <message>
+        <source>Goals…</source>
+        <translation>目標…</translation>
+    </message>
+    <message>
+        <source>Set the monthly goals</source>
+        <translation>月間目標を設定</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1年%2月</translation>
+    </message>
+    <message>
+        <source>A saved view has no goals: choose all accounts or a list.</source>
+        <translation>保存したビューには目標がありません。「すべて」かリストを選ぶと表示されます。</translation>
+    </message>
+    <message>
+        <source>No goals for %1 yet. Set them with Goals…</source>
+        <translation>%1の目標はまだありません。「目標…」から設定できます。</translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation>あと %1 件（未達）</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>達成</translation>
+    </message>
+    <message>
+        <source>%1 a day</source>
+        <translation>1日あたり %1 件</translation>
+    </message>
+    <message>
+        <source>%1 business days left</source>
+        <translation>残り営業日 %1 日</translation>
+    </message>
+    <message>
+        <source>Goals %1 (%2):</source>
+        <translation>%1の目標（%2）:</translation>
     </message>
 </context>
 <context>
@@ -2423,6 +2642,14 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>Save the weekly review sheet as PDF</source>
         <translation>週次レビューシートを PDF で保存</translation>
+    </message>
+    <message>
+        <source>List quality…</source>
+        <translation>リスト品質…</translation>
+    </message>
+    <message>
+        <source>Save the list-quality report as PDF or CSV</source>
+        <translation>リスト品質レポートを PDF または CSV で保存</translation>
     </message>
     <message>
         <source>Key figures</source>
@@ -2499,6 +2726,10 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>Done</source>
         <translation>完了</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>起票</translation>
     </message>
     <message>
         <source>Decisions and next actions</source>
@@ -2585,6 +2816,18 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>週次レビューシートを保存できませんでした</translation>
     </message>
     <message>
+        <source>Save the list-quality report</source>
+        <translation>リスト品質レポートの保存</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf);;CSV files (*.csv)</source>
+        <translation>PDF ファイル (*.pdf);;CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>List-quality report not saved</source>
+        <translation>リスト品質レポートを保存できませんでした</translation>
+    </message>
+    <message>
         <source>Figure</source>
         <translation>指標</translation>
     </message>
@@ -2607,6 +2850,14 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>Double-click to list what it counts.</source>
         <translation>ダブルクリックで対象の一覧を表示します。</translation>
+    </message>
+    <message>
+        <source>This review</source>
+        <translation>今回</translation>
+    </message>
+    <message>
+        <source>Overdue: past its due day</source>
+        <translation>期限超過: 期限を過ぎています</translation>
     </message>
 </context>
 <context>
@@ -2890,6 +3141,10 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>検索(&amp;F)</translation>
     </message>
     <message>
+        <source>Caller &amp;name…</source>
+        <translation>担当者名(&amp;N)…</translation>
+    </message>
+    <message>
         <source>&amp;Scoring rules…</source>
         <translation>スコア設定(&amp;S)…</translation>
     </message>
@@ -2932,10 +3187,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>&lt;h3&gt;Kakeru %1&lt;/h3&gt;&lt;p&gt;Kakeru helps inside-sales callers work through target lists, nurture each account until the timing is right, and hand field sales a briefing sheet for every meeting they win.&lt;/p&gt;&lt;p&gt;Everything is stored on this computer in one file:&lt;br&gt;%2&lt;/p&gt;&lt;p&gt;Japanese font: BIZ UDPGothic (SIL Open Font License 1.1).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kakeru %1&lt;/h3&gt;&lt;p&gt;Kakeru は、インサイドセールス担当者がターゲットリストに沿って架電し、適切なタイミングまで各アカウントをナーチャリングし、獲得したアポごとにフィールドセールスへ商談ブリーフィングシートを渡すためのアプリです。&lt;/p&gt;&lt;p&gt;データはすべて、このパソコンの次のファイルに保存されています:&lt;br&gt;%2&lt;/p&gt;&lt;p&gt;日本語フォント: BIZ UDPゴシック（SIL Open Font License 1.1）&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Caller &amp;name…</source>
-        <translation>担当者名(&amp;N)…</translation>
     </message>
 </context>
 <context>
@@ -3777,12 +4028,12 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>確認用のパスフレーズ</translation>
     </message>
     <message>
-        <source>&amp;Again, to confirm</source>
-        <translation>確認のためもう一度(&amp;A)</translation>
-    </message>
-    <message>
         <source>New &amp;passphrase</source>
         <translation>新しいパスフレーズ(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Again, to confirm</source>
+        <translation>確認のためもう一度(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -3852,6 +4103,10 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>なぜその時期か（例: 1月に次年度の採用計画を立てるため）</translation>
     </message>
     <message>
+        <source>Use the hypothesis of the open plan</source>
+        <translation>予定中の仮説を使う</translation>
+    </message>
+    <message>
         <source>About the next touch</source>
         <translation>次回の接触について</translation>
     </message>
@@ -3900,10 +4155,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>商談: %1 %2 %3</translation>
     </message>
     <message>
-        <source>Use the hypothesis of the open plan</source>
-        <translation>予定中の仮説を使う</translation>
-    </message>
-    <message>
         <source>Use the open plan's hypothesis: %1</source>
         <translation>予定中の仮説を使う: %1</translation>
     </message>
@@ -3915,8 +4166,8 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>結果キーの割り当て</translation>
     </message>
     <message>
-        <source>In a call session, the number keys log these outcomes. Put the ones you use most on the keys you reach most easily.</source>
-        <translation>架電セッションでは、数字キーでこれらの結果を記録します。よく使う結果を押しやすいキーに割り当ててください。</translation>
+        <source>In a call session, the number keys choose these outcomes; another number changes the choice until the call is saved, and in the note digits are text. Put the ones you use most on the keys you reach most easily.</source>
+        <translation>架電セッションでは、数字キーでこれらの結果を選びます。保存するまでは別の数字で選び直せ、メモ欄では数字はそのまま入力されます。よく使う結果を押しやすいキーに割り当ててください。</translation>
     </message>
     <message>
         <source>About outcome keys</source>
@@ -3960,18 +4211,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>Call outcome</source>
         <translation>架電結果</translation>
-    </message>
-    <message>
-        <source>Call time</source>
-        <translation>通話時間</translation>
-    </message>
-    <message>
-        <source>Start timer (T)</source>
-        <translation>タイマー開始 (T)</translation>
-    </message>
-    <message>
-        <source>Start or stop the call timer</source>
-        <translation>通話タイマーの開始・停止</translation>
     </message>
     <message>
         <source>Person on the line</source>
@@ -4044,10 +4283,6 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>Reception / not named</source>
         <translation>受付・担当者不明</translation>
-    </message>
-    <message>
-        <source>Stop timer (T)</source>
-        <translation>タイマー停止 (T)</translation>
     </message>
     <message>
         <source>Earlier: %1 (%2)</source>
@@ -4481,8 +4716,24 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>読み込んだ行</translation>
     </message>
     <message>
+        <source>Rows with a phone number to call</source>
+        <translation>架電できる行（電話番号あり）</translation>
+    </message>
+    <message>
+        <source>What makes rows uncallable</source>
+        <translation>架電できない行の内訳</translation>
+    </message>
+    <message>
         <source>Rejected rows</source>
         <translation>除外した行</translation>
+    </message>
+    <message>
+        <source>Rows taken for a company already known, and why</source>
+        <translation>既存の会社と重複した行とその理由</translation>
+    </message>
+    <message>
+        <source>Duplicates: the row, the company it matched and why:</source>
+        <translation>重複した行（どの会社と、なぜ重複と判断したか）:</translation>
     </message>
     <message>
         <source>Save rejected rows…</source>
@@ -4507,6 +4758,10 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>%1 rows of %2 were read and put on the list %3.</source>
         <translation>%2 から %1 行を読み込み、リスト「%3」に追加しました。</translation>
+    </message>
+    <message>
+        <source>Not callable: %1 without a phone number, %2 with one that is not a phone number; %3 rejected for their corporate number.</source>
+        <translation>架電できない行: 電話番号なし %1 行、電話番号として読めない値 %2 行。法人番号の誤りで除外 %3 行。</translation>
     </message>
     <message>
         <source>%1-rejected.csv</source>
@@ -4744,6 +4999,21 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     </message>
 </context>
 <context>
+    <name>SessionKeys</name>
+    <message>
+        <source>Keys</source>
+        <translation>キー操作</translation>
+    </message>
+    <message>
+        <source>Typing: digits are text · Esc back to the outcome keys · Enter save and next · Shift+Enter new line</source>
+        <translation>入力中：数字もそのまま入力されます · Esc 結果キーに戻る · Enter 保存して次へ · Shift+Enter 改行</translation>
+    </message>
+    <message>
+        <source>Keys: 1–9 outcome (another number changes it) · Tab note · Enter save and next · S skip · D dial · O account</source>
+        <translation>1〜9 結果（別の数字で選び直し） · Tab メモへ · Enter 保存して次へ · S スキップ · D 発信 · O アカウント</translation>
+    </message>
+</context>
+<context>
     <name>SessionView</name>
     <message>
         <source>Call session</source>
@@ -4778,16 +5048,16 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>会社の概要</translation>
     </message>
     <message>
-        <source>Open account</source>
-        <translation>アカウントを開く</translation>
+        <source>Open account (O)</source>
+        <translation>アカウントを開く (O)</translation>
     </message>
     <message>
         <source>Open this account</source>
         <translation>このアカウントを開く</translation>
     </message>
     <message>
-        <source>End session</source>
-        <translation>セッション終了</translation>
+        <source>End session (E)</source>
+        <translation>セッション終了 (E)</translation>
     </message>
     <message>
         <source>End the session and show the summary</source>
@@ -5479,6 +5749,14 @@ Replace the existing view?</source>
         <translation>メモ</translation>
     </message>
     <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Field sales rep</source>
+        <translation>担当営業</translation>
+    </message>
+    <message>
         <source>Timeline</source>
         <translation>タイムライン</translation>
     </message>
@@ -5549,14 +5827,6 @@ Replace the existing view?</source>
     <message>
         <source>Select an item to see its note here. Hover to see it in full.</source>
         <translation>項目を選択すると、ここにメモを表示します。マウスを重ねると全文を表示します。</translation>
-    </message>
-    <message>
-        <source>Purpose</source>
-        <translation>目的</translation>
-    </message>
-    <message>
-        <source>Field sales rep</source>
-        <translation>担当営業</translation>
     </message>
 </context>
 <context>

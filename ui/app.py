@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -25,6 +26,8 @@ from ui.fonts import apply_app_font
 from ui.i18n import arg, install_translators
 from ui.settings import AppSettings
 from ui.style import apply_style
+
+T = TypeVar("T")
 
 ORGANIZATION = "Kakeru"
 APPLICATION = "Kakeru"
@@ -332,9 +335,9 @@ class AppController(QObject):
         elif status is not None:
             status.showMessage(self.tr("Today's backup already exists."), 5000)
 
-    # -- restore ----------------------------------------------------------------------------------
-    def restore(self, backup_path: str) -> None:
-        """Close the window and the database, restore ``backup_path``, then reopen on the result."""
+    # -- replacing the file: restore and encryption ------------------------------------------------
+    def _close_window_then(self, work: Callable[[], None]) -> None:
+        """Close the window (the person may keep unsaved edits and refuse), then run ``work``."""
         old = self.window
         app = QApplication.instance()
         if old is None or not isinstance(app, QApplication):
@@ -345,17 +348,25 @@ class AppController(QObject):
             return
         self.window = None
         # The pages hold the connection: reopen only once the old window is really gone.
-        old.destroyed.connect(lambda *_: QTimer.singleShot(0, lambda: self._finish_restore(backup_path)))
+        old.destroyed.connect(lambda *_: QTimer.singleShot(0, work))
         old.deleteLater()
 
-    def _finish_restore(self, backup_path: str) -> None:
+    def _replace_file(self, change: Callable[[], T]) -> tuple[T | None] | None:
+        """Close the database, run ``change`` on the file, reopen it in a new window.
+
+        Returns ``(change's result,)``, or None when ``change`` was refused (its sentence shown over the
+        new window) or the file could not be opened again (said, and the app quits).
+        """
         app = QApplication.instance()
         self.wait_for_backup()
+        if self._check_thread is not None:
+            self._check_thread.join(60)
         self.db.close()
+        self.db = None  # the day's backup, due meanwhile, must not open the file while it changes
         failure: KakeruError | None = None
-        kept = None
+        result: T | None = None
         try:
-            kept = backups.restore_backup(self.path, backup_path)
+            result = change()
         except KakeruError as error:
             failure = error
         try:
@@ -363,12 +374,23 @@ class AppController(QObject):
         except KakeruError as error:
             errors.show_expected_error(error)
             app.quit()
-            return
+            return None
         self._open_window()
         app.setQuitOnLastWindowClosed(True)
         if failure is not None:
             errors.show_expected_error(failure, self.window)
+            return None
+        return (result,)
+
+    def restore(self, backup_path: str) -> None:
+        """Close the window and the database, restore ``backup_path``, then reopen on the result."""
+        self._close_window_then(lambda: self._finish_restore(backup_path))
+
+    def _finish_restore(self, backup_path: str) -> None:
+        done = self._replace_file(lambda: backups.restore_backup(self.path, backup_path))
+        if done is None:
             return
+        (kept,) = done
         message = arg(self.tr("The database was restored from %1."), backup_path)
         if kept is not None:
             message += "\n" + arg(self.tr("The database as it was before is kept as %1."), kept)
@@ -376,49 +398,18 @@ class AppController(QObject):
         self.window.bus.notify(ACCOUNT_DATA)  # the whole file was replaced
         QMessageBox.information(self.window, APPLICATION, message)
 
-    # -- encryption -------------------------------------------------------------------------------
     def convert(self, request) -> None:
         """Close the window and the database, encrypt, decrypt or re-key the file (``request``, a
         ``ui.dialogs.encryption.ConversionRequest``), then open a new window on it."""
-        old = self.window
-        app = QApplication.instance()
-        if old is None or not isinstance(app, QApplication):
-            return
-        app.setQuitOnLastWindowClosed(False)
-        if not old.close():  # the person kept unsaved edits
-            app.setQuitOnLastWindowClosed(True)
-            return
-        self.window = None
-        old.destroyed.connect(lambda *_: QTimer.singleShot(0, lambda: self._finish_conversion(request)))
-        old.deleteLater()
+        self._close_window_then(lambda: self._finish_conversion(request))
 
     def _finish_conversion(self, request) -> None:
         from ui.dialogs.encryption import after_conversion, run_conversion
 
-        app = QApplication.instance()
-        self.wait_for_backup()
-        if self._check_thread is not None:
-            self._check_thread.join(60)
-        self.db.close()
-        self.db = None  # the day's backup, due meanwhile, must not open the file while it is converted
-        failure: KakeruError | None = None
-        done = None
-        try:
-            done = run_conversion(None, self.path, request)
-        except KakeruError as error:
-            failure = error
-        try:
-            self.db = store.open_db(self.path)
-        except KakeruError as error:
-            errors.show_expected_error(error)
-            app.quit()
+        done = self._replace_file(lambda: run_conversion(None, self.path, request))
+        if done is None:
             return
-        self._open_window()
-        app.setQuitOnLastWindowClosed(True)
-        if failure is not None:
-            errors.show_expected_error(failure, self.window)
-            return
-        message = after_conversion(self.path, request, done, self.window)
+        message = after_conversion(self.path, request, done[0], self.window)
         QMessageBox.information(self.window, APPLICATION, message)
         if request.then is not None:
             request.then(self.window)

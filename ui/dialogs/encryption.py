@@ -175,8 +175,7 @@ def after_conversion(db_path: str, request: ConversionRequest, done: Conversion,
     """Keep the keychain in step with the file and return the sentence that tells the person what was done."""
     if request.kind == DECRYPT or not request.remember:
         keychain.forget(db_path)  # a stale or unwanted passphrase is not left behind
-    saved = request.kind != DECRYPT and request.remember and \
-        save_in_keychain(db_path, request.passphrase, parent)
+    saved = request.kind != DECRYPT and request.remember and save_in_keychain(db_path, parent)
     translate = QCoreApplication.translate
     done_texts = {ENCRYPT: translate("Encryption", "The database %1 is now encrypted."),
                   DECRYPT: translate("Encryption", "The database %1 is no longer encrypted."),

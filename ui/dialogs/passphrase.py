@@ -114,14 +114,17 @@ class UnlockDialog(QDialog):
             self.passphrase.setFocus()
             return
         if self.remember.isChecked():
-            save_in_keychain(self.db_path, self.passphrase.text(), self)
+            save_in_keychain(self.db_path, self)
         super().accept()
 
 
-def save_in_keychain(db_path: str, passphrase: str, parent: QWidget | None) -> bool:
-    """Remember ``passphrase`` in the keychain; without one, say that it was stored nowhere."""
+def save_in_keychain(db_path: str, parent: QWidget | None) -> bool:
+    """Remember the (unlocked) database's key in the keychain; without one, say that it was stored nowhere."""
+    key = cipher.key_for(db_path)
+    if key is None:
+        return False
     try:
-        keychain.remember(db_path, passphrase)
+        keychain.remember_key(db_path, key)
     except KakeruError as error:
         QMessageBox.warning(parent, QCoreApplication.translate("Passphrase", "Keychain"), str(error))
         return False
@@ -131,16 +134,15 @@ def save_in_keychain(db_path: str, passphrase: str, parent: QWidget | None) -> b
 def unlock_at_start(db_path: str, parent: QWidget | None = None) -> bool:
     """Hold the key of the encrypted database at ``db_path``: from the keychain, else asked. False when the
     person cancelled (the app then closes without opening the file)."""
-    remembered = keychain.recall(db_path)
+    remembered = keychain.recall_key(db_path)  # the key itself: no derivation at each start
     note = ""
     if remembered is not None:
-        try:
-            cipher.unlock(db_path, remembered)
+        if remembered.salt == cipher.file_salt(db_path) and cipher.key_opens(db_path, remembered):
+            cipher.remember(remembered)
             return True
-        except WrongPassphrase:
-            note = QCoreApplication.translate(
-                "Passphrase", "The passphrase saved in the keychain does not open this database (it may have "
-                "been changed). Enter the current one.")
+        note = QCoreApplication.translate(
+            "Passphrase", "The passphrase saved in the keychain does not open this database (it may have "
+            "been changed). Enter the current one.")
     dialog = UnlockDialog(db_path, parent, note)
     return dialog.exec() == QDialog.DialogCode.Accepted
 

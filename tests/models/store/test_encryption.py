@@ -327,16 +327,23 @@ def test_the_keychain_remembers_only_when_asked_and_no_keychain_means_not_rememb
 
     memory = _MemoryKeyring()
     monkeypatch.setattr(keychain, "_keyring", lambda: memory)
-    path = tmp_path / "kakeru.db"
-    assert keychain.recall(path) is None
+    path = plain_file(tmp_path)
+    encrypt_database(path, PASSPHRASE)
+    assert keychain.recall(path) is None and keychain.recall_key(path) is None
     keychain.remember(path, PASSPHRASE)
-    assert memory.stored == {("Kakeru", str(path.resolve())): PASSPHRASE}
-    assert keychain.recall(path) == PASSPHRASE
-    assert keychain.forget(path) is True and keychain.recall(path) is None
+    [(entry, text)] = memory.stored.items()
+    # The key the passphrase gives for this file, not the passphrase: no derivation at a start, and a
+    # passphrase used elsewhere too is never stored.
+    assert entry == ("Kakeru", str(path.resolve())) and PASSPHRASE not in text
+    remembered = keychain.recall_key(path)
+    assert remembered == cipher.key_for(path) and cipher.key_opens(path, remembered)
+    assert keychain.forget(path) is True and keychain.recall_key(path) is None
+    memory.stored[entry] = "not a key"  # whatever else is there is not taken for one
+    assert keychain.recall_key(path) is None
 
     # What a headless machine (CI, a Linux desktop without a secret service) has: keyring's "fail" backend.
     monkeypatch.setattr(keychain, "_keyring", fail.Keyring)
-    assert keychain.recall(path) is None
+    assert keychain.recall(path) is None and keychain.recall_key(path) is None
     with pytest.raises(keychain.KeychainUnavailable) as caught:
         keychain.remember(path, PASSPHRASE)
     assert "どこにも保存していません" in str(caught.value)

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from models.store.db import open_db
 
@@ -75,7 +76,7 @@ class Workspace:
     passphrase: str | None = None
     plain: Workspace | None = None
     _demo: Path | None = field(default=None, init=False)
-    _key: object = field(default=None, init=False)
+    key: Any = field(default=None, init=False)  # an encrypted workspace's key (models.store.cipher.Key)
     cache: dict = field(default_factory=dict, init=False)  # results figures share within a run
 
     def __post_init__(self) -> None:
@@ -83,25 +84,25 @@ class Workspace:
         if self.passphrase is not None:
             from models.store import cipher
 
-            self._key = cipher.derive_key(self.passphrase)
-            cipher.remember(self._key)  # every database of this workspace shares its key and salt
+            self.key = cipher.derive_key(self.passphrase)
+            cipher.remember(self.key)  # every database of this workspace shares its key and salt
 
     def new_db(self, path: Path) -> Path:
         """``path``, to be created by ``open_db``: encrypted in an encrypted workspace."""
-        if self._key is not None:
+        if self.key is not None:
             from models.store import cipher
 
-            cipher.prepare_new(path, self._key)
+            cipher.prepare_new(path, self.key)
         return path
 
     def demo_db(self) -> Path:
         """The path of a demo database with ``companies`` companies (built on first use)."""
-        if self._demo is None and self._key is not None and self.plain is not None:
+        if self._demo is None and self.key is not None and self.plain is not None:
             from models.store.encryption import encrypted_copy
 
             path = self.folder / "demo.db"
             started = time.perf_counter()
-            encrypted_copy(self.plain.demo_db(), path, self._key)
+            encrypted_copy(self.plain.demo_db(), path, self.key)
             open_db(path).close()  # in WAL mode, as the app keeps it
             print(f"  (encrypted copy in {time.perf_counter() - started:.0f} s)", flush=True)
             self._demo = path

@@ -102,11 +102,7 @@ def kakeru(t0: float, db_path: str) -> None:
     from PySide6.QtWidgets import QApplication  # isort: skip
 
     app = QApplication([])
-    passphrase = os.environ.get("KAKERU_PASSPHRASE")  # encrypted: the key, as the keychain gives it
-    if passphrase:
-        from models.store import cipher
-
-        cipher.unlock(db_path, passphrase)
+    # An encrypted database opens with the key the keychain holds (bench/keyring_backend.py), as ui.app does.
     store = QSettings(str(Path(db_path).with_suffix(".ini")), QSettings.Format.IniFormat)
     settings = AppSettings(store)
     settings.set_first_run_done(True)

@@ -20,6 +20,7 @@ from __future__ import annotations
 from psycopg import Connection
 
 from models.team.errors import ServerTooNew
+from models.team.server_merge import MERGE_SQL
 
 SCHEMA = "kakeru"
 # pg_advisory_lock key: two `team init`s at once run the migrations one after the other.
@@ -185,6 +186,8 @@ _S0001 = [
 )""",
     # The pull's order and cursor (models.team.pull).
     "CREATE INDEX changes_commit_order ON kakeru.changes(xid, id)",
+    # The push's merge functions (models.team.server_merge), after the tables they read.
+    *MERGE_SQL,
 ]
 
 SERVER_MIGRATIONS: list[list[str]] = [_S0001]

@@ -33,6 +33,8 @@ import sys
 from collections.abc import Callable, Sequence
 
 import cli
+from cli import sync as cli_sync
+from cli import team as cli_team
 from models.store.errors import KakeruError
 
 EXIT_FAILED = cli.EXIT_FAILED
@@ -157,6 +159,11 @@ def build_parser() -> argparse.ArgumentParser:
                                           "（新しいものは端末で入力するか KAKERU_NEW_PASSPHRASE で指定）")
     p.add_argument("--db", required=True)
     p.set_defaults(func=cli.cmd_passphrase)
+
+    p = sub.add_parser("team", help="チーム（PostgreSQL サーバー）の設定と参加")
+    team = p.add_subparsers(dest="team_command", required=True)
+    cli_team.add_parsers(team)  # init, add-caller, assign
+    cli_sync.add_parsers(sub, team)  # sync, team join
     return parser
 
 

@@ -588,6 +588,62 @@ _M0011 = [
     *(trigger for table, columns in _OUTBOX_COLUMNS.items() for trigger in _outbox_triggers(table, columns)),
 ]
 
+# 12: the team a file is bound to and what it has seen of the server (models/team, README "The
+# engine's decisions"). sync_state says where and as whom the file syncs (a DSN without password, the
+# login, the member's display name, this file's origin uid), the pull's cursor, the hybrid logical clock
+# and how the last sync went. sync_seen keeps each synced row's per-field HLCs as last pulled or
+# pushed: the base a push sends, so the server can tell a concurrent edit from a sequential one.
+# conflicts, assignments and team_members are the server's, pulled so screens show them offline.
+_M0012 = [
+    "ALTER TABLE sync_state ADD COLUMN server TEXT",
+    "ALTER TABLE sync_state ADD COLUMN login TEXT",
+    "ALTER TABLE sync_state ADD COLUMN caller_name TEXT",
+    "ALTER TABLE sync_state ADD COLUMN origin TEXT",
+    "ALTER TABLE sync_state ADD COLUMN cursor_xid INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE sync_state ADD COLUMN cursor_id INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE sync_state ADD COLUMN hlc TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE sync_state ADD COLUMN last_sync_at TEXT",
+    "ALTER TABLE sync_state ADD COLUMN last_error TEXT",
+    f"""CREATE TABLE sync_seen (
+    id INTEGER PRIMARY KEY,{_SELF_STAMPED},
+    table_name TEXT NOT NULL,
+    row_uid TEXT NOT NULL,
+    field_hlc TEXT NOT NULL DEFAULT '{{}}',
+    UNIQUE (table_name, row_uid)
+)""",
+    f"""CREATE TABLE conflicts (
+    id INTEGER PRIMARY KEY,{_SELF_STAMPED},
+    table_name TEXT NOT NULL,
+    row_uid TEXT NOT NULL,
+    field TEXT NOT NULL,
+    company_uid TEXT,
+    lost_value TEXT,
+    lost_hlc TEXT NOT NULL,
+    lost_by TEXT,
+    won_value TEXT,
+    won_hlc TEXT NOT NULL,
+    won_by TEXT,
+    resolved_at TEXT,
+    resolved_by TEXT,
+    resolution TEXT
+)""",
+    "CREATE INDEX conflicts_row ON conflicts(table_name, row_uid)",
+    "CREATE INDEX conflicts_open ON conflicts(resolved_at, company_uid)",
+    f"""CREATE TABLE assignments (
+    id INTEGER PRIMARY KEY,{_SELF_STAMPED},
+    list_uid TEXT NOT NULL,
+    caller_login TEXT NOT NULL
+)""",
+    "CREATE INDEX assignments_list ON assignments(list_uid, caller_login)",
+    f"""CREATE TABLE team_members (
+    id INTEGER PRIMARY KEY,{_SELF_STAMPED},
+    login TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    is_manager INTEGER NOT NULL DEFAULT 0,
+    active INTEGER NOT NULL DEFAULT 1
+)""",
+]
+
 MIGRATIONS: list[Sequence[str | Callable[[Database], None]]] = [
-    _M0001, _M0002, _M0003, _M0004, _M0005, _M0006, _M0007, _M0008, _M0009, _M0010, _M0011]
+    _M0001, _M0002, _M0003, _M0004, _M0005, _M0006, _M0007, _M0008, _M0009, _M0010, _M0011, _M0012]
 LATEST_VERSION = len(MIGRATIONS)

@@ -21,6 +21,7 @@ from psycopg import Connection
 
 from models.team.errors import ServerTooNew
 from models.team.server_merge import MERGE_SQL
+from models.team.server_rls import RLS_SQL
 
 SCHEMA = "kakeru"
 # pg_advisory_lock key: two `team init`s at once run the migrations one after the other.
@@ -174,6 +175,48 @@ _S0001 = [
 )""",
     "CREATE INDEX list_members_list ON kakeru.list_members(list_uid, company_uid)",
     "CREATE INDEX list_members_company ON kakeru.list_members(company_uid)",
+    # A person of the team is a login role; display_name is what touches.caller holds.
+    """CREATE TABLE kakeru.members (
+    login text PRIMARY KEY,
+    display_name text NOT NULL UNIQUE,
+    is_manager boolean NOT NULL DEFAULT false,
+    active boolean NOT NULL DEFAULT true,
+    created_at timestamptz NOT NULL DEFAULT now()
+)""",
+    # One laptop's file: acked is the highest outbox id the server has applied from it (push idempotency).
+    """CREATE TABLE kakeru.devices (
+    origin text PRIMARY KEY,
+    login text NOT NULL DEFAULT session_user,
+    acked bigint NOT NULL DEFAULT 0,
+    last_push_at timestamptz
+)""",
+    "CREATE INDEX devices_login ON kakeru.devices(login)",
+    # Which lists a caller's laptop holds; written by managers only (RLS and grants).
+    f"""CREATE TABLE kakeru.assignments ({_SYNCED},
+    list_uid text NOT NULL REFERENCES kakeru.target_lists(uid) DEFERRABLE INITIALLY DEFERRED,
+    caller_login text NOT NULL REFERENCES kakeru.members(login) DEFERRABLE INITIALLY DEFERRED
+)""",
+    # The policies look up a caller's lists by login, then the lists' companies (list_members_list).
+    "CREATE INDEX assignments_caller ON kakeru.assignments(caller_login, list_uid)",
+    "CREATE INDEX assignments_list ON kakeru.assignments(list_uid)",
+    # The value a merge did not take, kept so both sides can see and reverse it.
+    f"""CREATE TABLE kakeru.conflicts ({_SYNCED},
+    table_name text NOT NULL,
+    row_uid text NOT NULL,
+    field text NOT NULL,
+    company_uid text,
+    lost_value jsonb,
+    lost_hlc text NOT NULL DEFAULT '',
+    lost_by text,
+    won_value jsonb,
+    won_hlc text NOT NULL DEFAULT '',
+    won_by text,
+    resolved_at text,
+    resolved_by text,
+    resolution text
+)""",
+    "CREATE INDEX conflicts_row ON kakeru.conflicts(table_name, row_uid)",
+    "CREATE INDEX conflicts_company ON kakeru.conflicts(company_uid)",
     """CREATE TABLE kakeru.changes (
     id bigserial PRIMARY KEY,
     xid xid8 NOT NULL DEFAULT pg_current_xact_id(),
@@ -182,10 +225,13 @@ _S0001 = [
     op text NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
     data jsonb,
     hlc text NOT NULL DEFAULT '',
-    origin text NOT NULL DEFAULT ''
+    origin text NOT NULL DEFAULT '',
+    company_uid text
 )""",
     # The pull's order and cursor (models.team.pull).
     "CREATE INDEX changes_commit_order ON kakeru.changes(xid, id)",
+    # The change log's triggers, who-is-who functions and row-level security (models.team.server_rls).
+    *RLS_SQL,
     # The push's merge functions (models.team.server_merge), after the tables they read.
     *MERGE_SQL,
 ]

@@ -8,8 +8,16 @@ import pytest
 from models.team.pull import Cursor, read_changes
 from models.team.server_schema import migrate_server
 
-_LOG = ("INSERT INTO kakeru.changes (table_name, uid, op, origin) VALUES ('touches', %s, 'insert', %s) "
-        "RETURNING id")
+
+def _log(conn, uid: str, origin: str) -> int:
+    """Write a row as a push does (its origin set for the transaction); the server's trigger logs it.
+
+    Returns the id its change-log entry took.
+    """
+    conn.execute("SELECT set_config('kakeru.origin', %s, true)", [origin])
+    conn.execute("INSERT INTO kakeru.target_lists (uid, created_at, updated_at, name) "
+                 "VALUES (%s, 'now', 'now', 'リスト')", [uid])
+    return conn.execute("SELECT id FROM kakeru.changes WHERE uid = %s", [uid]).fetchone()[0]
 
 
 @pytest.fixture
@@ -26,8 +34,8 @@ def _uids(changes):
 def test_a_transaction_that_took_the_smaller_id_and_commits_later_is_not_skipped(server):
     with psycopg.connect(server) as slow, psycopg.connect(server) as fast, \
             psycopg.connect(server, autocommit=True) as laptop:
-        slow_id = slow.execute(_LOG, ["slow", "laptop-a"]).fetchone()[0]  # takes its number first …
-        fast_id = fast.execute(_LOG, ["fast", "laptop-b"]).fetchone()[0]
+        slow_id = _log(slow, "slow", "laptop-a")  # takes its number first …
+        fast_id = _log(fast, "fast", "laptop-b")
         fast.commit()  # … and the later number commits first
         assert slow_id < fast_id
 
@@ -51,8 +59,8 @@ def test_a_transaction_that_took_the_smaller_id_and_commits_later_is_not_skipped
 def test_a_rolled_back_transaction_holds_nothing_back_once_it_ends(server):
     with psycopg.connect(server) as failed, psycopg.connect(server) as kept, \
             psycopg.connect(server, autocommit=True) as laptop:
-        failed.execute(_LOG, ["lost", "laptop-a"])
-        kept.execute(_LOG, ["kept", "laptop-b"])
+        _log(failed, "lost", "laptop-a")
+        _log(kept, "kept", "laptop-b")
         kept.commit()
         assert read_changes(laptop, Cursor())[0] == []
         failed.rollback()
@@ -62,7 +70,7 @@ def test_a_rolled_back_transaction_holds_nothing_back_once_it_ends(server):
 def test_pages_cut_inside_one_transaction_resume_where_they_stopped(server):
     with psycopg.connect(server) as push, psycopg.connect(server, autocommit=True) as laptop:
         for number in range(5):
-            push.execute(_LOG, [f"t{number}", "laptop-a"])
+            _log(push, f"t{number}", "laptop-a")
         push.commit()
         read: list[str] = []
         cursor = Cursor()

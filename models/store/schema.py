@@ -542,6 +542,7 @@ _OUTBOX_COLUMNS = {
     "target_lists": ("name", "description", "script", "archived"),
     "list_members": ("list_id", "company_id", "priority"),
 }
+SYNCED_COLUMNS = _OUTBOX_COLUMNS  # the synced tables and columns, read by the push and the pull (models.team)
 _RECORDING = "(SELECT recording FROM sync_state WHERE id = 1)"
 
 

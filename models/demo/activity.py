@@ -14,6 +14,7 @@ from models.demo import names, phrases
 from models.demo.common import NO_HEARING, TZ, WEEKDAYS, Account, Calendar, Touch, Weighted
 from models.demo.meetings import MeetingHistory
 from models.demo.plans import PlanHistory
+from models.demo.uids import Uids
 
 # Calls whose outcome means someone talked with us.
 TALKS = frozenset(("connected", "callback_requested", "info_sent", "appointment", "no_need"))
@@ -80,6 +81,7 @@ class Activity(MeetingHistory, PlanHistory):
                  touches_per_company: float, companies: int = 1, overdue: int = 0):
         """``companies`` accounts will be generated, ``overdue`` of them with a plan the caller is late on."""
         self.rng = rng
+        self.uid = Uids(rng)
         self.calendar = calendar
         self.ids = ids
         shares = dict(zip(STATUSES.items, _shares(STATUSES), strict=True))
@@ -93,8 +95,8 @@ class Activity(MeetingHistory, PlanHistory):
         rows, self.rows = self.rows, {table: [] for table in ACTIVITY_COLUMNS}
         return rows
 
-    def _uid(self) -> str:
-        return f"{self.rng.getrandbits(128):032x}"
+    def _uid(self, table: str) -> str:
+        return self.uid(table)
 
     def _next_id(self, table: str) -> int:
         value = self.ids[table]
@@ -217,11 +219,10 @@ class Activity(MeetingHistory, PlanHistory):
         caller = account.caller if r() < 0.9 else names.CALLERS[int(r() * len(names.CALLERS))]
         reached = 1 if contact and contact[1] == "decision_maker" and outcome in TALKS else 0
         self.rows["touches"].append((
-            touch_id, f"{self.rng.getrandbits(128):032x}", at, at, account.id,
+            touch_id, self.uid("touches"), at, at, account.id,
             contact[0] if contact else None, kind, at, duration, outcome, reached, note, *hearing, caller,
         ))
-        if account.last_at is None or at > account.last_at:
-            account.last_at = at
+        account.touched(at)
         return (touch_id, day, at, outcome, contact)
 
     def _text(self, template: str, account: Account, who: str, meeting: dict | None = None) -> str:

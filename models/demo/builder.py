@@ -2,9 +2,11 @@
 
 One ``random.Random(seed)`` drives everything (uids included) and every timestamp derives from
 ``today``, so the same seed and day give the same database. Rows are built as tuples and written with
-``executemany``, a transaction per 25,000 companies, which keeps 100,000 companies under a minute.
-The rows come from ``companies`` (with each account's history from ``activity``); this module writes
-them, numbers the list members and scores the result.
+``executemany``, a transaction per 25,000 companies, with the tables' plain indexes created after the
+rows are in: the time grows with the companies, not their square. Memory does not grow with them:
+rows are written a chunk at a time and what must stay unique is kept in fixed bitmaps (common.Seen).
+The rows come from ``companies`` (with each account's history from ``activity``, its score and its
+first touch); this module writes them and numbers the list members.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from typing import ClassVar
 
 from sqlite_utils import Database
 
-from models.accounts.scoring import rescore_all
+from models.accounts.scoring import Scorer, rescore_all
 from models.demo import phrases
 from models.demo.companies import COLUMNS, CompanyGenerator
+from models.store import settings
 from models.store.changes import ACCOUNT_DATA, Changes
 from models.store.clock import TOKYO_NAME
 from models.store.clock import today as working_today
@@ -28,9 +31,16 @@ from models.store.errors import ValidationError
 from models.store.time_zone import adopt_time_zone, settle_rows_from
 
 CHUNK = 2000  # companies generated between progress reports
-COMMIT_EVERY = 25_000  # companies per transaction: fewer commits rewrite the random uid-index pages less
-BULK_CACHE_SIZE = -262_144  # KiB: 256 MiB of page cache while filling
-FTS_TRIGGER = "companies_fts_insert"
+COMMIT_EVERY = 25_000  # companies per transaction
+BULK_CACHE_SIZE = -65_536  # KiB: 64 MiB of page cache while filling (and sorting the indexes)
+# Row triggers whose work the builder does itself: the search index a batch at a time, and the
+# companies' first touch and open plans as it makes each company (Account.first_at, open_plans).
+DEFERRED_TRIGGERS = ("companies_fts_insert", "companies_first_touch_insert", "companies_open_plans_insert")
+# Their secondary indexes are dropped while the tables fill and created again from their own SQL at the
+# end: a random key (a phone, a timestamp, a score) puts each insert on a random page of its index, and
+# once the indexes outgrow the page cache every commit rewrites most of their pages, so the time grew
+# with the square of the companies. CREATE INDEX sorts once instead.
+FILLED_TABLES = (*COLUMNS, "list_member_history")
 
 
 @dataclass(frozen=True)
@@ -70,6 +80,28 @@ def _number_members(db: Database, list_ids: tuple[int, ...]) -> None:
         "(PARTITION BY list_id ORDER BY priority, id) AS position FROM list_members "
         f"WHERE list_id IN ({marks})) AS ranked WHERE list_members.id = ranked.id", list(list_ids),
     )
+
+
+def _defer_indexes_and_triggers(db: Database) -> list[str]:
+    """Drop the deferred triggers and the plain indexes of the filled tables; their SQL, to run after.
+
+    UNIQUE indexes stay (the uid ones are appended to: models/demo/uids.py); so does everything a
+    trigger left in place needs (touch_days' day, the outbox's tables).
+    """
+    marks = ", ".join("?" * len(FILLED_TABLES))
+    indexes = db.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ({marks}) "
+        "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name", list(FILLED_TABLES),
+    ).fetchall()
+    triggers = db.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+        f"AND name IN ({', '.join('?' * len(DEFERRED_TRIGGERS))}) ORDER BY name", list(DEFERRED_TRIGGERS),
+    ).fetchall()
+    for name, _ in indexes:
+        db.execute(f"DROP INDEX {name}")
+    for name, _ in triggers:
+        db.execute(f"DROP TRIGGER {name}")
+    return [sql for _, sql in (*indexes, *triggers)]
 
 
 def _insert(db: Database, table: str, rows: list[tuple]) -> None:
@@ -137,26 +169,22 @@ def generate_demo(db: Database, companies: int = 1000, seed: int = 42, today: da
     with writing(db):
         generator.list_ids = _target_lists(db, rng, today, generator.created_at)
 
+    generator.scorer = Scorer.of(db, today)
     counts = dict.fromkeys(COLUMNS, 0)
-    fts_trigger = db.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [FTS_TRIGGER]
-    ).fetchone()
     pragmas = {name: db.execute(f"PRAGMA {name}").fetchone()[0]
                for name in ("cache_size", "synchronous", "foreign_keys")}
-    # While filling: a page cache big enough for the random uid inserts; WAL's NORMAL sync (still safe
-    # from corruption); no foreign-key checks, since every reference is to a row written just before.
+    # While filling: a bigger page cache; WAL's NORMAL sync (still safe from corruption); no foreign-key
+    # checks, since every reference is to a row written just before.
     db.execute(f"PRAGMA cache_size = {BULK_CACHE_SIZE}")
     db.execute("PRAGMA synchronous = NORMAL")
     db.execute("PRAGMA foreign_keys = OFF")
+    with writing(db):
+        deferred = _defer_indexes_and_triggers(db)
     try:
         done = 0
         while done < companies:
             batch_end = min(companies, done + COMMIT_EVERY)
             with writing(db):
-                if fts_trigger:
-                    # One INSERT … SELECT into the search index is twice as fast as the row trigger;
-                    # the trigger is back before the transaction commits.
-                    db.execute(f"DROP TRIGGER {FTS_TRIGGER}")
                 first_id = generator.ids["companies"]
                 while done < batch_end:
                     size = min(CHUNK, batch_end - done)
@@ -169,18 +197,22 @@ def generate_demo(db: Database, companies: int = 1000, seed: int = 42, today: da
                     done += size
                     if progress and done < companies:
                         progress(done, companies)
-                if fts_trigger:
-                    db.execute(
-                        "INSERT INTO companies_fts(rowid, search_key) "
-                        "SELECT id, search_key FROM companies WHERE id >= ?", [first_id],
-                    )
-                    db.execute(fts_trigger[0])
+                # The search index in one INSERT … SELECT a batch: twice as fast as the row trigger.
+                db.execute("INSERT INTO companies_fts(rowid, search_key) "
+                           "SELECT id, search_key FROM companies WHERE id >= ?", [first_id])
+        with writing(db):
+            _number_members(db, generator.list_ids)
     finally:
+        with writing(db):
+            for statement in deferred:  # the indexes sort what is there once; the triggers are back
+                db.execute(statement)
         for name, value in pragmas.items():
             db.execute(f"PRAGMA {name} = {value}")
-    with writing(db):
-        _number_members(db, generator.list_ids)
-    rescore_all(db, today=today)
+    if existing:
+        rescore_all(db, today=today)  # the companies already there were scored on their own day
+    else:  # each company was scored as it was made, with the file's rules
+        with writing(db):
+            settings.set_setting(db, settings.SCORES_MONTH, f"{generator.scorer.today:%Y-%m}")
     if progress:
         progress(companies, companies)
     settle_rows_from(db, TOKYO_NAME)

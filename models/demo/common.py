@@ -36,6 +36,31 @@ class Weighted:
         return self.items[bisect.bisect(self.cumulative, rng.random() * self.total)]
 
 
+class Seen:
+    """Numbers already handed out, in a bitmap of fixed size: memory does not grow with the companies.
+
+    A number is marked by its value modulo the bitmap's size, so a new number may now and then look
+    taken (then the caller draws another: less than 1 in 100 at a million companies); a number given
+    out before is always seen, so nothing is repeated.
+    """
+
+    __slots__ = ("bits", "mask")
+
+    def __init__(self, expected: int):
+        size = 1 << max(16, min(28, (expected * 128).bit_length()))  # ≤ 32 MiB
+        self.bits = bytearray(size >> 3)
+        self.mask = size - 1
+
+    def add(self, number: int) -> bool:
+        """Mark ``number``; False when it (or one sharing its bit) was marked before."""
+        bit = number & self.mask
+        byte, flag = bit >> 3, 1 << (bit & 7)
+        if self.bits[byte] & flag:
+            return False
+        self.bits[byte] |= flag
+        return True
+
+
 def person(surname: str) -> str:
     return f"{surname}様"
 
@@ -80,6 +105,15 @@ class Account:
     contacts: list[tuple[int, str, str]] = field(default_factory=list)  # (id, role, 「田中様」)
     talkers: list[tuple[int, str, str]] = field(default_factory=list)  # contacts beyond the gatekeeper
     last_at: str | None = None
+    first_at: str | None = None  # companies.first_touch_at and open_plans, written with the company
+    open_plans: int = 0
+
+    def touched(self, at: str) -> None:
+        """Note a touch at ``at`` (as written) among the account's first and last."""
+        if self.last_at is None or at > self.last_at:
+            self.last_at = at
+        if self.first_at is None or at < self.first_at:
+            self.first_at = at
 
 
 # One generated touch as later steps need it: (id, day index, at, outcome, contact or None).

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from models.accounts import normalize
+from models.accounts.scoring import Scorer
 from models.demo import names, phrases, places
 from models.demo.activity import ACTIVITY_COLUMNS, STATUSES, Activity
-from models.demo.common import Account, Calendar, Weighted
+from models.demo.common import Account, Calendar, Seen, Weighted
 from models.demo.common import person as _person
 from models.demo.romaji import romaji
 
@@ -26,7 +27,7 @@ COLUMNS = {
         "id", "uid", "created_at", "updated_at", "name", "name_kana", "corporate_number", "industry",
         "business_domain", "prefecture", "address", "postal_code", "phone", "website", "employees",
         "fiscal_year_end_month", "rank", "status", "notes", "name_key", "phone_key", "address_key",
-        "search_key", "last_touch_at",
+        "search_key", "last_touch_at", "first_touch_at", "open_plans", "score",
     ),
     "contacts": (
         "id", "uid", "created_at", "updated_at", "company_id", "name", "name_kana", "department", "title",
@@ -131,13 +132,14 @@ class CompanyGenerator:
         self.created_at = f"{self.calendar.iso[self.calendar.window_start]}T09:00:00+09:00"
         self.places = _places()
         self.mobiles = _mobile_prefixes()
-        self.phones: set[str] = set()
-        self.corporate_numbers: set[str] = set()
+        self.phones = Seen(3 * companies)  # as digits: 81… for E.164 keys, 0… for mobiles
+        self.corporate_numbers = Seen(companies)
+        self.scorer = Scorer(today=today)  # builder.generate_demo gives it the file's rules
         self.activity = Activity(rng, self.calendar, next_ids, touches_per_company, companies, overdue)
         self.rows: dict[str, list[tuple]] = {table: [] for table in COLUMNS}
 
-    def uid(self) -> str:
-        return f"{self.rng.getrandbits(128):032x}"
+    def uid(self, table: str) -> str:
+        return self.activity.uid(table)
 
     def next_id(self, table: str) -> int:
         value = self.ids[table]
@@ -193,23 +195,20 @@ class CompanyGenerator:
         while True:
             digits = f"{place.area_code}{rng.choice(place.exchanges)}{rng.randrange(10000):04d}"
             key = f"+81{digits[1:]}"
-            if key not in self.phones:
-                self.phones.add(key)
+            if self.phones.add(int(key[1:])):
                 return _expected_phone(digits, place.area_code), key
 
     def _mobile(self) -> str:
         rng = self.rng
         while True:
             number = f"{rng.choice(self.mobiles)}-{rng.randrange(1000, 10000)}-{rng.randrange(10000):04d}"
-            if number not in self.phones:
-                self.phones.add(number)
+            if self.phones.add(int(number.replace("-", ""))):
                 return number
 
     def _corporate_number(self) -> str:
         while True:
             base = f"{self.rng.randrange(10**11, 10**12)}"
-            if base not in self.corporate_numbers:
-                self.corporate_numbers.add(base)
+            if self.corporate_numbers.add(int(base)):
                 return f"{normalize.corporate_number_check_digit(base)}{base}"
 
     def company(self) -> None:
@@ -250,7 +249,7 @@ class CompanyGenerator:
         )
         self._contacts(account, phone, place, f"{slug}.example.jp" if website else None)
         self.activity.generate(account)
-        uid = self.uid()
+        uid = self.uid("companies")
         values = (
             name, reading, corporate_number, industry, rng.choice(names.INDUSTRIES[industry][2]),
             place.prefecture, address, place.postal_code, phone, website, employees, account.fiscal_month,
@@ -261,9 +260,10 @@ class CompanyGenerator:
             normalize.search_key(name, reading, phone, phone_key, address, notes, corporate_number),
         )
         updated_at = account.last_at or self.created_at
-        self.rows["companies"].append(
-            (account.id, uid, self.created_at, updated_at, *values, *keys, account.last_at)
-        )
+        score = self.scorer({"industry": industry, "employees": employees, "prefecture": place.prefecture,
+                             "fiscal_year_end_month": account.fiscal_month})
+        self.rows["companies"].append((account.id, uid, self.created_at, updated_at, *values, *keys,
+                                       account.last_at, account.first_at, account.open_plans, score))
         self._memberships(account, place.prefecture, values[12])
 
     # ── People ────────────────────────────────────────────────────────────────────────────────────
@@ -300,8 +300,9 @@ class CompanyGenerator:
                 notes = "採用関連の最終決裁者"
             contact_id = self.next_id("contacts")
             self.rows["contacts"].append((
-                contact_id, self.uid(), self.created_at, self.created_at, account.id, f"{surname} {given}",
-                f"{surname_reading} {given_reading}", department, title, role, phone, mobile, email,
+                contact_id, self.uid("contacts"), self.created_at, self.created_at, account.id,
+                f"{surname} {given}", f"{surname_reading} {given_reading}", department, title, role, phone,
+                mobile, email,
                 rng.choice(names.BEST_TIMES) if r() < 0.3 else None, notes, employment, changed_on,
             ))
             account.contacts.append((contact_id, role, _person(surname)))
@@ -320,8 +321,8 @@ class CompanyGenerator:
             note = phrases.RELATIONSHIP_NOTES[kind].format(a=from_label[:-1], b=to_label[:-1])
             stamp_at = f"{as_of}T18:00:00+09:00"
             self.rows["relationships"].append((
-                self.next_id("relationships"), self.uid(), stamp_at, stamp_at, account.id, from_id, to_id,
-                kind, note, as_of, rng.choice(phrases.RELATIONSHIP_SOURCES),
+                self.next_id("relationships"), self.uid("relationships"), stamp_at, stamp_at, account.id,
+                from_id, to_id, kind, note, as_of, rng.choice(phrases.RELATIONSHIP_SOURCES),
             ))
 
     def _memberships(self, account: Account, prefecture: str, rank: str | None) -> None:
@@ -341,5 +342,5 @@ class CompanyGenerator:
             if fit is not None:
                 key = NEW_MEMBER_KEY + fit * 1_000_000 + int(r() * 1_000_000)
                 self.rows["list_members"].append(
-                    (self.uid(), self.created_at, self.created_at, list_id, account.id, key)
+                    (self.uid("list_members"), self.created_at, self.created_at, list_id, account.id, key)
                 )

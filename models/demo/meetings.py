@@ -91,8 +91,8 @@ class MeetingHistory(PlanHistory):
         created_at = appointment[2]
         duration = choice((60, 60, 45, 90))
         self.rows["meetings"].append((
-            meeting_id, self._uid(), created_at, feedback_at or created_at, account.id, appointment[0],
-            setup["starts_at"], duration, setup["place"],
+            meeting_id, self._uid("meetings"), created_at, feedback_at or created_at, account.id,
+            appointment[0], setup["starts_at"], duration, setup["place"],
             f"https://meet.example.jp/{rng.randrange(10**9, 10**10)}" if setup["online"] else None,
             setup["rep"], account.caller, choice(meeting["purpose"]), choice(meeting["needs"]),
             choice(hearing["current"]), choice(meeting["expectations"]), choice(meeting["concerns"]),
@@ -104,7 +104,7 @@ class MeetingHistory(PlanHistory):
         ))
         for contact in attendees:
             self.rows["meeting_attendees"].append((
-                self._uid(), created_at, created_at, meeting_id, contact[0],
+                self._uid("meeting_attendees"), created_at, created_at, meeting_id, contact[0],
                 "最終決裁者" if contact[1] == "decision_maker" else None,
             ))
         if not held:
@@ -118,11 +118,10 @@ class MeetingHistory(PlanHistory):
         reached = 1 if any(c[1] == "decision_maker" for c in attendees) else 0
         note = phrases.NOTES["meeting"][0].format(rep=setup["rep"], place=setup["labels"]["place"])
         self.rows["touches"].append((
-            touch_id, self._uid(), at, at, account.id, attendees[0][0] if attendees else None, "meeting", at,
-            duration * 60, None, reached, note, *NO_HEARING, account.caller,
+            touch_id, self._uid("touches"), at, at, account.id, attendees[0][0] if attendees else None,
+            "meeting", at, duration * 60, None, reached, note, *NO_HEARING, account.caller,
         ))
-        if account.last_at is None or at > account.last_at:
-            account.last_at = at
+        account.touched(at)
         if outcome == "won" and r() < 0.5:
             due = self.calendar.date + timedelta(days=rng.randint(20, 90))
             self._plan(account, at, at, attendees[0] if attendees else None,

@@ -56,7 +56,7 @@ class PlanHistory:
     rng: random.Random
     calendar: Calendar
     rows: dict[str, list[tuple]]
-    _uid: Callable[[], str]
+    _uid: Callable[[str], str]
 
     def _init_plans(self, overdue: int, companies: int) -> None:
         """Owe ``overdue`` late plans over ``companies`` accounts: the first at once, the last by 80%."""
@@ -72,10 +72,12 @@ class PlanHistory:
               source: str = "rule", status: str = "open", touch: Touch | None = None,
               skip_reason: str | None = None) -> None:
         self.rows["plans"].append((
-            self._uid(), created_at, updated_at, account.id, contact[0] if contact else None, due, "call",
-            hypothesis, template, result, source, status, touch[0] if touch else None,
+            self._uid("plans"), created_at, updated_at, account.id, contact[0] if contact else None, due,
+            "call", hypothesis, template, result, source, status, touch[0] if touch else None,
             touch[2] if touch else None, skip_reason,
         ))
+        if status == "open":
+            account.open_plans += 1
 
     # ── Dates by the app's own rules ──────────────────────────────────────────────────────────────
     # The demo calendar's business days are those of ``planning.calendar`` with its default closures

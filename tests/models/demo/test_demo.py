@@ -285,3 +285,28 @@ def test_touch_density_is_a_parameter(fresh_db):
 def test_bad_arguments_are_refused(fresh_db, kwargs):
     with pytest.raises(ValidationError):
         generate_demo(fresh_db, **{"companies": 10, **kwargs})
+
+
+def test_derived_columns_indexes_and_triggers_are_as_the_app_keeps_them(demo):
+    """The builder writes first touches, open plans and scores itself and creates the indexes after the
+    rows: the result must equal what the triggers and a fresh file's schema would give."""
+    db, _, _ = demo
+    assert db.execute(
+        "SELECT count(*) FROM companies c WHERE c.first_touch_at IS NOT "
+        "(SELECT min(t.at) FROM touches t WHERE t.company_id = c.id)").fetchone()[0] == 0
+    assert db.execute(
+        "SELECT count(*) FROM companies c WHERE c.open_plans <> "
+        "(SELECT count(*) FROM plans p WHERE p.company_id = c.id AND p.status = 'open')").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM companies_fts").fetchone()[0] == N
+    fresh = open_db(":memory:")
+    schema = "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name"
+    assert db.execute(schema).fetchall() == fresh.execute(schema).fetchall()
+    fresh.close()
+
+
+def test_uids_are_unique_and_follow_the_ids_within_a_build(demo):
+    db, _, _ = demo
+    for table in ("companies", "contacts", "touches", "plans", "meetings"):
+        uids = column(db, f"SELECT uid FROM {table} ORDER BY id")
+        assert len(set(uids)) == len(uids) and all(len(uid) == 32 for uid in uids), table
+        assert uids == sorted(uids), table  # appended to the uid index, never inserted in its middle

@@ -1,0 +1,286 @@
+"""Applying the server's changes on the laptop: pages of the change log, each one local transaction.
+
+Inside a page's transaction recording is off (``outbox.set_recording``), so pulled rows are not sent
+back; it is turned on again before the commit. Rows arrive by uid with references as uids; they are
+written with local ids, parents before children (``rows.TABLE_ORDER``), so a page that carries a company
+and its people finds the company. A reference to a row the laptop lacks is left NULL; a row whose
+company is missing cannot be kept (its company is not this laptop's) and is skipped. A tombstone deletes
+the local row (and what hangs on it, as a local delete does). ``sync_seen`` keeps each row's per-field
+HLCs as the server has them, the cursor and the clock are stored in the same transaction as the rows.
+
+A field with a write still in the outbox is not overwritten (the push that follows merges it on the
+server) and its base in ``sync_seen`` is kept, so the server sees the edit as concurrent.
+
+Derived columns are kept as the app's own writes keep them: the search and dedupe keys by
+``companies.derived_keys``, the score by ``scoring.Scorer``, the last touch from the touches (as
+``consistency`` checks it); the first touch, open plans, the FTS index, touch_days and the histories by
+the triggers of the local schema.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from psycopg import Connection
+from sqlite_utils import Database
+
+from models.accounts.companies import derived_keys
+from models.accounts.scoring import Scorer
+from models.store.db import writing
+from models.store.schema import SYNCED_COLUMNS
+from models.team import hlc as clock
+from models.team.outbox import set_recording
+from models.team.pull import Change, Cursor, read_changes
+from models.team.rows import REFERENCES, TABLE_ORDER, local_ids, server_column
+
+log = logging.getLogger(__name__)
+
+_CONFLICT_COLUMNS = ("table_name", "row_uid", "field", "company_uid", "lost_value", "lost_hlc", "lost_by",
+                     "won_value", "won_hlc", "won_by", "resolved_at", "resolved_by", "resolution")
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What one page changed locally."""
+
+    changes: int
+    conflicts: int
+    skipped: int
+
+
+def stored_cursor(db: Database) -> Cursor:
+    xid, change_id = db.execute("SELECT cursor_xid, cursor_id FROM sync_state WHERE id = 1").fetchone()
+    return Cursor(int(xid), int(change_id))
+
+
+def _pending_fields(db: Database) -> dict[tuple[str, str], frozenset[str]]:
+    """The fields (server names) of each row with a write still in the outbox."""
+    pending: dict[tuple[str, str], set[str]] = {}
+    for table, uid, op, fields in db.execute("SELECT table_name, row_uid, op, fields FROM outbox"):
+        names = pending.setdefault((table, uid), set())
+        if op != "update" or not fields:
+            names.add("*")
+        else:
+            names.update(server_column(table, field) for field in fields.split(","))
+    return {key: frozenset(names) for key, names in pending.items()}
+
+
+class _Page:
+    """One page being applied (inside the page's transaction)."""
+
+    def __init__(self, db: Database):
+        self.db = db
+        self.pending = _pending_fields(db)
+        self.scorer: Scorer | None = None
+        self.touched_companies: set[int] = set()
+        self.skipped = 0
+        self.conflicts = 0
+
+    def apply(self, changes: list[Change]) -> None:
+        order = {table: index for index, table in enumerate(TABLE_ORDER)}
+        synced = sorted((c for c in changes if c.table_name in order), key=lambda c: order[c.table_name])
+        start = 0
+        while start < len(synced):  # one table at a time, in commit order within it
+            end = start
+            while end < len(synced) and synced[end].table_name == synced[start].table_name:
+                end += 1
+            self._table(synced[start].table_name, synced[start:end])
+            start = end
+        for change in changes:
+            if change.table_name == "conflicts" and change.data is not None:
+                self._conflict(change.data)
+            elif change.table_name == "assignments" and change.data is not None:
+                self._assignment(change.uid, change.data)
+            elif change.table_name == "members" and change.data is not None:
+                self._member(change.data)
+        if self.touched_companies:
+            ids = sorted(self.touched_companies)
+            for begin in range(0, len(ids), 500):
+                chunk = ids[begin:begin + 500]
+                self.db.execute(
+                    "UPDATE companies SET last_touch_at = (SELECT max(t.at) FROM touches AS t "
+                    f"WHERE t.company_id = companies.id) WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+
+    def _table(self, table: str, changes: list[Change]) -> None:
+        refs = REFERENCES.get(table, {})
+        targets: dict[str, set[str]] = {}
+        for change in changes:
+            for server, parent in refs.values():
+                value = (change.data or {}).get(server)
+                if value:
+                    targets.setdefault(parent, set()).add(value)
+        # The rows of this page's own table may reference each other (a successor): resolved per row.
+        resolved = {parent: local_ids(self.db, parent, uids) for parent, uids in targets.items()
+                    if parent != table}
+        for change in changes:
+            data = change.data
+            if change.op == "delete" or data is None or data.get("deleted"):
+                self._delete(table, change.uid)
+            else:
+                self._upsert(table, change.uid, data, refs, resolved)
+
+    def _delete(self, table: str, uid: str) -> None:
+        if table == "touches":
+            row = self.db.execute("SELECT company_id FROM touches WHERE uid = ?", [uid]).fetchone()
+            if row:
+                self.touched_companies.add(row[0])
+        self.db.execute(f"DELETE FROM {table} WHERE uid = ?", [uid])
+        self.db.execute("DELETE FROM sync_seen WHERE table_name = ? AND row_uid = ?", [table, uid])
+
+    def _upsert(self, table: str, uid: str, data: dict[str, Any], refs: dict[str, tuple[str, str]],
+                resolved: dict[str, dict[str, int]]) -> None:
+        protected = self.pending.get((table, uid), frozenset())
+        if "*" in protected:
+            return  # written here since the push: the next push sends it whole
+        values: dict[str, Any] = {}
+        for column in SYNCED_COLUMNS[table]:
+            if column in refs:
+                server, parent = refs[column]
+                target = data.get(server)
+                if not target:
+                    values[column] = None
+                elif parent == table:
+                    row = self.db.execute(f"SELECT id FROM {table} WHERE uid = ?", [target]).fetchone()
+                    values[column] = row[0] if row else None
+                else:
+                    values[column] = resolved.get(parent, {}).get(target)
+            else:
+                values[column] = data.get(column)
+        if "company_id" in values and values["company_id"] is None:
+            self.skipped += 1  # its account is not on this laptop
+            return
+        if table == "list_members" and values["list_id"] is None:
+            self.skipped += 1
+            return
+        current = self.db.execute(f"SELECT * FROM {table} WHERE uid = ?", [uid]).fetchone()
+        columns = [description[0] for description in self.db.execute(
+            f"SELECT * FROM {table} LIMIT 0").description]
+        if current is not None:
+            now = dict(zip(columns, current, strict=True))
+            keep = {column for column in SYNCED_COLUMNS[table] if server_column(table, column) in protected}
+            changed = {column: value for column, value in values.items()
+                       if column not in keep and now[column] != value}
+            if table == "companies" and changed:
+                changed |= self._company_derived({**now, **changed})
+            if changed:
+                changed["updated_at"] = data.get("updated_at", now["updated_at"])
+                self.db.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in changed)} WHERE id = ?",
+                                [*changed.values(), now["id"]])
+            if table == "touches":
+                self.touched_companies.update({now["company_id"], values["company_id"]})
+        else:
+            row = {"uid": uid, "created_at": data.get("created_at"), "updated_at": data.get("updated_at"),
+                   **values}
+            if table == "companies":
+                row |= self._company_derived(row)
+            insert = f"INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})"
+            inserted = self.db.execute(f"INSERT OR IGNORE {insert}", list(row.values()))
+            if inserted.rowcount == 0 and table == "target_lists":
+                # Two laptops made a list of the same name offline: this one is kept beside it, renamed.
+                row["name"] = f"{row['name']}（{uid[-4:]}）"
+                self.db.execute(f"INSERT {insert}", list(row.values()))
+            elif inserted.rowcount == 0:
+                self.skipped += 1  # the same membership under another uid
+                return
+            if table == "touches":
+                self.touched_companies.add(values["company_id"])
+        field_hlc = dict(data.get("field_hlc") or {})
+        if protected:
+            old = self.db.execute("SELECT field_hlc FROM sync_seen WHERE table_name = ? AND row_uid = ?",
+                                  [table, uid]).fetchone()
+            before = json.loads(old[0]) if old else {}
+            for field in protected:
+                if field in before:
+                    field_hlc[field] = before[field]
+                else:
+                    field_hlc.pop(field, None)
+        self.db.execute(
+            "INSERT INTO sync_seen (table_name, row_uid, field_hlc) VALUES (?, ?, ?) "
+            "ON CONFLICT (table_name, row_uid) DO UPDATE SET field_hlc = excluded.field_hlc",
+            [table, uid, json.dumps(field_hlc)])
+
+    def _company_derived(self, row: dict[str, Any]) -> dict[str, Any]:
+        if self.scorer is None:
+            self.scorer = Scorer.of(self.db)
+        return derived_keys(row) | {"score": self.scorer(row)}
+
+    def _conflict(self, data: dict[str, Any]) -> None:
+        values = {column: data.get(column) for column in _CONFLICT_COLUMNS}
+        for column in ("lost_value", "won_value"):
+            values[column] = json.dumps(values[column], ensure_ascii=False)
+        exists = self.db.execute("SELECT 1 FROM conflicts WHERE uid = ?", [data["uid"]]).fetchone()
+        if exists:
+            self.db.execute(f"UPDATE conflicts SET {', '.join(f'{c} = ?' for c in values)} WHERE uid = ?",
+                            [*values.values(), data["uid"]])
+        else:
+            self.conflicts += 1
+            marks = ", ".join("?" * (len(values) + 1))
+            self.db.execute(f"INSERT INTO conflicts (uid, {', '.join(values)}) VALUES ({marks})",
+                            [data["uid"], *values.values()])
+
+    def _assignment(self, uid: str, data: dict[str, Any]) -> None:
+        self.db.execute("DELETE FROM assignments WHERE uid = ?", [uid])
+        if not data.get("deleted"):
+            self.db.execute("INSERT INTO assignments (uid, list_uid, caller_login) VALUES (?, ?, ?)",
+                            [uid, data.get("list_uid"), data.get("caller_login")])
+
+    def _member(self, data: dict[str, Any]) -> None:
+        self.db.execute(
+            "INSERT INTO team_members (login, display_name, is_manager, active) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (login) DO UPDATE SET display_name = excluded.display_name, "
+            "is_manager = excluded.is_manager, active = excluded.active",
+            [data.get("login"), data.get("display_name") or data.get("login"),
+             int(bool(data.get("is_manager"))), int(data.get("active", True) is not False)])
+
+
+def apply_page(db: Database, changes: list[Change], cursor: Cursor) -> Applied:
+    """Apply one page of pulled changes and store ``cursor`` after it, in one local transaction."""
+    with writing(db):
+        recording = bool(db.execute("SELECT recording FROM sync_state WHERE id = 1").fetchone()[0])
+        set_recording(db, False)
+        page = _Page(db)
+        page.apply(changes)
+        origin, last = db.execute("SELECT origin, hlc FROM sync_state WHERE id = 1").fetchone()
+        for change in changes:
+            if change.hlc:
+                last = clock.receive(last, change.hlc, origin or "")
+        db.execute("UPDATE sync_state SET cursor_xid = ?, cursor_id = ?, hlc = ? WHERE id = 1",
+                   [cursor.xid, cursor.id, last])
+        set_recording(db, recording)
+    if page.skipped:
+        log.info("pull: %d rows of accounts not on this laptop skipped", page.skipped)
+    return Applied(len(changes), page.conflicts, page.skipped)
+
+
+@dataclass(frozen=True)
+class Pulled:
+    """What a pull brought: changes applied, new conflicts, and the cursor kept."""
+
+    changes: int
+    conflicts: int
+    cursor: Cursor
+
+
+def pull(db: Database, conn: Connection, page_size: int = 1000) -> Pulled:
+    """Read the server's changes after the stored cursor and apply them, page by page.
+
+    Each page is read from the server first (no local lock held meanwhile), then written locally in one
+    short transaction. ``conn`` must have no transaction open (a pull reads in its own).
+    """
+    cursor = stored_cursor(db)
+    total = conflicts = 0
+    while True:
+        with conn.transaction():
+            changes, after = read_changes(conn, cursor, page_size)
+        if not changes:
+            break
+        applied = apply_page(db, changes, after)
+        total += applied.changes
+        conflicts += applied.conflicts
+        cursor = after
+        if len(changes) < page_size:
+            break
+    return Pulled(total, conflicts, cursor)

@@ -120,6 +120,54 @@ END
 $$""",
     """CREATE TRIGGER touches_caller BEFORE INSERT OR UPDATE ON kakeru.touches
     FOR EACH ROW EXECUTE FUNCTION kakeru.set_touch_caller()""",
+    # Assigning a list re-sends its accounts: a caller whose cursor is past those rows' old entries
+    # still receives every row (op insert, the row as it is now; a tombstone as delete). Only a manager
+    # or the administrator (a member of the tables' owner) may; nobody else is granted EXECUTE either.
+    f"""CREATE FUNCTION kakeru.resend_list(list text) RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER {_SAFE} AS $$
+DECLARE
+    sent bigint := 0;
+    added bigint;
+    tbl text;
+BEGIN
+    IF NOT kakeru.is_manager() AND NOT pg_has_role(session_user,
+            (SELECT relowner FROM pg_class WHERE oid = 'kakeru.companies'::regclass), 'USAGE') THEN
+        RAISE EXCEPTION 'only a manager may assign lists' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    CREATE TEMP TABLE IF NOT EXISTS resend_companies (uid text PRIMARY KEY) ON COMMIT DROP;
+    TRUNCATE resend_companies;
+    INSERT INTO resend_companies
+        SELECT DISTINCT company_uid FROM kakeru.list_members WHERE list_uid = list AND NOT deleted;
+    INSERT INTO kakeru.changes (table_name, uid, op, data, hlc, origin, company_uid)
+        SELECT 'target_lists', r.uid, CASE WHEN r.deleted THEN 'delete' ELSE 'insert' END, to_jsonb(r), r.hlc,
+               '', NULL
+        FROM kakeru.target_lists AS r WHERE r.uid = list;
+    GET DIAGNOSTICS added = ROW_COUNT;
+    sent := sent + added;
+    INSERT INTO kakeru.changes (table_name, uid, op, data, hlc, origin, company_uid)
+        SELECT 'companies', r.uid, CASE WHEN r.deleted THEN 'delete' ELSE 'insert' END, to_jsonb(r), r.hlc,
+               '', r.uid
+        FROM kakeru.companies AS r JOIN resend_companies AS c ON c.uid = r.uid;
+    GET DIAGNOSTICS added = ROW_COUNT;
+    sent := sent + added;
+    FOREACH tbl IN ARRAY ARRAY['contacts', 'relationships', 'touches', 'plans', 'meetings', 'conflicts'] LOOP
+        EXECUTE format($q$
+            INSERT INTO kakeru.changes (table_name, uid, op, data, hlc, origin, company_uid)
+            SELECT %1$L, r.uid, CASE WHEN r.deleted THEN 'delete' ELSE 'insert' END, to_jsonb(r), r.hlc,
+                   '', r.company_uid
+            FROM kakeru.%1$I AS r JOIN resend_companies AS c ON c.uid = r.company_uid$q$, tbl);
+        GET DIAGNOSTICS added = ROW_COUNT;
+        sent := sent + added;
+    END LOOP;
+    INSERT INTO kakeru.changes (table_name, uid, op, data, hlc, origin, company_uid)
+        SELECT 'list_members', r.uid, CASE WHEN r.deleted THEN 'delete' ELSE 'insert' END, to_jsonb(r), r.hlc,
+               '', r.company_uid
+        FROM kakeru.list_members AS r WHERE r.list_uid = list;
+    GET DIAGNOSTICS added = ROW_COUNT;
+    RETURN sent + added;
+END
+$$""",
+    "REVOKE EXECUTE ON FUNCTION kakeru.resend_list(text) FROM PUBLIC",
 ]
 
 

@@ -1,11 +1,17 @@
 """The target table: a QAbstractTableModel over ``models.accounts.targets`` with incremental fetching.
 
 Rows arrive in pages of ``PAGE_SIZE`` as the view scrolls; sorting re-queries SQL (a proxy would have
-to load every row first), so 100,000 targets open as fast as 100.
+to load every row first), so 100,000 targets open as fast as 100. The model keeps the ids of the rows
+it shows (8 bytes a row) and the rows themselves only for the last ``CACHED_PAGES`` pages looked at,
+read again by id when scrolled back to: a table scrolled through a million companies holds 8 MB of
+ids, not a million rows. Ids are read ahead in runs that double (up to ``MAX_ID_RUN``), so fetching
+to the end reads the order a few times over, not once per page from the top.
 """
 
 from __future__ import annotations
 
+from array import array
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -28,6 +34,8 @@ from models.store.errors import KakeruError, NotFound
 from ui.i18n import label
 
 PAGE_SIZE = 200
+CACHED_PAGES = 50  # rows kept for 10,000 rows of the table; any other page is read again by id
+MAX_ID_RUN = 50_000  # ids read ahead at most in one query
 SortRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
 
@@ -76,7 +84,9 @@ class TargetsModel(QAbstractTableModel):
         self._filter = targets_query.TargetFilter()
         self._sort_key = DEFAULT_SORT
         self._descending = False
-        self._rows: list = []
+        self._ids = array("q")  # ids in table order, read ahead of what is shown
+        self._shown = 0  # rows the view has (rowCount)
+        self._pages: OrderedDict[int, list] = OrderedDict()  # page number → its rows, most recent last
         self._total = 0
         self._rules = None
         self._explanations: dict[int, str] = {}
@@ -86,13 +96,37 @@ class TargetsModel(QAbstractTableModel):
     # -- queries ------------------------------------------------------------------------------
     def _load(self, keep: int = 0) -> None:
         self._total = targets_query.count_targets(self.db, self._filter)
-        limit = max(PAGE_SIZE, keep)
-        self._rows = targets_query.fetch_targets(
-            self.db, self._filter, sort=self._sort_key, descending=self._descending, offset=0, limit=limit,
-        )
+        self._ids = array("q")
+        self._pages.clear()
+        self._read_ids(max(PAGE_SIZE, keep))
+        self._shown = min(len(self._ids), max(PAGE_SIZE, keep))
         self._explanations.clear()
         self._rules = None
         self._today = clock.today()
+
+    def _read_ids(self, wanted: int) -> None:
+        """Read ids ahead until ``wanted`` are known (or the filter has no more)."""
+        while len(self._ids) < wanted:
+            run = min(MAX_ID_RUN, max(wanted - len(self._ids), len(self._ids), PAGE_SIZE))
+            more = targets_query.page_ids(self.db, self._filter, sort=self._sort_key,
+                                          descending=self._descending, offset=len(self._ids), limit=run)
+            self._ids.extend(more)
+            if len(more) < run:
+                break
+
+    def _page(self, number: int) -> list:
+        rows = self._pages.get(number)
+        if rows is None:
+            ids = self._ids[number * PAGE_SIZE:(number + 1) * PAGE_SIZE].tolist()
+            found = {row.id: row for row in targets_query.rows_for_ids(self.db, ids, self._filter.list_id)}
+            # A company deleted since its id was read shows empty until the refresh the write brings.
+            rows = [found.get(company_id) or targets_query.TargetRow(company_id, "") for company_id in ids]
+            self._pages[number] = rows
+            if len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return rows
 
     def set_filter(self, flt) -> None:
         """Show the rows matching ``flt`` (a ``TargetFilter``), from the top."""
@@ -113,21 +147,23 @@ class TargetsModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Re-read after a write, keeping as many rows loaded as before (selection survives when the
         same rows come back in the same order)."""
-        old_ids = [row.id for row in self._rows]
-        total = targets_query.count_targets(self.db, self._filter)
-        rows = targets_query.fetch_targets(
-            self.db, self._filter, sort=self._sort_key, descending=self._descending, offset=0,
-            limit=max(PAGE_SIZE, len(old_ids)),
-        )
+        old_ids, old_total = self._ids[:self._shown], self._total
         self._explanations.clear()
         self._rules = None
-        if [row.id for row in rows] == old_ids and total == self._total:
-            self._rows = rows
-            if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(COLUMNS) - 1))
+        self._pages.clear()
+        total = targets_query.count_targets(self.db, self._filter)
+        ids = array("q", targets_query.page_ids(
+            self.db, self._filter, sort=self._sort_key, descending=self._descending, offset=0,
+            limit=max(PAGE_SIZE, len(old_ids)),
+        ))
+        if ids == old_ids and total == old_total:
+            self._ids = ids
+            if len(ids):
+                self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, len(COLUMNS) - 1))
             return
         self.beginResetModel()
-        self._rows = rows
+        self._ids = ids
+        self._shown = len(ids)
         self._total = total
         self.endResetModel()
 
@@ -136,39 +172,40 @@ class TargetsModel(QAbstractTableModel):
         return self._total
 
     def row_at(self, row: int):
-        return self._rows[row]
+        if not 0 <= row < self._shown:
+            raise IndexError(row)
+        return self._page(row // PAGE_SIZE)[row % PAGE_SIZE]
 
     def loaded_rows(self) -> list:
-        return list(self._rows)
+        return [self.row_at(row) for row in range(self._shown)]
 
     def row_of_id(self, company_id: int) -> int:
-        for number, row in enumerate(self._rows):
-            if row.id == company_id:
-                return number
-        return -1
+        try:
+            row = self._ids.index(company_id)
+        except ValueError:
+            return -1
+        return row if row < self._shown else -1
 
     # -- Qt model API -------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._shown
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and self._shown < self._total
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
-        more = targets_query.fetch_targets(
-            self.db, self._filter, sort=self._sort_key, descending=self._descending,
-            offset=len(self._rows), limit=PAGE_SIZE,
-        )
-        if not more:
-            self._total = len(self._rows)  # rows were deleted meanwhile: stop asking
+        self._read_ids(self._shown + PAGE_SIZE)
+        more = min(len(self._ids), self._shown + PAGE_SIZE) - self._shown
+        if more <= 0:
+            self._total = self._shown  # rows were deleted meanwhile: stop asking
             return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-        self._rows.extend(more)
+        self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
+        self._shown += more
         self.endInsertRows()
 
     def fetch_all(self) -> None:
@@ -191,9 +228,9 @@ class TargetsModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(COLUMNS):
+        if not index.isValid() or index.row() >= self._shown or index.column() >= len(COLUMNS):
             return None
-        row = self._rows[index.row()]
+        row = self.row_at(index.row())
         column = index.column()
         value = getattr(row, COLUMNS[column].attr)
         if role == Qt.ItemDataRole.DisplayRole:

@@ -74,3 +74,19 @@ def test_preview_and_rejects_models(qtmodeltester, post_office_csv):
     rejects.set_rejects([importing.Reject(line=3, reason="会社名がありません", values=("", "x"))])
     assert rejects.index(0, 0).data() == "3"
     qtmodeltester.check(rejects)
+
+
+def test_targets_model_keeps_recent_pages_and_reads_others_again(empty_db, monkeypatch):
+    """Scrolled through, the table holds ids and a few pages of rows; every row still shows, in order."""
+    monkeypatch.setattr(targets_model, "PAGE_SIZE", 10)
+    monkeypatch.setattr(targets_model, "CACHED_PAGES", 2)
+    for number in range(45):
+        companies.create_company(empty_db, {"name": f"テスト商事{number:02d}",
+                                            "name_kana": f"テスト{number:02d}"})
+    model = TargetsModel(empty_db)
+    model.sort(COL_NAME)
+    model.fetch_all()
+    names = [model.index(row, COL_NAME).data() for row in range(model.rowCount())]
+    assert names == [f"テスト商事{number:02d}" for number in range(45)]
+    assert model.index(3, COL_NAME).data() == "テスト商事03"  # its page was dropped and is read again
+    assert model.row_of_id(model.row_at(44).id) == 44

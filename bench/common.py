@@ -17,6 +17,7 @@ from typing import Any
 from models.store.db import open_db
 
 ROOT = Path(__file__).resolve().parent.parent
+DEMO_VERSION = 2  # the demo builder's output changed (uids counting up): kept files of 1 are not reused
 
 
 @dataclass(frozen=True)
@@ -107,18 +108,45 @@ class Workspace:
             print(f"  (encrypted copy in {time.perf_counter() - started:.0f} s)", flush=True)
             self._demo = path
         if self._demo is None:
-            from models.demo.builder import generate_demo
-
             path = self.new_db(self.folder / "demo.db")
-            print(f"  (building a demo database of {self.companies:,} companies…)", flush=True)
-            started = time.perf_counter()
-            db = open_db(path)
-            generate_demo(db, companies=self.companies, seed=7)
-            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            db.close()
-            print(f"  (built in {time.perf_counter() - started:.0f} s)", flush=True)
+            kept = self._kept_demo()
+            if kept is None:
+                self._build_demo(path)
+            else:
+                if not kept.exists():
+                    self._build_demo(kept)
+                started = time.perf_counter()
+                shutil.copyfile(kept, path)  # the figures may write to theirs; the kept one stays as built
+                print(f"  (copied {kept} in {time.perf_counter() - started:.0f} s)", flush=True)
             self._demo = path
         return self._demo
+
+    def _kept_demo(self) -> Path | None:
+        """Where ``KAKERU_BENCH_KEEP`` (a folder) keeps demo databases between runs, or None.
+
+        A million companies take minutes to build: a kept file is reused by every run of the same size,
+        builder and day (the demo's touches and plans are placed around the day it is built).
+        """
+        folder = os.environ.get("KAKERU_BENCH_KEEP")
+        if not folder or self.key is not None:
+            return None
+        from models.store import clock
+
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        return Path(folder) / f"demo-{self.companies}-seed7-{clock.today():%Y%m%d}-v{DEMO_VERSION}.db"
+
+    def _build_demo(self, path: Path) -> None:
+        from models.demo.builder import generate_demo
+
+        print(f"  (building a demo database of {self.companies:,} companies…)", flush=True)
+        started = time.perf_counter()
+        partial = path.with_name(path.name + ".part")  # a build cut short is never taken for a kept one
+        db = open_db(partial)
+        generate_demo(db, companies=self.companies, seed=7)
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.close()
+        partial.rename(path)
+        print(f"  (built in {time.perf_counter() - started:.0f} s)", flush=True)
 
     def copy_of_demo(self, name: str) -> Path:
         """A copy of the demo database, on disk before it is returned.

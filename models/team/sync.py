@@ -1,0 +1,121 @@
+"""One sync of a file bound to a team: push the whole outbox, then pull what the server has.
+
+``sync(db, conn_factory)`` is what the command line and the app's background thread call. It never
+holds the SQLite write lock across a network round trip: each push batch is sent, then acknowledged
+locally in a short transaction; each pull page is read, then applied in a short transaction. The pull
+begins only once the outbox is empty, so the laptop's own edits are acknowledged before anything pulled
+is applied (and fields written meanwhile are kept: ``apply``).
+
+Failures are ``TeamError``s with one plain sentence: the server unreachable, the login refused, the
+server too new, a write the server does not allow. Nothing local changes then except
+``sync_state.last_error``; the outbox stays and the next sync sends it (a batch the server applied
+before the failure is dropped there by its ids).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import psycopg
+from psycopg import Connection
+from sqlite_utils import Database
+
+from models.store.db import now_iso, writing
+from models.team.apply import pull
+from models.team.errors import TeamError
+from models.team.join import binding
+from models.team.pull import Cursor
+from models.team.push import push
+from models.team.server_schema import check_server_version
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    """What one sync did: outbox entries pushed, changes pulled, new conflicts, the cursor kept."""
+
+    pushed: int
+    pulled: int
+    conflicts: int
+    cursor: Cursor
+
+    def as_json(self) -> dict[str, object]:
+        return {"pushed": self.pushed, "pulled": self.pulled, "conflicts": self.conflicts,
+                "cursor": {"xid": self.cursor.xid, "id": self.cursor.id}}
+
+
+_UNREACHABLE = ("チームのサーバーに接続できませんでした。ネットワークとサーバーの状態を確かめて、"
+                "あとでもう一度同期してください。このパソコンのデータと未送信の変更はそのまま残っています。")
+_REFUSED = ("チームのサーバーにログインできませんでした。ログイン名とパスワードを確かめてください。"
+            "このパソコンのデータと未送信の変更はそのまま残っています。")
+_NOT_ALLOWED = ("チームのサーバーがこの変更を受け付けませんでした（権限がありません）。"
+                "管理者にリストの割り当てと権限を確かめてもらってください。未送信の変更はそのまま残っています。")
+_NO_TEAM = ("このサーバーにはチームが設定されていません。管理者に team init を実行してもらってください。"
+            "このパソコンのデータは変更していません。")
+
+
+def as_team_error(error: psycopg.Error) -> TeamError:
+    """A psycopg failure as the sentence a caller reads."""
+    text = str(error).lower()
+    if isinstance(error, psycopg.errors.InsufficientPrivilege):
+        return TeamError(_NOT_ALLOWED)
+    if "password" in text or "authentication" in text or ("role" in text and "does not exist" in text):
+        return TeamError(_REFUSED)
+    if isinstance(error, psycopg.OperationalError | psycopg.InterfaceError):
+        return TeamError(_UNREACHABLE)
+    return TeamError(f"チームのサーバーとの同期に失敗しました（{error}）。"
+                     "未送信の変更はそのまま残っています。")
+
+
+def default_factory(db: Database) -> Callable[[], Connection]:
+    """Connections to the file's team server: ``models.team.connect`` (keychain, TLS) where it exists,
+    else libpq's own defaults for what the DSN leaves out (``PGPASSWORD``, ``~/.pgpass``)."""
+    bound = binding(db)
+    if not bound.server or not bound.origin:
+        raise TeamError("このファイルはまだチームに参加していません。先に team join で参加してください。")
+    dsn, login = bound.server, bound.login
+    try:
+        connect = importlib.import_module("models.team.connect").connect
+    except (ImportError, AttributeError):
+        return lambda: psycopg.connect(dsn, user=login, autocommit=True)
+    return lambda: connect(dsn, login)
+
+
+def sync(db: Database, conn_factory: Callable[[], Connection]) -> SyncResult:
+    """Push the outbox, then pull; record how it went in ``sync_state``.
+
+    Raises:
+        TeamError: the file is not in a team, or the server cannot be used; the outbox is kept.
+    """
+    if not binding(db).origin:
+        raise TeamError("このファイルはまだチームに参加していません。先に team join で参加してください。")
+    try:
+        try:
+            conn = conn_factory()
+        except psycopg.Error as error:
+            raise as_team_error(error) from error
+        try:
+            conn.autocommit = True  # each batch and page is its own transaction
+            try:
+                if check_server_version(conn) == 0:
+                    raise TeamError(_NO_TEAM)
+                pushed = push(db, conn)
+                pulled = pull(db, conn)
+            except psycopg.Error as error:
+                raise as_team_error(error) from error
+        finally:
+            conn.close()
+    except TeamError as error:
+        _record(db, str(error))
+        raise
+    _record(db, None)
+    return SyncResult(pushed, pulled.changes, pulled.conflicts, pulled.cursor)
+
+
+def _record(db: Database, error: str | None) -> None:
+    with writing(db):
+        if error is None:
+            db.execute("UPDATE sync_state SET last_sync_at = ?, last_error = NULL WHERE id = 1", [now_iso()])
+        else:
+            db.execute("UPDATE sync_state SET last_error = ? WHERE id = 1", [error])

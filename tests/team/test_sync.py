@@ -1,0 +1,135 @@
+"""sync(): push then pull on a real PostgreSQL; failures said plainly with nothing local lost."""
+
+from __future__ import annotations
+
+import json
+import socket
+from datetime import date
+
+import psycopg
+import pytest
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+from models.accounts.companies import create_company, update_company
+from models.demo.builder import generate_demo
+from models.store.check import check_database
+from models.store.db import open_db
+from models.team.errors import TeamError
+from models.team.join import join
+from models.team.outbox import pending
+from models.team.rows import TABLE_ORDER, server_rows
+from models.team.server_schema import migrate_server
+from models.team.sync import sync
+
+
+@pytest.fixture
+def server(team_dsn):
+    with psycopg.connect(team_dsn, autocommit=True) as conn:
+        migrate_server(conn)
+        yield conn
+
+
+def _factory(dsn):
+    return lambda: psycopg.connect(dsn, autocommit=True)
+
+
+def _snapshot(db):
+    """Every synced row by uid, references as uids: what two laptops must agree on."""
+    snapshot = {}
+    for table in TABLE_ORDER:
+        uids = [row[0] for row in db.execute(f"SELECT uid FROM {table}")]
+        snapshot[table] = sorted(json.dumps(row, sort_keys=True, ensure_ascii=False, default=str)
+                                 for row in server_rows(db, table, uids).values())
+    return snapshot
+
+
+def _closed_port_dsn(dsn):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return make_conninfo(dsn, port=str(port), connect_timeout="2")
+
+
+def test_a_sync_pushes_then_pulls_and_records_when(tmp_path, team_dsn, server):
+    db = open_db(tmp_path / "a.db")
+    join(db, team_dsn, "kakeru", "高橋 由美")
+    create_company(db, {"name": "株式会社同期"})
+    result = sync(db, _factory(team_dsn))
+    assert result.pushed == 1
+    assert result.pulled == 1  # its own row back, as the server keeps it
+    assert pending(db) == []
+    last_sync_at, last_error = db.execute("SELECT last_sync_at, last_error FROM sync_state").fetchone()
+    assert last_sync_at and last_error is None
+    assert sync(db, _factory(team_dsn)).pushed == 0
+    db.close()
+
+
+def test_an_unreachable_server_changes_nothing_and_keeps_the_outbox(tmp_path, team_dsn, server):
+    db = open_db(tmp_path / "a.db")
+    join(db, team_dsn, "kakeru", "高橋 由美")
+    create_company(db, {"name": "株式会社圏外"})
+    before = (pending(db), _snapshot(db))
+    with pytest.raises(TeamError) as caught:
+        sync(db, _factory(_closed_port_dsn(team_dsn)))
+    assert "接続できませんでした" in str(caught.value)
+    assert (pending(db), _snapshot(db)) == before
+    assert db.execute("SELECT last_error FROM sync_state").fetchone()[0] == str(caught.value)
+    db.close()
+
+
+def test_a_refused_login_is_said_plainly(tmp_path, team_dsn, server):
+    db = open_db(tmp_path / "a.db")
+    join(db, team_dsn, "kakeru", "高橋 由美")
+    create_company(db, {"name": "株式会社拒否"})
+    wrong = make_conninfo(team_dsn, password="wrong")
+    with pytest.raises(TeamError) as caught:
+        sync(db, _factory(wrong))
+    assert "ログインできませんでした" in str(caught.value)
+    assert len(pending(db)) == 1
+    db.close()
+
+
+def test_a_newer_server_is_refused_before_anything_is_sent(tmp_path, team_dsn, server):
+    db = open_db(tmp_path / "a.db")
+    join(db, team_dsn, "kakeru", "高橋 由美")
+    create_company(db, {"name": "株式会社新版"})
+    server.execute("UPDATE kakeru.kakeru_meta SET version = version + 1")
+    with pytest.raises(TeamError, match="新しいバージョン"):
+        sync(db, _factory(team_dsn))
+    assert len(pending(db)) == 1
+    assert server.execute("SELECT count(*) FROM kakeru.companies").fetchone()[0] == 0
+    db.close()
+
+
+def test_two_laptops_converge_and_list_one_conflict(tmp_path, team_dsn, server):
+    a = open_db(tmp_path / "a.db")
+    generate_demo(a, companies=12, seed=7, today=date(2026, 11, 20))
+    join(a, team_dsn, "kakeru", "高橋 由美")
+    first = sync(a, _factory(team_dsn))
+    assert first.pushed > 100
+    b = open_db(tmp_path / "b.db")
+    join(b, team_dsn, "kakeru", "田中 一郎")
+    sync(b, _factory(team_dsn))
+    assert _snapshot(b) == _snapshot(a)
+    assert check_database(b).ok, check_database(b).problems
+
+    # Both edit the same company's notes offline (and B its rank too), then both sync.
+    uid = a.execute("SELECT uid FROM companies ORDER BY id LIMIT 1").fetchone()[0]
+    a_id = a.execute("SELECT id FROM companies WHERE uid = ?", [uid]).fetchone()[0]
+    b_id = b.execute("SELECT id FROM companies WHERE uid = ?", [uid]).fetchone()[0]
+    update_company(a, a_id, {"notes": "Aのメモ"})
+    update_company(b, b_id, {"notes": "Bのメモ", "rank": "A"})
+    sync(a, _factory(team_dsn))
+    sync(b, _factory(team_dsn))
+    sync(a, _factory(team_dsn))
+    assert _snapshot(a) == _snapshot(b)
+    assert a.execute("SELECT notes, rank FROM companies WHERE uid = ?", [uid]).fetchone() == ("Bのメモ", "A")
+    for db in (a, b):
+        conflicts = db.execute("SELECT row_uid, field, lost_value, won_value, lost_by, won_by "
+                               "FROM conflicts").fetchall()
+        assert conflicts == [(uid, "notes", '"Aのメモ"', '"Bのメモ"', "kakeru", "kakeru")]
+        assert check_database(db).ok, check_database(db).problems
+        assert pending(db) == []
+    assert conninfo_to_dict(a.execute("SELECT server FROM sync_state").fetchone()[0]).get("password") is None
+    a.close()
+    b.close()

@@ -13,9 +13,7 @@ import sys
 import weakref
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from models.accounts import normalize
 from models.accounts.saved_views import SavedView as SavedView
@@ -28,6 +26,9 @@ from models.accounts.search import Search
 from models.accounts.target_filter import TargetFilter as TargetFilter
 from models.accounts.vocab import COMPANY_STATUS
 from models.store import clock
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +163,7 @@ class _Query:
         return cls(joins, join_params, conditions, params, Search.parse(flt.search), covered)
 
     def sql(self, select: str, *, fts: bool = True, tail: str = "",
-            keys_only: bool = False) -> tuple[str, list]:
+            keys_only: bool = False, walk: bool = False) -> tuple[str, list]:
         """A statement over this query. ``fts=False`` checks every search term on search_key instead.
 
         ``keys_only``: the statement reads nothing but the priority keys, so FTS matches are looked
@@ -178,6 +179,8 @@ class _Query:
             joins = joins.replace("FROM companies c", "FROM companies c INDEXED BY companies_priority", 1)
         else:
             conditions, params = self.search.like_conditions("c.search_key")
+            if walk:  # filters most companies pass: walking the default order stops at the page
+                joins = joins.replace("FROM companies c", "FROM companies c INDEXED BY companies_priority", 1)
         if fts_query and self.joins == "FROM companies c":
             # The matches drive: each is looked up by id (CROSS JOIN keeps SQLite to that order).
             hint = " INDEXED BY companies_sort_keys" if keys_only and self.covered else ""
@@ -232,8 +235,17 @@ def _plan(db: Database, query: _Query, sort: str, descending: bool, in_list: boo
     A narrow search is quickest looked up through FTS and sorted. Only the default order has an
     index to walk; a search with no FTS term walks it anyway (a walk costs no more than a scan).
     """
-    if wanted is None or sort != "priority" or descending or in_list or not query.search.fts_query:
+    if wanted is None or sort != "priority" or descending or in_list:
         return {}
+    if not query.search.fts_query:
+        if not query.conditions or query.search:
+            return {}
+        # Filters alone (a prefecture, a status): the page is found by walking the default order and
+        # checking each company (about wanted / rate of them) or by reading every match through the
+        # filter's index and sorting (rate × total). Tokyo's third of the companies walks; 鳥取県 sorts.
+        rate = _match_rate(db, query)
+        total = _scalar(db, "SELECT max(id) FROM companies") or 0
+        return {"walk": True} if rate and wanted / rate < rate * total else {}
     rate = _match_rate(db, query)  # of the other filters, which the walk checks too
     if not rate:
         return {}
@@ -250,10 +262,72 @@ def _plan(db: Database, query: _Query, sort: str, descending: bool, in_list: boo
     return {"fts": False} if matches >= enough else {}
 
 
+# Sorts read in pieces, each in the order of an index: (condition, its parameter or None, ORDER BY).
+# A column of a few values (status, rank, prefecture) is read value by value in id order, which the
+# column's own index (prefecture, rowid) or companies_sort_keys (by id, holding status and rank) gives;
+# a nullable column with an index (industry, last touch) is read set, then unset. One ORDER BY over
+# the whole table would read every company and sort them before the first page: at a million
+# companies, a second or more. Empty values still come last, in either direction.
+_Part = tuple[str, str | None, str]
+_SORT_KEYS_WALK = "companies_sort_keys"  # (id, rank, score, name_kana, status)
+
+
+def _value_parts(column: str, values: tuple[str, ...], descending: bool) -> list[_Part]:
+    order = "c.id DESC" if descending else "c.id"
+    ordered = reversed(values) if descending else values
+    return [(f"c.{column} = ?", value, order) for value in ordered]
+
+
+def _parts(sort: str, descending: bool) -> list[_Part] | None:
+    by_id = "c.id DESC" if descending else "c.id"
+    direction = " DESC" if descending else ""
+    if sort == "status":
+        return _value_parts("status", tuple(COMPANY_STATUS), descending)
+    if sort == "rank":
+        return [*_value_parts("rank", ("A", "B", "C", "D"), descending), ("c.rank IS NULL", None, by_id)]
+    if sort == "prefecture":
+        known = ",".join(f"'{name}'" for name in normalize.PREFECTURES)
+        return [*_value_parts("prefecture", normalize.PREFECTURES, descending),
+                (f"c.prefecture NOT IN ({known})", None, f"c.prefecture{direction}, {by_id}"),
+                ("c.prefecture IS NULL", None, by_id)]
+    if sort in ("industry", "last_touch_at"):
+        return [(f"c.{sort} IS NOT NULL", None, f"c.{sort}{direction}, {by_id}"),
+                (f"c.{sort} IS NULL", None, by_id)]
+    return None
+
+
+def _ids_in_parts(db: Database, query: _Query, parts: list[_Part], sort: str, offset: int,
+                  limit: int | None) -> list[int]:
+    """The ids of ``limit`` rows from ``offset`` on, read part after part (a part passed over is counted
+    from its index, not read)."""
+    ids: list[int] = []
+    walk = sort in ("status", "rank") and query.covered
+    for condition, value, order in parts:
+        if limit is not None and len(ids) >= limit:
+            break
+        part = _Query(query.joins, query.join_params, [*query.conditions, condition],
+                      [*query.params, *(() if value is None else (value,))], query.search, query.covered)
+        if walk:
+            part.joins = f"FROM companies c INDEXED BY {_SORT_KEYS_WALK}"
+        wanted = -1 if limit is None else limit - len(ids)
+        sql, params = part.sql("c.id", tail=f"ORDER BY {order} LIMIT {wanted} OFFSET {offset}")
+        found = [row[0] for row in db.execute(sql, params)]
+        if offset and not found:
+            sql, params = part.sql("count(*)")
+            offset = max(0, offset - _scalar(db, sql, params))
+        else:
+            offset = 0
+        ids.extend(found)
+    return ids
+
+
 def _ordered_ids(db: Database, flt: TargetFilter, sort: str, descending: bool, offset: int,
                  limit: int | None, today: date | None) -> list[int]:
     query = _Query.build(flt, today)
     in_list = flt.list_id is not None
+    parts = None if in_list or query.search else _parts(sort, descending)
+    if parts is not None:
+        return _ids_in_parts(db, query, parts, sort, int(offset), None if limit is None else int(limit))
     tail = f"ORDER BY {order_by(sort, descending, in_list=in_list)}"
     if limit is not None:
         tail += f" LIMIT {int(limit)} OFFSET {int(offset)}"

@@ -62,8 +62,10 @@ class CertificateNotTrusted(TeamError):
     def __init__(self, where: str):
         self.where = where
         super().__init__(
-            f"チームのサーバー（{where}）の証明書を確認できないため、接続を中止しました。"
-            "サーバーの管理者に、信頼できる証明書の設定と、このパソコンへのルート証明書の登録を依頼してください。"
+            f"チームのサーバー（{where}）と暗号化された接続（TLS）を確立できず、サーバーの証明書を確認できないため、"
+            "接続を中止しました。パスワードは送っていません。"
+            "サーバーの管理者に、TLS と信頼できる証明書の設定、"
+            "このパソコンへのルート証明書の登録を依頼してください。"
         )
 
 
@@ -133,3 +135,23 @@ class Ambiguous(TeamError):
         super().__init__(
             f"{what}「{name}」が {count} 件あります。名前の代わりに uid で指定してください。"
         )
+
+
+class TeamNotSetUp(TeamError):
+    """The database has no team schema: ``team init`` has not been run on it."""
+
+    def __init__(self, where: str):
+        self.where = where
+        super().__init__(
+            f"{where} にはチームが設定されていません。"
+            "チームのマネージャーに `team init` でチームを作成してもらってください。"
+        )
+
+
+class NoSuchTeam(TeamError):
+    """The server answered, but has no database of that name."""
+
+    def __init__(self, where: str):
+        self.where = where
+        super().__init__(f"チームのデータベース（{where}）がサーバーにありません。"
+                         "サーバーのアドレスとデータベース名を確認してください。")

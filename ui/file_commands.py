@@ -8,11 +8,11 @@ Targets page and the ``restore_requested`` signal these commands use.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
-from sqlite_utils import Database
 
 from models.accounts import targets as targets_query
 from models.store import backup as backups
@@ -23,6 +23,9 @@ from ui.i18n import arg
 from ui.pages.targets import TargetsPage
 from ui.settings import AppSettings
 from ui.signals import DataBus
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class FileCommands:

@@ -6,6 +6,7 @@ What the File menu does (import, export, backups, demo data) is ``ui.file_comman
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
-from sqlite_utils import Database
 
 from models.accounts import lists as lists_model
 from models.accounts import targets as targets_query
@@ -29,6 +29,9 @@ from ui.i18n import arg, number
 from ui.pages.targets import TargetsPage
 from ui.settings import AppSettings
 from ui.signals import DataBus, affects
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 APP_VERSION = "0.1.0"
 # View → Refresh: the views read the companies and lists again (another program may have changed the file).

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
-from sqlite_utils import Database
 
 from models.accounts import companies, lists
 from models.accounts.entities import Company
@@ -20,6 +19,9 @@ from models.store.changes import NOTHING, Changes, Counted
 from models.store.errors import KakeruError
 from ui.operations import run_write
 from ui.signals import DataBus
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def bulk_set_field(db: Database, bus: DataBus, undo_stack: QUndoStack, text: str, field: str, value: Any,

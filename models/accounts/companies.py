@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from models.accounts import normalize, text_fields
 from models.accounts.entities import COMPANY_FIELDS, CONTACT_FIELDS, Company, Contact, from_row
@@ -23,6 +21,9 @@ from models.store.changes import (
 )
 from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _COMPANY_FIELD_SET = frozenset(COMPANY_FIELDS)
 _CONTACT_FIELD_SET = frozenset(CONTACT_FIELDS)

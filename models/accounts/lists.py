@@ -7,8 +7,7 @@ A member's ``priority`` is its place in the list: smaller comes first. Members w
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from models.accounts import normalize
 from models.accounts.entities import TargetList, from_row
@@ -17,6 +16,9 @@ from models.accounts.text_fields import clean_text
 from models.store.changes import LIST_MEMBERS, TARGET_LISTS, Changes, Counted
 from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _CHUNK = 500
 _SELECT_LIST = """SELECT l.*, (SELECT count(*) FROM list_members m WHERE m.list_id = l.id) AS member_count

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, ClassVar
 
 from models.accounts import normalize
 from models.accounts.target_filter import TargetFilter
 from models.store.changes import SAVED_VIEWS, Changes, Made
 from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

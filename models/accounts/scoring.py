@@ -11,15 +11,16 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from models.accounts.entities import Company
 from models.store import clock, settings
 from models.store.changes import COMPANIES, NOTHING, SETTINGS, Changes, Counted
 from models.store.db import writing
 from models.store.errors import ValidationError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 RULES_VERSION = 1
 # The fields a score reads: a change to any of them scores the company again.

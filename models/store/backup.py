@@ -13,8 +13,7 @@ import shutil
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from models.store import cipher, settings
 from models.store.backup_folder import (
@@ -43,6 +42,9 @@ from models.store.db import backup_dir, backup_to, wrap
 from models.store.db import db_path as path_of
 from models.store.errors import DatabaseLocked, KakeruError, is_busy
 from models.store.private import private_file, private_folder
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # ``X as X`` above: callers import the folder's names (listing, validation, rotation) from here too.
 

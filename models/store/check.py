@@ -14,8 +14,7 @@ import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from models.store import cipher
 from models.store.backup import BackupFailed, ValidationResult, backup_now, validate_backup
@@ -33,6 +32,9 @@ from models.store.errors import (
 from models.store.output_path import check_output_path
 from models.store.private import private_file
 from models.store.schema import LATEST_VERSION
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

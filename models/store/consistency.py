@@ -9,10 +9,12 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from models.store.errors import sqlite_code
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Japanese names of the tables, for messages.
 TABLE_LABELS = {

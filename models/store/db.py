@@ -9,10 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-
-import platformdirs
-from sqlite_utils import Database
-from sqlite_utils.db import Table
+from typing import TYPE_CHECKING
 
 from models.store import cipher, clock
 from models.store.errors import (
@@ -24,23 +21,33 @@ from models.store.errors import (
     classify,
     classify_os_error,
 )
+from models.store.lazy_database import LazyDatabase
 from models.store.output_path import remember_database
 from models.store.private import private_file, private_folder
 from models.store.schema import LATEST_VERSION, MIGRATIONS
+
+if TYPE_CHECKING:  # sqlite-utils is loaded when first needed (models.store.lazy_database)
+    from sqlite_utils import Database
+    from sqlite_utils.db import Table
 
 APP_NAME = "Kakeru"
 DB_FILE_NAME = "kakeru.db"
 
 
+def _user_data_dir() -> str:
+    import platformdirs  # only where the default folder is asked for: not at every start
+
+    return platformdirs.user_data_dir(APP_NAME, appauthor=False)
+
+
 def data_dir() -> Path:
     """The user's data folder for Kakeru (created when missing, open to the user only)."""
-    return private_folder(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return private_folder(_user_data_dir())
 
 
 def _in_data_folder(path: str) -> bool:
     """Whether ``path`` is in Kakeru's own data folder (whose older files are made private on open)."""
-    own = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)).resolve()
-    return Path(path).resolve().parent == own
+    return Path(path).resolve().parent == Path(_user_data_dir()).resolve()
 
 
 def default_db_path() -> Path:
@@ -89,7 +96,7 @@ def stamp(record: dict, *, now: str | None = None) -> dict:
 
 def inserted_id(inserted: Table | sqlite3.Cursor) -> int:
     """The id of the row a table or an INSERT cursor just inserted (both are typed as maybe None)."""
-    row_id = inserted.last_pk if isinstance(inserted, Table) else inserted.lastrowid
+    row_id = inserted.lastrowid if isinstance(inserted, sqlite3.Cursor) else inserted.last_pk
     if not isinstance(row_id, int):
         raise TypeError(f"expected the integer id of an inserted row, got {row_id!r}")
     return row_id
@@ -157,12 +164,14 @@ def migrate(db: Database, path: str = ":memory:") -> int:
 
 
 def wrap(conn: sqlite3.Connection) -> Database:
-    """sqlite-utils over ``conn``, without running sqlite-utils plugins on it.
+    """sqlite-utils over ``conn``, without running sqlite-utils plugins on it, imported on first need.
 
-    Plugins installed beside Kakeru have no business changing its connections, and looking them up
-    (through the installed packages' metadata) took a tenth of the app's start-up.
+    A ``LazyDatabase``: reads go to the connection until something needs sqlite-utils itself (a write,
+    a table's metadata), so the first screen is painted without importing it. Plugins installed beside
+    Kakeru have no business changing its connections, and looking them up (through the installed
+    packages' metadata) took a tenth of the app's start-up.
     """
-    return Database(conn, execute_plugins=False)
+    return LazyDatabase(conn)
 
 
 def open_db(path: str | Path | None = None, *, busy_timeout_s: float = 5.0) -> Database:
@@ -194,7 +203,9 @@ def open_db(path: str | Path | None = None, *, busy_timeout_s: float = 5.0) -> D
         # Refuse a newer file before anything (even the WAL switch) touches its header.
         if schema_version(db) > LATEST_VERSION:
             raise DatabaseTooNew(path, schema_version(db), LATEST_VERSION)
-        if path != ":memory:":
+        # Asked first: a file already in WAL mode (every file Kakeru opened before) needs no switch,
+        # and the switch is sqlite-utils' (outside any transaction).
+        if path != ":memory:" and db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             db.enable_wal()
         db.execute("PRAGMA foreign_keys = ON")
         # FULL: a logged call survives a power cut too, not only a killed process.

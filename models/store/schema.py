@@ -10,10 +10,12 @@ upgrades database files kept under ``tests/fixtures/`` to prove old files still 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from models.store import timestamps
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Columns every table carries (DESIGN.md): id, uid (random, for future sync), created_at, updated_at.
 _COMMON = """

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import logging
 from datetime import tzinfo
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from models.store import clock, settings, timestamps
 from models.store.changes import SETTINGS, Changes, Counted
 from models.store.db import writing
 from models.store.errors import ValidationError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
 

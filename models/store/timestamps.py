@@ -16,10 +16,12 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from datetime import tzinfo
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from models.store import clock
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
 

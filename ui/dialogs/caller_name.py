@@ -7,10 +7,10 @@ Every touch, plan and meeting records the name as it is when they are made; brie
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
-from sqlite_utils import Database
 
 from models.store.errors import KakeruError
 from models.store.settings import caller_name, set_caller_name
@@ -18,6 +18,9 @@ from ui.form_parts import error_label, save_cancel
 from ui.naming import named as _named
 from ui.operations import run_write
 from ui.signals import DataBus
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MAX_LENGTH = 60
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -11,7 +13,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from models.accounts import companies
 from models.accounts.text_fields import CONTACTS
@@ -19,6 +20,9 @@ from models.accounts.vocab import CONTACT_ROLE
 from models.store.errors import ValidationError
 from ui.form_parts import bounded, error_label, save_cancel
 from ui.i18n import label
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class ContactDialog(QDialog):

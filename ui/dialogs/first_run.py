@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
-from sqlite_utils import Database
 
 from models.accounts import targets as targets_query
 from models.store.changes import ACCOUNT_DATA
@@ -23,6 +22,8 @@ from ui.settings import AppSettings
 from ui.signals import DataBus
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from ui.main_window import MainWindow
 
 DEMO_COMPANIES = 1000

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
-from sqlite_utils import Database
 
 from ui.settings import AppSettings
 from ui.signals import DataBus
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class Page(QWidget):

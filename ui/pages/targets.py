@@ -4,6 +4,7 @@ the detail panel of the selected company."""
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from models.store.changes import COMPANIES, LIST_MEMBERS, PLANS, SAVED_VIEWS, TARGET_LISTS, TOUCHES
 from ui.form_parts import list_table
@@ -48,6 +48,9 @@ from ui.signals import DataBus, affects
 from ui.widgets.company_panel import CompanyPanel
 from ui.widgets.filter_bar import FilterBar
 from ui.widgets.flow_layout import flow_widget
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 COLUMN_WIDTHS = {
     COL_NAME: 220, COL_KANA: 150, COL_PHONE: 130, COL_RANK: 56, COL_SCORE: 60, COL_STATUS: 110,

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
-from sqlite_utils import Database
 
 from models.accounts.companies import list_contacts
 from models.accounts.vocab import CONTACT_ROLE
 from ui.i18n import label
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 IdRole = Qt.ItemDataRole.UserRole + 2
 
@@ -19,6 +23,7 @@ COLUMNS = (
     ("phone", QT_TRANSLATE_NOOP("ContactsModel", "Phone")),
     ("email", QT_TRANSLATE_NOOP("ContactsModel", "Email")),
 )
+
 COL_NAME, COL_ROLE, COL_DEPARTMENT, COL_TITLE, COL_PHONE, COL_EMAIL = range(len(COLUMNS))
 
 

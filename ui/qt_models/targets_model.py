@@ -13,6 +13,7 @@ from __future__ import annotations
 from array import array
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -23,7 +24,6 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
-from sqlite_utils import Database
 
 from models.accounts import scoring
 from models.accounts import targets as targets_query
@@ -32,6 +32,9 @@ from models.accounts.vocab import COMPANY_STATUS
 from models.store import clock
 from models.store.errors import KakeruError, NotFound
 from ui.i18n import label
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PAGE_SIZE = 200
 CACHED_PAGES = 50  # rows kept for 10,000 rows of the table; any other page is read again by id
@@ -61,6 +64,7 @@ COLUMNS = (
     Column("last_touch_at", QT_TRANSLATE_NOOP("TargetsModel", "Last touch"), "last_touch_at"),
     Column("next_plan_due", QT_TRANSLATE_NOOP("TargetsModel", "Next plan"), "next_plan_due"),
 )
+
 (COL_NAME, COL_KANA, COL_PHONE, COL_PREFECTURE, COL_ADDRESS, COL_INDUSTRY, COL_EMPLOYEES, COL_RANK,
  COL_SCORE, COL_STATUS, COL_LAST_TOUCH, COL_NEXT_PLAN) = range(len(COLUMNS))
 NUMERIC_COLUMNS = (COL_EMPLOYEES, COL_SCORE)

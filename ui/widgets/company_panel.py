@@ -5,7 +5,7 @@ A value the store refuses is shown under its field, in the sentence ``models`` g
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from models.accounts import companies
 from models.accounts import lists as lists_model
@@ -40,6 +39,9 @@ from ui.shortcuts import add_shortcut
 from ui.signals import DataBus, affects
 from ui.undo import edit_company
 from ui.widgets.contacts_section import ContactsSection
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 LINE_FIELDS = ("name", "name_kana", "corporate_number", "phone", "postal_code", "address", "industry",
                "business_domain", "employees", "website")

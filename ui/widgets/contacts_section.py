@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -13,7 +15,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from models.accounts import companies
 from models.accounts.entities import Contact
@@ -22,6 +23,9 @@ from ui.i18n import arg
 from ui.operations import record, run_write
 from ui.qt_models.contacts_model import ContactsModel
 from ui.signals import DataBus
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class ContactsSection(QWidget):

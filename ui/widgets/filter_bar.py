@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -11,7 +13,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
-from sqlite_utils import Database
 
 from models.accounts import lists as lists_model
 from models.accounts import targets as targets_query
@@ -21,6 +22,9 @@ from ui.i18n import arg, label, number
 from ui.naming import named as _named
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.multi_select import MultiSelectButton
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SEARCH_DEBOUNCE_MS = 150
 

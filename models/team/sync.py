@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import psycopg
 from psycopg import Connection
+from psycopg.conninfo import make_conninfo
 from sqlite_utils import Database
 
 from models.store.db import now_iso, writing
@@ -68,18 +69,43 @@ def as_team_error(error: psycopg.Error) -> TeamError:
                      "未送信の変更はそのまま残っています。")
 
 
-def default_factory(db: Database) -> Callable[[], Connection]:
-    """Connections to the file's team server: ``models.team.connect`` (keychain, TLS) where it exists,
-    else libpq's own defaults for what the DSN leaves out (``PGPASSWORD``, ``~/.pgpass``)."""
-    bound = binding(db)
-    if not bound.server or not bound.origin:
-        raise TeamError("このファイルはまだチームに参加していません。先に team join で参加してください。")
-    dsn, login = bound.server, bound.login
+def connector(dsn: str, login: str | None) -> Callable[[], Connection]:
+    """Connections to a team's server as ``login``: ``models.team.connect`` (keychain, TLS) where it
+    exists, else libpq's own defaults for what the DSN leaves out (``PGPASSWORD``, ``~/.pgpass``)."""
     try:
         connect = importlib.import_module("models.team.connect").connect
     except (ImportError, AttributeError):
-        return lambda: psycopg.connect(dsn, user=login, autocommit=True)
+        target = make_conninfo(dsn, user=login) if login else dsn
+        return lambda: psycopg.connect(target, autocommit=True)
     return lambda: connect(dsn, login)
+
+
+def default_factory(db: Database) -> Callable[[], Connection]:
+    """Connections to the server of the team ``db`` is bound to."""
+    bound = binding(db)
+    if not bound.server or not bound.origin:
+        raise TeamError("このファイルはまだチームに参加していません。先に team join で参加してください。")
+    return connector(bound.server, bound.login)
+
+
+def find_member(conn_factory: Callable[[], Connection], login: str, name: str) -> tuple[str, str]:
+    """The login and display name of the member known by ``login`` or by the display name ``name``;
+    ``(login, name)`` as given when the team has no such member (its administrator).
+
+    Raises:
+        TeamError: the server cannot be reached or refuses the login.
+    """
+    try:
+        with conn_factory() as conn:
+            conn.autocommit = True
+            if check_server_version(conn) == 0:
+                raise TeamError(_NO_TEAM)
+            row = conn.execute(
+                "SELECT login, display_name FROM kakeru.members WHERE login = %s OR display_name = %s "
+                "ORDER BY login = %s DESC LIMIT 1", [login, name, login]).fetchone()
+    except psycopg.Error as error:
+        raise as_team_error(error) from error
+    return (row[0], row[1]) if row else (login, name)
 
 
 def sync(db: Database, conn_factory: Callable[[], Connection]) -> SyncResult:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 import socket
 from datetime import date
 
@@ -133,3 +134,56 @@ def test_two_laptops_converge_and_list_one_conflict(tmp_path, team_dsn, server):
     assert conninfo_to_dict(a.execute("SELECT server FROM sync_state").fetchone()[0]).get("password") is None
     a.close()
     b.close()
+
+
+def test_a_caller_with_real_roles_holds_their_list_and_logs_calls_in_their_name(
+        tmp_path, team_dsn, monkeypatch):
+    from psycopg.conninfo import conninfo_to_dict
+
+    from models.planning.touches import log_outcome
+    from models.team.admin import add_member, assign_list, init_team
+    from models.team.sync import connector
+
+    password = secrets.token_hex(8)
+    manager, caller = f"m_{secrets.token_hex(4)}", f"c_{secrets.token_hex(4)}"
+    with psycopg.connect(team_dsn, autocommit=True) as admin:
+        init_team(admin)
+        add_member(admin, "山本 部長", manager, password, manager=True)
+        add_member(admin, "鈴木 花子", caller, password)
+    params = conninfo_to_dict(team_dsn)
+    for key in ("password", "user"):
+        params.pop(key)
+    dsn = make_conninfo(**{key: str(value) for key, value in params.items()})
+    monkeypatch.setenv("PGPASSWORD", password)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+
+    m = open_db(tmp_path / "m.db")
+    generate_demo(m, companies=12, seed=7, today=date(2026, 11, 20))
+    join(m, dsn, manager, "山本 部長")
+    sync(m, connector(dsn, manager))
+    list_uid, list_name = m.execute("SELECT uid, name FROM target_lists ORDER BY id LIMIT 1").fetchone()
+    with connector(dsn, manager)() as conn:
+        conn.autocommit = True
+        assign_list(conn, list_uid, "鈴木 花子")
+
+    c = open_db(tmp_path / "c.db")
+    join(c, dsn, caller, "鈴木 花子")
+    sync(c, connector(dsn, caller))
+    on_list = {uid for (uid,) in m.execute(
+        "SELECT c.uid FROM companies c JOIN list_members lm ON lm.company_id = c.id "
+        "JOIN target_lists l ON l.id = lm.list_id WHERE l.uid = ?", [list_uid])}
+    assert on_list
+    assert {uid for (uid,) in c.execute("SELECT uid FROM companies")} == on_list
+    assert c.execute("SELECT name FROM target_lists").fetchall() == [(list_name,)]
+    assert check_database(c).ok, check_database(c).problems
+
+    company_id = c.execute("SELECT id FROM companies ORDER BY id LIMIT 1").fetchone()[0]
+    log_outcome(c, company_id, "connected", note="担当者と話せた", plan_next=False)
+    touch_uid = c.execute("SELECT uid FROM touches WHERE note = '担当者と話せた'").fetchone()[0]
+    assert sync(c, connector(dsn, caller)).pushed >= 2
+    assert pending(c) == []
+    sync(m, connector(dsn, manager))
+    assert m.execute("SELECT caller, note FROM touches WHERE uid = ?", [touch_uid]).fetchone() == (
+        "鈴木 花子", "担当者と話せた")
+    m.close()
+    c.close()

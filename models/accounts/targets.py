@@ -267,15 +267,17 @@ def _plan(db: Database, query: _Query, sort: str, descending: bool, in_list: boo
 # column's own index (prefecture, rowid) or companies_sort_keys (by id, holding status and rank) gives;
 # a nullable column with an index (industry, last touch) is read set, then unset. One ORDER BY over
 # the whole table would read every company and sort them before the first page: at a million
-# companies, a second or more. Empty values still come last, in either direction.
-_Part = tuple[str, str | None, str]
+# companies, a second or more. Empty values still come last, in either direction. The next plan walks
+# the open plans by due day (plans_due_done holds due, status and company; a company's earliest open
+# plan is the one that stands for it), then the companies without one.
+_Part = tuple[str, str | None, str, str | None]  # … and the FROM, when not the query's own
 _SORT_KEYS_WALK = "companies_sort_keys"  # (id, rank, score, name_kana, status)
 
 
 def _value_parts(column: str, values: tuple[str, ...], descending: bool) -> list[_Part]:
     order = "c.id DESC" if descending else "c.id"
     ordered = reversed(values) if descending else values
-    return [(f"c.{column} = ?", value, order) for value in ordered]
+    return [(f"c.{column} = ?", value, order, None) for value in ordered]
 
 
 def _parts(sort: str, descending: bool) -> list[_Part] | None:
@@ -284,15 +286,22 @@ def _parts(sort: str, descending: bool) -> list[_Part] | None:
     if sort == "status":
         return _value_parts("status", tuple(COMPANY_STATUS), descending)
     if sort == "rank":
-        return [*_value_parts("rank", ("A", "B", "C", "D"), descending), ("c.rank IS NULL", None, by_id)]
+        return [*_value_parts("rank", ("A", "B", "C", "D"), descending),
+                ("c.rank IS NULL", None, by_id, None)]
     if sort == "prefecture":
         known = ",".join(f"'{name}'" for name in normalize.PREFECTURES)
         return [*_value_parts("prefecture", normalize.PREFECTURES, descending),
-                (f"c.prefecture NOT IN ({known})", None, f"c.prefecture{direction}, {by_id}"),
-                ("c.prefecture IS NULL", None, by_id)]
+                (f"c.prefecture NOT IN ({known})", None, f"c.prefecture{direction}, {by_id}", None),
+                ("c.prefecture IS NULL", None, by_id, None)]
     if sort in ("industry", "last_touch_at"):
-        return [(f"c.{sort} IS NOT NULL", None, f"c.{sort}{direction}, {by_id}"),
-                (f"c.{sort} IS NULL", None, by_id)]
+        return [(f"c.{sort} IS NOT NULL", None, f"c.{sort}{direction}, {by_id}", None),
+                (f"c.{sort} IS NULL", None, by_id, None)]
+    if sort == "next_plan_due":
+        earliest = ("p.status = 'open' AND p.id = (SELECT q.id FROM plans q "
+                    "WHERE q.company_id = p.company_id AND q.status = 'open' ORDER BY q.due, q.id LIMIT 1)")
+        plans = "FROM plans p INDEXED BY plans_due_done CROSS JOIN companies c ON c.id = p.company_id"
+        return [(earliest, None, f"p.due{direction}, p.company_id{direction}", plans),
+                ("c.open_plans = 0", None, by_id, None)]
     return None
 
 
@@ -302,12 +311,14 @@ def _ids_in_parts(db: Database, query: _Query, parts: list[_Part], sort: str, of
     from its index, not read)."""
     ids: list[int] = []
     walk = sort in ("status", "rank") and query.covered
-    for condition, value, order in parts:
+    for condition, value, order, joins in parts:
         if limit is not None and len(ids) >= limit:
             break
         part = _Query(query.joins, query.join_params, [*query.conditions, condition],
                       [*query.params, *(() if value is None else (value,))], query.search, query.covered)
-        if walk:
+        if joins:
+            part.joins = joins
+        elif walk:
             part.joins = f"FROM companies c INDEXED BY {_SORT_KEYS_WALK}"
         wanted = -1 if limit is None else limit - len(ids)
         sql, params = part.sql("c.id", tail=f"ORDER BY {order} LIMIT {wanted} OFFSET {offset}")

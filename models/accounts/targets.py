@@ -297,7 +297,9 @@ def _parts(sort: str, descending: bool) -> list[_Part] | None:
         return [(f"c.{sort} IS NOT NULL", None, f"c.{sort}{direction}, {by_id}", None),
                 (f"c.{sort} IS NULL", None, by_id, None)]
     if sort == "next_plan_due":
-        earliest = ("p.status = 'open' AND p.id = (SELECT q.id FROM plans q "
+        # The seek skips the done plans due before the earliest open one (most of the past).
+        earliest = ("p.status = 'open' AND p.due >= (SELECT min(due) FROM plans WHERE status = 'open') "
+                    "AND p.id = (SELECT q.id FROM plans q "
                     "WHERE q.company_id = p.company_id AND q.status = 'open' ORDER BY q.due, q.id LIMIT 1)")
         plans = "FROM plans p INDEXED BY plans_due_done CROSS JOIN companies c ON c.id = p.company_id"
         return [(earliest, None, f"p.due{direction}, p.company_id{direction}", plans),

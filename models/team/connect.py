@@ -114,6 +114,10 @@ def connection_string(server_dsn: str, login: str, password: str | None) -> str:
     """The libpq connection string ``connect`` uses (contains the password: never log it)."""
     params = _params(server_dsn)
     params["user"] = login
+    return _with_rules(server_dsn, params, password)
+
+
+def _with_rules(server_dsn: str, params: dict[str, Any], password: str | None) -> str:
     if password is not None:
         params["password"] = password
     params.setdefault("connect_timeout", CONNECT_TIMEOUT_S)
@@ -175,3 +179,23 @@ def connect(server_dsn: str, login: str, password: str | None = None) -> Connect
         conn.close()
         raise
     return conn
+
+
+def connect_admin(server_dsn: str, password: str | None = None) -> Connection:
+    """A connection as the DSN's own user, for setting a team up (``team init``, ``add-caller``, ``assign``).
+
+    Not checked for membership: the team's administrator (the database's owner) is no member, and the
+    server itself refuses what the login may not do. The password: ``password``, else the DSN's, else the
+    keychain's for the DSN's user, else libpq's own sources. The TLS rule and the failures are
+    ``connect``'s.
+    """
+    params = _params(server_dsn)
+    login = str(params.get("user") or "")
+    if password is None and not params.get("password") and login:
+        password = recall_password(server_dsn, login)
+    conninfo = _with_rules(server_dsn, params, password)
+    try:
+        return psycopg.connect(conninfo)
+    except psycopg.OperationalError as error:
+        raise _failure(error, server_dsn, login or "（既定のユーザー）",
+                       bool(params.get("password"))) from None

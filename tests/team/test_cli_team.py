@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import json
 import socket
+import sqlite3
 import sys
 
 import psycopg
@@ -115,3 +117,39 @@ def test_an_unreachable_server_is_one_sentence_and_exit_1(capsys):
     assert code == 1 and out == ""
     assert err.startswith("エラー: チームのサーバー（127.0.0.1:") and "接続できません" in err
     assert err.count("\n") == 1
+
+
+def test_the_readme_walk_through_init_add_join_sync_assign(team_dsn, capsys, monkeypatch, tmp_path):
+    """What README.md's "チームで使う" says, command by command; the members' passwords from PGPASSWORD."""
+    # No keychain (every call fails, as on a headless machine): never the machine's own.
+    monkeypatch.setattr("models.team.connect._keyring", lambda: None)
+    assert run(capsys, "init", "--server", team_dsn)[0] == 0
+    assert _add(capsys, monkeypatch, team_dsn, "田中", "tanaka_walk", "--manager")[0] == 0
+    assert _add(capsys, monkeypatch, team_dsn, "佐藤", "sato_walk")[0] == 0
+    monkeypatch.setenv("PGPASSWORD", PASSWORD)
+
+    manager_db, caller_db = tmp_path / "tanaka.db", tmp_path / "sato.db"
+    assert main.main(["demo", "--db", str(manager_db), "--companies", "40", "--seed", "7"]) == 0
+    manager_server, caller_server = member_dsn(team_dsn, "tanaka_walk"), member_dsn(team_dsn, "sato_walk")
+    code, _, err = run(capsys, "join", "--db", str(manager_db), "--server", manager_server,
+                       "--caller", "田中")
+    assert code == 0, err
+    assert main.main(["sync", "--db", str(manager_db)]) == 0, capsys.readouterr().err
+    with psycopg.connect(team_dsn) as admin:
+        lists = admin.execute("SELECT name, count(m.uid) FROM kakeru.target_lists AS l "
+                              "JOIN kakeru.list_members AS m ON m.list_uid = l.uid "
+                              "GROUP BY name ORDER BY name").fetchall()
+    assert lists, "the manager's lists reached the server"
+    name, members = lists[0]
+
+    code, _, err = run(capsys, "assign", name, "--to", "佐藤", "--server", manager_server)
+    assert code == 0, err
+    code, _, err = run(capsys, "join", "--db", str(caller_db), "--server", caller_server, "--caller", "佐藤")
+    assert code == 0, err
+    capsys.readouterr()
+    assert main.main(["sync", "--db", str(caller_db), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["pulled"] > 0
+    with sqlite3.connect(caller_db) as local:
+        assert local.execute("SELECT count(*) FROM companies").fetchone()[0] == members
+        assert [row[0] for row in local.execute("SELECT name FROM target_lists")] == [name]

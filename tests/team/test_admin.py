@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import secrets
+
 import psycopg
 import pytest
+from psycopg.conninfo import make_conninfo
 
 from models.team.admin import add_member, assign_list, group_roles, init_team
 from models.team.errors import AdminRequired, Ambiguous, LoginTaken, MemberExists, NotAllowed, NotFound
@@ -145,3 +148,39 @@ def test_a_caller_cannot_assign_lists(team_dsn):
     with psycopg.connect(team_dsn) as admin:
         assigned = admin.execute("SELECT caller_login FROM kakeru.assignments").fetchall()
         assert assigned == [(team.logins["佐藤"],)]
+
+
+def test_a_database_owner_who_may_create_roles_sets_the_team_up_without_being_superuser(pg_server):
+    """What README.md tells a team to make: an owner role with CREATEROLE, no superuser."""
+    suffix = secrets.token_hex(4)
+    owner, database = f"team_admin_{suffix}", f"team_owned_{suffix}"
+    with psycopg.connect(pg_server.dsn, autocommit=True) as server:
+        server.execute(f"CREATE ROLE {owner} LOGIN CREATEROLE PASSWORD 'owner-pw'")
+        server.execute(f"CREATE DATABASE {database} OWNER {owner}")
+    try:
+        admin_dsn = make_conninfo(pg_server.dsn_for(database), user=owner, password="owner-pw")
+        team = make_team(admin_dsn)
+        with psycopg.connect(admin_dsn, autocommit=True) as admin:
+            seed(admin, "c1", "L1")
+            assert assign_list(admin, "L1", "佐藤").created
+        with team.connect("佐藤") as sato:
+            assert sato.execute("SELECT uid FROM kakeru.companies").fetchall() == [("c1",)]
+    finally:
+        with psycopg.connect(pg_server.dsn, autocommit=True) as server:
+            server.execute(f"DROP DATABASE {database} WITH (FORCE)")
+
+
+def test_a_login_that_may_not_create_roles_is_told_so(pg_server):
+    suffix = secrets.token_hex(4)
+    owner, database = f"plain_owner_{suffix}", f"team_plain_{suffix}"
+    with psycopg.connect(pg_server.dsn, autocommit=True) as server:
+        server.execute(f"CREATE ROLE {owner} LOGIN PASSWORD 'owner-pw'")
+        server.execute(f"CREATE DATABASE {database} OWNER {owner}")
+    try:
+        with psycopg.connect(make_conninfo(pg_server.dsn_for(database), user=owner, password="owner-pw"),
+                             autocommit=True) as admin, pytest.raises(AdminRequired) as refused:
+            init_team(admin)
+        assert "CREATEROLE" in str(refused.value)
+    finally:
+        with psycopg.connect(pg_server.dsn, autocommit=True) as server:
+            server.execute(f"DROP DATABASE {database} WITH (FORCE)")

@@ -155,11 +155,10 @@ class _Page:
         if table == "list_members" and values["list_id"] is None:
             self.skipped += 1
             return
-        current = self.db.execute(f"SELECT * FROM {table} WHERE uid = ?", [uid]).fetchone()
-        columns = [description[0] for description in self.db.execute(
-            f"SELECT * FROM {table} LIMIT 0").description]
+        cursor = self.db.execute(f"SELECT * FROM {table} WHERE uid = ?", [uid])
+        current = cursor.fetchone()
         if current is not None:
-            now = dict(zip(columns, current, strict=True))
+            now = dict(zip([description[0] for description in cursor.description], current, strict=True))
             keep = {column for column in SYNCED_COLUMNS[table] if server_column(table, column) in protected}
             changed = {column: value for column, value in values.items()
                        if column not in keep and now[column] != value}

@@ -9,6 +9,7 @@ uid travels, and a laptop without that cadence keeps the reference NULL.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from sqlite_utils import Database
@@ -41,6 +42,7 @@ def server_column(table: str, column: str) -> str:
     return reference[0] if reference else column
 
 
+@cache
 def server_columns(table: str) -> tuple[str, ...]:
     """The synced columns of ``table`` as the server names them."""
     return tuple(server_column(table, column) for column in SYNCED_COLUMNS[table])

@@ -7,4 +7,4 @@ models layer are spared that, about 15 ms of every start.
 """
 
 from models.accounts import lists, targets  # noqa: F401
-from models.store import backup, check, instance_lock  # noqa: F401
+from models.store import check, instance_lock  # noqa: F401

@@ -14,13 +14,12 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from models.accounts import scoring
-from models.store import backup as backups
 from models.store import cipher, instance_lock
 from models.store import db as store
 from models.store.changes import ACCOUNT_DATA, Changes
 from models.store.check import quick_check, record_clean_close, take_clean_close
 from models.store.errors import DatabaseCorrupt, DatabaseLocked, KakeruError
+from models.store.lazy import lazy_import
 from ui import errors
 from ui.fonts import apply_app_font
 from ui.i18n import arg, install_translators
@@ -28,6 +27,10 @@ from ui.settings import AppSettings
 from ui.style import apply_style
 
 T = TypeVar("T")
+
+# Needed after the first paint (the day's backup, a restore) or never: loaded on first use.
+backups = lazy_import("models.store.backup")
+scoring = lazy_import("models.accounts.scoring")
 
 ORGANIZATION = "Kakeru"
 APPLICATION = "Kakeru"
@@ -134,10 +137,11 @@ class AppController(QObject):
             errors.show_expected_error(error)
             return EXIT_FAILED
         self._open_window()
-        from ui.dialogs.first_run import needs_first_run, run_first_run
+        if not self.settings.first_run_done():  # the dialog's module only when it may be offered
+            from ui.dialogs.first_run import needs_first_run, run_first_run
 
-        if needs_first_run(self.db, self.settings):
-            QTimer.singleShot(0, lambda: run_first_run(self.window))
+            if needs_first_run(self.db, self.settings):
+                QTimer.singleShot(0, lambda: run_first_run(self.window))
         QTimer.singleShot(DAILY_BACKUP_DELAY_MS, self.start_daily_backup)
         if clean:
             QTimer.singleShot(DAILY_BACKUP_DELAY_MS, self.start_background_check)

@@ -6,7 +6,6 @@ at most ``LOG_KEEP`` older ones of up to ``LOG_MAX_BYTES`` each)."""
 from __future__ import annotations
 
 import os
-import platform
 import sys
 import traceback
 from datetime import datetime
@@ -47,6 +46,8 @@ def rotate_log(path: Path) -> None:
 
 def format_report(exc_type: type[BaseException], error: BaseException, tb: TracebackType | None) -> str:
     """A report a developer can act on: when, which versions, and the traceback."""
+    import platform  # only for a report: not on every start
+
     lines = [
         f"Kakeru crash report — {datetime.now().astimezone().isoformat(timespec='seconds')}",
         f"Python {platform.python_version()} · PySide6 {pyside_version} · Qt {qVersion()} · "

@@ -15,9 +15,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
 from models.accounts import targets as targets_query
-from models.store import backup as backups
 from models.store import cipher
 from models.store.errors import KakeruError
+from models.store.lazy import lazy_import
 from ui.errors import show_expected_error
 from ui.i18n import arg
 from ui.pages.targets import TargetsPage
@@ -26,6 +26,8 @@ from ui.signals import DataBus
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+backups = lazy_import("models.store.backup")  # for the commands, none of which runs at start-up
 
 
 class FileCommands:
@@ -67,12 +69,13 @@ class FileCommands:
         else:
             wizard.currentIdChanged.connect(maybe_back_up)
 
-    def back_up(self, reason: str = backups.MANUAL) -> Path | None:
-        """Take a backup with a progress dialog; say where it went in the status bar."""
+    def back_up(self, reason: str | None = None) -> Path | None:
+        """Take a backup (a manual one unless ``reason`` says otherwise) with a progress dialog; say
+        where it went in the status bar."""
         from ui.dialogs.backup_restore import take_backup
 
         try:
-            made = take_backup(self, self.db_path, reason)
+            made = take_backup(self, self.db_path, reason or backups.MANUAL)
         except KakeruError as error:
             show_expected_error(error, self)
             return None

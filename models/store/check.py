@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from models.store import cipher
-from models.store.backup import BackupFailed, ValidationResult, backup_now, validate_backup
 from models.store.consistency import CONSISTENCY_CHECKS, Problem, table_names
 from models.store.db import backup_to, read_only_connection, wrap
 from models.store.errors import (
@@ -35,6 +34,8 @@ from models.store.schema import LATEST_VERSION
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from models.store.backup import ValidationResult
 
 
 @dataclass(frozen=True)
@@ -248,6 +249,9 @@ def backup_file(path: str | Path, out: str | Path | None = None) -> BackupCopy:
         OutputPathRefused: ``out`` is a companion of a database, a folder or a device.
         BackupFailed: the copy could not be written.
     """
+    # Here, not at the top: the app imports this module at start-up for the clean-close marker.
+    from models.store.backup import BackupFailed, backup_now, validate_backup
+
     path = Path(path)
     db = _open_existing(path)
     try:

@@ -23,7 +23,7 @@ from models.store.errors import (
 )
 from models.store.lazy_database import LazyDatabase
 from models.store.output_path import remember_database
-from models.store.private import private_file, private_folder
+from models.store.private import is_private, private_file, private_folder
 from models.store.schema import LATEST_VERSION, MIGRATIONS
 
 if TYPE_CHECKING:  # sqlite-utils is loaded when first needed (models.store.lazy_database)
@@ -196,7 +196,8 @@ def open_db(path: str | Path | None = None, *, busy_timeout_s: float = 5.0) -> D
     try:
         conn = cipher.connect(path, timeout=busy_timeout_s)
         db = wrap(conn)
-        if created or (path != ":memory:" and _in_data_folder(path)):
+        # A private file needs nothing (its -wal and -shm get its mode), nor the data folder's name.
+        if created or (path != ":memory:" and not is_private(path) and _in_data_folder(path)):
             # Before the WAL switch: SQLite gives the -wal and -shm it makes the database file's mode.
             for file in (path, *(path + suffix for suffix in ("-wal", "-shm", "-journal"))):
                 private_file(file)

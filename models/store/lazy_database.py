@@ -12,7 +12,7 @@ For the type checker it is a ``Database``; at run time ``full`` is the one, if c
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ class LazyDatabase(_Base):
             return self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
         return self.full.execute(sql, parameters)
 
-    def query(self, sql: str, params: Sequence | dict[str, Any] | None = None) -> Iterator[dict]:
+    def query(self, sql: str, params: Sequence | dict[str, Any] | None = None) -> Generator[dict, None, None]:
         if self._full is None and _first_word(sql) == "SELECT":  # rows, and never a write
             cursor = self.conn.execute(sql) if params is None else self.conn.execute(sql, params)
             keys = [column[0] for column in cursor.description]

@@ -1,6 +1,7 @@
 """Kakeru's benchmarks: every figure is measured with its baseline in the same run.
 
-    python bench/run.py [--quick] [--json FILE] [--only NAME ...] [--companies N] [--encrypted]
+    python bench/run.py [--quick] [--json FILE] [--only NAME ...] [--companies N] [--keep FOLDER]
+                        [--encrypted]
 
 Prints one line per figure: value, baseline, ratio and the goal. With ``--json`` also writes
 ``{"figure": {"value", "baseline", "ratio", "goal", "unit", "passed"}}``. The goals come from the
@@ -64,6 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="10,000 companies instead of 100,000")
     parser.add_argument("--companies", type=int, help="override the size of the demo database")
+    parser.add_argument("--keep", type=Path, metavar="FOLDER",
+                        help="keep the demo database in FOLDER and reuse it in later runs of the same size "
+                             "and day (a million companies take minutes to build)")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
     parser.add_argument("--only", nargs="*", choices=sorted(FIGURES), help="run only these figures")
     parser.add_argument("--encrypted", action="store_true",
@@ -71,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     companies = args.companies or (10_000 if args.quick else 100_000)
+    if args.keep:
+        os.environ["KAKERU_BENCH_KEEP"] = str(args.keep.resolve())  # read by bench.common.Workspace
     work = Path(tempfile.mkdtemp(prefix="kakeru-bench-"))
     rows: list[Row] = []
     try:

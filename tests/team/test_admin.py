@@ -184,3 +184,14 @@ def test_a_login_that_may_not_create_roles_is_told_so(pg_server):
     finally:
         with psycopg.connect(pg_server.dsn, autocommit=True) as server:
             server.execute(f"DROP DATABASE {database} WITH (FORCE)")
+
+
+def test_the_password_never_reaches_the_servers_log(team_dsn, pg_server):
+    """Even with every statement logged, the server sees only the verifier made on this side."""
+    with psycopg.connect(team_dsn, autocommit=True) as admin:
+        init_team(admin)
+        admin.execute("SET log_statement = 'all'")
+        add_member(admin, "記録", "logged_member_x3", "very-secret-passphrase-42")
+    log = (pg_server.socket_dir / "log").read_text(encoding="utf-8", errors="replace")
+    assert "logged_member_x3" in log and "SCRAM-SHA-256$" in log  # the statement was logged …
+    assert "very-secret-passphrase-42" not in log  # … without the password

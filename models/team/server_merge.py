@@ -11,7 +11,12 @@ The merge follows README.md ("The engine's decisions"):
 - for a row it has, each written field is taken when the entry's HLC is newer than the server's
   ``field_hlc[field]``; one ``conflicts`` row is written when the two values differ and the server's
   HLC of that field is not the base the laptop had seen (a concurrent edit), the loser being the older;
-- a delete is a tombstone (``deleted = true``), and a tombstone wins: later edits of it are dropped.
+- a delete is a tombstone (``deleted = true``), and a tombstone wins: later edits of it are dropped;
+- a row where a written field lost to a newer value is logged again (``kakeru.resend_rows``), so the
+  laptop that wrote it receives the winner even when its cursor had passed the winner's change.
+
+Tables are merged parents first, so the change log carries a batch in an order a laptop can apply in
+pages.
 
 The function runs as the pushing role (not ``SECURITY DEFINER``), so row-level security decides what it
 may write; its statements carry no ``RETURNING`` (that would apply the read policies to a caller's new
@@ -49,6 +54,25 @@ _AUTHOR_FUNCTION = """CREATE FUNCTION kakeru.author_of(hlc text) RETURNS text
         WHERE d.origin = split_part(hlc, ':', 3)), nullif(split_part(hlc, ':', 3), ''))
 $$"""
 
+# The rows ``uids`` of ``tbl`` logged again as they are now (op update; a tombstone as delete), for a
+# laptop whose write lost to a value it may never pull otherwise. SECURITY DEFINER: callers may not write
+# the change log; what they read of it is still filtered by its policy.
+_RESEND_FUNCTION = """CREATE FUNCTION kakeru.resend_rows(tbl text, uids text[]) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF tbl <> ALL (ARRAY['companies', 'contacts', 'relationships', 'touches', 'plans', 'meetings',
+                         'target_lists', 'list_members']) THEN
+        RAISE EXCEPTION 'kakeru: % is not a synced table', tbl;
+    END IF;
+    EXECUTE format($q$
+        INSERT INTO kakeru.changes (table_name, uid, op, data, hlc, origin, company_uid)
+        SELECT %1$L, r.uid, CASE WHEN r.deleted THEN 'delete' ELSE 'update' END, to_jsonb(r), r.hlc,
+            coalesce(current_setting('kakeru.origin', true), ''),
+            CASE WHEN %1$L = 'companies' THEN r.uid ELSE to_jsonb(r) ->> 'company_uid' END
+        FROM kakeru.%1$I AS r WHERE r.uid = ANY ($1)$q$, tbl) USING uids;
+END
+$$"""
+
 _MERGE_FUNCTION = r"""
 CREATE FUNCTION kakeru.merge_stage() RETURNS bigint LANGUAGE plpgsql AS $merge$
 DECLARE
@@ -56,8 +80,13 @@ DECLARE
     target regclass;
     cols text;
     r_cols text;
+    outvoted text[];
 BEGIN
-    FOR t IN SELECT DISTINCT s.table_name FROM pg_temp.kakeru_stage s ORDER BY 1 LOOP
+    -- Parents before children: the change log then carries a batch's rows in an order a laptop can
+    -- apply page by page (a page may end between two tables of one batch).
+    FOR t IN SELECT s.table_name FROM pg_temp.kakeru_stage s GROUP BY s.table_name
+            ORDER BY array_position(ARRAY['companies', 'target_lists', 'contacts', 'touches', 'relationships',
+                                          'plans', 'meetings', 'list_members'], s.table_name) LOOP
         IF t <> ALL (ARRAY['companies', 'contacts', 'relationships', 'touches', 'plans', 'meetings',
                            'target_lists', 'list_members']) THEN
             RAISE EXCEPTION 'kakeru: % is not a synced table', t;
@@ -67,6 +96,16 @@ BEGIN
                string_agg('r.' || quote_ident(attname), ', ' ORDER BY attnum)
             INTO cols, r_cols
             FROM pg_attribute WHERE attrelid = target AND attnum > 0 AND NOT attisdropped;
+
+        -- Rows where a field the laptop wrote lost to a newer value: the laptop may have passed that
+        -- value's change already (it had the field pending when it pulled), so the row is logged again.
+        EXECUTE format($q$
+            SELECT array_agg(DISTINCT s.uid) FROM pg_temp.kakeru_stage s
+            JOIN kakeru.%1$I x ON x.uid = s.uid
+            CROSS JOIN LATERAL unnest(s.fields) AS f(field)
+            WHERE s.table_name = %2$L AND s.op <> 'delete' AND NOT x.deleted
+              AND s.hlc <= coalesce(x.field_hlc ->> f.field, '')
+              AND (s.data -> f.field) IS DISTINCT FROM (to_jsonb(x) -> f.field)$q$, t, t) INTO outvoted;
 
         -- Rows the server has: per-field decisions, conflicts and one UPDATE of the fields taken.
         EXECUTE format($q$
@@ -105,6 +144,9 @@ BEGIN
                     'updated_at', coalesce(p.updated_at, x.updated_at))) AS r)
             FROM p WHERE x.uid = p.uid$q$,
             t, t, %(now)s, cols, r_cols);
+        IF outvoted IS NOT NULL THEN
+            PERFORM kakeru.resend_rows(t, outvoted);
+        END IF;
 
         -- Deletes: tombstones, which win over a concurrent edit.
         EXECUTE format($q$
@@ -128,4 +170,4 @@ BEGIN
 END
 $merge$""".replace("%(now)s", "'" + _NOW.replace("'", "''") + "'")
 
-MERGE_SQL: list[str] = [_AUTHOR_FUNCTION, _MERGE_FUNCTION]
+MERGE_SQL: list[str] = [_AUTHOR_FUNCTION, _RESEND_FUNCTION, _MERGE_FUNCTION]

@@ -101,3 +101,39 @@ def test_the_cursor_moves_only_forward_and_a_second_pull_brings_nothing(pair, se
     first = pull(b, server)
     again = pull(b, server)
     assert again.changes == 0 and again.cursor == first.cursor
+
+
+def test_a_write_that_loses_after_its_laptop_pulled_the_winner_still_ends_with_the_winner(pair, server):
+    a, b = pair
+    company = create_company(a, {"name": "株式会社後着", "notes": "元"})
+    push(a, server)
+    pull(b, server)
+    b_id = b.execute("SELECT id FROM companies").fetchone()[0]
+    update_company(b, b_id, {"notes": "Bの古い変更"})  # pending on B while it pulls A's newer value
+    update_company(a, company.id, {"notes": "Aの変更"})
+    push(a, server)
+    pull(b, server)  # B's cursor passes A's change; B's pending field is kept
+    # B's clock and its write's moment as if B's clock had been far behind: its write loses.
+    with writing(b):
+        b.execute("UPDATE sync_state SET hlc = ''")
+        b.execute("UPDATE outbox SET created_at = '2000-01-01T00:00:00.000+00:00'")
+    push(b, server)
+    assert server.execute("SELECT notes FROM kakeru.companies").fetchone() == ("Aの変更",)
+    pull(b, server)  # the server logged the row again, so B receives the winner
+    assert b.execute("SELECT notes FROM companies").fetchone() == ("Aの変更",)
+
+
+def test_pulled_one_change_a_page_every_reference_still_resolves(pair, server):
+    from datetime import date
+
+    from models.demo.builder import generate_demo
+    from models.team.rows import TABLE_ORDER, server_rows
+
+    a, b = pair
+    generate_demo(a, companies=3, seed=7, today=date(2026, 11, 20), touches_per_company=3)  # recorded
+    push(a, server)
+    pull(b, server, page_size=1)
+    for table in TABLE_ORDER:
+        uids = [uid for (uid,) in a.execute(f"SELECT uid FROM {table}")]
+        assert server_rows(b, table, uids) == server_rows(a, table, uids), table
+    assert check_database(b).ok, check_database(b).problems

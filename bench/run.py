@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 import bench.figures_session as figures_session  # noqa: E402
 from bench import figures_briefs, figures_kpi, figures_map, figures_targets, figures_timeline  # noqa: E402
 from bench.common import Figure, Workspace  # noqa: E402
+from models.store import keychain  # noqa: E402
 
 # name → function(workspace) -> Figure. Later capabilities add their modules here.
 FIGURES: dict[str, Callable[[Workspace], Figure]] = {
@@ -122,10 +123,12 @@ def _measure_encrypted(name: str, workspace: Workspace, plain_workspace: Workspa
     # opens the database as a caller who saved it there does).
     os.environ["KAKERU_PASSPHRASE"] = BENCH_PASSPHRASE
     os.environ["PYTHON_KEYRING_BACKEND"] = "bench.keyring_backend.EnvironmentKeyring"
+    os.environ["KAKERU_BENCH_KEYCHAIN"] = keychain.entry_text(workspace.key)  # what Kakeru keeps there
     try:
         row = _measure(name, workspace, label="encrypted ")
     finally:
-        del os.environ["KAKERU_PASSPHRASE"], os.environ["PYTHON_KEYRING_BACKEND"]
+        for variable in ("KAKERU_PASSPHRASE", "PYTHON_KEYRING_BACKEND", "KAKERU_BENCH_KEYCHAIN"):
+            del os.environ[variable]
     for key in [key for key in plain_workspace.cache if key.startswith("gui")]:
         del plain_workspace.cache[key]  # the start-up probes' results: measured again, not reused
     plain = _measure(name, plain_workspace, label="plain     ")

@@ -15,18 +15,21 @@ inactive member is nobody. The functions are ``SECURITY DEFINER`` so that the po
 not themselves filtered by the policies they serve.
 
 Row-level security, for members of the team (the administrator who ran ``team init`` owns the tables
-and is not filtered): a manager reads and writes everything; a caller reads the companies on the lists
-assigned to them and every row about those companies, their own touches and plans wherever they are,
-the lists assigned to them and those lists' members, their own assignments, the team's members, and
-the change-log entries of all these. A caller may add rows (a touch only under their own name: the
-``touches_caller`` trigger sets ``caller`` on the server), may update what they can read, never
-another caller's touch; only managers write ``assignments`` and ``members`` (the grants say so too:
-``models.team.admin``). Nobody but the administrator deletes: deletes are tombstones.
+and is not filtered): a manager reads and writes everything; a caller reads the companies on their
+lists and every row about those companies, their own touches and plans wherever they are, their lists
+and those lists' members, their own assignments, the team's members, and the change-log entries of all
+these. A caller's lists are those assigned to them and those they made; their companies, those on
+their lists and those they made (``created_by``, set by the server to the login that first pushed the
+row), so a caller's own import stays theirs to edit before any manager assigns it. A caller may add
+rows (a touch only under their own name: the ``touches_caller`` trigger sets ``caller`` on the server),
+may update what they can read, never another caller's touch; only managers write ``assignments`` and
+``members`` (the grants say so too: ``models.team.admin``). Nobody but the administrator deletes:
+deletes are tombstones.
 
 Performance: each policy calls the functions as scalar sub-selects (``(SELECT kakeru.is_manager())``,
 evaluated once per statement, not per row), and a caller's companies and lists as ``IN (SELECT …)``
 of a set-returning function, which PostgreSQL hashes once per statement; the look-ups run on
-``assignments(caller_login, list_uid)`` and ``list_members(list_uid, company_uid)``.
+``assignments(caller_login, list_uid)``, ``list_members(list_uid, company_uid)`` and ``created_by``.
 """
 
 from __future__ import annotations
@@ -50,19 +53,43 @@ $$""",
     LANGUAGE sql STABLE SECURITY DEFINER {_SAFE} AS $$
     SELECT coalesce((SELECT is_manager FROM kakeru.members WHERE login = session_user AND active), false)
 $$""",
+    # A caller's lists: assigned to them, or made by them (an import on their laptop: without this the
+    # server would hide the list's accounts from the very caller editing them, and drop their edits).
     f"""CREATE FUNCTION kakeru.my_lists() RETURNS SETOF text
     LANGUAGE sql STABLE SECURITY DEFINER ROWS 100 {_SAFE} AS $$
     SELECT a.list_uid FROM kakeru.assignments AS a
     JOIN kakeru.members AS p ON p.login = a.caller_login AND p.active
     WHERE a.caller_login = session_user AND NOT a.deleted
+    UNION
+    SELECT l.uid FROM kakeru.target_lists AS l
+    JOIN kakeru.members AS p ON p.login = l.created_by AND p.active
+    WHERE l.created_by = session_user
 $$""",
     f"""CREATE FUNCTION kakeru.my_companies() RETURNS SETOF text
     LANGUAGE sql STABLE SECURITY DEFINER ROWS 1000 {_SAFE} AS $$
-    SELECT DISTINCT m.company_uid FROM kakeru.assignments AS a
-    JOIN kakeru.members AS p ON p.login = a.caller_login AND p.active
-    JOIN kakeru.list_members AS m ON m.list_uid = a.list_uid AND NOT m.deleted
-    WHERE a.caller_login = session_user AND NOT a.deleted
+    SELECT m.company_uid FROM kakeru.list_members AS m
+    WHERE m.list_uid IN (SELECT kakeru.my_lists()) AND NOT m.deleted
+    UNION
+    SELECT c.uid FROM kakeru.companies AS c
+    JOIN kakeru.members AS p ON p.login = c.created_by AND p.active
+    WHERE c.created_by = session_user
 $$""",
+    # created_by is the server's word, never the laptop's: the login that first pushed the row.
+    f"""CREATE FUNCTION kakeru.set_created_by() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER {_SAFE} AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        NEW.created_by := session_user;
+    ELSE
+        NEW.created_by := OLD.created_by;
+    END IF;
+    RETURN NEW;
+END
+$$""",
+    """CREATE TRIGGER companies_created_by BEFORE INSERT OR UPDATE ON kakeru.companies
+    FOR EACH ROW EXECUTE FUNCTION kakeru.set_created_by()""",
+    """CREATE TRIGGER target_lists_created_by BEFORE INSERT OR UPDATE ON kakeru.target_lists
+    FOR EACH ROW EXECUTE FUNCTION kakeru.set_created_by()""",
     # One function for every table and operation: the key column comes as the trigger's argument and
     # the row as jsonb, so the same static statements serve all tables.
     f"""CREATE FUNCTION kakeru.log_changes() RETURNS trigger

@@ -59,8 +59,11 @@ _S0001 = [
     fiscal_year_end_month integer,
     rank text,
     status text NOT NULL DEFAULT 'untouched',
-    notes text
+    notes text,
+    created_by text
 )""",
+    # Who first pushed it (set by the server: models.team.server_rls): a caller keeps seeing what they made.
+    "CREATE INDEX companies_created_by ON kakeru.companies(created_by)",
     f"""CREATE TABLE kakeru.contacts ({_SYNCED},
     {_COMPANY},
     name text NOT NULL,
@@ -166,8 +169,10 @@ _S0001 = [
     name text NOT NULL,
     description text,
     script text,
-    archived integer NOT NULL DEFAULT 0
+    archived integer NOT NULL DEFAULT 0,
+    created_by text
 )""",
+    "CREATE INDEX target_lists_created_by ON kakeru.target_lists(created_by)",
     f"""CREATE TABLE kakeru.list_members ({_SYNCED},
     list_uid text NOT NULL REFERENCES kakeru.target_lists(uid) DEFERRABLE INITIALLY DEFERRED,
     {_COMPANY},

@@ -171,3 +171,24 @@ def test_a_deactivated_member_sees_nothing_and_writes_nothing(team):
         assert sato.execute("SELECT kakeru.my_name()").fetchone() == (None,)
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             touch(sato, "t-after", "c1")
+
+
+def test_what_a_caller_made_stays_theirs_to_read_and_edit(team):
+    """An import on a caller's laptop (a new list and its companies) before any manager assigns it."""
+    with team.connect("佐藤") as sato:
+        seed(sato, "c-own", "L-own")
+        seed(sato, "c-loose")  # a company on no list
+        # The laptop's word on who made it is ignored.
+        sato.execute("UPDATE kakeru.companies SET created_by = 'someone_else'")
+        sato.commit()
+        assert _uids(sato, "companies") == {"c1", "c-own", "c-loose"}
+        assert _uids(sato, "target_lists") == {"L1", "L-own"}
+        assert sato.execute("UPDATE kakeru.companies SET notes = '編集' WHERE uid IN ('c-own', 'c-loose')"
+                            ).rowcount == 2
+        sato.commit()
+    with team.connect("鈴木") as suzuki:
+        assert _uids(suzuki, "companies") == {"c2"}  # not theirs
+    with psycopg.connect(team.admin_dsn) as admin:
+        made = dict(admin.execute("SELECT uid, created_by FROM kakeru.companies"))
+        assert made["c-own"] == made["c-loose"] == team.logins["佐藤"]
+        assert made["c1"] == admin.execute("SELECT session_user").fetchone()[0]

@@ -19,9 +19,17 @@ from tests.team.team_roles import seed
 PASSWORD = "tanaka-pass-1"
 
 
+class _EmptyKeychain:
+    """A keychain holding nothing, so no test reads the machine's own."""
+
+    def get_password(self, service, username):
+        return None
+
+
 @pytest.fixture(autouse=True)
 def no_terminal(monkeypatch):
-    """No terminal to type at, and no password in the environment unless a test gives one."""
+    """No terminal to type at, no keychain, and no password in the environment unless a test gives one."""
+    monkeypatch.setattr("models.team.connect._keyring", _EmptyKeychain)
     monkeypatch.setattr(sys, "stdin", io.StringIO())
     monkeypatch.delenv(TEAM_PASSWORD_VARIABLE, raising=False)
     monkeypatch.delenv("PGPASSWORD", raising=False)
@@ -121,8 +129,6 @@ def test_an_unreachable_server_is_one_sentence_and_exit_1(capsys):
 
 def test_the_readme_walk_through_init_add_join_sync_assign(team_dsn, capsys, monkeypatch, tmp_path):
     """What README.md's "チームで使う" says, command by command; the members' passwords from PGPASSWORD."""
-    # No keychain (every call fails, as on a headless machine): never the machine's own.
-    monkeypatch.setattr("models.team.connect._keyring", lambda: None)
     assert run(capsys, "init", "--server", team_dsn)[0] == 0
     assert _add(capsys, monkeypatch, team_dsn, "田中", "tanaka_walk", "--manager")[0] == 0
     assert _add(capsys, monkeypatch, team_dsn, "佐藤", "sato_walk")[0] == 0

@@ -4,7 +4,9 @@ Inside a page's transaction recording is off (``outbox.set_recording``), so pull
 back; it is turned on again before the commit. Rows arrive by uid with references as uids; they are
 written with local ids, parents before children (``rows.TABLE_ORDER``), so a page that carries a company
 and its people finds the company. A reference to a row the laptop lacks is left NULL; a row whose
-company is missing cannot be kept (its company is not this laptop's) and is skipped. A tombstone deletes
+company is missing cannot be kept (its company is not this laptop's) and is skipped; a nullable
+reference to a row that arrives later in the same pull (a successor named before it was pulled) is
+mended when that row arrives. A tombstone deletes
 the local row (and what hangs on it, as a local delete does). ``sync_seen`` keeps each row's per-field
 HLCs as the server has them, the cursor and the clock are stored in the same transaction as the rows.
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,13 +45,18 @@ _CONFLICT_COLUMNS = ("table_name", "row_uid", "field", "company_uid", "lost_valu
                      "won_value", "won_hlc", "won_by", "resolved_at", "resolved_by", "resolution")
 
 
+# A reference not yet resolved: (table, row uid, local column, table referenced, uid referenced).
+Dangling = tuple[str, str, str, str, str]
+
+
 @dataclass(frozen=True)
 class Applied:
-    """What one page changed locally."""
+    """What one page changed locally, and the references still waiting for their rows."""
 
     changes: int
     conflicts: int
     skipped: int
+    dangling: tuple[Dangling, ...] = ()
 
 
 def stored_cursor(db: Database) -> Cursor:
@@ -71,8 +79,9 @@ def _pending_fields(db: Database) -> dict[tuple[str, str], frozenset[str]]:
 class _Page:
     """One page being applied (inside the page's transaction)."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, dangling: Iterable[Dangling] = ()):
         self.db = db
+        self.dangling = list(dangling)
         self.pending = _pending_fields(db)
         self.scorer: Scorer | None = None
         self.touched_companies: set[int] = set()
@@ -96,6 +105,7 @@ class _Page:
                 self._assignment(change.uid, change.data)
             elif change.table_name == "members" and change.data is not None:
                 self._member(change.data)
+        self._mend()
         if self.touched_companies:
             ids = sorted(self.touched_companies)
             for begin in range(0, len(ids), 500):
@@ -147,6 +157,8 @@ class _Page:
                     values[column] = row[0] if row else None
                 else:
                     values[column] = resolved.get(parent, {}).get(target)
+                if target and values[column] is None:
+                    self.dangling.append((table, uid, column, parent, target))
             else:
                 values[column] = data.get(column)
         if "company_id" in values and values["company_id"] is None:
@@ -201,6 +213,18 @@ class _Page:
             "ON CONFLICT (table_name, row_uid) DO UPDATE SET field_hlc = excluded.field_hlc",
             [table, uid, json.dumps(field_hlc)])
 
+    def _mend(self) -> None:
+        """Point the references that waited at their rows, where those have arrived since."""
+        waiting = []
+        for table, uid, column, parent, target in self.dangling:
+            row = self.db.execute(f"SELECT id FROM {parent} WHERE uid = ?", [target]).fetchone()
+            if row is None:
+                waiting.append((table, uid, column, parent, target))
+            else:
+                self.db.execute(f"UPDATE {table} SET {column} = ? WHERE uid = ? AND {column} IS NULL",
+                                [row[0], uid])
+        self.dangling = waiting
+
     def _company_derived(self, row: dict[str, Any]) -> dict[str, Any]:
         if self.scorer is None:
             self.scorer = Scorer.of(self.db)
@@ -235,12 +259,16 @@ class _Page:
              int(bool(data.get("is_manager"))), int(data.get("active", True) is not False)])
 
 
-def apply_page(db: Database, changes: list[Change], cursor: Cursor) -> Applied:
-    """Apply one page of pulled changes and store ``cursor`` after it, in one local transaction."""
+def apply_page(db: Database, changes: list[Change], cursor: Cursor,
+               dangling: Iterable[Dangling] = ()) -> Applied:
+    """Apply one page of pulled changes and store ``cursor`` after it, in one local transaction.
+
+    ``dangling``: references of earlier pages still waiting for their rows (``Applied.dangling``).
+    """
     with writing(db):
         recording = bool(db.execute("SELECT recording FROM sync_state WHERE id = 1").fetchone()[0])
         set_recording(db, False)
-        page = _Page(db)
+        page = _Page(db, dangling)
         page.apply(changes)
         origin, last = db.execute("SELECT origin, hlc FROM sync_state WHERE id = 1").fetchone()
         for change in changes:
@@ -251,7 +279,7 @@ def apply_page(db: Database, changes: list[Change], cursor: Cursor) -> Applied:
         set_recording(db, recording)
     if page.skipped:
         log.info("pull: %d rows of accounts not on this laptop skipped", page.skipped)
-    return Applied(len(changes), page.conflicts, page.skipped)
+    return Applied(len(changes), page.conflicts, page.skipped, tuple(page.dangling))
 
 
 @dataclass(frozen=True)
@@ -271,12 +299,14 @@ def pull(db: Database, conn: Connection, page_size: int = 1000) -> Pulled:
     """
     cursor = stored_cursor(db)
     total = conflicts = 0
+    dangling: tuple[Dangling, ...] = ()
     while True:
         with conn.transaction():
             changes, after = read_changes(conn, cursor, page_size)
         if not changes:
             break
-        applied = apply_page(db, changes, after)
+        applied = apply_page(db, changes, after, dangling)
+        dangling = applied.dangling
         total += applied.changes
         conflicts += applied.conflicts
         cursor = after

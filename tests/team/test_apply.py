@@ -137,3 +137,24 @@ def test_pulled_one_change_a_page_every_reference_still_resolves(pair, server):
         uids = [uid for (uid,) in a.execute(f"SELECT uid FROM {table}")]
         assert server_rows(b, table, uids) == server_rows(a, table, uids), table
     assert check_database(b).ok, check_database(b).problems
+
+
+@pytest.mark.parametrize("page_size", [1, 1000])
+def test_a_reference_to_a_row_pulled_after_it_is_mended_when_that_row_arrives(tmp_path, team_dsn, server,
+                                                                              page_size):
+    a = open_db(tmp_path / "a.db")
+    company = create_company(a, {"name": "株式会社後任"})
+    leaving = create_contact(a, company.id, {"name": "佐藤 花子"})
+    successor = create_contact(a, company.id, {"name": "鈴木 一郎"})
+    with writing(a):
+        a.execute("UPDATE contacts SET employment = 'left', successor_id = ? WHERE id = ?",
+                  [successor.id, leaving.id])
+    join(a, team_dsn, "a", "高橋 由美")  # queued in id order: the one who left before their successor
+    push(a, server)
+    b = open_db(tmp_path / "b.db")
+    join(b, team_dsn, "b", "田中 一郎")
+    pull(b, server, page_size=page_size)
+    assert b.execute("SELECT c.name, s.name FROM contacts c JOIN contacts s ON s.id = c.successor_id"
+                     ).fetchall() == [("佐藤 花子", "鈴木 一郎")]
+    a.close()
+    b.close()

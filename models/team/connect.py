@@ -175,6 +175,9 @@ def connect(server_dsn: str, login: str, password: str | None = None) -> Connect
             row = conn.execute("SELECT kakeru.my_name()").fetchone()
             if row is None or row[0] is None:
                 raise NotAMember(login)
+    except psycopg.errors.InsufficientPrivilege:
+        conn.close()  # a login allowed into the database but given none of the team's grants
+        raise NotAMember(login) from None
     except BaseException:
         conn.close()
         raise

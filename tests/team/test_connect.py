@@ -174,3 +174,16 @@ def test_a_server_off_this_machine_without_a_verifiable_certificate_gets_no_pass
     with pytest.raises(CertificateNotTrusted) as refused:
         connect(remote, team.logins["佐藤"], team.passwords["佐藤"])
     assert "証明書" in str(refused.value) and team.passwords["佐藤"] not in str(refused.value)
+
+
+def test_a_login_let_into_the_database_but_not_into_the_team_is_refused(team, pg_server, keychain):
+    with psycopg.connect(pg_server.dsn, autocommit=True) as server:
+        server.execute("CREATE ROLE half_member_probe LOGIN PASSWORD 'probe-pw'")
+        server.execute(f'GRANT CONNECT ON DATABASE "{team.database}" TO half_member_probe')
+    try:
+        with pytest.raises(NotAMember):
+            connect(_server(team), "half_member_probe", "probe-pw")
+    finally:
+        with psycopg.connect(pg_server.dsn, autocommit=True) as server:
+            server.execute(f'REVOKE CONNECT ON DATABASE "{team.database}" FROM half_member_probe')
+            server.execute("DROP ROLE half_member_probe")

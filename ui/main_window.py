@@ -138,7 +138,11 @@ class MainWindow(FileCommands, QMainWindow):
 
         self.resize(1280, 800)
         self._restore()
-        self.refresh_counts()
+        # The Targets page has just counted every company when it shows them all (the usual start):
+        # the status bar takes its count rather than counting them again.
+        model = self.targets_page.model
+        everything = model.current_filter() == targets_query.TargetFilter()
+        self.refresh_counts(model.total() if everything else None)
 
     # -- pages ------------------------------------------------------------------------------------
     def _build_page(self, key: str) -> QWidget:
@@ -302,9 +306,11 @@ class MainWindow(FileCommands, QMainWindow):
         status.addWidget(self.db_label, 1)
         status.addPermanentWidget(self.counts_label)
 
-    def refresh_counts(self) -> None:
-        companies = targets_query.count_targets(self.db, targets_query.TargetFilter())
-        list_count = len(lists_model.get_lists(self.db))
+    def refresh_counts(self, companies: int | None = None) -> None:
+        """Show how many companies and lists there are (``companies``: already counted)."""
+        if companies is None:
+            companies = targets_query.count_targets(self.db, targets_query.TargetFilter())
+        list_count = lists_model.count_lists(self.db)
         self.counts_label.setText(arg(self.tr("%1 companies · %2 lists"), number(companies),
                                       number(list_count)))
 

@@ -56,6 +56,11 @@ def get_lists(db: Database) -> list[TargetList]:
     return [from_row(TargetList, row) for row in db.query(f"{_SELECT_LIST} ORDER BY l.name, l.id")]
 
 
+def count_lists(db: Database) -> int:
+    """How many lists there are (as many as ``get_lists`` returns), without counting their members."""
+    return db.execute("SELECT count(*) FROM target_lists").fetchone()[0]
+
+
 def find_list(db: Database, name: str) -> TargetList | None:
     """The list called ``name`` (compared as a person would: full- and half-width alike), or None."""
     key = _name_key(" ".join((name or "").split()))

@@ -7,6 +7,7 @@ import pytest
 from models.accounts.companies import create_company, delete_companies, get_company
 from models.accounts.lists import (
     add_to_list,
+    count_lists,
     create_list,
     delete_list,
     find_list,
@@ -73,6 +74,14 @@ def test_find_and_get_lists(fresh_db):
     assert find_list(fresh_db, "Cリスト") is None
     with pytest.raises(NotFound):
         get_list(fresh_db, 12345)
+
+
+def test_count_lists_counts_what_get_lists_returns(fresh_db):
+    assert count_lists(fresh_db) == 0
+    create_list(fresh_db, "Aリスト")
+    delete_list(fresh_db, create_list(fresh_db, "Bリスト").id)
+    create_list(fresh_db, "Cリスト")
+    assert count_lists(fresh_db) == len(get_lists(fresh_db)) == 2
 
 
 def test_add_appends_in_the_order_given_and_skips_what_is_already_there(five):

@@ -220,6 +220,7 @@ class AppController(QObject):
         self.window.restore_requested.connect(self.restore)
         self.window.conversion_requested.connect(self.convert)
         self.window.show()
+        self.window.team_sync.start()  # syncs only a file bound to a team
 
     def _listen(self, name: str) -> None:
         server = QLocalServer(self)
@@ -365,6 +366,16 @@ class AppController(QObject):
         self.wait_for_backup()
         if self._check_thread is not None:
             self._check_thread.join(60)
+        from ui.team import runner as team_runner
+
+        paused = team_runner.pause_syncs()  # no team sync opens the file while it is replaced
+        try:
+            return self._replace_file_paused(change, app)
+        finally:
+            if paused:
+                team_runner.resume_syncs()
+
+    def _replace_file_paused(self, change: Callable[[], T], app) -> tuple[T | None] | None:
         self.db.close()
         self.db = None  # the day's backup, due meanwhile, must not open the file while it changes
         failure: KakeruError | None = None
@@ -425,6 +436,9 @@ class AppController(QObject):
         if self._check_thread is not None:
             self._check_thread.join(60)
         if self.db is not None:
+            from ui.team import runner as team_runner
+
+            team_runner.pause_syncs()  # a running sync ends its transaction; no new one starts
             self.db.close()
             self.db = None
             record_clean_close(self.path)

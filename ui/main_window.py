@@ -29,6 +29,8 @@ from ui.i18n import arg, number
 from ui.pages.targets import TargetsPage
 from ui.settings import AppSettings
 from ui.signals import DataBus, affects
+from ui.team.runner import TeamSync
+from ui.team.status import SyncStatus
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -95,6 +97,8 @@ class MainWindow(FileCommands, QMainWindow):
         self.bus = bus or DataBus(self)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
+        # Team sync: started by ui.app (a window alone, as in tests, syncs only when asked).
+        self.team_sync = TeamSync(db, db_path, self.bus, self)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -152,6 +156,8 @@ class MainWindow(FileCommands, QMainWindow):
             page.account_requested.connect(self.open_account)
         if hasattr(page, "session_requested"):
             page.session_requested.connect(self.start_session)
+        if hasattr(page, "session"):  # the Today page: a finished session is a good moment to sync
+            page.session.closed.connect(self.team_sync.session_ended)
         placeholder = self.stack.widget(index)
         showing = self.stack.currentIndex() == index
         self.stack.insertWidget(index, page)
@@ -219,11 +225,12 @@ class MainWindow(FileCommands, QMainWindow):
         self.open_folder_action = self._action("openDbFolderAction", self.tr("Open database &location"),
                                                None, self.open_db_folder)
         encryption = self._encryption_actions()
+        self.team_action = self._action("teamAction", self.tr("&Team…"), None, self.open_team_dialog)
         self.quit_action = self._action("quitAction", self.tr("&Quit"), QKeySequence.StandardKey.Quit,
                                         self.close)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         for action in (self.import_action, self.export_action, None, self.backup_action,
-                       self.restore_action, None, *encryption, None, self.demo_action,
+                       self.restore_action, None, *encryption, None, self.team_action, None, self.demo_action,
                        self.open_folder_action, None, self.quit_action):
             if action is None:
                 file_menu.addSeparator()
@@ -304,6 +311,9 @@ class MainWindow(FileCommands, QMainWindow):
         self.counts_label = QLabel()
         self.counts_label.setObjectName("countsLabel")
         status.addWidget(self.db_label, 1)
+        self.team_status = SyncStatus(self.db, self.team_sync, self.bus)
+        self.team_status.open_requested.connect(self.open_team_dialog)
+        status.addPermanentWidget(self.team_status)
         status.addPermanentWidget(self.counts_label)
 
     def refresh_counts(self, companies: int | None = None) -> None:
@@ -336,6 +346,14 @@ class MainWindow(FileCommands, QMainWindow):
         from ui.dialogs.time_zone import TimeZoneDialog
 
         TimeZoneDialog(self.db, self.bus, self).exec()
+
+    def open_team_dialog(self) -> None:
+        """File → Team…: join a team, or see its sync, sync now, leave."""
+        from ui.team.dialog import TeamDialog
+
+        dialog = TeamDialog(self.db, self.team_sync, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def _focus_search(self) -> None:
         self.show_page("targets")

@@ -41,6 +41,7 @@ from models.team.rows import REFERENCES, TABLE_ORDER, local_ids, server_column
 
 log = logging.getLogger(__name__)
 
+_REQUIRED = ("company_id", "list_id", "from_contact_id", "to_contact_id")  # NOT NULL references
 _CONFLICT_COLUMNS = ("table_name", "row_uid", "field", "company_uid", "lost_value", "lost_hlc", "lost_by",
                      "won_value", "won_hlc", "won_by", "resolved_at", "resolved_by", "resolution")
 
@@ -161,11 +162,11 @@ class _Page:
                     self.dangling.append((table, uid, column, parent, target))
             else:
                 values[column] = data.get(column)
-        if "company_id" in values and values["company_id"] is None:
-            self.skipped += 1  # its account is not on this laptop
-            return
-        if table == "list_members" and values["list_id"] is None:
+        if any(values.get(column, True) is None for column in _REQUIRED):
+            # Its account (or list, or person) is not on this laptop, or is deleted here: the server
+            # buries such a row too (kakeru.bury_orphans).
             self.skipped += 1
+            self.dangling = [entry for entry in self.dangling if entry[:2] != (table, uid)]
             return
         cursor = self.db.execute(f"SELECT * FROM {table} WHERE uid = ?", [uid])
         current = cursor.fetchone()

@@ -12,6 +12,8 @@ The merge follows README.md ("The engine's decisions"):
   ``field_hlc[field]``; one ``conflicts`` row is written when the two values differ and the server's
   HLC of that field is not the base the laptop had seen (a concurrent edit), the loser being the older;
 - a delete is a tombstone (``deleted = true``), and a tombstone wins: later edits of it are dropped;
+- the rows naming a tombstoned row are tombstoned too, or their reference cleared, as a local delete
+  cascades (``kakeru.bury_orphans``), also when they were added by another laptop after the delete;
 - a row where a written field lost to a newer value is logged again (``kakeru.resend_rows``), so the
   laptop that wrote it receives the winner even when its cursor had passed the winner's change.
 
@@ -70,6 +72,55 @@ BEGIN
             coalesce(current_setting('kakeru.origin', true), ''),
             CASE WHEN %1$L = 'companies' THEN r.uid ELSE to_jsonb(r) ->> 'company_uid' END
         FROM kakeru.%1$I AS r WHERE r.uid = ANY ($1)$q$, tbl) USING uids;
+END
+$$"""
+
+# What a local delete does to the rows that name the deleted one (ON DELETE CASCADE / SET NULL in the
+# laptop's schema), done on the server for the rows other laptops added or changed meanwhile, so that
+# the server's live rows are what every laptop holds: (table, reference, table referenced, action).
+_ORPHAN_RULES = (
+    ("contacts", "company_uid", "companies", "delete"),
+    ("relationships", "company_uid", "companies", "delete"),
+    ("touches", "company_uid", "companies", "delete"),
+    ("plans", "company_uid", "companies", "delete"),
+    ("meetings", "company_uid", "companies", "delete"),
+    ("list_members", "company_uid", "companies", "delete"),
+    ("relationships", "from_contact_uid", "contacts", "delete"),
+    ("relationships", "to_contact_uid", "contacts", "delete"),
+    ("list_members", "list_uid", "target_lists", "delete"),
+    ("contacts", "successor_uid", "contacts", "null"),
+    ("touches", "contact_uid", "contacts", "null"),
+    ("plans", "contact_uid", "contacts", "null"),
+    ("plans", "done_touch_uid", "touches", "null"),
+    ("meetings", "touch_uid", "touches", "null"),
+)
+_RULES_ARRAY = "ARRAY[" + ", ".join(
+    "ARRAY[" + ", ".join(f"'{part}'" for part in rule) + "]" for rule in _ORPHAN_RULES) + "]"
+
+# The rows naming a tombstoned row among ``mentioned`` (the uids a batch wrote or named) are tombstoned
+# too, or their reference cleared, as the rules say. SECURITY DEFINER: a caller who may delete an account
+# must see its other callers' touches go with it, as they do on every laptop.
+_BURY_FUNCTION = f"""CREATE FUNCTION kakeru.bury_orphans(mentioned text[]) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    rule text[];
+BEGIN
+    FOREACH rule SLICE 1 IN ARRAY {_RULES_ARRAY} LOOP
+        IF rule[4] = 'delete' THEN
+            EXECUTE format($q$
+                UPDATE kakeru.%1$I AS x SET deleted = true, hlc = greatest(x.hlc, p.hlc)
+                FROM kakeru.%3$I AS p
+                WHERE p.uid = x.%2$I AND p.deleted AND NOT x.deleted AND p.uid = ANY ($1)$q$,
+                rule[1], rule[2], rule[3]) USING mentioned;
+        ELSE
+            EXECUTE format($q$
+                UPDATE kakeru.%1$I AS x SET %2$I = NULL, hlc = greatest(x.hlc, p.hlc),
+                    field_hlc = x.field_hlc || jsonb_build_object(%2$L, p.hlc)
+                FROM kakeru.%3$I AS p
+                WHERE p.uid = x.%2$I AND p.deleted AND NOT x.deleted AND p.uid = ANY ($1)$q$,
+                rule[1], rule[2], rule[3]) USING mentioned;
+        END IF;
+    END LOOP;
 END
 $$"""
 
@@ -166,8 +217,14 @@ BEGIN
               AND NOT EXISTS (SELECT 1 FROM kakeru.%1$I x WHERE x.uid = s.uid)
             ON CONFLICT (uid) DO NOTHING$q$, t, t);
     END LOOP;
+    -- What names a row tombstoned now or before goes as it does on a laptop (kakeru.bury_orphans).
+    PERFORM kakeru.bury_orphans(ARRAY(
+        SELECT s.uid FROM pg_temp.kakeru_stage s
+        UNION
+        SELECT e.value FROM pg_temp.kakeru_stage s CROSS JOIN LATERAL jsonb_each_text(s.data) AS e
+        WHERE e.key LIKE '%\_uid' AND e.value IS NOT NULL));
     RETURN (SELECT count(*) FROM pg_temp.kakeru_stage);
 END
 $merge$""".replace("%(now)s", "'" + _NOW.replace("'", "''") + "'")
 
-MERGE_SQL: list[str] = [_AUTHOR_FUNCTION, _RESEND_FUNCTION, _MERGE_FUNCTION]
+MERGE_SQL: list[str] = [_AUTHOR_FUNCTION, _RESEND_FUNCTION, _BURY_FUNCTION, _MERGE_FUNCTION]

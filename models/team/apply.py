@@ -261,12 +261,17 @@ class _Page:
 
 
 def apply_page(db: Database, changes: list[Change], cursor: Cursor,
-               dangling: Iterable[Dangling] = ()) -> Applied:
+               dangling: Iterable[Dangling] = (), since: Cursor | None = None) -> Applied | None:
     """Apply one page of pulled changes and store ``cursor`` after it, in one local transaction.
 
     ``dangling``: references of earlier pages still waiting for their rows (``Applied.dangling``).
+    ``since``: the cursor the page was read after; when the stored cursor is no longer it (another sync
+    of this file applied pages meanwhile), nothing is applied and None is returned, so that an older
+    page never overwrites newer rows.
     """
     with writing(db):
+        if since is not None and stored_cursor(db) != since:
+            return None
         recording = bool(db.execute("SELECT recording FROM sync_state WHERE id = 1").fetchone()[0])
         set_recording(db, False)
         page = _Page(db, dangling)
@@ -306,7 +311,10 @@ def pull(db: Database, conn: Connection, page_size: int = 1000) -> Pulled:
             changes, after = read_changes(conn, cursor, page_size)
         if not changes:
             break
-        applied = apply_page(db, changes, after, dangling)
+        applied = apply_page(db, changes, after, dangling, since=cursor)
+        if applied is None:  # another sync of this file moved the cursor: read on from where it is
+            cursor = stored_cursor(db)
+            continue
         dangling = applied.dangling
         total += applied.changes
         conflicts += applied.conflicts

@@ -158,3 +158,18 @@ def test_a_reference_to_a_row_pulled_after_it_is_mended_when_that_row_arrives(tm
                      ).fetchall() == [("佐藤 花子", "鈴木 一郎")]
     a.close()
     b.close()
+
+
+def test_a_page_read_before_another_sync_moved_the_cursor_is_not_applied(pair, server):
+    from models.team.apply import apply_page
+    from models.team.pull import Cursor, read_changes
+
+    a, b = pair
+    company = create_company(a, {"name": "株式会社古頁", "notes": "古い"})
+    push(a, server)
+    old_page, old_after = read_changes(server, stored_cursor(b))  # a slow sync of B read this page...
+    update_company(a, company.id, {"notes": "新しい"})
+    push(a, server)
+    pull(b, server)  # ...while another sync of B applied it and the newer one
+    assert apply_page(b, old_page, old_after, since=Cursor()) is None
+    assert b.execute("SELECT notes FROM companies").fetchone() == ("新しい",)

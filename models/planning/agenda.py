@@ -7,18 +7,23 @@ marked do-not-call never appear.
 
 The daily target caps the whole day: overdue and due plans are always shown (they are promises), and
 fresh targets fill what is left after them and after the accounts already called that day.
+
+In a team (``models.planning.colleagues``): the plans are the caller's own (and those nobody holds), the
+fresh targets come from the lists assigned to them, and a re-contact on an account a colleague called
+recently or holds a plan on is left out (counted, and shown with what the colleague did when asked).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
 
 from models.accounts.vocab import CLOSED_STATUSES
+from models.planning import colleagues
 from models.planning.dispositions import DEFAULT_RULES
 from models.planning.plans import Due, parse_due
 from models.store import settings
@@ -52,6 +57,7 @@ class AgendaEntry:
     score: float = 0.0
     status: str = "untouched"
     last_outcome: str | None = None
+    others: str | None = None  # what a colleague did with the account (a team's file), for the caller to read
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,7 @@ class Agenda:
     entries: tuple[AgendaEntry, ...]
     counts: AgendaCounts
     daily_target: int
+    held_by_others: int = 0  # re-contacts left out because a colleague works on their accounts
 
     @property
     def company_ids(self) -> list[int]:
@@ -111,16 +118,18 @@ def _fresh_reason(rank: str | None, score: float | None) -> str:
     return "・".join(parts)
 
 
-def _plan_rows(db: Database, day: date) -> list[dict[str, Any]]:
+def _plan_rows(db: Database, day: date, me: str | None) -> list[dict[str, Any]]:
     next_day = (day + timedelta(days=1)).isoformat()
+    # In a team, a colleague's plan is theirs to keep: only one's own and those nobody holds.
+    mine = "" if me is None else " AND coalesce(p.caller, '') IN ('', ?)"
     return list(db.query(
         f"""SELECT p.id AS plan_id, p.due, p.hypothesis, {_COMPANY_COLUMNS},
             (SELECT t.outcome FROM touches t WHERE t.company_id = p.company_id
              ORDER BY t.at DESC, t.id DESC LIMIT 1) AS last_outcome
         FROM plans p JOIN companies c ON c.id = p.company_id
-        WHERE p.status = 'open' AND p.kind = 'call' AND p.due < ? AND c.status NOT IN ({_CLOSED_SQL})
+        WHERE p.status = 'open' AND p.kind = 'call' AND p.due < ? AND c.status NOT IN ({_CLOSED_SQL}){mine}
         ORDER BY p.due, p.id""",
-        [next_day],
+        [next_day] if me is None else [next_day, me],
     ))
 
 
@@ -160,19 +169,25 @@ def _done_today(db: Database, day: date) -> int:
 
 
 def build_agenda(
-    db: Database, day: date, list_ids: Sequence[int] | None = None, daily_target: int | None = None
+    db: Database, day: date, list_ids: Sequence[int] | None = None, daily_target: int | None = None,
+    include_others: bool = False,
 ) -> Agenda:
     """The queue for ``day``.
 
     Args:
-        list_ids: the lists fresh targets come from; None means every untouched company.
+        list_ids: the lists fresh targets come from; None means every untouched company (in a team,
+            the lists assigned to the caller, when any are).
         daily_target: accounts to handle that day; None reads the setting (default 40).
+        include_others: in a team, keep re-contacts on accounts a colleague works on (left out by default).
 
     Raises:
         ValidationError: ``day`` is outside 1900-01-01 to 2999-12-31 (``models.store.days``).
     """
     check_day(day)
     target = daily_target_setting(db) if daily_target is None else max(0, int(daily_target))
+    team = colleagues.team_view(db)
+    if team.bound and list_ids is None:
+        list_ids = colleagues.assigned_list_ids(db)
     overdue: list[AgendaEntry] = []
     due_timed: list[AgendaEntry] = []
     due_dated: list[AgendaEntry] = []
@@ -185,7 +200,7 @@ def build_agenda(
             return (0, False, row["due"])
         return (1, len(row["due"]) == 10, row["due"])
 
-    for row in sorted(_plan_rows(db, day), key=queue_order):
+    for row in sorted(_plan_rows(db, day, team.me if team.bound else None), key=queue_order):
         if row["company_id"] in seen:
             continue
         seen.add(row["company_id"])
@@ -203,8 +218,21 @@ def build_agenda(
             overdue.append(entry)
         else:
             (due_timed if isinstance(due, datetime) else due_dated).append(entry)
+    held = 0
+    if team.bound:
+        # A re-contact of one's own on an account a colleague called since, or holds a plan on: said on
+        # the entry, and left out unless asked (the colleague may have settled it already).
+        others = colleagues.others_at(db, [*seen], day)
+        held = 0 if include_others else sum(1 for company_id in seen if company_id in others)
+        overdue, due_timed, due_dated = (
+            [replace(entry, others=others[entry.company_id].describe(day)) if entry.company_id in others
+             else entry for entry in group if include_others or entry.company_id not in others]
+            for group in (overdue, due_timed, due_dated))
     done_today = _done_today(db, day)
     room = target - len(overdue) - len(due_timed) - len(due_dated) - done_today
+    # Fresh targets need no such check: a colleague's touch or open plan already makes an account not
+    # fresh (last_touch_at, the open-plan test of _FRESH_WHERE), pulled with their rows.
+    fresh_rows = _fresh_rows(db, list_ids, room)
     fresh = [
         AgendaEntry(
             company_id=row["company_id"], company_name=row["name"], name_kana=row["name_kana"],
@@ -212,13 +240,13 @@ def build_agenda(
             reason=_fresh_reason(row["rank"], row["score"]), rank=row["rank"], score=row["score"],
             status=row["status"],
         )
-        for row in _fresh_rows(db, list_ids, room)
+        for row in fresh_rows
     ]
     entries = (*overdue, *due_timed, *due_dated, *fresh)
     counts = AgendaCounts(
         overdue=len(overdue), due=len(due_timed) + len(due_dated), fresh=len(fresh), done_today=done_today
     )
-    return Agenda(day=day, entries=entries, counts=counts, daily_target=target)
+    return Agenda(day=day, entries=entries, counts=counts, daily_target=target, held_by_others=held)
 
 
 def parse_day(text: str) -> date:

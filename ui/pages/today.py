@@ -13,6 +13,7 @@ from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from models.accounts import lists as lists_model
-from models.planning import sessions
+from models.planning import colleagues, sessions
 from models.planning.agenda import Agenda, build_agenda
 from models.store import clock
 from models.store import settings as db_settings
@@ -142,6 +143,12 @@ class TodayPage(Page):
         self.keys_button = _named(QPushButton(self.tr("Outcome keys…")), "outcomeKeysButton",
                                   self.tr("Choose which outcome each number key logs"))
         self.keys_button.clicked.connect(self.edit_outcome_keys)
+        # In a team: accounts a colleague called recently or holds a plan on are left out unless asked.
+        self.others_check = _named(
+            QCheckBox(self.tr("Show accounts colleagues are working on")), "todayShowOthers",
+            self.tr("Also list accounts a colleague called recently or holds a plan on"))
+        self.others_check.toggled.connect(lambda _on: self.reload())
+        self.others_check.hide()
 
         day_label = QLabel(self.tr("&Day"))
         day_label.setBuddy(self.date_edit)
@@ -158,6 +165,7 @@ class TodayPage(Page):
             top.addWidget(widget)
             top.addSpacing(8)
         top.addStretch(1)
+        top.addWidget(self.others_check)
         top.addWidget(self.keys_button)
         top.addWidget(self.resume_button)
         top.addWidget(self.start_button)
@@ -240,14 +248,25 @@ class TodayPage(Page):
         self._fill_controls()
         list_id = self.list_id()
         self.agenda = build_agenda(self.db, self.day(), None if list_id is None else [list_id],
-                                   self.target_spin.value())
+                                   self.target_spin.value(), include_others=self.others_check.isChecked())
         self.model.set_agenda(self.agenda)
         self._stale = False
         counts = self.agenda.counts
-        self.counts_label.setText(arg(
+        text = arg(
             self.tr("Overdue %1 · Due today %2 · New %3 · Done today %4 (daily target %5)"),
             number(counts.overdue), number(counts.due), number(counts.fresh), number(counts.done_today),
-            number(self.agenda.daily_target)))
+            number(self.agenda.daily_target))
+        team = colleagues.team_view(self.db)
+        self.others_check.setVisible(team.bound)
+        if team.bound:
+            # What the laptop knows of its colleagues is what it last synced: say how old that is.
+            age = colleagues.sync_age_text(team, clock.now())
+            if self.agenda.held_by_others:
+                text += "　" + arg(self.tr("%1 left out: a colleague is working on them (%2)"),
+                                   number(self.agenda.held_by_others), age)
+            else:
+                text += "　" + arg(self.tr("(colleagues' work as of the last sync: %1)"), age)
+        self.counts_label.setText(text)
         empty = not self.agenda.entries
         self.empty_label.setVisible(empty)
         self.table.setVisible(not empty)

@@ -21,6 +21,7 @@ SECTION_LABELS = {
     "fresh": QT_TRANSLATE_NOOP("AgendaModel", "New"),
 }
 SECTION_COLOURS = {"overdue": "#b3261e", "due": "#1f6f43", "fresh": "#555555"}
+OTHERS_COLOUR = "#9a5b00"  # a colleague works on the account: amber, read before dialling
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("AgendaModel", "#"),
@@ -94,7 +95,8 @@ class AgendaModel(QAbstractTableModel):
             COL_DUE: due_display(entry),
             COL_RANK: entry.rank or "",
             COL_STATUS: label(COMPANY_STATUS, entry.status),
-            COL_REASON: entry.reason,
+            # A colleague's work on the account first: the caller reads it before dialling.
+            COL_REASON: f"⚠ {entry.others}／{entry.reason}" if entry.others else entry.reason,
         }
         return values[column]
 
@@ -117,6 +119,8 @@ class AgendaModel(QAbstractTableModel):
             return self._display(row, entry, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_SECTION:
             return QColor(SECTION_COLOURS[entry.section])
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_REASON and entry.others:
+            return QColor(OTHERS_COLOUR)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_NUMBER, COL_RANK):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

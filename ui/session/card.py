@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QTextBrowser, QV
 from sqlite_utils import Database
 
 from models.accounts.vocab import CONTACT_ROLE, OUTCOME, TOUCH_KIND
+from models.planning import colleagues
 from models.planning.plans import parse_due
 from models.planning.session_card import AccountCard
 from models.store import clock
@@ -59,6 +60,15 @@ class AccountCardView(QWidget):
         self.setAccessibleName(self.tr("The account being called"))
         self.card: AccountCard | None = None
 
+        self.db = db
+        # In a team: a colleague called this account recently or holds a plan on it (read before dialling).
+        self.others_label = _named(QLabel(), "colleagueWorkLabel",
+                                   self.tr("A colleague's work on this account"))
+        self.others_label.setWordWrap(True)
+        self.others_label.setStyleSheet(
+            "color: #7a4800; background: #fff4dc; border: 1px solid #e0b050; padding: 4px; "
+            "font-weight: bold;")
+        self.others_label.hide()
         self.ask_label = _named(QLabel(), "askForLabel", self.tr("Person to ask for"))
         self.ask_label.setWordWrap(True)
         self.plan_label = _named(QLabel(), "openPlanLabel", self.tr("Open plan and hypothesis"))
@@ -82,6 +92,7 @@ class AccountCardView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.others_label)
         layout.addWidget(_section(self.tr("Ask for")))
         layout.addWidget(self.ask_label)
         layout.addWidget(_section(self.tr("Open plan")))
@@ -94,14 +105,24 @@ class AccountCardView(QWidget):
         layout.addWidget(self.script_view)
         layout.addWidget(self.script_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-    def set_card(self, card: AccountCard) -> None:
+    def set_card(self, card: AccountCard, now: datetime | None = None) -> None:
+        """Show ``card``; ``now``: the session's clock (what counts as a colleague's recent call)."""
         self.card = card
+        self._show_others(card.company.id, now or clock.now())
         self.map_panel.set_company(card.company.id)
         self.show_contact(card.ask_for.id if card.ask_for else None)
         self.plan_label.setText(self._plan_text(card))
         self.touches_label.setText(self._touches_html(card))
         self.script_view.setHtml(self._script_html(card))
         self.script_button.setEnabled(card.script.list_id is not None)
+
+    def _show_others(self, company_id: int, now: datetime) -> None:
+        today = now.date()
+        work = colleagues.others_at(self.db, [company_id], today).get(company_id)
+        self.others_label.setVisible(work is not None)
+        if work is not None:
+            age = colleagues.sync_age_text(colleagues.team_view(self.db), now)
+            self.others_label.setText(f"⚠ {work.describe(today)}（{age}）")
 
     def show_contact(self, contact_id: int | None) -> None:
         """Name the person being called and mark them on the map (while nobody named is on the line,

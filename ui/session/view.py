@@ -271,8 +271,9 @@ class SessionView(SessionKeys, DraftKeeping, OutcomeSaving, QWidget):
     def _show_card(self, card: AccountCard) -> None:
         self._show_header(card)
         self._card_stale = False
-        self.card_view.set_card(card)
-        self.panel.set_account(card, self.rules, self.calendar, self.clock())
+        now = self.clock()
+        self.card_view.set_card(card, now)
+        self.panel.set_account(card, self.rules, self.calendar, now)
 
     def _show_header(self, card: AccountCard) -> None:
         company = card.company
@@ -345,7 +346,7 @@ class SessionView(SessionKeys, DraftKeeping, OutcomeSaving, QWidget):
         if dialog.exec() == ScriptDialog.DialogCode.Accepted and dialog.saved is not None:
             record(self.bus, None, dialog.saved)
             self.card = account_card(self.db, self.card.company.id, self.list_id)
-            self.card_view.set_card(self.card)
+            self.card_view.set_card(self.card, self.clock())
         dialog.deleteLater()
 
     # -- refresh ------------------------------------------------------------------------------------
@@ -385,6 +386,6 @@ class SessionView(SessionKeys, DraftKeeping, OutcomeSaving, QWidget):
         if chosen is None and not before.contacts and self.card.ask_for is not None:
             chosen = self.card.ask_for.id  # nobody was registered: the one just added is on the line
         self._show_header(self.card)
-        self.card_view.set_card(self.card)
+        self.card_view.set_card(self.card, self.clock())
         self.panel.fill_contacts(self.card, chosen)
         self.card_view.show_contact(self.panel.contact_id())

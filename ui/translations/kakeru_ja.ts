@@ -8,6 +8,10 @@
         <translation>架電中のアカウント</translation>
     </message>
     <message>
+        <source>A colleague's work on this account</source>
+        <translation>この会社に対する他の担当者の対応</translation>
+    </message>
+    <message>
         <source>Person to ask for</source>
         <translation>お呼び出しする方</translation>
     </message>
@@ -3121,6 +3125,10 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>データベースの場所を開く(&amp;L)</translation>
     </message>
     <message>
+        <source>&amp;Team…</source>
+        <translation>チーム(&amp;T)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
@@ -5219,6 +5227,57 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     </message>
 </context>
 <context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Team sync</source>
+        <translation>チームの同期</translation>
+    </message>
+    <message>
+        <source>Sync: %1</source>
+        <translation>同期: %1</translation>
+    </message>
+    <message>
+        <source>Sync: %1 · %2 waiting</source>
+        <translation>同期: %1・未送信 %2 件</translation>
+    </message>
+    <message>
+        <source>Click to open the team settings.</source>
+        <translation>クリックするとチームの設定を開きます。</translation>
+    </message>
+    <message>
+        <source>syncing…</source>
+        <translation>同期中…</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>オフライン</translation>
+    </message>
+    <message>
+        <source>offline (last %1)</source>
+        <translation>オフライン（最終 %1）</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>未実施</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>たった今</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>%1 分前</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>%1 時間前</translation>
+    </message>
+</context>
+<context>
     <name>TargetActions</name>
     <message>
         <source>(none)</source>
@@ -5578,6 +5637,197 @@ Replace the existing view?</source>
     </message>
 </context>
 <context>
+    <name>TeamDialog</name>
+    <message>
+        <source>Team</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Join your team's server to share lists, calls and plans with your colleagues. Kakeru keeps working on this computer when the server cannot be reached, and syncs when it can.</source>
+        <translation>チームのサーバーに参加すると、リスト・架電・予定を同僚と共有できます。サーバーに接続できないときもこのパソコンでそのまま作業でき、接続できるようになったら同期します。</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>サーバー</translation>
+    </message>
+    <message>
+        <source>e.g. team.example.co.jp</source>
+        <translation>例: team.example.co.jp</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>データベース</translation>
+    </message>
+    <message>
+        <source>Or a connection string (DSN)</source>
+        <translation>または接続文字列（DSN）</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>ログイン名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>(shown after the connection test)</source>
+        <translation>（接続テストの後に表示されます）</translation>
+    </message>
+    <message>
+        <source>Name on the team</source>
+        <translation>チームでの表示名</translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation>サーバー(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation>データベース(&amp;D)</translation>
+    </message>
+    <message>
+        <source>or &amp;connection string</source>
+        <translation>または接続文字列(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Login</source>
+        <translation>ログイン名(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>パスワード(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The password is kept in this computer's keychain, never in a file, so Kakeru can sync in the background.</source>
+        <translation>パスワードはファイルではなく、このパソコンのキーチェーンに保存します。これにより Kakeru がバックグラウンドで同期できます。</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>接続テストの結果</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>接続テスト(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Test the connection to the team's server</source>
+        <translation>チームのサーバーに接続できるか確かめます</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>参加(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Join the team with this file</source>
+        <translation>このファイルでチームに参加します</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>最終同期</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent</source>
+        <translation>未送信の変更</translation>
+    </message>
+    <message>
+        <source>How the last sync went</source>
+        <translation>前回の同期の結果</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>未送信</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>今すぐ同期(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sync with the team's server now</source>
+        <translation>今すぐチームのサーバーと同期します</translation>
+    </message>
+    <message>
+        <source>&amp;Leave the team…</source>
+        <translation>チームから抜ける(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Leave the team, keeping the data on this computer</source>
+        <translation>このパソコンのデータを残したまま、チームから抜けます</translation>
+    </message>
+    <message>
+        <source>%1 (login %2)</source>
+        <translation>%1（ログイン名 %2）</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>まだ同期していません</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>%1 件</translation>
+    </message>
+    <message>
+        <source>Offline: the server cannot be reached now. Kakeru keeps working and syncs when it can.</source>
+        <translation>オフライン: 現在サーバーに接続できません。Kakeru はこのまま使え、接続できるようになったら同期します。</translation>
+    </message>
+    <message>
+        <source>Synced: %1 sent, %2 received.</source>
+        <translation>同期しました（送信 %1 件、受信 %2 件）。</translation>
+    </message>
+    <message>
+        <source>Enter the server and the database (or a connection string).</source>
+        <translation>サーバーとデータベース（または接続文字列）を入力してください。</translation>
+    </message>
+    <message>
+        <source>Enter your login.</source>
+        <translation>ログイン名を入力してください。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>接続しています…</translation>
+    </message>
+    <message>
+        <source>Connected. You are a member of this team as %1.</source>
+        <translation>接続できました。「%1」としてこのチームのメンバーです。</translation>
+    </message>
+    <message>
+        <source>Connecting to the team's server…</source>
+        <translation>チームのサーバーに接続しています…</translation>
+    </message>
+    <message>
+        <source>Sending this file's %1 rows to the team and receiving the team's changes…</source>
+        <translation>このファイルの %1 件のデータをチームに送信し、チームの変更を受信しています…</translation>
+    </message>
+    <message>
+        <source>This computer has no usable keychain, so the password was not kept and Kakeru cannot sync with the team. Ask your administrator to set up a ~/.pgpass file (or PGPASSWORD) on this computer.</source>
+        <translation>このパソコンには使えるキーチェーンがないため、パスワードを保存できませんでした。このままではチームと同期できません。このパソコンに ~/.pgpass ファイル（または環境変数 PGPASSWORD）を設定するよう、管理者に依頼してください。</translation>
+    </message>
+    <message>
+        <source>Syncing with the team's server…</source>
+        <translation>チームのサーバーと同期しています…</translation>
+    </message>
+    <message>
+        <source>Leave the team? Everything on this computer stays: accounts, calls, plans and meetings are kept, so there is nothing to undo. From now on this file no longer syncs with the team.</source>
+        <translation>チームから抜けますか？ このパソコンのデータ（企業、架電の記録、予定、商談）はすべてそのまま残るため、元に戻す操作はありません。今後、このファイルはチームと同期しなくなります。</translation>
+    </message>
+    <message>
+        <source>%1 changes not yet sent will not reach the team. To send them first, choose No and sync now.</source>
+        <translation>未送信の変更 %1 件はチームに送られなくなります。先に送る場合は［いいえ］を選び、今すぐ同期してください。</translation>
+    </message>
+    <message>
+        <source>Leave the team</source>
+        <translation>チームから抜ける</translation>
+    </message>
+</context>
+<context>
     <name>TimeZoneDialog</name>
     <message>
         <source>Time zone</source>
@@ -5880,6 +6130,14 @@ Replace the existing view?</source>
         <translation>数字キーで記録する結果を選ぶ</translation>
     </message>
     <message>
+        <source>Show accounts colleagues are working on</source>
+        <translation>他の担当者が対応中の会社も表示</translation>
+    </message>
+    <message>
+        <source>Also list accounts a colleague called recently or holds a plan on</source>
+        <translation>他の担当者が最近架電した会社や予定を持っている会社も一覧に含めます</translation>
+    </message>
+    <message>
         <source>&amp;Day</source>
         <translation>日付(&amp;D)</translation>
     </message>
@@ -5906,6 +6164,14 @@ Replace the existing view?</source>
     <message>
         <source>Overdue %1 · Due today %2 · New %3 · Done today %4 (daily target %5)</source>
         <translation>期限超過 %1件・本日予定 %2件・新規 %3件・本日実施 %4件（目標 %5件）</translation>
+    </message>
+    <message>
+        <source>%1 left out: a colleague is working on them (%2)</source>
+        <translation>他の担当者が対応中の %1 件を除外しています（%2）</translation>
+    </message>
+    <message>
+        <source>(colleagues' work as of the last sync: %1)</source>
+        <translation>（他の担当者の状況: %1）</translation>
     </message>
     <message>
         <source>Nothing to call on this day: no re-contacts are due and no untouched targets are left in this list. Choose another list or import one on the Targets page.</source>

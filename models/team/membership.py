@@ -10,10 +10,12 @@ team's members and assignments as last pulled), so the file works alone and may 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from models.store.db import writing
+
+if TYPE_CHECKING:  # the status bar reads the team state before sqlite-utils is loaded
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

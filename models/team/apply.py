@@ -88,6 +88,8 @@ class _Page:
         self.touched_companies: set[int] = set()
         self.skipped = 0
         self.conflicts = 0
+        self.rows: dict[str, dict[str, Any]] = {}  # this table's rows of the page by uid, as written
+        self.seen: list[tuple[str, str, str]] = []  # sync_seen rows to write
 
     def apply(self, changes: list[Change]) -> None:
         order = {table: index for index, table in enumerate(TABLE_ORDER)}
@@ -126,14 +128,33 @@ class _Page:
         # The rows of this page's own table may reference each other (a successor): resolved per row.
         resolved = {parent: local_ids(self.db, parent, uids) for parent, uids in targets.items()
                     if parent != table}
+        # The rows already here, read in chunks (a first pull brings hundreds of thousands).
+        self.rows = {}
+        wanted = list(dict.fromkeys(change.uid for change in changes))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            cursor = self.db.execute(f"SELECT * FROM {table} WHERE uid IN ({','.join('?' * len(chunk))})",
+                                     chunk)
+            names = [description[0] for description in cursor.description]
+            self.rows.update({row["uid"]: row for row in (dict(zip(names, values, strict=True))
+                                                           for values in cursor.fetchall())})
         for change in changes:
             data = change.data
             if change.op == "delete" or data is None or data.get("deleted"):
+                self._flush_seen()
                 self._delete(table, change.uid)
             else:
                 self._upsert(table, change.uid, data, refs, resolved)
+        self._flush_seen()
+
+    def _flush_seen(self) -> None:
+        self.db.conn.executemany(
+            "INSERT INTO sync_seen (table_name, row_uid, field_hlc) VALUES (?, ?, ?) "
+            "ON CONFLICT (table_name, row_uid) DO UPDATE SET field_hlc = excluded.field_hlc", self.seen)
+        self.seen = []
 
     def _delete(self, table: str, uid: str) -> None:
+        self.rows.pop(uid, None)
         if table == "touches":
             row = self.db.execute("SELECT company_id FROM touches WHERE uid = ?", [uid]).fetchone()
             if row:
@@ -168,10 +189,8 @@ class _Page:
             self.skipped += 1
             self.dangling = [entry for entry in self.dangling if entry[:2] != (table, uid)]
             return
-        cursor = self.db.execute(f"SELECT * FROM {table} WHERE uid = ?", [uid])
-        current = cursor.fetchone()
-        if current is not None:
-            now = dict(zip([description[0] for description in cursor.description], current, strict=True))
+        now = self.rows.get(uid)
+        if now is not None:
             keep = {column for column in SYNCED_COLUMNS[table] if server_column(table, column) in protected}
             changed = {column: value for column, value in values.items()
                        if column not in keep and now[column] != value}
@@ -181,6 +200,7 @@ class _Page:
                 changed["updated_at"] = data.get("updated_at", now["updated_at"])
                 self.db.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in changed)} WHERE id = ?",
                                 [*changed.values(), now["id"]])
+                now.update(changed)
             if table == "touches":
                 self.touched_companies.update({now["company_id"], values["company_id"]})
         else:
@@ -193,10 +213,11 @@ class _Page:
             if inserted.rowcount == 0 and table == "target_lists":
                 # Two laptops made a list of the same name offline: this one is kept beside it, renamed.
                 row["name"] = f"{row['name']}（{uid[-4:]}）"
-                self.db.execute(f"INSERT {insert}", list(row.values()))
+                inserted = self.db.execute(f"INSERT {insert}", list(row.values()))
             elif inserted.rowcount == 0:
                 self.skipped += 1  # the same membership under another uid
                 return
+            self.rows[uid] = {**row, "id": inserted.lastrowid}
             if table == "touches":
                 self.touched_companies.add(values["company_id"])
         field_hlc = dict(data.get("field_hlc") or {})
@@ -209,10 +230,7 @@ class _Page:
                     field_hlc[field] = before[field]
                 else:
                     field_hlc.pop(field, None)
-        self.db.execute(
-            "INSERT INTO sync_seen (table_name, row_uid, field_hlc) VALUES (?, ?, ?) "
-            "ON CONFLICT (table_name, row_uid) DO UPDATE SET field_hlc = excluded.field_hlc",
-            [table, uid, json.dumps(field_hlc)])
+        self.seen.append((table, uid, json.dumps(field_hlc)))
 
     def _mend(self) -> None:
         """Point the references that waited at their rows, where those have arrived since."""

@@ -349,15 +349,15 @@ class TeamDialog(QDialog):
         self.pages.setCurrentWidget(self.joined_page)
         self._show_joined_state()
         outcome = self.runner.sync_with_progress(
-            self, arg(self.tr("Sending this file's %1 rows to the team and receiving the team's…"),
+            self, arg(self.tr("Sending this file's %1 rows to the team and receiving the team's changes…"),
                       number(joined.queued)),
             lambda _db: (lambda: connect(dsn, login, password)))
         self._show_joined_state(outcome)
         if not kept:
             QMessageBox.warning(self, self.windowTitle(), self.tr(
-                "This computer has no usable keychain, so the password was not kept. Kakeru cannot sync "
-                "in the background; open File → Team… and choose Sync now, or ask your administrator "
-                "about a ~/.pgpass file."))
+                "This computer has no usable keychain, so the password was not kept and Kakeru cannot "
+                "sync with the team. Ask your administrator to set up a ~/.pgpass file (or PGPASSWORD) "
+                "on this computer."))
         self.sync_button.setFocus()
         return True
 

@@ -87,13 +87,13 @@ _ORPHAN_RULES = (
     ("list_members", "company_uid", "companies", "delete"),
     ("relationships", "from_contact_uid", "contacts", "delete"),
     ("relationships", "to_contact_uid", "contacts", "delete"),
-    ("list_members", "list_uid", "target_lists", "delete"),
     ("contacts", "successor_uid", "contacts", "null"),
     ("touches", "contact_uid", "contacts", "null"),
     ("plans", "contact_uid", "contacts", "null"),
     ("plans", "done_touch_uid", "touches", "null"),
     ("meetings", "touch_uid", "touches", "null"),
-)
+    ("list_members", "list_uid", "target_lists", "delete"),
+)  # grouped by the table referenced: each is probed once
 _RULES_ARRAY = "ARRAY[" + ", ".join(
     "ARRAY[" + ", ".join(f"'{part}'" for part in rule) + "]" for rule in _ORPHAN_RULES) + "]"
 
@@ -104,21 +104,32 @@ _BURY_FUNCTION = f"""CREATE FUNCTION kakeru.bury_orphans(mentioned text[]) RETUR
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     rule text[];
+    parent text;
+    dead text[];
 BEGIN
     FOREACH rule SLICE 1 IN ARRAY {_RULES_ARRAY} LOOP
+        -- Most batches name no tombstone: one probe of each parent table, and the rules are skipped.
+        IF parent IS DISTINCT FROM rule[3] THEN
+            parent := rule[3];
+            EXECUTE format('SELECT array_agg(uid) FROM kakeru.%I WHERE uid = ANY ($1) AND deleted', parent)
+                INTO dead USING mentioned;
+        END IF;
+        IF dead IS NULL THEN
+            CONTINUE;
+        END IF;
         IF rule[4] = 'delete' THEN
             EXECUTE format($q$
                 UPDATE kakeru.%1$I AS x SET deleted = true, hlc = greatest(x.hlc, p.hlc)
                 FROM kakeru.%3$I AS p
-                WHERE p.uid = x.%2$I AND p.deleted AND NOT x.deleted AND p.uid = ANY ($1)$q$,
-                rule[1], rule[2], rule[3]) USING mentioned;
+                WHERE p.uid = x.%2$I AND NOT x.deleted AND p.uid = ANY ($1)$q$,
+                rule[1], rule[2], rule[3]) USING dead;
         ELSE
             EXECUTE format($q$
                 UPDATE kakeru.%1$I AS x SET %2$I = NULL, hlc = greatest(x.hlc, p.hlc),
                     field_hlc = x.field_hlc || jsonb_build_object(%2$L, p.hlc)
                 FROM kakeru.%3$I AS p
-                WHERE p.uid = x.%2$I AND p.deleted AND NOT x.deleted AND p.uid = ANY ($1)$q$,
-                rule[1], rule[2], rule[3]) USING mentioned;
+                WHERE p.uid = x.%2$I AND NOT x.deleted AND p.uid = ANY ($1)$q$,
+                rule[1], rule[2], rule[3]) USING dead;
         END IF;
     END LOOP;
 END

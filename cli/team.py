@@ -1,10 +1,10 @@
-"""``team init``, ``team add-caller`` and ``team assign``: setting up a team's server (models/team).
+"""``team init``, ``add-caller``, ``assign`` and ``hand-over``: setting up a team's server (models/team).
 
 ``--server`` is a PostgreSQL DSN (``host=… port=… dbname=… user=…`` or ``postgresql://user@host/db``) of
 the login doing the act: the team's administrator for ``init`` and ``add-caller``, a manager for
-``assign``. Its password may be in the DSN, in ``PGPASSWORD`` or ``~/.pgpass``, or is asked at the
-terminal. The new member's password of ``add-caller`` is typed at the terminal (twice) or given in
-``KAKERU_TEAM_PASSWORD`` for scripts; it is never printed.
+``assign`` and ``hand-over``. Its password may be in the DSN, in ``PGPASSWORD`` or ``~/.pgpass``, or is
+asked at the terminal. The new member's password of ``add-caller`` is typed at the terminal (twice) or
+given in ``KAKERU_TEAM_PASSWORD`` for scripts; it is never printed.
 
 psycopg and the team modules are imported inside the handlers: main.py imports this module at start-up.
 """
@@ -49,6 +49,17 @@ def add_parsers(team: argparse._SubParsersAction) -> None:
     p.add_argument("--server", required=True, metavar="DSN",
                    help="チームのデータベースの接続文字列（マネージャー）")
     p.set_defaults(func=cmd_team_assign)
+
+    p = team.add_parser("hand-over",
+                        help="担当者のリストと未完了の予定を別のメンバーに引き継ぐ（マネージャーの操作）")
+    p.add_argument("--from", dest="from_caller", required=True, metavar="CALLER",
+                   help="引き継ぎ元のメンバー（表示名またはログイン名）")
+    p.add_argument("--to", required=True, metavar="CALLER", help="引き継ぎ先のメンバー")
+    p.add_argument("--list", metavar="LIST",
+                   help="引き継ぐリスト（名前または uid）。省略時は割り当て済みのリストと予定をすべて")
+    p.add_argument("--server", required=True, metavar="DSN",
+                   help="チームのデータベースの接続文字列（マネージャー）")
+    p.set_defaults(func=cmd_team_hand_over)
 
 
 def _ask(prompt: str) -> str | None:
@@ -156,4 +167,17 @@ def cmd_team_assign(args: argparse.Namespace) -> int:
     again = "" if assigned.created else "（すでに割り当て済みのため、内容を送り直しました）"
     print(f"リスト「{args.list}」を「{args.to}」に割り当てました{again}。"
           f"{assigned.resent} 件の行が次の同期で届きます。")
+    return EXIT_OK
+
+
+def cmd_team_hand_over(args: argparse.Namespace) -> int:
+    from models.team.handover import hand_over
+
+    with _open(args.server) as conn:
+        done = hand_over(conn, args.from_caller, args.to, args.list)
+    what = (f"リスト「{args.list}」と未完了の予定 {done.plans} 件" if args.list
+            else f"担当（リスト {len(done.lists)} 件、未完了の予定 {done.plans} 件）")
+    print(f"{done.from_name}さんの{what}を{done.to_name}さんに引き継ぎました。"
+          "これまでの架電履歴は記録した担当者の名前のまま残ります。"
+          f"{done.resent} 件の行が次の同期で{done.to_name}さんに届きます。")
     return EXIT_OK

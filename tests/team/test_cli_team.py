@@ -159,3 +159,24 @@ def test_the_readme_walk_through_init_add_join_sync_assign(team_dsn, capsys, mon
     with sqlite3.connect(caller_db) as local:
         assert local.execute("SELECT count(*) FROM companies").fetchone()[0] == members
         assert [row[0] for row in local.execute("SELECT name FROM target_lists")] == [name]
+
+
+def test_a_manager_hands_a_callers_list_over_from_the_command_line(team_dsn, capsys, monkeypatch):
+    assert run(capsys, "init", "--server", team_dsn)[0] == 0
+    _add(capsys, monkeypatch, team_dsn, "田中", "tanaka_ho", "--manager")
+    _add(capsys, monkeypatch, team_dsn, "佐藤", "sato_ho")
+    _add(capsys, monkeypatch, team_dsn, "鈴木", "suzuki_ho")
+    with psycopg.connect(team_dsn, autocommit=True) as admin:
+        seed(admin, "c1", "L1")
+        admin.execute("INSERT INTO kakeru.plans (uid, created_at, updated_at, company_uid, due, caller) "
+                      "VALUES ('p1', 'now', 'now', 'c1', '2026-12-10', '佐藤')")
+    manager = make_conninfo(team_dsn, user="tanaka_ho", password=PASSWORD)
+    assert run(capsys, "assign", "L1", "--to", "佐藤", "--server", manager)[0] == 0
+    code, out, err = run(capsys, "hand-over", "--from", "佐藤", "--to", "鈴木", "--server", manager)
+    assert code == 0, err
+    assert "佐藤さんの担当（リスト 1 件、未完了の予定 1 件）を鈴木さんに引き継ぎました" in out
+    caller = make_conninfo(team_dsn, user="sato_ho", password=PASSWORD)
+    code, _, err = run(capsys, "hand-over", "--from", "鈴木", "--to", "佐藤", "--server", caller)
+    assert code != 0 and "マネージャー" in err
+    with psycopg.connect(team_dsn) as admin:
+        assert admin.execute("SELECT caller FROM kakeru.plans").fetchall() == [("鈴木",)]

@@ -308,6 +308,8 @@ class MainWindow(FileCommands, QMainWindow):
         self.db_label = QLabel(arg(self.tr("Database: %1"), self.db_path))
         self.db_label.setObjectName("dbPathLabel")
         self.db_label.setToolTip(self.db_path)
+        # A long path may be cut (the tooltip has it whole); the team's sync state beside it may not.
+        self.db_label.setMinimumWidth(120)
         self.counts_label = QLabel()
         self.counts_label.setObjectName("countsLabel")
         status.addWidget(self.db_label, 1)

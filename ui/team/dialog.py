@@ -32,7 +32,7 @@ from models.team.membership import leave, team_status
 from ui.form_parts import ERROR_STYLE
 from ui.i18n import arg, number
 from ui.naming import named as _named
-from ui.team.runner import SyncOutcome, TeamSync
+from ui.team.runner import SyncOutcome, TeamSync, interval_minutes
 from ui.team.status import parse_moment
 
 if TYPE_CHECKING:
@@ -180,6 +180,10 @@ class TeamDialog(QDialog):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.state_message = _named(QLabel(), "teamStateMessage", self.tr("How the last sync went"))
         self.state_message.setWordWrap(True)
+        background = QLabel(arg(self.tr(
+            "Kakeru syncs in the background every %1 minutes and when a call session ends."),
+            interval_minutes()))
+        background.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Server"), self.server_value)
         form.addRow(self.tr("Name on the team"), self.member_value)
@@ -200,6 +204,7 @@ class TeamDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.state_message)
         layout.addStretch(1)
+        layout.addWidget(background)
         layout.addLayout(buttons)
         return page
 
@@ -228,9 +233,9 @@ class TeamDialog(QDialog):
         self.waiting_value.setText(arg(self.tr("%1 changes"), number(status.waiting)))
         last = self.runner.last
         error = last.error if last is not None else status.last_error
-        if error and last is not None and last.offline:
-            self._say(self.state_message, self.tr("Offline: the server cannot be reached now. Kakeru keeps "
-                                                  "working and syncs when it can.") + "\n" + error, False)
+        if error and last is not None and last.offline:  # quiet: Kakeru works on and syncs later
+            self.state_message.setStyleSheet("")
+            self.state_message.setText(error)
         elif error:
             self._say(self.state_message, error, False)
         elif last is not None:

@@ -5743,6 +5743,10 @@ Replace the existing view?</source>
         <translation>前回の同期の結果</translation>
     </message>
     <message>
+        <source>Kakeru syncs in the background every %1 minutes and when a call session ends.</source>
+        <translation>Kakeru は %1 分ごとと架電セッションの終了時に、バックグラウンドで同期します。</translation>
+    </message>
+    <message>
         <source>Waiting to be sent</source>
         <translation>未送信</translation>
     </message>
@@ -5773,10 +5777,6 @@ Replace the existing view?</source>
     <message>
         <source>%1 changes</source>
         <translation>%1 件</translation>
-    </message>
-    <message>
-        <source>Offline: the server cannot be reached now. Kakeru keeps working and syncs when it can.</source>
-        <translation>オフライン: 現在サーバーに接続できません。Kakeru はこのまま使え、接続できるようになったら同期します。</translation>
     </message>
     <message>
         <source>Synced: %1 sent, %2 received.</source>

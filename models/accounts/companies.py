@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from models.accounts import normalize, text_fields
 from models.accounts.entities import COMPANY_FIELDS, CONTACT_FIELDS, Company, Contact, from_row
-from models.accounts.scoring import SCORED_FIELDS, Scorer
 from models.accounts.vocab import COMPANY_STATUS, CONTACT_ROLE, RANKS
 from models.store.changes import (
     COMPANIES,
@@ -21,9 +20,13 @@ from models.store.changes import (
 )
 from models.store.db import inserted_id, now_iso, stamp, writing
 from models.store.errors import NotFound, ValidationError
+from models.store.lazy import lazy_import
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+# Scored when a company is written; the Targets page imports this module before any write.
+scoring = lazy_import("models.accounts.scoring")
 
 _COMPANY_FIELD_SET = frozenset(COMPANY_FIELDS)
 _CONTACT_FIELD_SET = frozenset(CONTACT_FIELDS)
@@ -118,7 +121,7 @@ def create_company(db: Database, values: dict[str, Any]) -> Company:
     clean = clean_company_values(values)
     with writing(db):
         row = company_row(clean)
-        row["score"] = Scorer.of(db)(row)
+        row["score"] = scoring.Scorer.of(db)(row)
         company_id = inserted_id(db.table("companies").insert(row))
     return get_company(db, company_id)
 
@@ -137,8 +140,8 @@ def update_company(db: Database, company_id: int, changes: dict[str, Any]) -> Co
         current = get_company(db, company_id)
         merged = {key: getattr(current, key) for key in COMPANY_FIELDS} | clean
         values = clean | derived_keys(merged) | {"updated_at": now_iso()}
-        if clean.keys() & set(SCORED_FIELDS):
-            values["score"] = Scorer.of(db)(merged)
+        if clean.keys() & set(scoring.SCORED_FIELDS):
+            values["score"] = scoring.Scorer.of(db)(merged)
         db.table("companies").update(company_id, values)
     return get_company(db, company_id)
 

@@ -25,16 +25,18 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from models.accounts import scoring
 from models.accounts import targets as targets_query
 from models.accounts.companies import get_company
 from models.accounts.vocab import COMPANY_STATUS
 from models.store import clock
 from models.store.errors import KakeruError, NotFound
+from models.store.lazy import lazy_import
 from ui.i18n import label
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+scoring = lazy_import("models.accounts.scoring")  # for a score's explanation, asked on hover
 
 PAGE_SIZE = 200
 CACHED_PAGES = 50  # rows kept for 10,000 rows of the table; any other page is read again by id

@@ -69,18 +69,39 @@ def rewrite(db: Database, zone: tzinfo) -> int:
 
     Run it inside the caller's transaction. Rewriting touches.at runs the triggers that keep the
     per-day counts and the companies' first touch, so a touch moves to the day it has in ``zone``.
+
+    In a team's file the outbox does not record these updates (the team's outbox triggers would send
+    every row of the file as edited): no moment changes, so there is nothing for the team to learn.
     """
     db.conn.create_function(_FUNCTION, 1, lambda text: clock.text_in_zone(text, zone), deterministic=True)
     fixed = clock.fixed_offset(zone)
     changed = 0
-    for table, column in _columns(db):
-        # A zone without summer time has one offset: values already ending with it are skipped in SQL.
-        skip = f" AND substr({column}, -6) <> '{clock.offset_text(fixed)}'" if fixed is not None else ""
-        cursor = db.execute(
-            f"UPDATE {table} SET {column} = {_FUNCTION}({column}) "
-            f"WHERE length({column}) > 10{skip} AND {column} IS NOT {_FUNCTION}({column})")
-        changed += max(cursor.rowcount, 0)
+    recording = _pause_recording(db)
+    try:
+        for table, column in _columns(db):
+            # A zone without summer time has one offset: values already ending with it are skipped in SQL.
+            skip = f" AND substr({column}, -6) <> '{clock.offset_text(fixed)}'" if fixed is not None else ""
+            cursor = db.execute(
+                f"UPDATE {table} SET {column} = {_FUNCTION}({column}) "
+                f"WHERE length({column}) > 10{skip} AND {column} IS NOT {_FUNCTION}({column})")
+            changed += max(cursor.rowcount, 0)
+    finally:
+        if recording:
+            db.execute("UPDATE sync_state SET recording = 1 WHERE id = 1")
     return changed
+
+
+def _pause_recording(db: Database) -> bool:
+    """Turn the team outbox's recording off (in the caller's transaction); whether it was on. A file from
+    before the outbox (migration 8 runs before 11) has nothing to pause."""
+    exists = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_state'"
+    if db.execute(exists).fetchone() is None:
+        return False
+    row = db.execute("SELECT recording FROM sync_state WHERE id = 1").fetchone()
+    if not row or not row[0]:
+        return False
+    db.execute("UPDATE sync_state SET recording = 0 WHERE id = 1")
+    return True
 
 
 def stored_zone_name(db: Database) -> str | None:

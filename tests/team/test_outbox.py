@@ -79,3 +79,28 @@ def test_writes_while_recording_is_off_are_not_recorded(recording_db):
     with writing(recording_db):
         recording_db.table("companies").insert(stamp({"name": "株式会社受信", "updated_at": now_iso()}))
     assert pending(recording_db) == []
+
+
+def test_changing_the_working_time_zone_sends_nothing_and_keeps_recording(recording_db):
+    """The zone change rewrites every stamp's offset, not a moment: nothing for the team to learn."""
+    from datetime import datetime, timedelta, timezone
+
+    from models.store.clock import working_zone
+    from models.store.time_zone import set_time_zone
+
+    db = recording_db
+    company = create_company(db, {"name": "株式会社時差"})
+    log_outcome(db, company.id, "not_available", at=datetime(2026, 11, 19, 10, 0, tzinfo=timezone(
+        timedelta(hours=9))), plan_next=False)
+    before = len(pending(db))
+    zone = working_zone()
+    try:
+        changed = set_time_zone(db, "America/Los_Angeles")
+        assert changed.count > 0  # the stamps were rewritten ...
+        assert db.execute("SELECT at FROM touches").fetchone()[0].endswith("-08:00")
+        assert len(pending(db)) == before  # ... and the outbox did not record them
+        assert is_recording(db)
+        update_company(db, company.id, {"name": "株式会社時差（変更）"})
+        assert _entries(db)[-1] == ("companies", company.uid, "update", ("name",))
+    finally:
+        set_time_zone(db, getattr(zone, "key", None) or "Asia/Tokyo")

@@ -3,12 +3,12 @@
 Inside a page's transaction recording is off (``outbox.set_recording``), so pulled rows are not sent
 back; it is turned on again before the commit. Rows arrive by uid with references as uids; they are
 written with local ids, parents before children (``rows.TABLE_ORDER``), so a page that carries a company
-and its people finds the company. A reference to a row the laptop lacks is left NULL; a row whose
-company is missing cannot be kept (its company is not this laptop's) and is skipped; a nullable
-reference to a row that arrives later in the same pull (a successor named before it was pulled) is
-mended when that row arrives. A tombstone deletes
-the local row (and what hangs on it, as a local delete does). ``sync_seen`` keeps each row's per-field
-HLCs as the server has them, the cursor and the clock are stored in the same transaction as the rows.
+and its people finds the company. A row whose company, list or linked person is missing cannot be kept
+(not this laptop's account, or deleted here; the server buries it too) and is skipped; a nullable
+reference to a row not here yet is left NULL and mended when that row arrives later in the same pull (a
+successor named before it was pulled). A tombstone deletes the local row (and what hangs on it, as a
+local delete does). ``sync_seen`` keeps each row's per-field HLCs as the server has them; the cursor
+and the clock are stored in the same transaction as the rows.
 
 A field with a write still in the outbox is not overwritten (the push that follows merges it on the
 server) and its base in ``sync_seen`` is kept, so the server sees the edit as concurrent.

@@ -4,6 +4,7 @@ day's backup once the window shows."""
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
@@ -438,10 +439,19 @@ class AppController(QObject):
         if self.db is not None:
             from ui.team import runner as team_runner
 
-            team_runner.pause_syncs()  # a running sync ends its transaction; no new one starts
-            self.db.close()
-            self.db = None
-            record_clean_close(self.path)
+            if self.window is not None:
+                with contextlib.suppress(RuntimeError):  # the window may be deleted already
+                    self.window.team_sync.stop(0)
+            # A running sync may finish its batch (the engine survives a kill too, so not for long);
+            # none starts until the file is closed and marked clean.
+            paused = team_runner.pause_syncs(15.0)
+            try:
+                self.db.close()
+                self.db = None
+                record_clean_close(self.path)
+            finally:
+                if paused:
+                    team_runner.resume_syncs()
         if self.server is not None:
             self.server.close()
             self.server = None

@@ -10,6 +10,7 @@ sentence for the status bar's tooltip and the team dialog.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -164,7 +165,13 @@ class TeamSync(QObject):
 
     def sync_in_background(self) -> bool:
         """Start a sync in a worker thread unless one runs or the file is in no team; whether one started."""
-        if self._thread is not None or self.path == ":memory:" or not team_status(self.db).joined:
+        if self._thread is not None or self.path == ":memory:":
+            return False
+        try:
+            if not team_status(self.db).joined:
+                return False
+        except sqlite3.ProgrammingError:  # the window's connection was closed (quitting, a restore)
+            self.timer.stop()
             return False
         path, relay = self.path, self._relay
 

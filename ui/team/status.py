@@ -6,6 +6,7 @@ failure's sentence as the tooltip. Hidden while the file is in no team. A click 
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -74,7 +75,11 @@ class SyncStatus(QPushButton):
             self.refresh()
 
     def refresh(self) -> None:
-        status = team_status(self.db)
+        try:
+            status = team_status(self.db)
+        except sqlite3.ProgrammingError:  # the connection was closed (quitting, a restore): nothing to say
+            self.ticker.stop()
+            return
         self.setVisible(status.joined)
         if not status.joined:
             self.ticker.stop()

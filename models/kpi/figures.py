@@ -1,8 +1,8 @@
 """The KPIs of a period and a scope: every figure with its exact definition, and the report of them.
 
 A period is a range of local days, both ends included; a touch or a meeting belongs to the day written
-in its timestamp (``at`` / ``starts_at``). The scope is every account, a target list, or a saved view
-(``models.kpi.period``). The definitions below are the ones the KPI page shows in its tooltips and the
+in its timestamp (``at`` / ``starts_at``). The scope is every account, a target list, a saved view, or
+one caller (``models.kpi.period``; ``CALLER_NOTES`` says what each figure counts for one caller). The definitions below are the ones the KPI page shows in its tooltips and the
 README lists; ``models.kpi.queries`` counts them (and lists the rows behind each). The names of both
 modules that callers use are importable from here.
 """
@@ -139,13 +139,44 @@ FUNNEL_NOTE = ("※ 期間中に獲得したアポの商談（実施日を問わ
                "* the meetings of the appointments won in the period, whenever they took place")
 
 
+# What a figure counts in a caller's scope (担当者別), added to its definition there.
+_BY_CALLS = ("担当者別では、その担当者が記録した架電（接触の「担当者」）だけを数えます。",
+             "For one caller: the calls they logged (the touch's caller).")
+_BY_MEETINGS = ("担当者別では、担当ISがその担当者の商談だけを数えます。",
+                "For one caller: the meetings whose inside-sales caller is them.")
+_BY_PLANS = ("担当者別では、その担当者名義の予定だけを数えます。",
+             "For one caller: the plans in their name.")
+_BY_ACCOUNTS = ("担当者別では、その担当者の会社（その担当者に割り当てられたリストに載っている会社と、その担当者名義の"
+                "未完了の予定がある会社）で数えます。",
+                "For one caller: their accounts (the companies on the lists assigned to them, and those they "
+                "hold an open plan on).")
+CALLER_NOTES: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(("calls", "connects", "connect_rate", "key_person", "key_person_rate", "appointments",
+                     "appointment_rate"), _BY_CALLS),
+    **dict.fromkeys(("meetings_held", "meeting_rate", "won", "win_rate", "order_amount", "average_order"),
+                    _BY_MEETINGS),
+    **dict.fromkeys(("pipeline", "plans_on_time"), _BY_PLANS),
+    **dict.fromkeys(("untouched", "silent"), _BY_ACCOUNTS),
+}
+# 商談化率 for one caller: their appointments (touches) and the meetings those made (their meetings).
+CALLER_NOTES["meeting_rate"] = ("担当者別では、その担当者が獲得したアポと、担当ISがその担当者の商談で数えます。",
+                                "For one caller: the appointments they won and the meetings whose caller is "
+                                "them.")
+CALLER_NOTES["pipeline"] = ("担当者別では、その担当者名義の未完了の予定がある会社を数えます。",
+                            "For one caller: the companies they hold an open plan on.")
+
+
 def figure_label(key: str, language: str = "ja") -> str:
     ja, en, *_ = FIGURES[key]
     return en if language == "en" else ja
 
 
-def figure_definition(key: str, language: str = "ja") -> str:
+def figure_definition(key: str, language: str = "ja", scope: Scope | None = None) -> str:
+    """The definition of a figure; for a caller's scope, with what it counts for one caller."""
     *_, ja, en = FIGURES[key]
+    if scope is not None and scope.kind == "caller":
+        note_ja, note_en = CALLER_NOTES[key]
+        ja, en = f"{ja}{note_ja}", f"{en} {note_en}"
     return en if language == "en" else ja
 
 

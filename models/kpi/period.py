@@ -1,7 +1,9 @@
 """What a KPI report covers: a period of local days and a scope of accounts.
 
 A period is a range of local days, both ends included; a touch or a meeting belongs to the day written
-in its timestamp (``at`` / ``starts_at``). The scope is every account, a target list, or a saved view.
+in its timestamp (``at`` / ``starts_at``). The scope is every account, a target list, a saved view, or one
+caller (``Scope.of_caller``): the rows that carry a caller (touches, meetings, plans) in their name, and
+for the figures about accounts, the caller's accounts (``CALLER_ACCOUNTS``).
 """
 
 from __future__ import annotations
@@ -69,9 +71,21 @@ def period_for(kind: str, today: date) -> Period:
     raise ValueError(f"unknown period kind {kind!r}")
 
 
+# A caller's accounts, for the figures about accounts (Untouched, silent): the companies on the lists
+# assigned to them (assignments, pulled from the team's server; the login named by its display name in
+# team_members) and those they hold an open plan on. Two parameters: the caller's display name twice.
+CALLER_ACCOUNTS = (
+    "SELECT ca_lm.company_id FROM list_members ca_lm JOIN target_lists ca_tl ON ca_tl.id = ca_lm.list_id "
+    "JOIN assignments ca_a ON ca_a.list_uid = ca_tl.uid "
+    "LEFT JOIN team_members ca_m ON ca_m.login = ca_a.caller_login "
+    "WHERE coalesce(ca_m.display_name, ca_a.caller_login) = ? "
+    "UNION SELECT ca_p.company_id FROM plans ca_p WHERE ca_p.status = 'open' AND coalesce(ca_p.caller, '') = ?")
+
+
 @dataclass(frozen=True)
 class Scope:
-    """Every account (``kind`` 'all'), one target list ('list') or a saved view of Targets ('view')."""
+    """Every account (``kind`` 'all'), one target list ('list'), a saved view of Targets ('view') or one
+    caller ('caller', by the display name their rows carry; ``name`` "" is the rows that carry none)."""
 
     kind: str = "all"
     id: int | None = None
@@ -85,15 +99,33 @@ class Scope:
     def of_view(cls, db: Database, view_id: int) -> Scope:
         return cls("view", view_id, get_view(db, view_id).name)
 
+    @classmethod
+    def of_caller(cls, name: str) -> Scope:
+        return cls("caller", None, name)
+
     def text(self) -> str:
+        if self.kind == "caller":
+            return f"担当者「{self.name or NO_CALLER}」"
         texts = {"all": "すべて", "list": f"リスト「{self.name}」", "view": f"ビュー「{self.name}」"}
         return texts[self.kind]
 
 
-def scope_sql(db: Database, scope: Scope, column: str) -> tuple[str, list[Any]]:
-    """A condition keeping rows whose ``column`` (a company id) is in the scope, with its parameters."""
+NO_CALLER = "担当者の記録なし"
+
+
+def scope_sql(db: Database, scope: Scope, column: str, caller: str | None = None) -> tuple[str, list[Any]]:
+    """A condition keeping rows in the scope, with its parameters.
+
+    ``column`` is the row's company id; ``caller`` the row's caller column (``t.caller``, ``m.caller``,
+    ``p.caller``), or None for rows that carry none (companies): a caller scope keeps those of a row's
+    caller, or of the caller's accounts (``CALLER_ACCOUNTS``).
+    """
     if scope.kind == "all":
         return "1", []
+    if scope.kind == "caller":
+        if caller is not None:
+            return f"coalesce({caller}, '') = ?", [scope.name]
+        return f"{column} IN ({CALLER_ACCOUNTS})", [scope.name, scope.name]
     if scope.id is None:
         raise ValueError(f"a {scope.kind!r} scope needs the id of its list or view")
     if scope.kind == "list":

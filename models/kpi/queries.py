@@ -41,7 +41,7 @@ def touch_counts(db: Database, period: Period, scope: Scope) -> dict[str, int]:
             "SELECT ifnull(sum(calls), 0), ifnull(sum(connects), 0), ifnull(sum(key_people), 0), "
             "ifnull(sum(appointments), 0) FROM touch_days WHERE day >= ? AND day < ?", [low, high]).fetchone()
     else:
-        condition, params = scope_sql(db, scope, "t.company_id")
+        condition, params = scope_sql(db, scope, "t.company_id", "t.caller")
         row = db.execute(
             f"SELECT count(*), ifnull(sum({connect_sql('t')}), 0), "
             "ifnull(sum(t.reached_decision_maker <> 0), 0), ifnull(sum(t.outcome = 'appointment'), 0) "
@@ -53,7 +53,7 @@ def touch_counts(db: Database, period: Period, scope: Scope) -> dict[str, int]:
 def meeting_counts(db: Database, period: Period, scope: Scope) -> dict[str, int]:
     """Meetings held in the period, and those of them won."""
     low, high = period.bounds()
-    condition, params = scope_sql(db, scope, "m.company_id")
+    condition, params = scope_sql(db, scope, "m.company_id", "m.caller")
     held, won = db.execute(
         "SELECT count(*), ifnull(sum(m.outcome = 'won'), 0) FROM meetings m "
         f"WHERE m.starts_at >= ? AND m.starts_at < ? AND m.status = 'held' AND {condition}",
@@ -68,7 +68,7 @@ def booked_meeting_counts(db: Database, period: Period, scope: Scope) -> tuple[i
     here whenever it takes place, so the funnel's meetings are a share of the period's appointments.
     """
     low, high = period.bounds()
-    condition, params = scope_sql(db, scope, "m.company_id")
+    condition, params = scope_sql(db, scope, "m.company_id", "m.caller")
     held, won = db.execute(
         "SELECT count(*), ifnull(sum(m.outcome = 'won'), 0) FROM meetings m WHERE m.created_at >= ? "
         f"AND m.created_at < ? AND m.touch_id IS NOT NULL AND m.status = 'held' AND {condition}",
@@ -79,7 +79,7 @@ def booked_meeting_counts(db: Database, period: Period, scope: Scope) -> tuple[i
 def order_amounts(db: Database, period: Period, scope: Scope) -> tuple[int, int]:
     """受注額: the order amounts of the meetings won (as 受注数 counts them) summed, and how many had one."""
     low, high = period.bounds()
-    condition, params = scope_sql(db, scope, "m.company_id")
+    condition, params = scope_sql(db, scope, "m.company_id", "m.caller")
     total, priced = db.execute(
         "SELECT ifnull(sum(m.order_amount), 0), count(m.order_amount) FROM meetings m WHERE m.status = "
         f"'held' AND m.starts_at >= ? AND m.starts_at < ? AND m.outcome = 'won' AND {condition}",
@@ -172,26 +172,28 @@ def _untouched_then(db: Database, scope: Scope, high: str) -> tuple[str, list[An
     member = (f"EXISTS (SELECT 1 FROM list_member_history h WHERE h.company_id = c.id {one_list}"
               f"AND h.list_id IN {_ACTIVE_LISTS} AND h.added_at < ? "
               "AND (h.removed_at IS NULL OR h.removed_at >= ?))")
-    view, view_params = scope_sql(db, scope, "c.id") if scope.kind == "view" else ("1", [])
+    view, view_params = scope_sql(db, scope, "c.id") if scope.kind in ("view", "caller") else ("1", [])
     return (f"({status} NOT IN {_CLOSED} AND {member} AND {view})",
             [high, *list_params, high, high, *view_params])
 
 
-def _pipeline_sql(period: Period, today: date) -> tuple[str, list[Any]]:
-    """A select of the company ids with an open plan at the end of the period (repeats possible)."""
+def _pipeline_sql(db: Database, period: Period, scope: Scope, today: date) -> tuple[str, list[Any]]:
+    """A select of the company ids with an open plan (of the scope) at the end of the period (repeats
+    possible)."""
     _, high = period.bounds()
+    condition, params = scope_sql(db, scope, "p.company_id", "p.caller")
     if period.end >= today:  # the period ends now or later: the open plans are those of today
-        return "SELECT p.company_id FROM plans p WHERE p.status = 'open'", []
-    return ("SELECT p.company_id FROM plans p WHERE p.status = 'open' AND p.created_at < ? "
+        return f"SELECT p.company_id FROM plans p WHERE p.status = 'open' AND {condition}", params
+    return (f"SELECT p.company_id FROM plans p WHERE p.status = 'open' AND p.created_at < ? AND {condition} "
             "UNION ALL SELECT p.company_id FROM plans p "
-            "WHERE p.status IN ('done', 'skipped') AND p.done_at >= ? AND p.created_at < ?",
-            [high, high, high])
+            f"WHERE p.status IN ('done', 'skipped') AND p.done_at >= ? AND p.created_at < ? AND {condition}",
+            [high, *params, high, high, *params])
 
 
 def pipeline_count(db: Database, period: Period, scope: Scope, today: date) -> int:
     """The accounts of ``_pipeline_sql``, counted along indexes sorted by company (no temporary table)."""
     _, high = period.bounds()
-    condition, params = scope_sql(db, scope, "p.company_id")
+    condition, params = scope_sql(db, scope, "p.company_id", "p.caller")
     if period.end >= today:
         return db.execute("SELECT count(DISTINCT p.company_id) FROM plans p "
                           f"WHERE p.status = 'open' AND {condition}", params).fetchone()[0]
@@ -209,7 +211,7 @@ def pipeline_count(db: Database, period: Period, scope: Scope, today: date) -> i
 def plans_on_time_counts(db: Database, period: Period, scope: Scope, today: date) -> tuple[int, int]:
     """The plans due in the period done on time, and all those judged (done, or open and overdue)."""
     low, high = period.bounds()
-    condition, params = scope_sql(db, scope, "p.company_id")
+    condition, params = scope_sql(db, scope, "p.company_id", "p.caller")
     due_before = min(high, today.isoformat())
     # Three index ranges: done and due in the period; open and already overdue (both plans_status_due);
     # done on time (plans_on_time, whose expression _ON_TIME repeats).
@@ -261,7 +263,7 @@ def silent_count(db: Database, period: Period, scope: Scope, today: date) -> int
 def loss_reasons(db: Database, period: Period, scope: Scope) -> tuple[tuple[str, int], ...]:
     """The reasons of meetings held in the period and lost, most frequent first (Japanese labels)."""
     low, high = period.bounds()
-    condition, params = scope_sql(db, scope, "m.company_id")
+    condition, params = scope_sql(db, scope, "m.company_id", "m.caller")
     rows = db.execute(
         "SELECT m.outcome_reason, count(*) FROM meetings m WHERE m.starts_at >= ? AND m.starts_at < ? "
         f"AND m.status = 'held' AND m.outcome = 'lost' AND {condition} GROUP BY 1",
@@ -296,7 +298,7 @@ class DrillRow:
 
 def _touch_rows(db: Database, period: Period, scope: Scope, extra: str) -> list[DrillRow]:
     low, high = period.bounds()
-    condition, params = scope_sql(db, scope, "t.company_id")
+    condition, params = scope_sql(db, scope, "t.company_id", "t.caller")
     rows = db.execute(
         "SELECT t.company_id, c.name, t.at, t.outcome, t.reached_decision_maker, t.note FROM touches t "
         "JOIN companies c ON c.id = t.company_id "
@@ -311,7 +313,7 @@ def _meeting_rows(db: Database, period: Period, scope: Scope, extra: str, *,
                   booked: bool = False) -> list[DrillRow]:
     """Meetings held in the period (``booked``: held, and booked in the period whenever they took place)."""
     low, high = period.bounds()
-    condition, params = scope_sql(db, scope, "m.company_id")
+    condition, params = scope_sql(db, scope, "m.company_id", "m.caller")
     day = "m.created_at" if booked else "m.starts_at"
     rows = db.execute(
         "SELECT m.company_id, c.name, m.starts_at, m.outcome, m.outcome_reason, m.outcome_note, "
@@ -375,14 +377,13 @@ def figure_rows(db: Database, key: str, period: Period, scope: Scope | None = No
             "AND NOT EXISTS (SELECT 1 FROM touches t WHERE t.company_id = c.id AND t.at < ?)",
             [*params, high])
     if key == "pipeline":
-        select, params = _pipeline_sql(period, today)
-        condition, scope_params = scope_sql(db, scope, "c.id")
-        return _company_rows(db, f"c.id IN ({select}) AND {condition}", [*params, *scope_params])
+        select, params = _pipeline_sql(db, period, scope, today)
+        return _company_rows(db, f"c.id IN ({select})", params)
     if key == "silent":
         where, params = _silent_where(db, period, scope, today)
         return _company_rows(db, where, params)
     if key == "plans_on_time":
-        condition, params = scope_sql(db, scope, "p.company_id")
+        condition, params = scope_sql(db, scope, "p.company_id", "p.caller")
         rows = db.execute(
             "SELECT p.company_id, c.name, p.due, p.status, p.done_at, p.hypothesis FROM plans p "
             "JOIN companies c ON c.id = p.company_id WHERE p.due >= ? AND p.due < ? "
@@ -402,7 +403,7 @@ def meetings_of_period(db: Database, period: Period, scope: Scope | None = None)
     """Every meeting starting in the period that was held or has an outcome (closed or not), by time."""
     scope = scope or Scope()
     low, high = period.bounds()
-    condition, params = scope_sql(db, scope, "m.company_id")
+    condition, params = scope_sql(db, scope, "m.company_id", "m.caller")
     rows = db.execute(
         "SELECT m.company_id, c.name, m.starts_at, m.status, m.outcome, m.outcome_reason, m.next_step "
         "FROM meetings m JOIN companies c ON c.id = m.company_id WHERE m.starts_at >= ? AND m.starts_at < ? "

@@ -174,7 +174,7 @@ def stalled_meetings(db: Database, period: Period, scope: Scope | None = None, *
     scope = scope or Scope()
     today = today or clock.today()
     _, high = period.bounds()
-    condition, params = scope_sql(db, scope, "m.company_id")
+    condition, params = scope_sql(db, scope, "m.company_id", "m.caller")
     rows = db.execute(
         "SELECT m.id, m.company_id, c.name, m.starts_at, m.field_rep, m.caller, m.status FROM meetings m "
         "JOIN companies c ON c.id = m.company_id WHERE m.starts_at < ? AND m.status <> 'cancelled' "

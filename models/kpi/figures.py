@@ -2,7 +2,8 @@
 
 A period is a range of local days, both ends included; a touch or a meeting belongs to the day written
 in its timestamp (``at`` / ``starts_at``). The scope is every account, a target list, a saved view, or
-one caller (``models.kpi.period``; ``CALLER_NOTES`` says what each figure counts for one caller). The definitions below are the ones the KPI page shows in its tooltips and the
+one caller (``models.kpi.period``; ``CALLER_NOTES`` says what each figure counts for one caller). The
+definitions below are the ones the KPI page shows in its tooltips and the
 README lists; ``models.kpi.queries`` counts them (and lists the rows behind each). The names of both
 modules that callers use are importable from here.
 """
@@ -146,8 +147,8 @@ _BY_MEETINGS = ("担当者別では、担当ISがその担当者の商談だけ�
                 "For one caller: the meetings whose inside-sales caller is them.")
 _BY_PLANS = ("担当者別では、その担当者名義の予定だけを数えます。",
              "For one caller: the plans in their name.")
-_BY_ACCOUNTS = ("担当者別では、その担当者の会社（その担当者に割り当てられたリストに載っている会社と、その担当者名義の"
-                "未完了の予定がある会社）で数えます。",
+_BY_ACCOUNTS = ("担当者別では、その担当者の会社（その担当者に割り当てられたリストに載っている会社と、"
+                "その担当者名義の未完了の予定がある会社）で数えます。",
                 "For one caller: their accounts (the companies on the lists assigned to them, and those they "
                 "hold an open plan on).")
 CALLER_NOTES: dict[str, tuple[str, str]] = {
@@ -159,7 +160,8 @@ CALLER_NOTES: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("untouched", "silent"), _BY_ACCOUNTS),
 }
 # 商談化率 for one caller: their appointments (touches) and the meetings those made (their meetings).
-CALLER_NOTES["meeting_rate"] = ("担当者別では、その担当者が獲得したアポと、担当ISがその担当者の商談で数えます。",
+CALLER_NOTES["meeting_rate"] = ("担当者別では、その担当者が獲得したアポと、担当ISがその担当者の商談で"
+                                "数えます。",
                                 "For one caller: the appointments they won and the meetings whose caller is "
                                 "them.")
 CALLER_NOTES["pipeline"] = ("担当者別では、その担当者名義の未完了の予定がある会社を数えます。",

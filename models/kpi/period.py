@@ -79,7 +79,8 @@ CALLER_ACCOUNTS = (
     "JOIN assignments ca_a ON ca_a.list_uid = ca_tl.uid "
     "LEFT JOIN team_members ca_m ON ca_m.login = ca_a.caller_login "
     "WHERE coalesce(ca_m.display_name, ca_a.caller_login) = ? "
-    "UNION SELECT ca_p.company_id FROM plans ca_p WHERE ca_p.status = 'open' AND coalesce(ca_p.caller, '') = ?")
+    "UNION SELECT ca_p.company_id FROM plans ca_p "
+    "WHERE ca_p.status = 'open' AND coalesce(ca_p.caller, '') = ?")
 
 
 @dataclass(frozen=True)

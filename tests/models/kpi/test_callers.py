@@ -82,7 +82,7 @@ def test_each_caller_has_the_known_figures(team):
     db, _ = team
     table = caller_table(db, WEEK, today=TODAY)
     rows = {row.caller: row.figures for row in table.callers}
-    assert list(rows) == sorted([TANAKA, SATO, KATO]) + [""]
+    assert list(rows) == [*sorted([TANAKA, SATO, KATO]), ""]
     assert rows[TANAKA] == {"calls": 4, "connects": 2, "key_person": 1, "appointments": 1,
                             "meetings_held": 1, "won": 1, "order_amount": 3_000_000}
     assert rows[SATO] == {"calls": 3, "connects": 2, "key_person": 1, "appointments": 2,

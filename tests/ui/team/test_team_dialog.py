@@ -4,14 +4,22 @@ the data."""
 from __future__ import annotations
 
 import psycopg
+from psycopg.conninfo import make_conninfo
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
 from models.accounts.companies import create_company
 from models.store.changes import COMPANIES, Changes
 from models.team.connect import SERVICE, keychain_user
-from models.team.errors import LoginRefused, ServerUnreachable
+from models.team.errors import (
+    CertificateNotTrusted,
+    LoginRefused,
+    NotAMember,
+    ServerTooNew,
+    ServerUnreachable,
+)
 from models.team.membership import team_status
+from models.team.server_schema import LATEST_SERVER_VERSION
 from tests.ui.team.team_helpers import closed_port, join_as, server_dsn, server_parts
 from ui.team.dialog import TeamDialog
 
@@ -145,3 +153,27 @@ def test_leaving_keeps_every_row_forgets_the_password_and_says_so_first(
     # Later writes are no longer recorded for a team.
     create_company(window.db, {"name": "株式会社ひとり"})
     assert window.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
+
+
+def test_the_connection_test_says_certificate_server_too_new_and_not_a_member(
+        qtbot, window, team, keychain):
+    _host, port, database = server_parts(team)
+    login, password = team.logins["佐藤"], team.passwords["佐藤"]
+    dialog = _dialog(qtbot, window)
+    # Named as a remote host (TLS demanded), reached at the test server, which offers none.
+    dialog.dsn_edit.setText(make_conninfo(host="team.example.com", hostaddr="127.0.0.1", port=port,
+                                          dbname=database))
+    dialog.login_edit.setText(login)
+    dialog.password_edit.setText(password)
+    assert _test(qtbot, dialog) == str(CertificateNotTrusted(f"team.example.com:{port}/{database}"))
+    dialog.dsn_edit.clear()
+    _fill(dialog, team, login, password)
+    with psycopg.connect(team.admin_dsn) as admin:
+        admin.execute("UPDATE kakeru.kakeru_meta SET version = %s", [LATEST_SERVER_VERSION + 1])
+    answer = _test(qtbot, dialog)
+    assert answer == str(ServerTooNew(LATEST_SERVER_VERSION + 1, LATEST_SERVER_VERSION))
+    with psycopg.connect(team.admin_dsn) as admin:
+        admin.execute("UPDATE kakeru.kakeru_meta SET version = %s", [LATEST_SERVER_VERSION])
+        admin.execute("UPDATE kakeru.members SET active = false WHERE login = %s", [login])
+    assert _test(qtbot, dialog) == str(NotAMember(login))
+    assert not team_status(window.db).joined and keychain.stored == {}

@@ -118,3 +118,23 @@ def test_a_finished_session_starts_a_sync_and_the_interval_has_a_sane_default(qt
         today.session.closed.emit()
     assert caught.args[0].ok
     assert team_status(window.db).waiting == 0
+
+
+def test_clicking_the_status_bar_opens_the_team_dialog(qtbot, window, team, keychain):
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    assert window.team_status.isHidden()  # a file in no team says nothing about sync
+    join_as(window.db, team, "佐藤")
+    window.team_sync.announce()
+    assert window.team_status.isVisible() and window.team_status.text() == "Sync: not yet · 9 waiting"
+    seen = []
+
+    def answer_dialog():
+        dialog = QApplication.activeModalWidget()
+        seen.append((dialog.objectName(), dialog.pages.currentWidget().objectName()))
+        dialog.reject()
+
+    QTimer.singleShot(0, answer_dialog)
+    qtbot.mouseClick(window.team_status, Qt.MouseButton.LeftButton)
+    assert seen == [("teamDialog", "teamJoinedPage")]

@@ -8,6 +8,7 @@ The password goes to the OS keychain (``connect.save_password``), never to a set
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from typing import TYPE_CHECKING
 
@@ -302,7 +303,8 @@ class TeamDialog(QDialog):
                 result: object = test_connection(dsn, login, password)
             except Exception as error:  # a TeamError is said; anything else is raised in the GUI thread
                 result = error
-            relay.done.emit(result)
+            with contextlib.suppress(RuntimeError):  # the dialog was closed meanwhile: nobody to tell
+                relay.done.emit(result)
 
         self._thread = threading.Thread(target=work, name="team-connection-test", daemon=True)
         self._thread.start()

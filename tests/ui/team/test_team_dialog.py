@@ -177,3 +177,24 @@ def test_the_connection_test_says_certificate_server_too_new_and_not_a_member(
         admin.execute("UPDATE kakeru.members SET active = false WHERE login = %s", [login])
     assert _test(qtbot, dialog) == str(NotAMember(login))
     assert not team_status(window.db).joined and keychain.stored == {}
+
+
+def test_without_a_keychain_the_join_still_works_and_says_the_password_was_not_kept(
+        qtbot, window, team, monkeypatch, answer):
+    from models.team import connect as team_connect
+
+    class NoKeychain:
+        def set_password(self, *args):
+            raise RuntimeError("no D-Bus")
+
+        def get_password(self, *args):
+            raise RuntimeError("no D-Bus")
+
+    monkeypatch.setattr(team_connect, "_keyring", lambda: NoKeychain())
+    dialog = _dialog(qtbot, window)
+    _fill(dialog, team, team.logins["田中"], team.passwords["田中"])
+    assert dialog.join_team()
+    status = team_status(window.db)
+    assert status.joined and status.waiting == 0  # the first sync used the password typed
+    kind, _title, text = answer.calls[-1]
+    assert kind == "warning" and "keychain" in text and "~/.pgpass" in text

@@ -210,13 +210,11 @@ class _Page:
                 row |= self._company_derived(row)
             insert = f"INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})"
             inserted = self.db.execute(f"INSERT OR IGNORE {insert}", list(row.values()))
-            if inserted.rowcount == 0 and table == "target_lists":
-                # Two laptops made a list of the same name offline: this one is kept beside it, renamed.
-                row["name"] = f"{row['name']}（{uid[-4:]}）"
-                inserted = self.db.execute(f"INSERT {insert}", list(row.values()))
-            elif inserted.rowcount == 0:
-                self.skipped += 1  # the same membership under another uid
+            if inserted.rowcount == 0 and not self._twin(table, uid, row):
+                self.skipped += 1
                 return
+            if inserted.rowcount == 0:
+                inserted = self.db.execute(f"INSERT {insert}", list(row.values()))
             self.rows[uid] = {**row, "id": inserted.lastrowid}
             if table == "touches":
                 self.touched_companies.add(values["company_id"])
@@ -231,6 +229,41 @@ class _Page:
                 else:
                     field_hlc.pop(field, None)
         self.seen.append((table, uid, json.dumps(field_hlc)))
+
+    def _twin(self, table: str, uid: str, row: dict[str, Any]) -> bool:
+        """Settle a pulled row that the laptop's unique keys refuse: two lists of one name, or one company
+        put on one list twice, made on two laptops offline. The older uid (uids begin with their time)
+        keeps the name or the membership on every laptop alike; the change is sent as this laptop's own
+        write, so the server and the other laptops follow. Whether ``row`` may now be inserted."""
+        if table == "target_lists":
+            other = self.db.execute("SELECT id, uid FROM target_lists WHERE name = ?",
+                                    [row["name"]]).fetchone()
+            if other is None:
+                return False
+            renamed_uid = max(uid, other[1])
+            renamed = f"{row['name']}（{renamed_uid[-4:]}）"
+            if renamed_uid == uid:
+                row["name"] = renamed
+            else:
+                self.db.execute("UPDATE target_lists SET name = ? WHERE id = ?", [renamed, other[0]])
+            self._record(table, renamed_uid, "update", "name")
+            return True
+        if table == "list_members":
+            other = self.db.execute("SELECT id, uid FROM list_members WHERE list_id = ? AND company_id = ?",
+                                    [row["list_id"], row["company_id"]]).fetchone()
+            if other is None:
+                return False
+            if uid < other[1]:
+                self.db.execute("DELETE FROM list_members WHERE id = ?", [other[0]])
+                self._record(table, other[1], "delete", None)
+                return True
+            self._record(table, uid, "delete", None)
+        return False
+
+    def _record(self, table: str, uid: str, op: str, fields: str | None) -> None:
+        """Queue a write of the pull's own for the next push (recording is off while a page applies)."""
+        self.db.execute("INSERT INTO outbox (table_name, row_uid, op, fields) VALUES (?, ?, ?, ?)",
+                        [table, uid, op, fields])
 
     def _mend(self) -> None:
         """Point the references that waited at their rows, where those have arrived since."""

@@ -24,7 +24,7 @@ from psycopg.conninfo import make_conninfo
 from sqlite_utils import Database
 
 from models.store.db import now_iso, writing
-from models.team.apply import pull
+from models.team.apply import Pulled, pull
 from models.team.errors import TeamError
 from models.team.join import binding
 from models.team.pull import Cursor
@@ -128,6 +128,15 @@ def sync(db: Database, conn_factory: Callable[[], Connection]) -> SyncResult:
                     raise TeamError(_NO_TEAM)
                 pushed = push(db, conn)
                 pulled = pull(db, conn)
+                # A pull may queue writes of its own (two lists of one name made offline): sent now,
+                # so one sync leaves nothing waiting.
+                for _round in range(2):
+                    if db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0:
+                        break
+                    pushed += push(db, conn)
+                    more = pull(db, conn)
+                    pulled = Pulled(pulled.changes + more.changes, pulled.conflicts + more.conflicts,
+                                    more.cursor)
             except psycopg.Error as error:
                 raise as_team_error(error) from error
         finally:

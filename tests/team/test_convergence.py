@@ -1,7 +1,9 @@
 """Three laptops working offline on one server converge, whatever they do and whenever they sync.
 
 Property-based (hypothesis): a random sequence of operations (new accounts with two people, edits of
-the same companies' fields, logged calls, plans made, moved and deleted, links between people) on
+the same companies' fields, logged calls, plans made, moved and deleted, links between people made and
+removed, people moved on the map and deleted, accounts deleted, lists of one name made on two laptops
+and the same company put on them) on
 three laptops, with syncs in random order in between. After every laptop syncs twice in turn, all three
 hold the same rows (by uid, references as uids) as the server's live rows, every call exists exactly
 once, and every conflict is listed once on each laptop. Deleting an account or a person on one laptop
@@ -27,6 +29,7 @@ from models.accounts.companies import (
     delete_contact,
     update_company,
 )
+from models.accounts.lists import add_to_list, create_list
 from models.accounts.people import save_positions
 from models.accounts.relations import add_relationship, delete_relationship
 from models.planning.plans import create_plan, reschedule_plan
@@ -44,7 +47,7 @@ LAPTOPS = 3
 _EDITS = (("notes", ("電話は午前中", "決算前に再訪", None)), ("rank", ("A", "B", "C")),
           ("status", ("nurturing", "in_progress", "customer")))
 _OPS = ("create", "edit", "edit", "call", "plan", "move_plan", "delete_plan", "link", "unlink", "move_person",
-        "delete_person", "delete_company", "sync")
+        "delete_person", "delete_company", "new_list", "add_to_list", "sync")
 
 operations = st.lists(
     st.tuples(st.sampled_from(_OPS), st.integers(0, LAPTOPS - 1), st.integers(0, 10_000)),
@@ -96,6 +99,13 @@ def _apply(db, op, k, counter):
             delete_contact(db, person)
     elif op == "delete_company":
         delete_companies(db, [company])
+    elif op == "new_list":  # two laptops may make a list of one name offline
+        with contextlib.suppress(KakeruError):
+            create_list(db, ("重点リスト", "春の架電")[k % 2])
+    elif op == "add_to_list":  # and put one company on one list each
+        target = _pick(db, "SELECT id FROM target_lists ORDER BY uid", k)
+        if target is not None:
+            add_to_list(db, target, [company])
     elif op == "link":
         people = [row[0] for row in db.execute("SELECT id FROM contacts WHERE company_id = ? ORDER BY uid",
                                                [company])]

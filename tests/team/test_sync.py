@@ -187,3 +187,32 @@ def test_a_caller_with_real_roles_holds_their_list_and_logs_calls_in_their_name(
         "鈴木 花子", "担当者と話せた")
     m.close()
     c.close()
+
+
+def test_lists_of_one_name_and_one_membership_made_on_two_laptops_settle_alike(tmp_path, team_dsn, server):
+    from models.accounts.lists import add_to_list, create_list
+
+    a, b = open_db(tmp_path / "a.db"), open_db(tmp_path / "b.db")
+    join(a, team_dsn, "kakeru", "A")
+    join(b, team_dsn, "kakeru", "B")
+    company = create_company(a, {"name": "株式会社重複"})
+    shared = create_list(a, "共有リスト")
+    sync(a, _factory(team_dsn))
+    sync(b, _factory(team_dsn))
+    b_company = b.execute("SELECT id FROM companies").fetchone()[0]
+    b_shared = b.execute("SELECT id FROM target_lists").fetchone()[0]
+    made = [create_list(a, "重点リスト"), create_list(b, "重点リスト")]
+    first, second = sorted(made, key=lambda made_list: made_list.uid)  # the older uid keeps the name
+    add_to_list(a, shared.id, [company.id])
+    add_to_list(b, b_shared, [b_company])
+    for db in (a, b, a, b):
+        sync(db, _factory(team_dsn))
+    assert _snapshot(a) == _snapshot(b)
+    names = dict(a.execute("SELECT uid, name FROM target_lists").fetchall())
+    assert names[first.uid] == "重点リスト" and names[second.uid] == f"重点リスト（{second.uid[-4:]}）"
+    assert a.execute("SELECT count(*) FROM list_members").fetchone()[0] == 1
+    live = server.execute("SELECT count(*) FROM kakeru.list_members WHERE NOT deleted").fetchone()[0]
+    assert live == 1
+    assert pending(a) == [] and pending(b) == []
+    a.close()
+    b.close()

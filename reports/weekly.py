@@ -76,7 +76,7 @@ def _kpi_table(data: ReviewData, width: float) -> list[Flowable]:
         before_text = "（現時点）" if key in SNAPSHOT else before.text()
         rows.append([figure_label(key), now.text(), detail, before_text,
                      "—" if key in SNAPSHOT else _change(now, before),
-                     _p(_muted(figure_definition(key), 5.8), DEFINITION)])
+                     _p(_muted(figure_definition(key, scope=data.current.scope), 5.8), DEFINITION)])
     widths = [64, 54, 46, 50, 50, width - 264]
     # Compact rows, every cell of a row on one middle line, the numbers right-aligned in their columns.
     compact: list = [("ALIGN", (1, 0), (4, -1), "RIGHT"), ("FONT", (1, 1), (1, -1), BOLD, 7.6),

@@ -14,7 +14,7 @@ has the team's goal of the month and the pace still needed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlite_utils import Database
 
@@ -22,6 +22,7 @@ from models.accounts.vocab import connect_sql
 from models.kpi.goals import GoalProgress, GoalReport, goal_report
 from models.kpi.period import NO_CALLER, Period, Scope
 from models.kpi.queries import meeting_counts, order_amounts, touch_counts
+from models.kpi.review import REVIEW_TITLES, ReviewData, gather_review, period_kind
 from models.store import clock
 
 # The columns of the table, in order: each is a figure of models.kpi.figures (same definition).
@@ -131,3 +132,29 @@ def callers_of(db: Database) -> list[str]:
         "UNION SELECT caller FROM plans WHERE caller <> '' "
         "UNION SELECT display_name FROM team_members WHERE display_name <> '' ORDER BY 1")
     return [name for (name,) in rows]
+
+
+@dataclass(frozen=True)
+class TeamReview:
+    """The team's review sheet: the callers side by side, then (optionally) each caller's review."""
+
+    table: CallerTable
+    generated_at: datetime
+    pages: tuple[ReviewData, ...] = ()
+
+    @property
+    def title(self) -> str:
+        """チーム週次 / 月次 / 期間レビューシート, as the period is a week, a month or another range."""
+        return "チーム" + REVIEW_TITLES[period_kind(self.table.period)]
+
+
+def gather_team_review(db: Database, period: Period, *, per_caller: bool = False, today: date | None = None,
+                       generated_at: datetime | None = None) -> TeamReview:
+    """The side-by-side table of ``period`` and, with ``per_caller``, each caller's own review (every caller
+    of the table but those with nothing in the period and no longer active)."""
+    today = today or clock.today()
+    generated_at = generated_at or clock.now()
+    table = caller_table(db, period, today=today)
+    pages = tuple(gather_review(db, period, row.scope(), today=today, generated_at=generated_at)
+                  for row in table.callers if per_caller and (row.active or any(row.figures.values())))
+    return TeamReview(table, generated_at, pages)

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 # Local writes of these tables fill the outbox: the waiting count is read again after them.
 WATCHED = TEAM_TABLES | Changes.of("settings")
 TICK_MS = 30_000  # "3 分前" moves on while nothing else happens
+STYLE = "QPushButton#teamSyncStatus { padding: 0 6px; text-align: left; }"
+# A failure the person may need to act on is red; offline is not (Kakeru syncs when it can).
+FAILING_STYLE = "QPushButton#teamSyncStatus { padding: 0 6px; text-align: left; color: #b3261e; }"
 
 
 def parse_moment(text: str | None) -> datetime | None:
@@ -47,10 +50,11 @@ class SyncStatus(QPushButton):
         self.setObjectName("teamSyncStatus")
         self.setAccessibleName(self.tr("Team sync"))
         self.setFlat(True)
-        self.setStyleSheet("QPushButton#teamSyncStatus { padding: 0 6px; text-align: left; }")
+        self.setStyleSheet(STYLE)
         self.db = db
         self.runner = runner
         self.syncing = False
+        self.failing = False
         self.now = lambda: datetime.now(UTC)
         self.clicked.connect(self.open_requested)
         runner.started.connect(self._started)
@@ -86,28 +90,30 @@ class SyncStatus(QPushButton):
             return
         if not self.ticker.isActive():
             self.ticker.start()
-        state, tip = self.describe(status, self.runner.last)
+        state, tip, self.failing = self.describe(status, self.runner.last)
         text = arg(self.tr("Sync: %1"), state) if not status.waiting else arg(
             self.tr("Sync: %1 · %2 waiting"), state, number(status.waiting))
         self.setText(text)
         self.setToolTip(tip)
+        self.setStyleSheet(FAILING_STYLE if self.failing else STYLE)
 
-    def describe(self, status: TeamStatus, last: SyncOutcome | None) -> tuple[str, str]:
-        """The state's words and the tooltip (the failure's sentence, or what a click does)."""
+    def describe(self, status: TeamStatus, last: SyncOutcome | None) -> tuple[str, str, bool]:
+        """The state's words, the tooltip (the failure's sentence, or what a click does), and whether
+        it failed for a reason other than being offline."""
         click = self.tr("Click to open the team settings.")
         if self.syncing:
-            return self.tr("syncing…"), click
+            return self.tr("syncing…"), click, False
         synced = parse_moment(status.last_sync_at)
         error = last.error if last is not None else status.last_error
         if error and last is not None and last.offline:
             if synced is None:
-                return self.tr("offline"), error
-            return arg(self.tr("offline (last %1)"), self.clock(synced)), error
+                return self.tr("offline"), error, False
+            return arg(self.tr("offline (last %1)"), self.clock(synced)), error, False
         if error:
-            return self.tr("error"), error
+            return self.tr("error"), error, True
         if synced is None:
-            return self.tr("not yet"), click
-        return self.ago(synced), click
+            return self.tr("not yet"), click, False
+        return self.ago(synced), click, False
 
     def clock(self, moment: datetime) -> str:
         """10:42 today, else 12/07 10:42 (in the offset it was written in: the working zone)."""

@@ -74,7 +74,7 @@ def test_offline_is_quiet_and_said_in_the_status_bar(qtbot, window, team, keycha
     status = window.team_status
     assert status.text().startswith("Sync: offline (last ") and status.text().endswith(" · 9 waiting")
     assert "12/08 10:42" in status.text() or "(last 10:42)" in status.text()
-    assert status.toolTip() == outcome.error
+    assert status.toolTip() == outcome.error and not status.failing  # offline is not a failure
     assert team_status(window.db).waiting == 9  # nothing lost
 
 
@@ -86,6 +86,7 @@ def test_a_refused_login_is_an_error_with_its_sentence_as_tooltip(qtbot, window,
     assert outcome.error == str(LoginRefused(team.logins["佐藤"]))
     assert window.team_status.text() == "Sync: error · 9 waiting"
     assert window.team_status.toolTip() == outcome.error
+    assert window.team_status.failing
 
 
 def test_the_status_bar_in_japanese(qtbot, japanese, db, settings, bus):

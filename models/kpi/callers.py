@@ -125,6 +125,12 @@ def caller_table(db: Database, period: Period, *, today: date | None = None) -> 
     return CallerTable(period, tuple(callers), team, goals)
 
 
+def in_team(db: Database) -> bool:
+    """Whether the file is bound to a team's server (``models.team.join``)."""
+    row = db.execute("SELECT server FROM sync_state WHERE id = 1").fetchone()
+    return bool(row and row[0])
+
+
 def callers_of(db: Database) -> list[str]:
     """Every caller named in the file (touches, meetings, plans, the team's members), for a scope list."""
     rows = db.execute(

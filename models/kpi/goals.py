@@ -175,13 +175,14 @@ def goal_report(db: Database, period: Period, scope: Scope | None = None, *,
                 today: date | None = None) -> GoalReport:
     """The goals of the month ``goal_month`` picks for ``period``, with the month's figures so far.
 
-    A saved view has no goals of its own (its accounts change with its filter): it shows none.
+    A saved view has no goals of its own (its accounts change with its filter), nor has one caller (goals
+    are the team's or a list's): they show none.
     """
     scope = scope or Scope()
     today = today or clock.today()
     month = goal_month(period, today)
     list_id = scope.id if scope.kind == "list" else None
-    goal = None if scope.kind == "view" else get_goal(db, month, list_id)
+    goal = None if scope.kind in ("view", "caller") else get_goal(db, month, list_id)
     days_left, days_total = business_days_left(db, month, today)
     items: list[GoalProgress] = []
     if goal is not None and goal.is_set:

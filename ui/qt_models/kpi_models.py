@@ -70,7 +70,7 @@ class KpiTableModel(QAbstractTableModel):
             return before.text() if column == 2 else change_text(now, before)
         if role == Qt.ItemDataRole.ToolTipRole:
             hint = QCoreApplication.translate("KpiPage", "Double-click to list what it counts.")
-            return f"{figure_definition(key, current_language())}\n{hint}"
+            return f"{figure_definition(key, current_language(), self.report.scope)}\n{hint}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == KEY_ROLE:

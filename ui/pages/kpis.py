@@ -3,7 +3,8 @@ it, the funnel and weekly trend, loss reasons, the review's decisions, CSV expor
 A team (or a file of several callers) also gets a scope per caller, the 担当者別 tab of every caller side
 by side (double-click a cell for the rows behind it) and the team's review sheet.
 
-What the decisions list does (add, done, delete with undo) is ``kpi_decisions.KpiDecisions``.
+What the decisions list does (add, done, delete with undo) is ``kpi_decisions.KpiDecisions``; the
+callers' tab and the team's sheet are ``kpi_callers.KpiCallers``.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -54,8 +54,8 @@ from models.store.errors import KakeruError
 from ui.i18n import arg, current_language, number
 from ui.naming import named as _named
 from ui.pages.base import Page
+from ui.pages.kpi_callers import KpiCallers
 from ui.pages.kpi_decisions import KpiDecisions
-from ui.qt_models.caller_model import CELL_ROLE, CallerTableModel
 from ui.qt_models.kpi_models import KEY_ROLE, KpiTableModel, RowsModel
 from ui.settings import AppSettings
 from ui.shortcuts import add_shortcut
@@ -87,7 +87,7 @@ def _table(name: str, accessible: str, model) -> QTableView:
     return view
 
 
-class KpiPage(KpiDecisions, Page):
+class KpiPage(KpiCallers, KpiDecisions, Page):
     """Figures for a period and a scope; double-click a figure to see the accounts or touches behind it."""
 
 
@@ -126,12 +126,7 @@ class KpiPage(KpiDecisions, Page):
                                  self.tr("Save the weekly review sheet as PDF"))
         self.quality_button = _named(QPushButton(self.tr("List quality…")), "listQualityButton",
                                      self.tr("Save the list-quality report as PDF or CSV"))
-        self.team_pdf_button = _named(QPushButton(self.tr("Team review sheet")), "teamReviewButton",
-                                      self.tr("Save the team's review sheet as PDF"))
-        team_menu = QMenu(self.team_pdf_button)
-        self.team_pdf_action = team_menu.addAction(self.tr("Callers side by side…"))
-        self.team_pdf_pages_action = team_menu.addAction(self.tr("Side by side, then a sheet per caller…"))
-        self.team_pdf_button.setMenu(team_menu)
+        callers_tab = self._build_callers()
         # Flows rather than rows, so the page fits a laptop screen and wraps when narrow.
         top = flow_widget([QLabel(self.tr("Period")), self.period_combo, self.from_edit, QLabel("〜"),
                            self.to_edit, QLabel(self.tr("Scope")), self.scope_combo, self.refresh_button,
@@ -143,15 +138,6 @@ class KpiPage(KpiDecisions, Page):
         self.kpi_model = KpiTableModel(self)
         self.kpi_table = _table("kpiTable", self.tr("Key figures"), self.kpi_model)
         self.kpi_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.caller_model = CallerTableModel(self)
-        self.caller_table = _table("callerTable", self.tr("Every caller side by side"), self.caller_model)
-        self.caller_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.caller_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.caller_note = QLabel(self.tr("Goals are set for the whole team (or a list), never per caller: "
-                                          "the target and pace are shown on the team's row only. "
-                                          "Double-click a cell to list what it counts."))
-        self.caller_note.setWordWrap(True)
-        self.caller_table_data: callers.CallerTable | None = None
         self.charts = KpiCharts()
         self.reasons_model = RowsModel([self.tr("Loss reason"), self.tr("Meetings")], self)
         self.reasons_table = _table("lossReasonsTable", self.tr("Loss reasons, most frequent first"),
@@ -196,15 +182,11 @@ class KpiPage(KpiDecisions, Page):
         left_layout.addWidget(self.kpi_table, 3)
         left_layout.addWidget(QLabel(self.tr("Loss reasons")))
         left_layout.addWidget(self.reasons_table, 1)
-        callers_tab = QWidget()
-        callers_layout = QVBoxLayout(callers_tab)
-        callers_layout.setContentsMargins(0, 0, 0, 0)
-        callers_layout.addWidget(self.caller_table, 1)
-        callers_layout.addWidget(self.caller_note)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("kpiTabs")
         self.tabs.addTab(figures_tab, self.tr("Figures"))
         self.tabs.addTab(callers_tab, self.tr("By caller"))
+        self.tabs.currentChanged.connect(lambda _=0: self._fill_callers())
         left = self.tabs
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -248,12 +230,6 @@ class KpiPage(KpiDecisions, Page):
         self.goals_bar.edit_requested.connect(self.edit_goals)
         self.quality_button.clicked.connect(self.save_list_quality)
         self.kpi_table.doubleClicked.connect(self._figure_chosen)
-        self.caller_table.doubleClicked.connect(self._cell_chosen)
-        add_shortcut(QKeySequence(Qt.Key.Key_Return), self.caller_table, self._cell_chosen,
-                     Qt.ShortcutContext.WidgetShortcut)
-        self.team_pdf_action.triggered.connect(lambda: self.save_team_review_pdf(False))
-        self.team_pdf_pages_action.triggered.connect(lambda: self.save_team_review_pdf(True))
-        self.tabs.currentChanged.connect(lambda _=0: self._fill_callers())
         add_shortcut(QKeySequence(Qt.Key.Key_Return), self.kpi_table, self._figure_chosen,
                      Qt.ShortcutContext.WidgetShortcut)
         add_shortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh,
@@ -370,17 +346,6 @@ class KpiPage(KpiDecisions, Page):
             self.show_rows(self.drill_key, self.drill_scope)
         self._load_decisions()
 
-    def _fill_callers(self) -> None:
-        """The 担当者別 table of the period, read when its tab is shown (and the page refreshed)."""
-        if self.caller_table_data is not None or self.tabs.currentIndex() != 1 or not self.has_callers:
-            return
-        try:
-            self.caller_table_data = callers.caller_table(self.db, self.period(), today=self.today())
-        except KakeruError as error:
-            QMessageBox.warning(self, self.tr("Cannot compute the KPIs"), str(error))
-            return
-        self.caller_model.set_table(self.caller_table_data)
-
     def edit_goals(self) -> None:
         """Open the goals of the month shown (of every account, or of the chosen list)."""
         from ui.dialogs.kpi_goals import GoalsDialog
@@ -396,15 +361,6 @@ class KpiPage(KpiDecisions, Page):
         index = index if index is not None and index.isValid() else self.kpi_table.currentIndex()
         if index.isValid():
             self.show_rows(self.kpi_model.data(index, KEY_ROLE))
-
-    def _cell_chosen(self, index=None) -> None:
-        """The rows behind a cell of the 担当者別 table: its figure in its row's caller (or the team)."""
-        index = index if index is not None and index.isValid() else self.caller_table.currentIndex()
-        if not index.isValid():
-            return
-        row, key = self.caller_model.data(index, CELL_ROLE)
-        if key is not None:
-            self.show_rows(key, row.scope(), self.caller_model.name(row))
 
     def show_rows(self, key: str, scope: kpi.Scope | None = None, who: str | None = None) -> None:
         """List the rows behind figure ``key`` in ``scope`` (default: the page's scope), ``who`` naming
@@ -473,26 +429,6 @@ class KpiPage(KpiDecisions, Page):
             data = review.gather_review(self.db, self.period(), self.scope(), today=self.today(),
                                         generated_at=clock.now())
             render_weekly(data, path)
-        except KakeruError as error:
-            QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, self.tr("Review sheet not saved"), str(error))
-            return
-        QApplication.restoreOverrideCursor()
-        self.last_pdf = path
-
-    def save_team_review_pdf(self, per_caller: bool = False) -> None:
-        """The team's review sheet: every caller side by side (``per_caller``: then a sheet per caller)."""
-        path = self._save_path(self.tr("Save the team's review sheet"),
-                               f"team-review-{self.period().start}.pdf", self.tr("PDF files (*.pdf)"))
-        if not path:
-            return
-        from reports.team_review import render_team_review
-
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a sheet per caller takes seconds
-        try:
-            data = callers.gather_team_review(self.db, self.period(), per_caller=per_caller,
-                                              today=self.today(), generated_at=clock.now())
-            render_team_review(data, path)
         except KakeruError as error:
             QApplication.restoreOverrideCursor()
             QMessageBox.warning(self, self.tr("Review sheet not saved"), str(error))

@@ -18,10 +18,6 @@ CELL_ROLE = Qt.ItemDataRole.UserRole
 TARGET, PACE = len(CALLER_FIGURES) + 1, len(CALLER_FIGURES) + 2
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KpiPage", text)
-
-
 class CallerTableModel(QAbstractTableModel):
     """Read-only: the rows of a ``CallerTable`` (callers by name, then the team's total)."""
 
@@ -47,27 +43,28 @@ class CallerTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == 0:
-                return _tr("Caller")
+                return QCoreApplication.translate("KpiPage", "Caller")
             if section == TARGET:
-                return _tr("Appointment target")
+                return QCoreApplication.translate("KpiPage", "Appointment target")
             if section == PACE:
-                return _tr("Pace needed")
+                return QCoreApplication.translate("KpiPage", "Pace needed")
             label = figure_label(CALLER_FIGURES[section - 1], current_language())
             return label.removesuffix("数")
         if role == Qt.ItemDataRole.ToolTipRole:
             if section in (TARGET, PACE):
-                return _tr("Goals are set for the whole team (or a list), never per caller: the target "
-                           "and pace are shown on the team's row only.")
+                return QCoreApplication.translate(
+                    "KpiPage", "Goals are set for the whole team (or a list), never per caller: the target "
+                    "and pace are shown on the team's row only.")
             if section:
                 return figure_definition(CALLER_FIGURES[section - 1], current_language())
         return None
 
     def name(self, row: CallerRow) -> str:
         if row.is_team:
-            return _tr("Team total")
-        text = row.caller or _tr("(no caller recorded)")
+            return QCoreApplication.translate("KpiPage", "Team total")
+        text = row.caller or QCoreApplication.translate("KpiPage", "(no caller recorded)")
         if row.member and not row.active:
-            text += " " + _tr("(left)")
+            text += " " + QCoreApplication.translate("KpiPage", "(left)")
         return text
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -90,7 +87,7 @@ class CallerTableModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and key is not None:
-            return _tr("Double-click to list what it counts.")
+            return QCoreApplication.translate("KpiPage", "Double-click to list what it counts.")
         if role == CELL_ROLE:
             return row, key
         return None

@@ -126,3 +126,52 @@ def test_syncs_killed_at_random_lose_and_duplicate_nothing(tmp_path, team_dsn):
     finally:
         a.close()
         os.environ.pop("PGPASSWORD", None)
+
+
+def test_a_connection_cut_mid_sync_loses_and_duplicates_nothing(tmp_path, team_dsn):
+    """The server's side of a sync ends at random moments (``pg_terminate_backend``, as a server stopped
+    or a network gone): each sync fails with a plain sentence, and the next one finishes the work."""
+    import threading
+
+    from models.team.errors import TeamError
+    from models.team.server_schema import migrate_server
+
+    with psycopg.connect(team_dsn, autocommit=True) as admin:
+        migrate_server(admin)
+    a = open_db(tmp_path / "a.db")
+    generate_demo(a, companies=200, seed=7, today=date(2026, 11, 20), touches_per_company=3)
+    join(a, team_dsn, "kakeru", "高橋 由美")
+    b = open_db(tmp_path / "b.db")
+    join(b, team_dsn, "kakeru", "田中 一郎")
+    rng = random.Random(7)
+    timers: list[threading.Timer] = []
+
+    def cut_after(seconds):
+        def factory():
+            conn = psycopg.connect(team_dsn, autocommit=True)
+            pid = conn.info.backend_pid
+
+            def cut():
+                with psycopg.connect(team_dsn, autocommit=True) as admin:
+                    admin.execute("SELECT pg_terminate_backend(%s)", [pid])
+            timer = threading.Timer(seconds, cut)
+            timers.append(timer)
+            timer.start()
+            return conn
+        return factory
+
+    for _ in range(10):
+        for db in (a, b):
+            try:
+                sync(db, cut_after(rng.uniform(0.0, 0.3)))
+            except TeamError as error:  # cut mid-sync (a sync that ended first is not cut)
+                assert "接続" in str(error) or "失敗" in str(error)
+    for timer in timers:
+        timer.join()
+    for db in (a, b, a):
+        sync(db, lambda: psycopg.connect(team_dsn, autocommit=True))
+    with psycopg.connect(team_dsn, autocommit=True) as server:
+        expected = _server_snapshot(server)
+    assert _snapshot(a) == expected == _snapshot(b)
+    a.close()
+    b.close()

@@ -2772,8 +2772,24 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>失注理由</translation>
     </message>
     <message>
+        <source>Figures</source>
+        <translation>指標</translation>
+    </message>
+    <message>
+        <source>By caller</source>
+        <translation>担当者別</translation>
+    </message>
+    <message>
         <source>All accounts</source>
         <translation>すべての会社</translation>
+    </message>
+    <message>
+        <source>Whole team</source>
+        <translation>チーム全体</translation>
+    </message>
+    <message>
+        <source>Caller: %1</source>
+        <translation>担当者: %1</translation>
     </message>
     <message>
         <source>List: %1</source>
@@ -2782,6 +2798,10 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>View: %1</source>
         <translation>ビュー: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 の%1</translation>
     </message>
     <message>
         <source>Cannot compute the KPIs</source>
@@ -2810,6 +2830,34 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>Save the weekly review sheet</source>
         <translation>週次レビューシートを保存</translation>
+    </message>
+    <message>
+        <source>Every caller side by side</source>
+        <translation>担当者別の数値</translation>
+    </message>
+    <message>
+        <source>Goals are set for the whole team (or a list), never per caller: the target and pace are shown on the team's row only. Double-click a cell to list what it counts.</source>
+        <translation>目標はチーム全体（またはリスト）に設定するもので、担当者ごとの目標はありません。目標とペースはチーム合計の行にだけ表示します。セルをダブルクリックすると、その数値の対象を一覧できます。</translation>
+    </message>
+    <message>
+        <source>Team review sheet</source>
+        <translation>チームのレビューシート</translation>
+    </message>
+    <message>
+        <source>Save the team's review sheet as PDF</source>
+        <translation>チームのレビューシートを PDF で保存</translation>
+    </message>
+    <message>
+        <source>Callers side by side…</source>
+        <translation>担当者別の一覧…</translation>
+    </message>
+    <message>
+        <source>Side by side, then a sheet per caller…</source>
+        <translation>担当者別の一覧と、担当者ごとのシート…</translation>
+    </message>
+    <message>
+        <source>Save the team's review sheet</source>
+        <translation>チームのレビューシートを保存</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
@@ -2850,6 +2898,34 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>(now)</source>
         <translation>（現時点）</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Appointment target</source>
+        <translation>アポ目標</translation>
+    </message>
+    <message>
+        <source>Pace needed</source>
+        <translation>必要なペース</translation>
+    </message>
+    <message>
+        <source>Goals are set for the whole team (or a list), never per caller: the target and pace are shown on the team's row only.</source>
+        <translation>目標はチーム全体（またはリスト）に設定するもので、担当者ごとの目標はありません。目標とペースはチーム合計の行にだけ表示します。</translation>
+    </message>
+    <message>
+        <source>Team total</source>
+        <translation>チーム合計</translation>
+    </message>
+    <message>
+        <source>(no caller recorded)</source>
+        <translation>（担当者の記録なし）</translation>
+    </message>
+    <message>
+        <source>(left)</source>
+        <translation>（退任）</translation>
     </message>
     <message>
         <source>Double-click to list what it counts.</source>

@@ -103,3 +103,17 @@ def test_a_file_of_one_caller_has_no_callers_tab(qtbot, db, bus, settings):
     assert page.scope_combo.itemText(0) == "All accounts"
     assert not page.tabs.isTabVisible(1)
     assert not page.team_pdf_button.isVisible()
+
+
+def test_in_japanese(qtbot, japanese, team, bus, settings):
+    page = _team_page(qtbot, team, bus, settings)
+    assert page.scope_combo.itemText(0) == "チーム全体"
+    assert page.scope_combo.itemText(1) == f"担当者: {SATO}"
+    assert page.tabs.tabText(1) == "担当者別"
+    page.tabs.setCurrentIndex(1)
+    model = page.caller_model
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] == [
+        "担当者", "架電", "接続", "キーパーソン接触", "アポ", "商談化", "受注", "受注額", "アポ目標",
+        "必要なペース"]
+    assert model.index(model.rowCount() - 1, 0).data() == "チーム合計"
+    assert page.team_pdf_button.text() == "チームのレビューシート"

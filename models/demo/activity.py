@@ -60,7 +60,7 @@ ACTIVITY_COLUMNS = {
     "plans": (
         "uid", "created_at", "updated_at", "company_id", "contact_id", "due", "kind", "hypothesis",
         "hypothesis_template", "hypothesis_result", "source", "status", "done_touch_id", "done_at",
-        "skip_reason",
+        "skip_reason", "caller",
     ),
     "meetings": (
         "id", "uid", "created_at", "updated_at", "company_id", "touch_id", "starts_at", "duration_min",

@@ -74,7 +74,7 @@ class PlanHistory:
         self.rows["plans"].append((
             self._uid("plans"), created_at, updated_at, account.id, contact[0] if contact else None, due,
             "call", hypothesis, template, result, source, status, touch[0] if touch else None,
-            touch[2] if touch else None, skip_reason,
+            touch[2] if touch else None, skip_reason, account.caller,  # the account's caller plans it
         ))
         if status == "open":
             account.open_plans += 1

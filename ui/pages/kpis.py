@@ -313,7 +313,8 @@ class KpiPage(KpiCallers, KpiDecisions, Page):
     def _data_changed(self, payload: str) -> None:
         if affects(payload, REVIEW_DECISIONS):
             self._load_decisions()
-        if affects(payload, TARGET_LISTS, SAVED_VIEWS):
+        # New lists or views; or rows of a caller not listed yet (a colleague's, pulled by a sync).
+        if affects(payload, TARGET_LISTS, SAVED_VIEWS, TOUCHES, MEETINGS, PLANS):
             self._scopes_stale = True
         if affects(payload, WATCHED):
             self._dirty = True

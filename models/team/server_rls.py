@@ -248,14 +248,20 @@ _CHANGE = f"""{MANAGER}
     OR (table_name NOT IN ('list_members', 'target_lists', 'assignments', 'members')
         AND {_mine('company_uid')})"""
 
+# What a caller made is theirs, read from the row itself as well as through my_companies()/my_lists():
+# an INSERT … ON CONFLICT (the push's merge) checks the new row against the SELECT policy before the
+# row is in the table, where those functions cannot see it yet. created_by is the server's word (the
+# BEFORE trigger above has set it to session_user by then).
+_MADE = "created_by = session_user"
+
 _RLS = [
-    *_policies("companies", _mine("uid")),
+    *_policies("companies", f"{_MADE} OR {_mine('uid')}"),
     *_policies("contacts", _mine("company_uid")),
     *_policies("relationships", _mine("company_uid")),
     *_policies("meetings", _mine("company_uid")),
     *_policies("touches", f"{_OWN} OR {_mine('company_uid')}", add=_OWN, edit=_OWN),
     *_policies("plans", f"{_OWN} OR {_mine('company_uid')}"),
-    *_policies("target_lists", _my_list("uid")),
+    *_policies("target_lists", f"{_MADE} OR {_my_list('uid')}"),
     *_policies("list_members", _my_list("list_uid")),
     *_policies("conflicts", _CONFLICT),
     *_policies("assignments", "caller_login = session_user", add="false", edit="false"),

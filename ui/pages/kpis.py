@@ -344,7 +344,7 @@ class KpiPage(KpiCallers, KpiDecisions, Page):
         self.caller_table_data = None
         self._fill_callers()
         if self.drill_key:
-            self.show_rows(self.drill_key, self.drill_scope)
+            self.show_rows(self.drill_key, self.drill_scope, self.drill_who)
         self._load_decisions()
 
     def edit_goals(self) -> None:

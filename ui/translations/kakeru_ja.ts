@@ -2553,6 +2553,10 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>保存したビューには目標がありません。「すべて」かリストを選ぶと表示されます。</translation>
     </message>
     <message>
+        <source>Goals are not set per caller: choose the whole team or a list.</source>
+        <translation>目標は担当者ごとには設定しません。目標を見るには「チーム全体」かリストを選んでください。</translation>
+    </message>
+    <message>
         <source>No goals for %1 yet. Set them with Goals…</source>
         <translation>%1の目標はまだありません。「目標…」から設定できます。</translation>
     </message>

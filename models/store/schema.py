@@ -647,6 +647,15 @@ _M0012 = [
 )""",
 ]
 
+# 13: a conflict resolved (or reopened) here waits in ``unsent`` until the sync writes it to the
+# server's conflicts row (models/team/conflicts.py); ``hlc`` orders two resolutions of one conflict.
+_M0013 = [
+    "ALTER TABLE conflicts ADD COLUMN hlc TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE conflicts ADD COLUMN unsent INTEGER NOT NULL DEFAULT 0 CHECK (unsent IN (0, 1))",
+    "CREATE INDEX conflicts_unsent ON conflicts(unsent) WHERE unsent = 1",
+]
+
 MIGRATIONS: list[Sequence[str | Callable[[Database], None]]] = [
-    _M0001, _M0002, _M0003, _M0004, _M0005, _M0006, _M0007, _M0008, _M0009, _M0010, _M0011, _M0012]
+    _M0001, _M0002, _M0003, _M0004, _M0005, _M0006, _M0007, _M0008, _M0009, _M0010, _M0011, _M0012,
+    _M0013]
 LATEST_VERSION = len(MIGRATIONS)

@@ -61,7 +61,10 @@ class OtherWork:
         if self.plan_due and self.plan_caller:
             due = self.plan_due[:10]
             when = f"{int(due[5:7])}/{int(due[8:10])}" if len(due) == 10 else due
-            parts.append(f"{self.plan_caller}さんの予定あり（{when}）")
+            if parts and self.plan_caller == self.caller:  # one colleague: one sentence
+                parts[-1] += f"、{when} に予定あり"
+            else:
+                parts.append(f"{self.plan_caller}さんの予定あり（{when}）")
         return "／".join(parts)
 
 

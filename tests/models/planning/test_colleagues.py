@@ -89,6 +89,15 @@ def test_outside_a_team_nothing_is_held_back(fresh_db):
     assert build_agenda(db, DAY).held_by_others == 0
 
 
+def test_one_colleagues_call_and_plan_read_as_one_sentence():
+    same = colleagues.OtherWork(1, "田中", "2026-11-19T10:00:00+09:00", "call", "callback_requested",
+                                "田中", "2026-11-25T14:00:00+09:00")
+    assert same.describe(DAY) == "田中さんが 昨日架電・折返し依頼、11/25 に予定あり"
+    two = colleagues.OtherWork(1, "田中", "2026-11-19T10:00:00+09:00", "call", "not_available",
+                               "鈴木", "2026-11-25")
+    assert two.describe(DAY) == "田中さんが 昨日架電・不在／鈴木さんの予定あり（11/25）"
+
+
 def test_today_and_yesterday_read_naturally():
     work = colleagues.OtherWork(1, "田中", "2026-11-19T10:00:00+09:00", "call", "not_available")
     assert work.describe(DAY) == "田中さんが 昨日架電・不在"

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from models.importing.export import ExportResult, safe_csv
+from models.kpi.callers import CALLER_FIGURES, CallerTable
 from models.kpi.figures import FIGURES, SNAPSHOT, DrillRow, KpiReport, figure_definition, figure_label
 
 Table = tuple[Sequence[str], Sequence[Sequence[object]]]
@@ -50,7 +51,7 @@ def report_tables(report: KpiReport, previous: KpiReport | None = None) -> list[
         row: list[object] = [figure_label(key), figure.value, figure.numerator, figure.denominator]
         if previous is not None:
             row.append("" if key in SNAPSHOT else previous.figures[key].value)
-        rows.append([*row, figure_definition(key)])
+        rows.append([*row, figure_definition(key, scope=report.scope)])
     reasons = (["失注理由", "件数"], [list(item) for item in report.loss_reasons])
     trend = (["週（月曜）", "架電数", "接続数", "アポ数", "商談化数", "受注数"],
              [[p.start.isoformat(), p.calls, p.connects, p.appointments, p.meetings_held, p.won]
@@ -60,3 +61,13 @@ def report_tables(report: KpiReport, previous: KpiReport | None = None) -> list[
 
 def drill_table(rows: Sequence[DrillRow]) -> Table:
     return (["日時", "会社名", "内容", "メモ"], [[r.when, r.company_name, r.what, r.note] for r in rows])
+
+
+def caller_csv_table(table: CallerTable) -> Table:
+    """Every caller side by side (受注額 in yen), the team's total last, and its アポ target and pace."""
+    header = ["担当者", *(figure_label(key) for key in CALLER_FIGURES), "アポ目標",
+              "必要なペース（1日あたり）"]
+    rows = [[row.name(), *(row.figures[key] for key in CALLER_FIGURES),
+             row.goal.target if row.goal else None, row.goal.pace if row.goal else None]
+            for row in table.rows]
+    return header, rows

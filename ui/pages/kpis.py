@@ -35,7 +35,7 @@ from models.accounts.lists import get_lists
 from models.accounts.targets import list_views
 from models.kpi import callers, goals, review
 from models.kpi import figures as kpi
-from models.kpi.export import drill_table, report_tables, write_tables_csv
+from models.kpi.export import caller_csv_table, drill_table, report_tables, write_tables_csv
 from models.store import clock
 from models.store.changes import (
     COMPANIES,
@@ -400,7 +400,12 @@ class KpiPage(KpiCallers, KpiDecisions, Page):
         path = self._save_path(self.tr("Export the KPI tables"), f"kpi-{self.report.period.start}.csv",
                                self.tr("CSV files (*.csv)"))
         if path:
-            self._write(path, report_tables(self.report, self.previous))
+            tables = report_tables(self.report, self.previous)
+            if self.has_callers:  # and every caller side by side
+                table = self.caller_table_data or callers.caller_table(self.db, self.period(),
+                                                                       today=self.today())
+                tables.append(caller_csv_table(table))
+            self._write(path, tables)
 
     def export_drill(self) -> None:
         if not self.drill_key:

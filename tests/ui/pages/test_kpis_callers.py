@@ -119,3 +119,17 @@ def test_in_japanese(qtbot, japanese, team, bus, settings):
         "必要なペース"]
     assert model.index(model.rowCount() - 1, 0).data() == "チーム合計"
     assert page.team_pdf_button.text() == "チームのレビューシート"
+
+
+def test_the_csv_export_has_every_caller(qtbot, team, bus, settings, tmp_path, monkeypatch):
+    import csv
+
+    page = _team_page(qtbot, team, bus, settings)
+    target = tmp_path / "kpi.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    page.export_csv()
+    rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines()))
+    header = rows.index(["担当者", "架電数", "接続数", "キーパーソン接触数", "アポ数", "商談化数", "受注数",
+                         "受注額", "アポ目標", "必要なペース（1日あたり）"])
+    assert rows[header + 1][:8] == [SATO, "3", "2", "1", "2", "2", "1", "1200000"]
+    assert rows[-1][:8] == ["チーム合計", "8", "5", "2", "3", "3", "2", "4200000"]

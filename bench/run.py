@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import bench.figures_session as figures_session  # noqa: E402
+import bench.figures_team as figures_team  # noqa: E402
 from bench import figures_briefs, figures_kpi, figures_map, figures_targets, figures_timeline  # noqa: E402
 from bench.common import Figure, Workspace  # noqa: E402
 from models.store import keychain  # noqa: E402
@@ -42,6 +43,7 @@ FIGURES: dict[str, Callable[[Workspace], Figure]] = {
     **figures_timeline.FIGURES,
     **figures_kpi.FIGURES,
     **figures_session.FIGURES,
+    **figures_team.FIGURES,
 }
 
 

@@ -8,10 +8,10 @@
     python main.py brief MEETING_ID --db PATH --out FILE.pdf
     python main.py briefs --db PATH --date YYYY-MM-DD --out DIR
     python main.py ics --db PATH --out FILE.ics
-    python main.py kpi --db PATH --from YYYY-MM-DD --to YYYY-MM-DD [--list NAME] [--json]
+    python main.py kpi --db PATH --from YYYY-MM-DD --to YYYY-MM-DD [--list NAME | --caller NAME]
+                       [--json | --out FILE.pdf]
     python main.py kpi --db PATH --from YYYY-MM-DD --to YYYY-MM-DD --by-caller [--json]
                        [--out FILE.pdf [--caller-pages]]   every caller side by side; the team's review sheet
-    python main.py kpi --db PATH --from YYYY-MM-DD --to YYYY-MM-DD [--list NAME] --out FILE.pdf
     python main.py check --db PATH
     python main.py backup --db PATH [--out FILE]
     python main.py encrypt --db PATH               encrypt the database and its backups (passphrase asked)
@@ -138,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="date_to", required=True, help="YYYY-MM-DD")
     p.add_argument("--list", help="対象リスト名（既定: すべて）")
     p.add_argument("--json", action="store_true", help="JSON で出力")
+    p.add_argument("--caller", help="対象の担当者名（その担当者の架電・商談・予定と担当の会社）")
     p.add_argument("--by-caller", action="store_true",
                    help="担当者別の数値を並べて表示する（チーム合計つき）")
     p.add_argument("--out", help="レビューシート（PDF）の保存先（--by-caller ではチームのレビューシート）")

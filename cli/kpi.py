@@ -8,7 +8,7 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from models.store.errors import NotFound
+from models.store.errors import NotFound, ValidationError
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -30,7 +30,8 @@ def kpi_as_dict(report: KpiReport, goals: GoalReport | None = None) -> dict[str,
         "period": {"from": report.period.start.isoformat(), "to": report.period.end.isoformat()},
         "scope": {"kind": report.scope.kind, "name": report.scope.name or None},
         "figures": {key: {"label": figure_label(key), "value": f.value, "numerator": f.numerator,
-                          "denominator": f.denominator, "definition": figure_definition(key)}
+                          "denominator": f.denominator,
+                          "definition": figure_definition(key, scope=report.scope)}
                     for key, f in report.figures.items()},
         "funnel": [{"stage": s.key, "label": s.label, "count": s.count, "base": s.base, "share": s.share}
                    for s in funnel(report)],
@@ -67,7 +68,8 @@ def kpi_as_text(report: KpiReport, goals: GoalReport | None = None) -> str:
     return "\n".join(lines)
 
 
-def kpi_output(db: Database, start: date, end: date, list_name: str | None, as_json: bool) -> str:
+def kpi_output(db: Database, start: date, end: date, list_name: str | None, as_json: bool,
+               caller: str | None = None) -> str:
     """What ``main.py kpi`` prints: the figures of a period (optionally of one list) as text or JSON.
 
     Raises:
@@ -78,7 +80,7 @@ def kpi_output(db: Database, start: date, end: date, list_name: str | None, as_j
     from models.kpi.goals import goal_report
 
     period = Period(start, end)
-    scope = _list_scope(db, list_name)
+    scope = _list_scope(db, list_name, caller)
     report = compute_kpis(db, period, scope)
     goals = goal_report(db, period, scope)
     if as_json:
@@ -86,10 +88,15 @@ def kpi_output(db: Database, start: date, end: date, list_name: str | None, as_j
     return kpi_as_text(report, goals)
 
 
-def _list_scope(db: Database, list_name: str | None):
+def _list_scope(db: Database, list_name: str | None, caller: str | None = None):
     from models.accounts.lists import find_list
     from models.kpi.figures import Scope
 
+    if caller is not None:
+        if list_name is not None:
+            raise ValidationError("--list と --caller は同時に指定できません。"
+                                  "どちらか一方を指定してください。")
+        return Scope.of_caller(" ".join(caller.split()))
     scope = Scope()
     if list_name is not None:
         found = find_list(db, list_name)
@@ -100,7 +107,8 @@ def _list_scope(db: Database, list_name: str | None):
     return scope
 
 
-def review_output(db: Database, start: date, end: date, list_name: str | None, out: str) -> str:
+def review_output(db: Database, start: date, end: date, list_name: str | None, out: str,
+                  caller: str | None = None) -> str:
     """``main.py kpi --out``: save the review sheet of a period (optionally of one list); the message.
 
     Raises:
@@ -111,7 +119,7 @@ def review_output(db: Database, start: date, end: date, list_name: str | None, o
     from models.kpi.review import gather_review
     from reports.weekly import render_weekly
 
-    data = gather_review(db, Period(start, end), _list_scope(db, list_name))
+    data = gather_review(db, Period(start, end), _list_scope(db, list_name, caller))
     pages, warnings = render_weekly(data, out)
     lines = [f"{data.title}を保存しました: {out}（{pages} ページ）"]
     lines += [f"注意: {warning}" for warning in warnings]
@@ -209,7 +217,7 @@ def cmd_kpi(args: argparse.Namespace) -> int:
     if getattr(args, "by_caller", False):
         print(callers_output(db, start, end, args.json, out, getattr(args, "caller_pages", False)))
     elif out:
-        print(review_output(db, start, end, args.list, out))
+        print(review_output(db, start, end, args.list, out, getattr(args, "caller", None)))
     else:
-        print(kpi_output(db, start, end, args.list, args.json))
+        print(kpi_output(db, start, end, args.list, args.json, getattr(args, "caller", None)))
     return EXIT_OK

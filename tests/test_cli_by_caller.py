@@ -64,3 +64,17 @@ def test_the_command_line_writes_the_team_sheet(team, tmp_path):
     single = tmp_path / "review.pdf"
     done = run_main("kpi", "--db", path, "--from", "2025-01-06", "--to", "2025-01-12", "--out", str(single))
     assert done.returncode == 0 and "週次レビューシートを保存しました" in done.stdout
+
+
+def test_one_callers_figures(team, today):
+    from cli.kpi import kpi_output
+    from models.store.errors import ValidationError
+
+    db, _ = team
+    data = json.loads(kpi_output(db, WEEK.start, WEEK.end, None, True, caller=f" {SATO} "))
+    assert data["scope"] == {"kind": "caller", "name": SATO}
+    assert (data["figures"]["calls"]["value"], data["figures"]["appointments"]["value"]) == (3, 2)
+    assert "担当者別では" in data["figures"]["untouched"]["definition"]
+    assert f"担当者「{SATO}」" in kpi_output(db, WEEK.start, WEEK.end, None, False, caller=SATO)
+    with pytest.raises(ValidationError, match="--list と --caller"):
+        kpi_output(db, WEEK.start, WEEK.end, "東日本", False, caller=SATO)

@@ -125,7 +125,8 @@ def scope_sql(db: Database, scope: Scope, column: str, caller: str | None = None
         return "1", []
     if scope.kind == "caller":
         if caller is not None:
-            return f"coalesce({caller}, '') = ?", [scope.name]
+            # A plain equality where a name is given, so that an index on the caller could serve it.
+            return (f"{caller} = ?", [scope.name]) if scope.name else (f"coalesce({caller}, '') = ''", [])
         return f"{column} IN ({CALLER_ACCOUNTS})", [scope.name, scope.name]
     if scope.id is None:
         raise ValueError(f"a {scope.kind!r} scope needs the id of its list or view")

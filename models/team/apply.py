@@ -17,6 +17,15 @@ Derived columns are kept as the app's own writes keep them: the search and dedup
 ``companies.derived_keys``, the score by ``scoring.Scorer``, the last touch from the touches (as
 ``consistency`` checks it); the first touch, open plans, the FTS index, touch_days and the histories by
 the triggers of the local schema.
+
+Pulled timestamps (``timestamps.TIMESTAMP_COLUMNS`` and the common ``created_at``/``updated_at``) are
+written in this file's working zone (``clock.text_in_zone``), since the app compares stored timestamps
+as text: a touch logged in Tokyo reads ``+09:00`` on a laptop in Tokyo and ``-08:00`` in Los Angeles.
+Recording is off, so the outbox never sends the rewritten text; the server keeps the writer's text (the
+same moment), and the next pull of the row compares converted with converted, so nothing is written
+again. A field this laptop edits is sent in its own zone's text, as any local write.
+
+What a page wrote is named by table (``Applied.tables``), so the app refreshes only those views.
 """
 
 from __future__ import annotations
@@ -32,8 +41,10 @@ from sqlite_utils import Database
 
 from models.accounts.companies import derived_keys
 from models.accounts.scoring import Scorer
+from models.store import clock as zones
 from models.store.db import writing
 from models.store.schema import SYNCED_COLUMNS
+from models.store.timestamps import TIMESTAMP_COLUMNS, stored_zone_name
 from models.team import hlc as clock
 from models.team.outbox import set_recording
 from models.team.pull import Change, Cursor, read_changes
@@ -58,6 +69,18 @@ class Applied:
     conflicts: int
     skipped: int
     dangling: tuple[Dangling, ...] = ()
+    tables: frozenset[str] = frozenset()  # the local tables the page wrote
+
+
+def file_zone(db: Database) -> Any:
+    """The zone this file works in: its ``time_zone`` setting, else the app's working zone."""
+    name = stored_zone_name(db)
+    if name:
+        try:
+            return zones.zone_named(name)
+        except zones.UnknownTimeZone:
+            pass
+    return zones.working_zone()
 
 
 def stored_cursor(db: Database) -> Cursor:
@@ -90,6 +113,11 @@ class _Page:
         self.conflicts = 0
         self.rows: dict[str, dict[str, Any]] = {}  # this table's rows of the page by uid, as written
         self.seen: list[tuple[str, str, str]] = []  # sync_seen rows to write
+        self.tables: set[str] = set()  # the local tables written
+        self.zone = file_zone(db)
+
+    def _in_zone(self, text: Any) -> Any:
+        return zones.text_in_zone(text, self.zone)
 
     def apply(self, changes: list[Change]) -> None:
         order = {table: index for index, table in enumerate(TABLE_ORDER)}
@@ -116,6 +144,7 @@ class _Page:
                 self.db.execute(
                     "UPDATE companies SET last_touch_at = (SELECT max(t.at) FROM touches AS t "
                     f"WHERE t.company_id = companies.id) WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            self.tables.add("companies")
 
     def _table(self, table: str, changes: list[Change]) -> None:
         refs = REFERENCES.get(table, {})
@@ -159,7 +188,8 @@ class _Page:
             row = self.db.execute("SELECT company_id FROM touches WHERE uid = ?", [uid]).fetchone()
             if row:
                 self.touched_companies.add(row[0])
-        self.db.execute(f"DELETE FROM {table} WHERE uid = ?", [uid])
+        if self.db.execute(f"DELETE FROM {table} WHERE uid = ?", [uid]).rowcount:
+            self.tables.add(table)
         self.db.execute("DELETE FROM sync_seen WHERE table_name = ? AND row_uid = ?", [table, uid])
 
     def _upsert(self, table: str, uid: str, data: dict[str, Any], refs: dict[str, tuple[str, str]],
@@ -168,6 +198,7 @@ class _Page:
         if "*" in protected:
             return  # written here since the push: the next push sends it whole
         values: dict[str, Any] = {}
+        stamped = TIMESTAMP_COLUMNS.get(table, ())
         for column in SYNCED_COLUMNS[table]:
             if column in refs:
                 server, parent = refs[column]
@@ -181,6 +212,8 @@ class _Page:
                     values[column] = resolved.get(parent, {}).get(target)
                 if target and values[column] is None:
                     self.dangling.append((table, uid, column, parent, target))
+            elif column in stamped:
+                values[column] = self._in_zone(data.get(column))
             else:
                 values[column] = data.get(column)
         if any(values.get(column, True) is None for column in _REQUIRED):
@@ -197,15 +230,16 @@ class _Page:
             if table == "companies" and changed:
                 changed |= self._company_derived({**now, **changed})
             if changed:
-                changed["updated_at"] = data.get("updated_at", now["updated_at"])
+                changed["updated_at"] = self._in_zone(data.get("updated_at", now["updated_at"]))
                 self.db.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in changed)} WHERE id = ?",
                                 [*changed.values(), now["id"]])
                 now.update(changed)
+                self.tables.add(table)
             if table == "touches":
                 self.touched_companies.update({now["company_id"], values["company_id"]})
         else:
-            row = {"uid": uid, "created_at": data.get("created_at"), "updated_at": data.get("updated_at"),
-                   **values}
+            row = {"uid": uid, "created_at": self._in_zone(data.get("created_at")),
+                   "updated_at": self._in_zone(data.get("updated_at")), **values}
             if table == "companies":
                 row |= self._company_derived(row)
             insert = f"INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})"
@@ -216,6 +250,7 @@ class _Page:
             if inserted.rowcount == 0:
                 inserted = self.db.execute(f"INSERT {insert}", list(row.values()))
             self.rows[uid] = {**row, "id": inserted.lastrowid}
+            self.tables.add(table)
             if table == "touches":
                 self.touched_companies.add(values["company_id"])
         field_hlc = dict(data.get("field_hlc") or {})
@@ -264,6 +299,7 @@ class _Page:
         """Queue a write of the pull's own for the next push (recording is off while a page applies)."""
         self.db.execute("INSERT INTO outbox (table_name, row_uid, op, fields) VALUES (?, ?, ?, ?)",
                         [table, uid, op, fields])
+        self.tables.add(table)
 
     def _mend(self) -> None:
         """Point the references that waited at their rows, where those have arrived since."""
@@ -273,8 +309,9 @@ class _Page:
             if row is None:
                 waiting.append((table, uid, column, parent, target))
             else:
-                self.db.execute(f"UPDATE {table} SET {column} = ? WHERE uid = ? AND {column} IS NULL",
-                                [row[0], uid])
+                if self.db.execute(f"UPDATE {table} SET {column} = ? WHERE uid = ? AND {column} IS NULL",
+                                   [row[0], uid]).rowcount:
+                    self.tables.add(table)
         self.dangling = waiting
 
     def _company_derived(self, row: dict[str, Any]) -> dict[str, Any]:
@@ -286,23 +323,36 @@ class _Page:
         values = {column: data.get(column) for column in _CONFLICT_COLUMNS}
         for column in ("lost_value", "won_value"):
             values[column] = json.dumps(values[column], ensure_ascii=False)
-        exists = self.db.execute("SELECT 1 FROM conflicts WHERE uid = ?", [data["uid"]]).fetchone()
+        values["resolved_at"] = self._in_zone(values["resolved_at"])
+        values["hlc"] = data.get("hlc") or ""
+        exists = self.db.execute("SELECT unsent, hlc FROM conflicts WHERE uid = ?", [data["uid"]]).fetchone()
         if exists:
+            if exists[0] and exists[1] > values["hlc"]:
+                # Resolved (or reopened) here and not yet sent: this laptop's choice is the later one.
+                for column in ("resolved_at", "resolved_by", "resolution", "hlc"):
+                    values.pop(column)
+            else:
+                values["unsent"] = 0
             self.db.execute(f"UPDATE conflicts SET {', '.join(f'{c} = ?' for c in values)} WHERE uid = ?",
                             [*values.values(), data["uid"]])
         else:
-            self.conflicts += 1
+            if values["resolved_at"] is None:
+                self.conflicts += 1
+            values["created_at"] = self._in_zone(data.get("created_at")) or zones.now_text()
             marks = ", ".join("?" * (len(values) + 1))
             self.db.execute(f"INSERT INTO conflicts (uid, {', '.join(values)}) VALUES ({marks})",
                             [data["uid"], *values.values()])
+        self.tables.add("conflicts")
 
     def _assignment(self, uid: str, data: dict[str, Any]) -> None:
         self.db.execute("DELETE FROM assignments WHERE uid = ?", [uid])
+        self.tables.add("assignments")
         if not data.get("deleted"):
             self.db.execute("INSERT INTO assignments (uid, list_uid, caller_login) VALUES (?, ?, ?)",
                             [uid, data.get("list_uid"), data.get("caller_login")])
 
     def _member(self, data: dict[str, Any]) -> None:
+        self.tables.add("team_members")
         self.db.execute(
             "INSERT INTO team_members (login, display_name, is_manager, active) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (login) DO UPDATE SET display_name = excluded.display_name, "
@@ -336,7 +386,7 @@ def apply_page(db: Database, changes: list[Change], cursor: Cursor,
         set_recording(db, recording)
     if page.skipped:
         log.info("pull: %d rows of accounts not on this laptop skipped", page.skipped)
-    return Applied(len(changes), page.conflicts, page.skipped, tuple(page.dangling))
+    return Applied(len(changes), page.conflicts, page.skipped, tuple(page.dangling), frozenset(page.tables))
 
 
 @dataclass(frozen=True)
@@ -346,6 +396,7 @@ class Pulled:
     changes: int
     conflicts: int
     cursor: Cursor
+    tables: frozenset[str] = frozenset()  # the local tables the pull wrote
 
 
 def pull(db: Database, conn: Connection, page_size: int = 1000) -> Pulled:
@@ -356,6 +407,7 @@ def pull(db: Database, conn: Connection, page_size: int = 1000) -> Pulled:
     """
     cursor = stored_cursor(db)
     total = conflicts = 0
+    tables: set[str] = set()
     dangling: tuple[Dangling, ...] = ()
     while True:
         with conn.transaction():
@@ -369,7 +421,8 @@ def pull(db: Database, conn: Connection, page_size: int = 1000) -> Pulled:
         dangling = applied.dangling
         total += applied.changes
         conflicts += applied.conflicts
+        tables |= applied.tables
         cursor = after
         if len(changes) < page_size:
             break
-    return Pulled(total, conflicts, cursor)
+    return Pulled(total, conflicts, cursor, frozenset(tables))

@@ -25,6 +25,7 @@ from sqlite_utils import Database
 
 from models.store.db import now_iso, writing
 from models.team.apply import Pulled, pull
+from models.team.conflicts import send_resolutions
 from models.team.errors import TeamError
 from models.team.join import binding
 from models.team.pull import Cursor
@@ -34,12 +35,14 @@ from models.team.server_schema import check_server_version
 
 @dataclass(frozen=True)
 class SyncResult:
-    """What one sync did: outbox entries pushed, changes pulled, new conflicts, the cursor kept."""
+    """What one sync did: outbox entries pushed, changes pulled, new conflicts, the cursor kept, and the
+    local tables the pull wrote (the views showing others need not read again)."""
 
     pushed: int
     pulled: int
     conflicts: int
     cursor: Cursor
+    tables: frozenset[str] = frozenset()
 
     def as_json(self) -> dict[str, object]:
         return {"pushed": self.pushed, "pulled": self.pulled, "conflicts": self.conflicts,
@@ -127,6 +130,8 @@ def sync(db: Database, conn_factory: Callable[[], Connection]) -> SyncResult:
                 if check_server_version(conn) == 0:
                     raise TeamError(_NO_TEAM)
                 pushed = push(db, conn)
+                # Resolutions after the push: a loser taken back is on the server before it says so.
+                send_resolutions(db, conn)
                 pulled = pull(db, conn)
                 # A pull may queue writes of its own (two lists of one name made offline): sent now,
                 # so one sync leaves nothing waiting.
@@ -136,7 +141,7 @@ def sync(db: Database, conn_factory: Callable[[], Connection]) -> SyncResult:
                     pushed += push(db, conn)
                     more = pull(db, conn)
                     pulled = Pulled(pulled.changes + more.changes, pulled.conflicts + more.conflicts,
-                                    more.cursor)
+                                    more.cursor, pulled.tables | more.tables)
             except psycopg.Error as error:
                 raise as_team_error(error) from error
         finally:
@@ -145,7 +150,7 @@ def sync(db: Database, conn_factory: Callable[[], Connection]) -> SyncResult:
         _record(db, str(error))
         raise
     _record(db, None)
-    return SyncResult(pushed, pulled.changes, pulled.conflicts, pulled.cursor)
+    return SyncResult(pushed, pulled.changes, pulled.conflicts, pulled.cursor, pulled.tables)
 
 
 def _record(db: Database, error: str | None) -> None:

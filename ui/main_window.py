@@ -226,6 +226,9 @@ class MainWindow(FileCommands, QMainWindow):
                                                None, self.open_db_folder)
         encryption = self._encryption_actions()
         self.team_action = self._action("teamAction", self.tr("&Team…"), None, self.open_team_dialog)
+        # A manager's only: in the menu (after Team…) while team_members says this file's login manages.
+        self.assign_action = self._action("teamAssignAction", self.tr("&Assignments…"), None,
+                                          self.open_assignments)
         self.quit_action = self._action("quitAction", self.tr("&Quit"), QKeySequence.StandardKey.Quit,
                                         self.close)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -236,6 +239,10 @@ class MainWindow(FileCommands, QMainWindow):
                 file_menu.addSeparator()
             else:
                 file_menu.addAction(action)
+        self.file_menu = file_menu
+        self.show_roles()
+        self.team_sync.finished.connect(self.show_roles)
+        self.team_sync.changed.connect(self.show_roles)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.setObjectName("editMenu")
@@ -356,6 +363,27 @@ class MainWindow(FileCommands, QMainWindow):
         dialog = TeamDialog(self.db, self.team_sync, self)
         dialog.exec()
         dialog.deleteLater()
+
+    def show_roles(self, *_args) -> None:
+        """Offer the manager's actions only to a manager (as last synced): a caller never sees them."""
+        from models.team.workload import is_manager
+
+        actions = self.file_menu.actions()
+        shown = self.assign_action in actions
+        if is_manager(self.db) and not shown:
+            after = actions.index(self.team_action) + 1
+            self.file_menu.insertAction(actions[after] if after < len(actions) else None, self.assign_action)
+        elif not is_manager(self.db) and shown:
+            self.file_menu.removeAction(self.assign_action)
+        self.assign_action.setEnabled(is_manager(self.db))
+
+    def open_assignments(self) -> None:
+        """File → Assignments…: a manager assigns lists and hands work over."""
+        from models.team.workload import is_manager
+        from ui.team.assignments import open_assignments
+
+        if is_manager(self.db):
+            open_assignments(self.db, self.team_sync, self.bus, self)
 
     def _focus_search(self) -> None:
         self.show_page("targets")

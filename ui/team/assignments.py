@@ -112,14 +112,17 @@ class AssignmentDialog(QDialog):
         self.lists_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.lists_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.assign_to = _named(QComboBox(), "assignToCombo", self.tr("Caller to assign the list to"))
-        self.assign_button = _named(QPushButton(self.tr("&Assign to")), "assignListButton",
+        self.assign_button = _named(QPushButton(self.tr("&Assign…")), "assignListButton",
                                     self.tr("Assign the selected list to the caller"))
         self.assign_button.setAutoDefault(False)
         self.assign_button.clicked.connect(self.assign_selected)
         assign_row = QHBoxLayout()
         assign_row.addStretch(1)
-        assign_row.addWidget(self.assign_button)
+        assign_label = QLabel(self.tr("Assign the selected list to &caller"))
+        assign_label.setBuddy(self.assign_to)
+        assign_row.addWidget(assign_label)
         assign_row.addWidget(self.assign_to)
+        assign_row.addWidget(self.assign_button)
         lists_box = QGroupBox(self.tr("Lists"))
         lists_layout = QVBoxLayout(lists_box)
         lists_layout.addWidget(self.lists_view)
@@ -199,9 +202,9 @@ class AssignmentDialog(QDialog):
         layout.addWidget(view_box)
         layout.addWidget(self.message)
         layout.addWidget(close)
-        self.setTabOrder(self.lists_view, self.assign_button)
-        self.setTabOrder(self.assign_button, self.assign_to)
-        self.setTabOrder(self.assign_to, self.loads_view)
+        self.setTabOrder(self.lists_view, self.assign_to)
+        self.setTabOrder(self.assign_to, self.assign_button)
+        self.setTabOrder(self.assign_button, self.loads_view)
         self.resize(820, 760)
         self.refresh()
         self.lists_view.setFocus()
@@ -302,6 +305,7 @@ class AssignmentDialog(QDialog):
             from models.team.connect import connect
 
             conn = connect(server, login)  # the password from the keychain
+            conn.autocommit = True  # each act is its own transaction (``with conn.transaction()``)
             try:
                 return act(conn)
             finally:

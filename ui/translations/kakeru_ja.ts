@@ -600,6 +600,297 @@ Choose No to close Kakeru without changing anything.</source>
     </message>
 </context>
 <context>
+    <name>AssignmentDialog</name>
+    <message>
+        <source>Assignments</source>
+        <translation>担当の割り当て</translation>
+    </message>
+    <message>
+        <source>How old the shown assignments are</source>
+        <translation>表示中の割り当てがいつの時点のものか</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>リスト</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>社数</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Lists and who holds them</source>
+        <translation>リストと担当者</translation>
+    </message>
+    <message>
+        <source>Caller to assign the list to</source>
+        <translation>リストを割り当てる担当者</translation>
+    </message>
+    <message>
+        <source>&amp;Assign…</source>
+        <translation>割り当て(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Assign the selected list to the caller</source>
+        <translation>選択したリストを担当者に割り当てる</translation>
+    </message>
+    <message>
+        <source>Assign the selected list to &amp;caller</source>
+        <translation>選択したリストの担当者(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>リスト</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Plans due by today</source>
+        <translation>今日までの予定</translation>
+    </message>
+    <message>
+        <source>Of which overdue</source>
+        <translation>うち期限切れ</translation>
+    </message>
+    <message>
+        <source>Not yet called</source>
+        <translation>未架電</translation>
+    </message>
+    <message>
+        <source>Each caller's open work</source>
+        <translation>担当者ごとの残作業</translation>
+    </message>
+    <message>
+        <source>Open work per caller</source>
+        <translation>担当者ごとの残作業</translation>
+    </message>
+    <message>
+        <source>Hand over from</source>
+        <translation>引き継ぎ元</translation>
+    </message>
+    <message>
+        <source>Hand over to</source>
+        <translation>引き継ぎ先</translation>
+    </message>
+    <message>
+        <source>What to hand over</source>
+        <translation>引き継ぐ範囲</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over…</source>
+        <translation>引き継ぐ(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Hand the work over to another caller</source>
+        <translation>担当を別の担当者に引き継ぐ</translation>
+    </message>
+    <message>
+        <source>Hand &amp;back</source>
+        <translation>元に戻す(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Hand the lists just moved back</source>
+        <translation>引き継いだリストを元の担当者に戻す</translation>
+    </message>
+    <message>
+        <source>Hand over (someone is away or leaves)</source>
+        <translation>引き継ぎ（不在・退職のとき）</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>引き継ぎ元(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>引き継ぎ先(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation>範囲(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Saved view</source>
+        <translation>保存したビュー</translation>
+    </message>
+    <message>
+        <source>Caller to assign the view's companies to</source>
+        <translation>ビューの企業を割り当てる担当者</translation>
+    </message>
+    <message>
+        <source>Make a list and assign…</source>
+        <translation>リストを作って割り当て…</translation>
+    </message>
+    <message>
+        <source>Make a list of the saved view's companies and assign it</source>
+        <translation>保存したビューの企業でリストを作り、担当者に割り当てる</translation>
+    </message>
+    <message>
+        <source>A saved view's companies</source>
+        <translation>保存したビューの企業</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>ビュー(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ller</source>
+        <translation>担当者(&amp;L)</translation>
+    </message>
+    <message>
+        <source>How the last change went</source>
+        <translation>直前の操作の結果</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（未割り当て）</translation>
+    </message>
+    <message>
+        <source>Not synced yet: sync first to see the team's assignments.</source>
+        <translation>まだ同期していません。チームの割り当てを表示するには、先に同期してください。</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>%1 分前</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>%1 時間前</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>%1 日前</translation>
+    </message>
+    <message>
+        <source>As of the last sync (%1, %2). Changes made here are sent to the team's server and synced at once.</source>
+        <translation>最終同期の時点の内容です（%1、%2）。ここでの変更はチームのサーバーに送られ、すぐに同期されます。</translation>
+    </message>
+    <message>
+        <source>All of their work (every list and open plan)</source>
+        <translation>担当のすべて（全リストと未完了の予定）</translation>
+    </message>
+    <message>
+        <source>Only the list %1</source>
+        <translation>リスト「%1」のみ</translation>
+    </message>
+    <message>
+        <source>This file is in no team.</source>
+        <translation>このファイルはチームに参加していません。</translation>
+    </message>
+    <message>
+        <source>Syncing with the team's server…</source>
+        <translation>チームのサーバーと同期しています…</translation>
+    </message>
+    <message>
+        <source>The change is on the team's server, but this file could not sync: %1</source>
+        <translation>変更はチームのサーバーに記録しましたが、このファイルを同期できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Choose a list and a caller.</source>
+        <translation>リストと担当者を選んでください。</translation>
+    </message>
+    <message>
+        <source>Assign the list %1 (%2 companies) to %3? It joins %3's Today queue after their next sync.
+
+This is recorded on the team's server: Ctrl+Z cannot take it back. To undo it, hand the list over to someone else on this screen.</source>
+        <translation>リスト「%1」（%2 社）を %3さんに割り当てますか？ %3さんの次回の同期から「今日」のキューに入ります。
+
+この割り当てはチームのサーバーに記録されるため、Ctrl+Z では取り消せません。取り消すときは、この画面でリストを別の担当者に引き継いでください。</translation>
+    </message>
+    <message>
+        <source>Assign a list</source>
+        <translation>リストの割り当て</translation>
+    </message>
+    <message>
+        <source>Assigning %1 to %2…</source>
+        <translation>「%1」を %2さんに割り当てています…</translation>
+    </message>
+    <message>
+        <source>%1 now holds the list %2.</source>
+        <translation>リスト「%2」を %1さんに割り当てました。</translation>
+    </message>
+    <message>
+        <source>Choose who hands over and who takes over.</source>
+        <translation>引き継ぎ元と引き継ぎ先を選んでください。</translation>
+    </message>
+    <message>
+        <source>all of %1's lists and open plans</source>
+        <translation>%1さんの全リストと未完了の予定</translation>
+    </message>
+    <message>
+        <source>the list %1 and %2's open plans on its accounts</source>
+        <translation>リスト「%1」と、その企業での %2さんの未完了の予定</translation>
+    </message>
+    <message>
+        <source>Hand %1 over to %2?
+
+What moves: the lists and the open plans with their hypotheses. What stays: every past call, meeting and note keeps the name of who made it.
+
+This is recorded on the team's server: Ctrl+Z cannot take it back. Afterwards the screen offers to hand the moved lists back.</source>
+        <translation>%1を %2さんに引き継ぎますか？
+
+移るもの: リストと、未完了の予定（仮説を含む）。残るもの: これまでの架電・商談・メモは、記録した人の名前のまま残ります。
+
+この操作はチームのサーバーに記録されるため、Ctrl+Z では取り消せません。引き継いだあと、この画面でリストを元の担当者に戻せます。</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>担当の引き継ぎ</translation>
+    </message>
+    <message>
+        <source>Handing %1's work over to %2…</source>
+        <translation>%1さんの担当を %2さんに引き継いでいます…</translation>
+    </message>
+    <message>
+        <source>Handed over to %1: %2 lists and %3 open plans.</source>
+        <translation>%1さんに引き継ぎました（リスト %2 件、未完了の予定 %3 件）。</translation>
+    </message>
+    <message>
+        <source>Hand the %1 lists just moved back from %2 to %3, with the open plans on their accounts?</source>
+        <translation>引き継いだ %1 件のリストを、その企業の未完了の予定とともに %2さんから %3さんに戻しますか？</translation>
+    </message>
+    <message>
+        <source>Hand back</source>
+        <translation>引き継ぎを戻す</translation>
+    </message>
+    <message>
+        <source>Handing the lists back to %1…</source>
+        <translation>リストを %1さんに戻しています…</translation>
+    </message>
+    <message>
+        <source>Handed back to %1: %2 lists and %3 open plans.</source>
+        <translation>%1さんに戻しました（リスト %2 件、未完了の予定 %3 件）。</translation>
+    </message>
+    <message>
+        <source>Choose a saved view and a caller.</source>
+        <translation>保存したビューと担当者を選んでください。</translation>
+    </message>
+    <message>
+        <source>Make the list %1 of the %2 companies the view %3 shows now, and assign it to %4?
+
+The assignment is recorded on the team's server: Ctrl+Z cannot take it back. To undo it, hand the list over to someone else on this screen.</source>
+        <translation>ビュー「%3」に今表示されている %2 社でリスト「%1」を作り、%4さんに割り当てますか？
+
+この割り当てはチームのサーバーに記録されるため、Ctrl+Z では取り消せません。取り消すときは、この画面でリストを別の担当者に引き継いでください。</translation>
+    </message>
+    <message>
+        <source>Assign a saved view</source>
+        <translation>保存したビューの割り当て</translation>
+    </message>
+    <message>
+        <source>Make a list from a saved view</source>
+        <translation>保存したビューからリストを作成</translation>
+    </message>
+</context>
+<context>
     <name>BackupRestore</name>
     <message>
         <source>Daily (automatic)</source>
@@ -3207,6 +3498,10 @@ The current database is kept as a backup first (listed as "Before a restore"). A
     <message>
         <source>&amp;Team…</source>
         <translation>チーム(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Assignments…</source>
+        <translation>担当の割り当て(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -2,8 +2,9 @@
 ``models.kpi.callers.TeamReview``.
 
 First every caller side by side (架電, 接続, キーパーソン接触, アポ, 商談化, 受注, 受注額, the team's goal and
-pace on the team's row) with what each column counts; then, when asked, one review sheet per caller (the
-sheet of ``reports.weekly`` in that caller's scope), each on pages of its own. Same fonts, footer and
+pace on the team's row) with what each column counts, and the review's decisions; then, when asked, one
+review sheet per caller (the sheet of ``reports.weekly`` in that caller's scope, without the decisions),
+each on pages of its own. Same fonts, footer and
 page handling as the weekly sheet.
 """
 
@@ -24,7 +25,7 @@ from reports.briefing import CONFIDENTIAL, BriefWriteError, _write, draw_footer
 from reports.fonts import BOLD, REGULAR, register_fonts
 from reports.layout import Gap, Keep, PageBreak, StoryItem, paginate
 from reports.sheet_parts import ALERT, NAVY, Texts, _heading, _labels, _muted, _p, _table, styles
-from reports.weekly import DEFINITION, FRAME, WeeklyWriteError, _story
+from reports.weekly import DEFINITION, FRAME, WeeklyWriteError, _story, decisions_section
 
 # The column headings: the figure's name without its trailing 数 (架電数 → 架電), as on the funnel.
 HEADINGS = {key: figure_label(key).removesuffix("数") for key in CALLER_FIGURES}
@@ -90,11 +91,16 @@ def _title(review: TeamReview, width: float) -> StoryItem:
 
 
 def team_story(review: TeamReview, texts: Texts, width: float) -> list[StoryItem]:
-    """The side-by-side table and its definitions, then each caller's sheet on pages of its own."""
+    """The side-by-side table, its definitions and the review's decisions, then each caller's sheet on
+    pages of its own."""
+    period = review.table.period
+    today = review.today or review.generated_at.date()
     story: list[StoryItem] = [_title(review, width), Gap(4), Keep(tuple(_caller_table(review, texts, width))),
-                              Gap(6), Keep(tuple(_definitions(width)))]
+                              Gap(6), Keep(tuple(_definitions(width))), Gap(6),
+                              *decisions_section(review.decisions, period, today, texts, width)]
+    # Each caller's own sheet, without the review's decisions: the team's sheet carries them once.
     for page in review.pages:
-        story += [PageBreak(), *_story(page, texts, width)]
+        story += [PageBreak(), *_story(page, texts, width, decisions=False)]
     return story
 
 

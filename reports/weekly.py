@@ -11,6 +11,8 @@ subsets, CJK wrapping, ``invariant=1``, the footer time from ``SOURCE_DATE_EPOCH
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
@@ -22,7 +24,8 @@ from reportlab.platypus import Flowable, Table
 
 from models.kpi.figures import FIGURES, SNAPSHOT, Figure, figure_definition, figure_label, funnel
 from models.kpi.goals import GoalReport
-from models.kpi.review import ReviewData
+from models.kpi.period import Period
+from models.kpi.review import Decision, ReviewData
 from models.store.errors import KakeruError
 from reports.briefing import CONFIDENTIAL, BriefWriteError, _write, draw_footer
 from reports.charts import funnel_drawing, trend_drawing
@@ -120,11 +123,10 @@ def _rows_table(rows: list[list], widths: list[float], empty: str) -> Flowable:
     return _table(rows, widths, [*_labels((0, 0), (-1, 0))], repeat=1)
 
 
-def _decision_rows(data: ReviewData, texts: Texts) -> list[list]:
+def _decision_rows(decisions: Sequence[Decision], period: Period, today: date, texts: Texts) -> list[list]:
     st = styles()
-    period, today = data.current.period, data.today or data.generated_at.date()
     rows: list[list] = [["決定事項", "起票", "担当", "期限", "状態"]]
-    for d in data.decisions:
+    for d in decisions:
         overdue = d.is_overdue(today)
         color = ALERT.hexval() if overdue else None
         due = (d.due or "").replace("-", "/")
@@ -140,13 +142,19 @@ def _decision_rows(data: ReviewData, texts: Texts) -> list[list]:
 
 
 def _decisions(data: ReviewData, texts: Texts, width: float) -> list:
+    return decisions_section(data.decisions, data.current.period, data.today or data.generated_at.date(),
+                             texts, width)
+
+
+def decisions_section(decisions: Sequence[Decision], period: Period, today: date, texts: Texts,
+                      width: float) -> list:
     """The decisions table; the rows left to write in by hand are a table of their own, kept with the
     heading when there are no decisions yet, so that no page holds only empty rows."""
     widths = [width - 236, 56, 70, 58, 52]
-    rows = _decision_rows(data, texts)
-    hand = max(0, HAND_ROWS - len(data.decisions))
-    carried = sum(d.carried_into(data.current.period) and not d.done for d in data.decisions)
-    overdue = sum(d.is_overdue(data.today or data.generated_at.date()) for d in data.decisions)
+    rows = _decision_rows(decisions, period, today, texts)
+    hand = max(0, HAND_ROWS - len(decisions))
+    carried = sum(d.carried_into(period) and not d.done for d in decisions)
+    overdue = sum(d.is_overdue(today) for d in decisions)
     note = f"前回までから持ち越し {carried:,} 件" if carried else ""
     if overdue:
         note += f"{'、' if note else ''}期限超過 {overdue:,} 件"
@@ -177,7 +185,9 @@ def _stalled(data: ReviewData, texts: Texts, width: float) -> list:
                                   repeat=1)))]
 
 
-def _story(data: ReviewData, texts: Texts, width: float) -> list:
+def _story(data: ReviewData, texts: Texts, width: float, *, decisions: bool = True) -> list:
+    """The sheet's sections; ``decisions`` False leaves out the review's decisions (a caller's sheet
+    within the team's, which carries them once)."""
     st = styles()
     period = data.current.period
     mark = _table([[_p(CONFIDENTIAL, st.mark)]], [40], [("BOX", (0, 0), (0, 0), 0.9, ALERT)], grid=False)
@@ -217,7 +227,8 @@ def _story(data: ReviewData, texts: Texts, width: float) -> list:
                             _rows_table(meeting_rows(data.not_closed, "次のステップ"), widths,
                                         "該当する商談はありません。")))]
     story += [Gap(4), *_stalled(data, texts, width)]
-    story += [Gap(4), *_decisions(data, texts, width)]
+    if decisions:
+        story += [Gap(4), *_decisions(data, texts, width)]
     return story
 
 

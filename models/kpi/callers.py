@@ -22,7 +22,14 @@ from models.accounts.vocab import connect_sql
 from models.kpi.goals import GoalProgress, GoalReport, goal_report
 from models.kpi.period import NO_CALLER, Period, Scope
 from models.kpi.queries import meeting_counts, order_amounts, touch_counts
-from models.kpi.review import REVIEW_TITLES, ReviewData, gather_review, period_kind
+from models.kpi.review import (
+    REVIEW_TITLES,
+    Decision,
+    ReviewData,
+    gather_review,
+    period_kind,
+    review_decisions,
+)
 from models.store import clock
 
 # The columns of the table, in order: each is a figure of models.kpi.figures (same definition).
@@ -151,6 +158,8 @@ class TeamReview:
     table: CallerTable
     generated_at: datetime
     pages: tuple[ReviewData, ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    today: date | None = None
 
     @property
     def title(self) -> str:
@@ -160,11 +169,11 @@ class TeamReview:
 
 def gather_team_review(db: Database, period: Period, *, per_caller: bool = False, today: date | None = None,
                        generated_at: datetime | None = None) -> TeamReview:
-    """The side-by-side table of ``period`` and, with ``per_caller``, each caller's own review (every caller
-    of the table but those with nothing in the period and no longer active)."""
+    """The side-by-side table of ``period``, the review's decisions and, with ``per_caller``, each caller's
+    own review (every caller of the table but those with nothing in the period and no longer active)."""
     today = today or clock.today()
     generated_at = generated_at or clock.now()
     table = caller_table(db, period, today=today)
     pages = tuple(gather_review(db, period, row.scope(), today=today, generated_at=generated_at)
                   for row in table.callers if per_caller and (row.active or any(row.figures.values())))
-    return TeamReview(table, generated_at, pages)
+    return TeamReview(table, generated_at, pages, tuple(review_decisions(db, period)), today)

@@ -57,3 +57,14 @@ def test_one_sheet_per_caller_follows(team):
     sato = next(text for text in pages if f"担当者「{SATO.replace(' ', '')}」" in text)
     assert "担当者別では" in sato
     assert layout_faults(pdf) == []
+
+
+def test_the_decisions_are_printed_once(team):
+    from models.kpi.review import add_decision
+
+    db, _ = team
+    add_decision(db, WEEK, "西日本リストの架電時間を午後に寄せる", "佐藤", "2025-01-17")
+    review = gather_team_review(db, WEEK, per_caller=True, today=TODAY, generated_at=AT)
+    pages = _pages(_pdf(review))
+    assert "西日本リストの架電時間を午後に寄せる" in pages[0]
+    assert sum("決定事項とネクストアクション" in text for text in pages) == 1

@@ -655,7 +655,24 @@ _M0013 = [
     "CREATE INDEX conflicts_unsent ON conflicts(unsent) WHERE unsent = 1",
 ]
 
+# 14: outbox entries the team's server refused (row-level security: a write the caller may no longer
+# make; a value it cannot store), set aside by the push so later changes still go (models/team/push.py).
+# Nothing is lost: each stays listed, with the server's reason, for a person to see.
+_M0014 = [
+    f"""CREATE TABLE sync_refused (
+    id INTEGER PRIMARY KEY,{_SELF_STAMPED},
+    outbox_id INTEGER NOT NULL,
+    table_name TEXT NOT NULL,
+    row_uid TEXT NOT NULL,
+    op TEXT NOT NULL,
+    fields TEXT,
+    written_at TEXT NOT NULL,
+    reason TEXT NOT NULL
+)""",
+    "CREATE INDEX sync_refused_row ON sync_refused(table_name, row_uid)",
+]
+
 MIGRATIONS: list[Sequence[str | Callable[[Database], None]]] = [
     _M0001, _M0002, _M0003, _M0004, _M0005, _M0006, _M0007, _M0008, _M0009, _M0010, _M0011, _M0012,
-    _M0013]
+    _M0013, _M0014]
 LATEST_VERSION = len(MIGRATIONS)

@@ -254,7 +254,9 @@ class AssignmentDialog(QDialog):
             self.age_label.setText(self.tr("Not synced yet: sync first to see the team's assignments."))
             return
         minutes = max(0, int((datetime.now(synced.tzinfo) - synced).total_seconds() // 60))
-        if minutes < 60:
+        if minutes < 1:
+            age = self.tr("just now")
+        elif minutes < 60:
             age = arg(self.tr("%1 min ago"), minutes)
         elif minutes < 60 * 24:
             age = arg(self.tr("%1 h ago"), minutes // 60)

@@ -758,6 +758,10 @@ Choose No to close Kakeru without changing anything.</source>
         <translation>まだ同期していません。チームの割り当てを表示するには、先に同期してください。</translation>
     </message>
     <message>
+        <source>just now</source>
+        <translation>たった今</translation>
+    </message>
+    <message>
         <source>%1 min ago</source>
         <translation>%1 分前</translation>
     </message>
@@ -801,7 +805,7 @@ Choose No to close Kakeru without changing anything.</source>
         <source>Assign the list %1 (%2 companies) to %3? It joins %3's Today queue after their next sync.
 
 This is recorded on the team's server: Ctrl+Z cannot take it back. To undo it, hand the list over to someone else on this screen.</source>
-        <translation>リスト「%1」（%2 社）を %3さんに割り当てますか？ %3さんの次回の同期から「今日」のキューに入ります。
+        <translation>リスト「%1」（%2 社）を%3さんに割り当てますか？ %3さんの次回の同期から「今日」のキューに入ります。
 
 この割り当てはチームのサーバーに記録されるため、Ctrl+Z では取り消せません。取り消すときは、この画面でリストを別の担当者に引き継いでください。</translation>
     </message>
@@ -811,11 +815,11 @@ This is recorded on the team's server: Ctrl+Z cannot take it back. To undo it, h
     </message>
     <message>
         <source>Assigning %1 to %2…</source>
-        <translation>「%1」を %2さんに割り当てています…</translation>
+        <translation>「%1」を%2さんに割り当てています…</translation>
     </message>
     <message>
         <source>%1 now holds the list %2.</source>
-        <translation>リスト「%2」を %1さんに割り当てました。</translation>
+        <translation>リスト「%2」を%1さんに割り当てました。</translation>
     </message>
     <message>
         <source>Choose who hands over and who takes over.</source>
@@ -835,7 +839,7 @@ This is recorded on the team's server: Ctrl+Z cannot take it back. To undo it, h
 What moves: the lists and the open plans with their hypotheses. What stays: every past call, meeting and note keeps the name of who made it.
 
 This is recorded on the team's server: Ctrl+Z cannot take it back. Afterwards the screen offers to hand the moved lists back.</source>
-        <translation>%1を %2さんに引き継ぎますか？
+        <translation>%1を%2さんに引き継ぎますか？
 
 移るもの: リストと、未完了の予定（仮説を含む）。残るもの: これまでの架電・商談・メモは、記録した人の名前のまま残ります。
 
@@ -847,7 +851,7 @@ This is recorded on the team's server: Ctrl+Z cannot take it back. Afterwards th
     </message>
     <message>
         <source>Handing %1's work over to %2…</source>
-        <translation>%1さんの担当を %2さんに引き継いでいます…</translation>
+        <translation>%1さんの担当を%2さんに引き継いでいます…</translation>
     </message>
     <message>
         <source>Handed over to %1: %2 lists and %3 open plans.</source>
@@ -855,7 +859,7 @@ This is recorded on the team's server: Ctrl+Z cannot take it back. Afterwards th
     </message>
     <message>
         <source>Hand the %1 lists just moved back from %2 to %3, with the open plans on their accounts?</source>
-        <translation>引き継いだ %1 件のリストを、その企業の未完了の予定とともに %2さんから %3さんに戻しますか？</translation>
+        <translation>引き継いだ %1 件のリストを、その企業の未完了の予定とともに%2さんから%3さんに戻しますか？</translation>
     </message>
     <message>
         <source>Hand back</source>
@@ -863,7 +867,7 @@ This is recorded on the team's server: Ctrl+Z cannot take it back. Afterwards th
     </message>
     <message>
         <source>Handing the lists back to %1…</source>
-        <translation>リストを %1さんに戻しています…</translation>
+        <translation>リストを%1さんに戻しています…</translation>
     </message>
     <message>
         <source>Handed back to %1: %2 lists and %3 open plans.</source>
@@ -1595,6 +1599,286 @@ The assignment is recorded on the team's server: Ctrl+Z cannot take it back. To 
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictFields</name>
+    <message>
+        <source>Company</source>
+        <translation>会社</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>関係</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>架電</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>商談</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>リスト</translation>
+    </message>
+    <message>
+        <source>List member</source>
+        <translation>リストの会社</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <source>Corporate number</source>
+        <translation>法人番号</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>業種</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>事業内容</translation>
+    </message>
+    <message>
+        <source>Prefecture</source>
+        <translation>都道府県</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>郵便番号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Webサイト</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>従業員数</translation>
+    </message>
+    <message>
+        <source>Fiscal year end</source>
+        <translation>決算月</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>ランク</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>携帯電話</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Best time to call</source>
+        <translation>つながりやすい時間帯</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>予定日</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Hypothesis</source>
+        <translation>仮説</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>優先度</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1・%2</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictStatus</name>
+    <message>
+        <source>Click to see the conflicts and choose which value stands.</source>
+        <translation>クリックすると競合の一覧を開き、どちらの値を残すか選べます。</translation>
+    </message>
+    <message>
+        <source>Conflicts: %1</source>
+        <translation>競合 %1 件</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>(empty)</source>
+        <translation>（空欄）</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>競合</translation>
+    </message>
+    <message>
+        <source>When two people changed the same field before syncing, the later change is in force and the other value is kept here. Keep the value in force, or take the other value back; Ctrl+Z undoes either. Your choice reaches the team at the next sync.</source>
+        <translation>同期の前に 2 人が同じ項目を変更したときは、あとの変更が反映され、もう一方の値がここに残ります。反映中の値のままにするか、もう一方の値に戻すかを選んでください。どちらも Ctrl+Z で取り消せます。選んだ結果は次の同期でチームに届きます。</translation>
+    </message>
+    <message>
+        <source>There are no open conflicts.</source>
+        <translation>未解決の競合はありません。</translation>
+    </message>
+    <message>
+        <source>Show &amp;resolved</source>
+        <translation>解決済みも表示(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show resolved conflicts too</source>
+        <translation>解決済みの競合も表示します</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the value in force</source>
+        <translation>反映中の値のままにする(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Keep the value in force and close the conflict</source>
+        <translation>反映中の値を残して、この競合を解決済みにします</translation>
+    </message>
+    <message>
+        <source>&amp;Take the other value</source>
+        <translation>もう一方の値に戻す(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Write the other value back and close the conflict</source>
+        <translation>もう一方の値を書き戻して、この競合を解決済みにします</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Keep the value of %1</source>
+        <translation>%1 の値をそのままにする</translation>
+    </message>
+    <message>
+        <source>Take the other value of %1</source>
+        <translation>%1 をもう一方の値に戻す</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsModel</name>
+    <message>
+        <source>Open</source>
+        <translation>未解決</translation>
+    </message>
+    <message>
+        <source>Other value taken by %1</source>
+        <translation>%1さんがもう一方の値に戻しました</translation>
+    </message>
+    <message>
+        <source>Kept by %1</source>
+        <translation>%1さんが反映中の値を残しました</translation>
+    </message>
+    <message>
+        <source>(account not on this computer)</source>
+        <translation>（このパソコンにない会社）</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>会社</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Value in force</source>
+        <translation>反映中の値</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>変更した人</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>もう一方の値</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
     </message>
 </context>
 <context>
@@ -6142,6 +6426,14 @@ Replace the existing view?</source>
         <translation>このパソコンのデータを残したまま、チームから抜けます</translation>
     </message>
     <message>
+        <source>&amp;Conflicts…</source>
+        <translation>競合(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>See the conflicts and choose which value stands</source>
+        <translation>競合の一覧を開き、どちらの値を残すか選びます</translation>
+    </message>
+    <message>
         <source>%1 (login %2)</source>
         <translation>%1（ログイン名 %2）</translation>
     </message>
@@ -6152,6 +6444,10 @@ Replace the existing view?</source>
     <message>
         <source>%1 changes</source>
         <translation>%1 件</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts (%1)…</source>
+        <translation>競合 %1 件(&amp;C)…</translation>
     </message>
     <message>
         <source>Synced: %1 sent, %2 received.</source>

@@ -15,9 +15,10 @@ from models.accounts.target_filter import TargetFilter
 from models.planning.agenda import build_agenda
 from models.team import workload
 from models.team.admin import assign_list
-from models.team.errors import NotAllowed
+from models.team.connect import where
+from models.team.errors import NotAllowed, ServerUnreachable
 from tests.team.team_roles import make_team, seed
-from tests.ui.team.team_helpers import colleague, join_as, sync_colleague
+from tests.ui.team.team_helpers import closed_port, colleague, join_as, sync_colleague
 from ui.team.assignments import AssignmentDialog
 
 TODAY = date(2026, 12, 8)
@@ -163,6 +164,17 @@ def test_a_refusal_is_the_engines_sentence(qtbot, window, team, keychain, answer
     assert dialog.message.text() == str(NotAllowed("リストの割り当て"))
     with psycopg.connect(team.admin_dsn) as admin:
         assert admin.execute("SELECT count(*) FROM kakeru.assignments").fetchone()[0] == 0
+
+
+def test_an_unreachable_server_is_said_and_nothing_changes(qtbot, window, team, keychain, answer):
+    _manager_window(window, team)
+    dialog = _dialog(qtbot, window)
+    away = f"host=127.0.0.1 port={closed_port()} dbname={team.database}"
+    window.db.execute("UPDATE sync_state SET server = ? WHERE id = 1", [away])
+    window.db.conn.commit()
+    assert not dialog.assign_selected()
+    assert dialog.message.text() == str(ServerUnreachable(where(away)))
+    assert _holders(dialog) == {"重点リスト": "(nobody)"}
 
 
 def test_a_caller_does_not_see_the_managers_entry(qtbot, window, team, keychain):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -132,7 +133,10 @@ class AssignmentDialog(QDialog):
                                       self.tr("Of which overdue"), self.tr("Not yet called")], self)
         self.loads_view = _named(QTableView(), "assignLoadsTable", self.tr("Each caller's open work"))
         self.loads_view.setModel(self.loads_model)
-        list_table(self.loads_view, {0: 150, 1: 60, 2: 130, 3: 110})
+        list_table(self.loads_view, {1: 70, 2: 130, 3: 110, 4: 90})
+        # The figures stay beside each other; the caller's name takes what is left.
+        self.loads_view.horizontalHeader().setStretchLastSection(False)
+        self.loads_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.loads_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         loads_box = QGroupBox(self.tr("Open work per caller"))
         QVBoxLayout(loads_box).addWidget(self.loads_view)

@@ -88,3 +88,9 @@ def test_the_assignment_screen_in_japanese_is_drawn_whole(japanese, app_font, qt
     qtbot.waitExposed(box)
     _save(box, tmp_path, "assign_handover_confirm.png")
     box.close()
+
+    answer.reply = QMessageBox.StandardButton.Yes
+    assert dialog.hand_over()
+    assert dialog.message.text() == "鈴木さんに引き継ぎました（リスト 1 件、未完了の予定 1 件）。"
+    assert dialog.hand_back_button.isEnabled() and _clipped(dialog) == []
+    _save(dialog, tmp_path, "assign_after_handover.png")

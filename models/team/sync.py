@@ -29,7 +29,7 @@ from models.team.conflicts import send_resolutions
 from models.team.errors import TeamError
 from models.team.join import binding
 from models.team.pull import Cursor
-from models.team.push import push
+from models.team.push import count_set_aside, push, refused_sentence
 from models.team.server_schema import check_server_version
 
 
@@ -43,6 +43,12 @@ class SyncResult:
     conflicts: int
     cursor: Cursor
     tables: frozenset[str] = frozenset()
+    refused: int = 0  # outbox entries the server refused in this sync, set aside (models.team.push)
+
+    @property
+    def refused_message(self) -> str | None:
+        """The status bar's sentence when the server refused some changes (None when it took all)."""
+        return refused_sentence(self.refused)
 
     def as_json(self) -> dict[str, object]:
         return {"pushed": self.pushed, "pulled": self.pulled, "conflicts": self.conflicts,
@@ -129,6 +135,7 @@ def sync(db: Database, conn_factory: Callable[[], Connection]) -> SyncResult:
             try:
                 if check_server_version(conn) == 0:
                     raise TeamError(_NO_TEAM)
+                refused_before = count_set_aside(db)
                 pushed = push(db, conn)
                 # Resolutions after the push: a loser taken back is on the server before it says so.
                 send_resolutions(db, conn)
@@ -150,7 +157,8 @@ def sync(db: Database, conn_factory: Callable[[], Connection]) -> SyncResult:
         _record(db, str(error))
         raise
     _record(db, None)
-    return SyncResult(pushed, pulled.changes, pulled.conflicts, pulled.cursor, pulled.tables)
+    return SyncResult(pushed, pulled.changes, pulled.conflicts, pulled.cursor, pulled.tables,
+                      count_set_aside(db) - refused_before)
 
 
 def _record(db: Database, error: str | None) -> None:

@@ -366,16 +366,22 @@ class MainWindow(FileCommands, QMainWindow):
 
     def show_roles(self, *_args) -> None:
         """Offer the manager's actions only to a manager (as last synced): a caller never sees them."""
+        import sqlite3
+
         from models.team.workload import is_manager
 
+        try:
+            manager = is_manager(self.db)
+        except sqlite3.ProgrammingError:  # the connection was closed (quitting, a restore): nothing to show
+            return
         actions = self.file_menu.actions()
         shown = self.assign_action in actions
-        if is_manager(self.db) and not shown:
+        if manager and not shown:
             after = actions.index(self.team_action) + 1
             self.file_menu.insertAction(actions[after] if after < len(actions) else None, self.assign_action)
-        elif not is_manager(self.db) and shown:
+        elif not manager and shown:
             self.file_menu.removeAction(self.assign_action)
-        self.assign_action.setEnabled(is_manager(self.db))
+        self.assign_action.setEnabled(manager)
 
     def open_assignments(self) -> None:
         """File → Assignments…: a manager assigns lists and hands work over."""

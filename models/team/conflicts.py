@@ -23,22 +23,19 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from psycopg import Connection
-from sqlite_utils import Database
-
-from models.accounts.companies import derived_keys
-from models.accounts.scoring import Scorer
 from models.store import clock as zones
 from models.store.changes import Changes
 from models.store.db import now_iso, writing
 from models.store.errors import KakeruError
-from models.store.schema import SYNCED_COLUMNS
-from models.store.timestamps import TIMESTAMP_COLUMNS
-from models.team import hlc as clock
-from models.team.apply import file_zone
-from models.team.rows import REFERENCES, server_column
+
+if TYPE_CHECKING:
+    from psycopg import Connection
+    from sqlite_utils import Database
+
+# The engine (psycopg, sqlite-utils, scoring) is imported where a conflict is read or written: the status
+# bar's count is asked while the first screen is painted, before those libraries may load.
 
 CONFLICTS = "conflicts"  # the table the conflicts' views listen to
 WON = "won"  # the merge's winner stands
@@ -96,6 +93,8 @@ def _decode(text: str | None) -> Any:
 
 def conflicts(db: Database, *, include_resolved: bool = False) -> list[Conflict]:
     """The laptop's conflicts, open ones first, newest first, with their account's name."""
+    from models.team.apply import file_zone
+
     where = "" if include_resolved else "WHERE c.resolved_at IS NULL"
     zone = file_zone(db)
     rows = db.execute(
@@ -115,6 +114,9 @@ def open_count(db: Database) -> int:
 
 def local_column(table: str, server_field: str) -> str | None:
     """The laptop's column of a server field (``company_uid`` → ``company_id``), None when not synced."""
+    from models.store.schema import SYNCED_COLUMNS
+    from models.team.rows import server_column
+
     for column in SYNCED_COLUMNS.get(table, ()):
         if server_column(table, column) == server_field:
             return column
@@ -128,6 +130,10 @@ def local_value(db: Database, table: str, server_field: str, value: Any) -> Any:
     Raises:
         ConflictGone: the value names a row this laptop does not have.
     """
+    from models.store.timestamps import TIMESTAMP_COLUMNS
+    from models.team.apply import file_zone
+    from models.team.rows import REFERENCES
+
     column = local_column(table, server_field)
     reference = REFERENCES.get(table, {}).get(column or "")
     if reference is not None and value is not None:
@@ -145,6 +151,8 @@ def local_value(db: Database, table: str, server_field: str, value: Any) -> Any:
 
 def _stamp(db: Database) -> str:
     """A new HLC from this laptop's clock, kept in ``sync_state``."""
+    from models.team import hlc as clock
+
     origin, last = db.execute("SELECT origin, hlc FROM sync_state WHERE id = 1").fetchone()
     stamp = clock.tick(last, clock.ms_of(zones.now().isoformat()), origin or "")
     db.execute("UPDATE sync_state SET hlc = ? WHERE id = 1", [stamp])
@@ -164,6 +172,9 @@ def _write_field(db: Database, table: str, uid: str, column: str, value: Any) ->
         return False, before
     changed: dict[str, Any] = {column: value, "updated_at": now_iso()}
     if table == "companies":
+        from models.accounts.companies import derived_keys
+        from models.accounts.scoring import Scorer
+
         merged = {**now, **changed}
         changed |= derived_keys(merged) | {"score": Scorer.of(db)(merged)}
     db.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in changed)} WHERE id = ?",

@@ -61,6 +61,8 @@ def test_connection(dsn: str, login: str, password: str | None) -> tuple[str, st
 class TeamDialog(QDialog):
     """The team of this file: a join form, or, when joined, its state with 今すぐ同期 and チームから抜ける."""
 
+    conflicts_requested = Signal()  # 競合… was pressed: the window lists them (it holds the undo stack)
+
     def __init__(self, db: Database, runner: TeamSync, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("teamDialog")
@@ -197,9 +199,14 @@ class TeamDialog(QDialog):
                                    self.tr("Leave the team, keeping the data on this computer"))
         self.leave_button.setAutoDefault(False)
         self.leave_button.clicked.connect(self.leave_team)
+        self.conflicts_button = _named(QPushButton(self.tr("&Conflicts…")), "teamConflictsButton",
+                                       self.tr("See the conflicts and choose which value stands"))
+        self.conflicts_button.setAutoDefault(False)
+        self.conflicts_button.clicked.connect(self.conflicts_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.leave_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.conflicts_button)
         buttons.addWidget(self.sync_button)
         layout = QVBoxLayout(page)
         layout.addLayout(form)
@@ -232,6 +239,11 @@ class TeamDialog(QDialog):
         synced = parse_moment(status.last_sync_at)
         self.last_sync_value.setText(synced.strftime("%Y-%m-%d %H:%M") if synced else self.tr("Not yet"))
         self.waiting_value.setText(arg(self.tr("%1 changes"), number(status.waiting)))
+        from models.team.conflicts import open_count
+
+        opened = open_count(self.db)
+        self.conflicts_button.setText(arg(self.tr("&Conflicts (%1)…"), number(opened)) if opened
+                                      else self.tr("&Conflicts…"))
         last = self.runner.last
         error = last.error if last is not None else status.last_error
         if error and last is not None and last.offline:  # quiet: Kakeru works on and syncs later

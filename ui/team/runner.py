@@ -63,6 +63,7 @@ class SyncOutcome:
     conflicts: int = 0
     error: str | None = None
     offline: bool = False
+    tables: frozenset[str] = frozenset()  # the local tables the pull wrote (SyncResult.tables)
 
     @property
     def ok(self) -> bool:
@@ -106,7 +107,7 @@ def sync_file(path: str, factory: Factory | None = None) -> SyncOutcome | None:
         return SyncOutcome(error=str(error))
     finally:
         own.close()
-    return SyncOutcome(result.pushed, result.pulled, result.conflicts)
+    return SyncOutcome(result.pushed, result.pulled, result.conflicts, tables=result.tables)
 
 
 class _Relay(QObject):
@@ -204,8 +205,9 @@ class TeamSync(QObject):
     def report(self, outcome: SyncOutcome) -> None:
         """Keep ``outcome`` as the last, tell the views what a pull changed, and say it ended."""
         self.last = outcome
-        if outcome.pulled:
-            self.bus.notify(TEAM_TABLES)
+        if outcome.tables:
+            # Only the views of what the pull wrote read again (a list's members, a colleague's calls…).
+            self.bus.notify(Changes.of(*sorted(outcome.tables)))
         self.finished.emit(outcome)
 
     def sync_with_progress(self, parent, label: str,

@@ -29,6 +29,7 @@ from ui.i18n import arg, number
 from ui.pages.targets import TargetsPage
 from ui.settings import AppSettings
 from ui.signals import DataBus, affects
+from ui.team.conflicts import ConflictStatus
 from ui.team.runner import TeamSync
 from ui.team.status import SyncStatus
 
@@ -323,6 +324,9 @@ class MainWindow(FileCommands, QMainWindow):
         self.team_status = SyncStatus(self.db, self.team_sync, self.bus)
         self.team_status.open_requested.connect(self.open_team_dialog)
         status.addPermanentWidget(self.team_status)
+        self.conflict_status = ConflictStatus(self.db, self.bus)
+        self.conflict_status.open_requested.connect(self.open_conflicts)
+        status.addPermanentWidget(self.conflict_status)
         status.addPermanentWidget(self.counts_label)
 
     def refresh_counts(self, companies: int | None = None) -> None:
@@ -361,8 +365,15 @@ class MainWindow(FileCommands, QMainWindow):
         from ui.team.dialog import TeamDialog
 
         dialog = TeamDialog(self.db, self.team_sync, self)
+        dialog.conflicts_requested.connect(self.open_conflicts)
         dialog.exec()
         dialog.deleteLater()
+
+    def open_conflicts(self) -> None:
+        """The team's conflicts (from the team dialog or the status bar's 「競合 n 件」)."""
+        from ui.team.conflicts import open_conflicts
+
+        open_conflicts(self.db, self.bus, self.undo_stack, self)
 
     def show_roles(self, *_args) -> None:
         """Offer the manager's actions only to a manager (as last synced): a caller never sees them."""

@@ -95,8 +95,14 @@ def stamp(record: dict, *, now: str | None = None) -> dict:
 
 
 def inserted_id(inserted: Table | sqlite3.Cursor) -> int:
-    """The id of the row a table or an INSERT cursor just inserted (both are typed as maybe None)."""
-    row_id = inserted.lastrowid if isinstance(inserted, sqlite3.Cursor) else inserted.last_pk
+    """The id of the row a table or an INSERT cursor just inserted (both are typed as maybe None).
+
+    A cursor is any DB-API cursor: an encrypted file's (sqlcipher3's) is not a ``sqlite3.Cursor``, so the
+    table is what is told apart (sqlite-utils is loaded by then: something was written).
+    """
+    from sqlite_utils.db import Table as _Table
+
+    row_id = inserted.last_pk if isinstance(inserted, _Table) else inserted.lastrowid
     if not isinstance(row_id, int):
         raise TypeError(f"expected the integer id of an inserted row, got {row_id!r}")
     return row_id

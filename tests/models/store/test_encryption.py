@@ -348,3 +348,24 @@ def test_the_keychain_remembers_only_when_asked_and_no_keychain_means_not_rememb
         keychain.remember(path, PASSPHRASE)
     assert "どこにも保存していません" in str(caught.value)
     assert keychain.forget(path) is False
+
+
+def test_a_callers_everyday_writes_work_on_an_encrypted_file(tmp_path):
+    """Import, a logged call and its next plan on an encrypted file: the writes that take the id of an
+    INSERT cursor, which is sqlcipher3's here (not a sqlite3.Cursor)."""
+    from models.importing.importer import import_file
+    from models.planning.touches import log_outcome
+
+    path = tmp_path / "enc.db"
+    cipher.prepare_new(path, cipher.derive_key(PASSPHRASE))
+    db = open_db(path)
+    csv = tmp_path / "list.csv"
+    csv.write_text("会社名,電話番号\n株式会社暗号商事,03-1234-5678\n株式会社鍵屋,06-2345-6789\n",
+                   encoding="utf-8")
+    result = import_file(db, csv, list_name="暗号化リスト")
+    assert result.created == 2 and result.import_id > 0
+    company = db.execute("SELECT id FROM companies WHERE name = '株式会社暗号商事'").fetchone()[0]
+    logged = log_outcome(db, company, "not_available")
+    assert logged.touch_id > 0
+    db.close()
+    assert not leaks(path)

@@ -79,6 +79,7 @@ class Resolved:
     resolution: str
     wrote: bool  # whether the field was written (the loser taken and not already there)
     previous: Any  # the field's local value before (local form: a reference as an id)
+    written: Any = None  # the value written (local form), when ``wrote``
     changes: Changes = field(default_factory=Changes)
 
 
@@ -102,9 +103,18 @@ def conflicts(db: Database, *, include_resolved: bool = False) -> list[Conflict]
         "c.lost_by, c.won_value, c.won_by, c.created_at, c.resolved_at, c.resolved_by, c.resolution "
         f"FROM conflicts AS c LEFT JOIN companies AS co ON co.uid = c.company_uid {where} "
         "ORDER BY c.resolved_at IS NOT NULL, c.created_at DESC, c.id DESC").fetchall()
-    return [Conflict(row[0], row[1], row[2], row[3], row[4], row[5], row[6], _decode(row[7]), row[8],
-                     _decode(row[9]), row[10], zones.text_in_zone(row[11], zone) or row[11],
-                     zones.text_in_zone(row[12], zone), row[13], row[14]) for row in rows]
+    from models.store.timestamps import TIMESTAMP_COLUMNS
+
+    def value(table: str, server_field: str, text: str | None) -> Any:
+        decoded = _decode(text)
+        if local_column(table, server_field) in TIMESTAMP_COLUMNS.get(table, ()):
+            return zones.text_in_zone(decoded, zone)  # a moment read in this file's zone, as its rows are
+        return decoded
+
+    return [Conflict(row[0], row[1], row[2], row[3], row[4], row[5], row[6], value(row[2], row[4], row[7]),
+                     row[8], value(row[2], row[4], row[9]), row[10],
+                     zones.text_in_zone(row[11], zone) or row[11], zones.text_in_zone(row[12], zone), row[13],
+                     row[14]) for row in rows]
 
 
 def open_count(db: Database) -> int:
@@ -205,7 +215,7 @@ def resolve(db: Database, conflict_id: int, resolution: str) -> Resolved:
             raise ConflictGone("この競合はもうありません。一覧を開き直してください。")
         table, uid, server_field, lost_text = row
         column = local_column(table, server_field)
-        wrote, previous = False, None
+        wrote, previous, value = False, None, None
         changes = Changes.of(CONFLICTS)
         if resolution == LOST and column is not None:
             value = local_value(db, table, server_field, _decode(lost_text))
@@ -213,7 +223,7 @@ def resolve(db: Database, conflict_id: int, resolution: str) -> Resolved:
             if wrote:
                 changes = Changes.of(table, CONFLICTS)
         _mark(db, conflict_id, resolution)
-    return Resolved(conflict_id, resolution, wrote, previous, changes)
+    return Resolved(conflict_id, resolution, wrote, previous, value if wrote else None, changes)
 
 
 def reopen(db: Database, resolved: Resolved) -> Changes:
@@ -226,7 +236,11 @@ def reopen(db: Database, resolved: Resolved) -> Changes:
         table, uid, server_field = row
         column = local_column(table, server_field)
         if resolved.wrote and column is not None:
-            _write_field(db, table, uid, column, resolved.previous)
+            now = db.execute(f"SELECT {column} FROM {table} WHERE uid = ?", [uid]).fetchone()
+            # Only while the field still holds what the resolution wrote: a newer edit (pulled since)
+            # is not overwritten by an undo.
+            if now is not None and now[0] == resolved.written:
+                _write_field(db, table, uid, column, resolved.previous)
         _mark(db, resolved.conflict_id, None)
     return resolved.changes
 

@@ -181,3 +181,18 @@ def test_pulled_times_are_written_in_the_laptops_zone_without_resending(tmp_path
         assert admin.execute("SELECT count(*) FROM kakeru.conflicts").fetchone() == (0,)
     la.close()
     tokyo.close()
+
+
+def test_undo_does_not_overwrite_a_newer_edit_pulled_since(conflicted):
+    sato, sato_sync, tanaka, tanaka_sync = conflicted
+    [seen] = conflicts.conflicts(sato)
+    done = conflicts.resolve(sato, seen.id, conflicts.LOST)
+    sync(sato, sato_sync)
+    sync(tanaka, tanaka_sync)
+    theirs = tanaka.execute("SELECT id FROM companies").fetchone()[0]
+    update_company(tanaka, theirs, {"notes": "三つ目のメモ"})
+    sync(tanaka, tanaka_sync)
+    sync(sato, sato_sync)
+    conflicts.reopen(sato, done)
+    assert _notes(sato) == "三つ目のメモ" and conflicts.open_count(sato) == 1
+    assert pending(sato) == []  # only the reopening waits, sent beside the outbox

@@ -156,7 +156,7 @@ def _days_work(db, calls: int = CALLS, plans: int = PLANS, offset: int = 0) -> N
 
     ids = [row[0] for row in db.execute("SELECT id FROM companies ORDER BY id LIMIT ? OFFSET ?",
                                         [calls, offset]).fetchall()]
-    outcomes = ("not_available", "gatekeeper_block", "connected", "info_sent", "no_need")
+    outcomes = ("not_available", "gatekeeper_block", "connected", "info_sent")
     for index in range(calls):
         log_outcome(db, ids[index % len(ids)], outcomes[index % len(outcomes)], note=f"ベンチ {index}",
                     plan_next=False)

@@ -229,11 +229,16 @@ BEGIN
             ON CONFLICT (uid) DO NOTHING$q$, t, t);
     END LOOP;
     -- What names a row tombstoned now or before goes as it does on a laptop (kakeru.bury_orphans).
+    -- The references are read by name (every *_uid column of the synced tables): expanding each staged
+    -- row's jsonb into all its fields cost a tenth of a first sync's merge.
     PERFORM kakeru.bury_orphans(ARRAY(
         SELECT s.uid FROM pg_temp.kakeru_stage s
         UNION
-        SELECT e.value FROM pg_temp.kakeru_stage s CROSS JOIN LATERAL jsonb_each_text(s.data) AS e
-        WHERE e.key LIKE '%\_uid' AND e.value IS NOT NULL));
+        SELECT r.uid FROM pg_temp.kakeru_stage s CROSS JOIN LATERAL unnest(ARRAY[
+            s.data ->> 'company_uid', s.data ->> 'contact_uid', s.data ->> 'from_contact_uid',
+            s.data ->> 'to_contact_uid', s.data ->> 'successor_uid', s.data ->> 'done_touch_uid',
+            s.data ->> 'touch_uid', s.data ->> 'list_uid']) AS r(uid)
+        WHERE r.uid IS NOT NULL));
     RETURN (SELECT count(*) FROM pg_temp.kakeru_stage);
 END
 $merge$""".replace("%(now)s", "'" + _NOW.replace("'", "''") + "'")

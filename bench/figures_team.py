@@ -204,29 +204,37 @@ def fifty_callers(ws: Workspace) -> Figure:
     dsn, people = _team(server, managers=0, callers=CALLERS + 1)
     laptops = []
     for index, person in enumerate(people):
-        db = open_db(ws.folder / f"caller{index:02d}.db")
+        path = ws.folder / f"caller{index:02d}.db"
+        db = open_db(path)
         join(db, dsn, person[1], person[0])
         for number in range(PLANS):  # the caller's own accounts (an import of theirs)
             create_company(db, {"name": f"株式会社ベンチ{index:02d}-{number:02d}", "prefecture": "東京都"})
         factory = _factory(dsn, person[1], person[2])
         sync(db, factory)
         _days_work(db)
-        laptops.append((db, factory))
-    alone_db, alone_factory = laptops.pop()  # one caller alone first: the baseline
+        db.close()  # each thread opens its own (SQLite connections stay in their thread)
+        laptops.append((path, factory))
+    alone_path, alone_factory = laptops.pop()  # one caller alone first: the baseline
+    alone_db = open_db(alone_path)
     started = time.perf_counter()
     sync(alone_db, alone_factory)
     alone = time.perf_counter() - started
+    alone_db.close()
     times: list[float] = [0.0] * len(laptops)
+    waiting: list[int] = [0] * len(laptops)
     errors: list[BaseException] = []
     gate = threading.Barrier(len(laptops))
 
     def one(index: int) -> None:
-        db, factory = laptops[index]
+        path, factory = laptops[index]
         try:
+            db = open_db(path)
             gate.wait()
             began = time.perf_counter()
             sync(db, factory)
             times[index] = time.perf_counter() - began
+            waiting[index] = db.execute("SELECT count(*) FROM outbox").fetchone()[0]
+            db.close()
         except BaseException as error:  # counted and reported, not lost in a thread
             errors.append(error)
 
@@ -243,16 +251,13 @@ def fifty_callers(ws: Workspace) -> Figure:
         touches, distinct = admin.execute(
             "SELECT count(*), count(DISTINCT uid) FROM kakeru.touches").fetchone()
         plans = admin.execute("SELECT count(*) FROM kakeru.plans").fetchone()[0]
-    waiting = sum(db.execute("SELECT count(*) FROM outbox").fetchone()[0] for db, _connect in laptops)
     accounted = (not errors and touches == distinct == expected_touches and plans == expected_plans
-                 and waiting == 0)
+                 and sum(waiting) == 0)
     value = p95(times) if not errors else float("inf")
-    for db, _connect in [*laptops, (alone_db, alone_factory)]:
-        db.close()
     figure = Figure(value, alone, goal=float(len(laptops)), note=(
         f"{len(laptops)} callers × ({CALLS} calls, {PLANS} plans); total {total:.1f} s, "
         f"p95 {value:.2f} s, alone {alone:.2f} s; server touches {touches:,}/{expected_touches:,} "
-        f"(distinct {distinct:,}), plans {plans:,}/{expected_plans:,}, outboxes left {waiting}"
+        f"(distinct {distinct:,}), plans {plans:,}/{expected_plans:,}, outboxes left {sum(waiting)}"
         + ("" if accounted else f"; NOT ACCOUNTED ({len(errors)} errors: {errors[:1]})")))
     if not accounted:
         return Figure(float("inf"), alone, goal=figure.goal, note=figure.note)

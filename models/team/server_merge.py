@@ -2,8 +2,9 @@
 
 Appended to server migration 1 (``server_schema``) while that migration has not shipped. The push
 (``models.team.push``) copies a batch into the session's temporary table ``kakeru_stage`` (one row per
-synced row written: its table, uid, op, the fields written, their HLC, the laptop's base and the row's
-synced columns as jsonb, references as uids) and calls ``kakeru.merge_stage()`` in the same transaction.
+synced row written: its table, uid, op, the fields written, their HLC, the laptop's base, the row's
+synced columns as jsonb, references as uids, and each field's HLC as the push made it, ``field_hlc``)
+and calls ``kakeru.merge_stage()`` in the same transaction.
 The merge follows README.md ("The engine's decisions"):
 
 - a row the server lacks is inserted, set-based (one ``INSERT … SELECT … ON CONFLICT DO NOTHING`` a
@@ -41,7 +42,8 @@ STAGE_SQL = """CREATE TEMP TABLE IF NOT EXISTS kakeru_stage (
     fields text[] NOT NULL,
     hlc text NOT NULL,
     base jsonb NOT NULL,
-    data jsonb
+    data jsonb,
+    field_hlc jsonb
 ) ON COMMIT DELETE ROWS"""
 
 _NOW = """to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"+00:00"')"""
@@ -221,8 +223,8 @@ BEGIN
             INSERT INTO kakeru.%1$I
             SELECT r.* FROM pg_temp.kakeru_stage s
             CROSS JOIN LATERAL jsonb_populate_record(NULL::kakeru.%1$I, s.data || jsonb_build_object(
-                'uid', s.uid, 'hlc', s.hlc, 'deleted', false, 'field_hlc',
-                (SELECT coalesce(jsonb_object_agg(f.field, s.hlc), '{}') FROM unnest(s.fields) AS f(field))
+                'uid', s.uid, 'hlc', s.hlc, 'deleted', false, 'field_hlc', coalesce(s.field_hlc,
+                (SELECT coalesce(jsonb_object_agg(f.field, s.hlc), '{}') FROM unnest(s.fields) AS f(field)))
             )) AS r
             WHERE s.table_name = %2$L AND s.op <> 'delete'
               AND NOT EXISTS (SELECT 1 FROM kakeru.%1$I x WHERE x.uid = s.uid)

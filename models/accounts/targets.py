@@ -340,6 +340,12 @@ def _ordered_ids(db: Database, flt: TargetFilter, sort: str, descending: bool, o
     in_list = flt.list_id is not None
     parts = None if in_list or query.search else _parts(sort, descending)
     if parts is not None:
+        # A value the filter leaves out would walk the whole index to find nothing: skip it.
+        kept = {"status": (set(flt.statuses or COMPANY_STATUS)
+                           - ({"disqualified", "do_not_call"} if flt.exclude_closed else set())),
+                "rank": set(flt.ranks or ("A", "B", "C", "D", ""))}.get(sort)
+        if kept is not None:
+            parts = [part for part in parts if (part[1] if part[1] is not None else "") in kept]
         return _ids_in_parts(db, query, parts, sort, int(offset), None if limit is None else int(limit))
     tail = f"ORDER BY {order_by(sort, descending, in_list=in_list)}"
     if limit is not None:

@@ -271,7 +271,6 @@ def _plan(db: Database, query: _Query, sort: str, descending: bool, in_list: boo
 # the open plans by due day (plans_due_done holds due, status and company; a company's earliest open
 # plan is the one that stands for it), then the companies without one.
 _Part = tuple[str, str | None, str, str | None]  # … and the FROM, when not the query's own
-_SORT_KEYS_WALK = "companies_sort_keys"  # (id, rank, score, name_kana, status)
 
 
 def _value_parts(column: str, values: tuple[str, ...], descending: bool) -> list[_Part]:
@@ -321,7 +320,8 @@ def _ids_in_parts(db: Database, query: _Query, parts: list[_Part], sort: str, of
         if joins:
             part.joins = joins
         elif walk:
-            part.joins = f"FROM companies c INDEXED BY {_SORT_KEYS_WALK}"
+            # companies_sort_keys: (id, rank, score, name_kana, status), walked in id order.
+            part.joins = "FROM companies c INDEXED BY companies_sort_keys"
         wanted = -1 if limit is None else limit - len(ids)
         sql, params = part.sql("c.id", tail=f"ORDER BY {order} LIMIT {wanted} OFFSET {offset}")
         found = [row[0] for row in db.execute(sql, params)]

@@ -447,4 +447,7 @@ class MainWindow(FileCommands, QMainWindow):
             event.ignore()
             return
         self.save_state()
+        # No team sync may start once the window goes: its connection is closed next (a quit, a restore,
+        # an encryption), and a sync already running finishes in its own thread on its own connection.
+        self.team_sync.stop(0)
         super().closeEvent(event)

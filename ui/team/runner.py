@@ -132,6 +132,7 @@ class TeamSync(QObject):
         self.bus = bus
         self.last: SyncOutcome | None = None
         self._thread: threading.Thread | None = None
+        self._stopped = False  # the window is going: its connection is about to close
         self._relay = _Relay(self)
         self._relay.done.connect(self._done)
         self.timer = QTimer(self)
@@ -146,11 +147,13 @@ class TeamSync(QObject):
         """Sync every ``interval_minutes()`` from now on, the first time shortly after start-up."""
         if self.path == ":memory:":
             return
+        self._stopped = False
         self.timer.start(interval_minutes() * 60_000)
         QTimer.singleShot(FIRST_SYNC_DELAY_MS, self, self.sync_in_background)
 
     def stop(self, timeout_s: float = 30.0) -> None:
-        """No more syncs from the timer; let a running one finish."""
+        """No more syncs (the timer's, or a delayed first or after-session one); let a running one finish."""
+        self._stopped = True
         self.timer.stop()
         thread = self._thread
         if thread is not None:
@@ -166,7 +169,7 @@ class TeamSync(QObject):
 
     def sync_in_background(self) -> bool:
         """Start a sync in a worker thread unless one runs or the file is in no team; whether one started."""
-        if self._thread is not None or self.path == ":memory:":
+        if self._thread is not None or self.path == ":memory:" or self._stopped:
             return False
         try:
             if not team_status(self.db).joined:

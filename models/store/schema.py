@@ -544,7 +544,14 @@ _OUTBOX_COLUMNS = {
     "target_lists": ("name", "description", "script", "archived"),
     "list_members": ("list_id", "company_id", "priority"),
 }
-SYNCED_COLUMNS = _OUTBOX_COLUMNS  # the synced tables and columns, read by the push and the pull (models.team)
+# Synced from local migration 15 on (its triggers are added there, not by migration 11's loop above).
+_OUTBOX_COLUMNS_15 = {
+    "cadences": ("name", "description", "stop_on_appointment", "stop_on_do_not_call", "stop_on_reply"),
+    "cadence_steps": ("cadence_id", "position", "offset_amount", "offset_unit", "kind", "hypothesis"),
+    "meeting_attendees": ("meeting_id", "contact_id", "note"),
+}
+# The synced tables and columns, read by the push and the pull (models.team).
+SYNCED_COLUMNS = {**_OUTBOX_COLUMNS, **_OUTBOX_COLUMNS_15}
 _RECORDING = "(SELECT recording FROM sync_state WHERE id = 1)"
 
 
@@ -672,7 +679,12 @@ _M0014 = [
     "CREATE INDEX sync_refused_row ON sync_refused(table_name, row_uid)",
 ]
 
+# 15: the team's cadences (and their steps) and meetings' attendees sync too (models/team/README.md,
+# item 11): a plan made from a cadence then names it on every laptop, and a meeting keeps who attends.
+_M0015 = [trigger for table, columns in _OUTBOX_COLUMNS_15.items()
+           for trigger in _outbox_triggers(table, columns)]
+
 MIGRATIONS: list[Sequence[str | Callable[[Database], None]]] = [
     _M0001, _M0002, _M0003, _M0004, _M0005, _M0006, _M0007, _M0008, _M0009, _M0010, _M0011, _M0012,
-    _M0013, _M0014]
+    _M0013, _M0014, _M0015]
 LATEST_VERSION = len(MIGRATIONS)

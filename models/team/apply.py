@@ -53,6 +53,8 @@ from models.team.rows import REFERENCES, TABLE_ORDER, local_ids, server_column
 log = logging.getLogger(__name__)
 
 _REQUIRED = ("company_id", "list_id", "from_contact_id", "to_contact_id")  # NOT NULL references
+# NOT NULL references by names other tables use as nullable ones (a plan's cadence, a touch's person).
+_REQUIRED_IN = {"cadence_steps": ("cadence_id",), "meeting_attendees": ("meeting_id", "contact_id")}
 _CONFLICT_COLUMNS = ("table_name", "row_uid", "field", "company_uid", "lost_value", "lost_hlc", "lost_by",
                      "won_value", "won_hlc", "won_by", "resolved_at", "resolved_by", "resolution")
 
@@ -216,7 +218,7 @@ class _Page:
                 values[column] = self._in_zone(data.get(column))
             else:
                 values[column] = data.get(column)
-        if any(values.get(column, True) is None for column in _REQUIRED):
+        if any(values.get(column, True) is None for column in (*_REQUIRED, *_REQUIRED_IN.get(table, ()))):
             # Its account (or list, or person) is not on this laptop, or is deleted here: the server
             # buries such a row too (kakeru.bury_orphans).
             self.skipped += 1

@@ -2,8 +2,8 @@
 
 A synced table's columns are the outbox's (``models.store.schema.SYNCED_COLUMNS``). A reference to
 another row is its local integer id on the laptop (``company_id``) and that row's uid on the server
-(``company_uid``); ``cadence_id`` and ``cadence_step_id`` name cadences, which are not synced yet: their
-uid travels, and a laptop without that cadence keeps the reference NULL.
+(``company_uid``). Cadences and their steps are the team's (synced from local migration 15 on), so a
+plan's ``cadence_id`` and ``cadence_step_id`` travel as uids and resolve on the other laptop.
 """
 
 from __future__ import annotations
@@ -28,11 +28,14 @@ REFERENCES: dict[str, dict[str, tuple[str, str]]] = {
               "cadence_step_id": ("cadence_step_uid", "cadence_steps"),
               "done_touch_id": ("done_touch_uid", "touches")},
     "meetings": {"company_id": ("company_uid", "companies"), "touch_id": ("touch_uid", "touches")},
+    "meeting_attendees": {"meeting_id": ("meeting_uid", "meetings"),
+                          "contact_id": ("contact_uid", "contacts")},
+    "cadence_steps": {"cadence_id": ("cadence_uid", "cadences")},
     "list_members": {"list_id": ("list_uid", "target_lists"), "company_id": ("company_uid", "companies")},
 }
 # Parents before children, so a page applied in this order finds the rows its references name.
-TABLE_ORDER = ("companies", "target_lists", "contacts", "touches", "relationships", "plans", "meetings",
-               "list_members")
+TABLE_ORDER = ("cadences", "cadence_steps", "companies", "target_lists", "contacts", "touches",
+               "relationships", "plans", "meetings", "meeting_attendees", "list_members")
 _CHUNK = 500
 
 

@@ -30,8 +30,10 @@ both writers by display name (``kakeru.author_of``, from the HLC's origin throug
 
 from __future__ import annotations
 
-SYNCED_TABLES = ("companies", "contacts", "relationships", "touches", "plans", "meetings", "target_lists",
-                 "list_members")
+# Parents first: the merge's order (the team's cadences before the plans that name them).
+SYNCED_TABLES = ("cadences", "cadence_steps", "companies", "target_lists", "contacts", "touches",
+                 "relationships", "plans", "meetings", "meeting_attendees", "list_members")
+_TABLES_ARRAY = "ARRAY[" + ", ".join(f"'{table}'" for table in SYNCED_TABLES) + "]"
 
 # The staging table of one push (per session; emptied at each commit).
 STAGE_SQL = """CREATE TEMP TABLE IF NOT EXISTS kakeru_stage (
@@ -64,8 +66,7 @@ $$"""
 _RESEND_FUNCTION = """CREATE FUNCTION kakeru.resend_rows(tbl text, uids text[]) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    IF tbl <> ALL (ARRAY['companies', 'contacts', 'relationships', 'touches', 'plans', 'meetings',
-                         'target_lists', 'list_members']) THEN
+    IF tbl <> ALL (%(tables)s) THEN
         RAISE EXCEPTION 'kakeru: % is not a synced table', tbl;
     END IF;
     EXECUTE format($q$
@@ -75,7 +76,7 @@ BEGIN
             CASE WHEN %1$L = 'companies' THEN r.uid ELSE to_jsonb(r) ->> 'company_uid' END
         FROM kakeru.%1$I AS r WHERE r.uid = ANY ($1)$q$, tbl) USING uids;
 END
-$$"""
+$$""".replace("%(tables)s", _TABLES_ARRAY)
 
 # What a local delete does to the rows that name the deleted one (ON DELETE CASCADE / SET NULL in the
 # laptop's schema), done on the server for the rows other laptops added or changed meanwhile, so that
@@ -87,14 +88,20 @@ _ORPHAN_RULES = (
     ("plans", "company_uid", "companies", "delete"),
     ("meetings", "company_uid", "companies", "delete"),
     ("list_members", "company_uid", "companies", "delete"),
+    ("meeting_attendees", "company_uid", "companies", "delete"),
     ("relationships", "from_contact_uid", "contacts", "delete"),
     ("relationships", "to_contact_uid", "contacts", "delete"),
     ("contacts", "successor_uid", "contacts", "null"),
     ("touches", "contact_uid", "contacts", "null"),
     ("plans", "contact_uid", "contacts", "null"),
+    ("meeting_attendees", "contact_uid", "contacts", "delete"),
     ("plans", "done_touch_uid", "touches", "null"),
     ("meetings", "touch_uid", "touches", "null"),
     ("list_members", "list_uid", "target_lists", "delete"),
+    ("meeting_attendees", "meeting_uid", "meetings", "delete"),
+    ("cadence_steps", "cadence_uid", "cadences", "delete"),
+    ("plans", "cadence_uid", "cadences", "null"),
+    ("plans", "cadence_step_uid", "cadence_steps", "null"),
 )  # grouped by the table referenced: each is probed once
 _RULES_ARRAY = "ARRAY[" + ", ".join(
     "ARRAY[" + ", ".join(f"'{part}'" for part in rule) + "]" for rule in _ORPHAN_RULES) + "]"
@@ -149,10 +156,8 @@ BEGIN
     -- Parents before children: the change log then carries a batch's rows in an order a laptop can
     -- apply page by page (a page may end between two tables of one batch).
     FOR t IN SELECT s.table_name FROM pg_temp.kakeru_stage s GROUP BY s.table_name
-            ORDER BY array_position(ARRAY['companies', 'target_lists', 'contacts', 'touches', 'relationships',
-                                          'plans', 'meetings', 'list_members'], s.table_name) LOOP
-        IF t <> ALL (ARRAY['companies', 'contacts', 'relationships', 'touches', 'plans', 'meetings',
-                           'target_lists', 'list_members']) THEN
+            ORDER BY array_position(%(tables)s, s.table_name) LOOP
+        IF t <> ALL (%(tables)s) THEN
             RAISE EXCEPTION 'kakeru: % is not a synced table', t;
         END IF;
         target := format('kakeru.%I', t)::regclass;
@@ -239,10 +244,11 @@ BEGIN
         SELECT r.uid FROM pg_temp.kakeru_stage s CROSS JOIN LATERAL unnest(ARRAY[
             s.data ->> 'company_uid', s.data ->> 'contact_uid', s.data ->> 'from_contact_uid',
             s.data ->> 'to_contact_uid', s.data ->> 'successor_uid', s.data ->> 'done_touch_uid',
-            s.data ->> 'touch_uid', s.data ->> 'list_uid']) AS r(uid)
+            s.data ->> 'touch_uid', s.data ->> 'list_uid', s.data ->> 'meeting_uid', s.data ->> 'cadence_uid',
+            s.data ->> 'cadence_step_uid']) AS r(uid)
         WHERE r.uid IS NOT NULL));
     RETURN (SELECT count(*) FROM pg_temp.kakeru_stage);
 END
-$merge$""".replace("%(now)s", "'" + _NOW.replace("'", "''") + "'")
+$merge$""".replace("%(now)s", "'" + _NOW.replace("'", "''") + "'").replace("%(tables)s", _TABLES_ARRAY)
 
 MERGE_SQL: list[str] = [_AUTHOR_FUNCTION, _RESEND_FUNCTION, _BURY_FUNCTION, _MERGE_FUNCTION]

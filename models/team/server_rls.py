@@ -38,7 +38,8 @@ from __future__ import annotations
 LOGGED_TABLES: dict[str, str] = {
     "companies": "uid", "contacts": "uid", "relationships": "uid", "touches": "uid", "plans": "uid",
     "meetings": "uid", "target_lists": "uid", "list_members": "uid", "assignments": "uid",
-    "conflicts": "uid", "members": "login",
+    "conflicts": "uid", "members": "login", "meeting_attendees": "uid", "cadences": "uid",
+    "cadence_steps": "uid",
 }
 
 # SECURITY DEFINER functions run with a fixed search path, so a role cannot slip its own objects in.
@@ -147,6 +148,35 @@ END
 $$""",
     """CREATE TRIGGER touches_caller BEFORE INSERT OR UPDATE ON kakeru.touches
     FOR EACH ROW EXECUTE FUNCTION kakeru.set_touch_caller()""",
+    # A meeting's attendees belong to its account: company_uid is the meeting's, never the laptop's word.
+    f"""CREATE FUNCTION kakeru.set_attendee_company() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER {_SAFE} AS $$
+BEGIN
+    NEW.company_uid := (SELECT company_uid FROM kakeru.meetings WHERE uid = NEW.meeting_uid);
+    RETURN NEW;
+END
+$$""",
+    """CREATE TRIGGER meeting_attendees_company BEFORE INSERT OR UPDATE ON kakeru.meeting_attendees
+    FOR EACH ROW EXECUTE FUNCTION kakeru.set_attendee_company()""",
+    # The team's settings are the managers' to write. Said as an error, not left to a policy's USING
+    # (which skips a caller's update of a row they can read without a word): the push then sets the
+    # refused row aside with this reason. Not SECURITY DEFINER, so current_user is the writer: the
+    # administrator, and the server's own SECURITY DEFINER functions (kakeru.bury_orphans), pass.
+    """CREATE FUNCTION kakeru.managers_only() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF current_user = session_user AND NOT kakeru.is_manager() AND NOT pg_has_role(session_user,
+            (SELECT relowner FROM pg_class WHERE oid = 'kakeru.companies'::regclass), 'USAGE') THEN
+        RAISE EXCEPTION 'only a manager may change the team''s % (%)', TG_TABLE_NAME, NEW.uid
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END
+$$""",
+    """CREATE TRIGGER cadences_managers_only BEFORE INSERT OR UPDATE ON kakeru.cadences
+    FOR EACH ROW EXECUTE FUNCTION kakeru.managers_only()""",
+    """CREATE TRIGGER cadence_steps_managers_only BEFORE INSERT OR UPDATE ON kakeru.cadence_steps
+    FOR EACH ROW EXECUTE FUNCTION kakeru.managers_only()""",
     # Assigning a list re-sends its accounts: a caller whose cursor is past those rows' old entries
     # still receives every row (op insert, the row as it is now; a tombstone as delete). Only a manager
     # or the administrator (a member of the tables' owner) may; nobody else is granted EXECUTE either.
@@ -177,7 +207,8 @@ BEGIN
         FROM kakeru.companies AS r JOIN resend_companies AS c ON c.uid = r.uid;
     GET DIAGNOSTICS added = ROW_COUNT;
     sent := sent + added;
-    FOREACH tbl IN ARRAY ARRAY['contacts', 'relationships', 'touches', 'plans', 'meetings', 'conflicts'] LOOP
+    FOREACH tbl IN ARRAY ARRAY['contacts', 'relationships', 'touches', 'plans', 'meetings',
+                               'meeting_attendees', 'conflicts'] LOOP
         EXECUTE format($q$
             INSERT INTO kakeru.changes (table_name, uid, op, data, hlc, origin, company_uid)
             SELECT %1$L, r.uid, CASE WHEN r.deleted THEN 'delete' ELSE 'insert' END, to_jsonb(r), r.hlc,
@@ -239,13 +270,14 @@ _CONFLICT = f"{_mine('company_uid')} OR lost_by = {ME} OR won_by = {ME}"
 
 # A change-log entry is a caller's when the row it carries is: the same rules, read from the entry.
 _CHANGE = f"""{MANAGER}
-    OR (table_name = 'members')
+    OR (table_name IN ('members', 'cadences', 'cadence_steps'))
     OR (table_name = 'target_lists' AND {_my_list('uid')})
     OR (table_name = 'list_members' AND {_my_list("data ->> 'list_uid'")})
     OR (table_name = 'assignments' AND data ->> 'caller_login' = session_user)
     OR (table_name IN ('touches', 'plans') AND data ->> 'caller' = {ME})
     OR (table_name = 'conflicts' AND (data ->> 'lost_by' = {ME} OR data ->> 'won_by' = {ME}))
-    OR (table_name NOT IN ('list_members', 'target_lists', 'assignments', 'members')
+    OR (table_name NOT IN ('list_members', 'target_lists', 'assignments', 'members', 'cadences',
+                           'cadence_steps')
         AND {_mine('company_uid')})"""
 
 # What a caller made is theirs, read from the row itself as well as through my_companies()/my_lists():
@@ -259,6 +291,10 @@ _RLS = [
     *_policies("contacts", _mine("company_uid")),
     *_policies("relationships", _mine("company_uid")),
     *_policies("meetings", _mine("company_uid")),
+    *_policies("meeting_attendees", _mine("company_uid")),
+    # A caller's update must reach kakeru.managers_only() to be refused aloud, so the policy lets it by.
+    *_policies("cadences", "true", add="false", edit="true"),
+    *_policies("cadence_steps", "true", add="false", edit="true"),
     *_policies("touches", f"{_OWN} OR {_mine('company_uid')}", add=_OWN, edit=_OWN),
     *_policies("plans", f"{_OWN} OR {_mine('company_uid')}"),
     *_policies("target_lists", f"{_MADE} OR {_my_list('uid')}"),

@@ -180,6 +180,34 @@ _S0001 = [
 )""",
     "CREATE INDEX list_members_list ON kakeru.list_members(list_uid, company_uid)",
     "CREATE INDEX list_members_company ON kakeru.list_members(company_uid)",
+    # Who attends a meeting; company_uid is the meeting's, set by the server (models.team.server_rls), so
+    # the attendees are read and logged as their meeting's account is.
+    f"""CREATE TABLE kakeru.meeting_attendees ({_SYNCED},
+    meeting_uid text NOT NULL REFERENCES kakeru.meetings(uid) DEFERRABLE INITIALLY DEFERRED,
+    contact_uid text NOT NULL REFERENCES kakeru.contacts(uid) DEFERRABLE INITIALLY DEFERRED,
+    note text,
+    company_uid text
+)""",
+    "CREATE INDEX meeting_attendees_meeting ON kakeru.meeting_attendees(meeting_uid)",
+    "CREATE INDEX meeting_attendees_company ON kakeru.meeting_attendees(company_uid)",
+    # The team's cadences: read by every member, written by managers only. Not unique by name: two
+    # managers may make one offline, and the merge decides.
+    f"""CREATE TABLE kakeru.cadences ({_SYNCED},
+    name text NOT NULL,
+    description text,
+    stop_on_appointment integer NOT NULL DEFAULT 1,
+    stop_on_do_not_call integer NOT NULL DEFAULT 1,
+    stop_on_reply integer NOT NULL DEFAULT 0
+)""",
+    f"""CREATE TABLE kakeru.cadence_steps ({_SYNCED},
+    cadence_uid text NOT NULL REFERENCES kakeru.cadences(uid) DEFERRABLE INITIALLY DEFERRED,
+    position integer NOT NULL,
+    offset_amount integer NOT NULL,
+    offset_unit text NOT NULL,
+    kind text NOT NULL DEFAULT 'call',
+    hypothesis text
+)""",
+    "CREATE INDEX cadence_steps_cadence ON kakeru.cadence_steps(cadence_uid)",
     # A person of the team is a login role; display_name is what touches.caller holds.
     """CREATE TABLE kakeru.members (
     login text PRIMARY KEY,

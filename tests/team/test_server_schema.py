@@ -18,7 +18,7 @@ from models.team.server_schema import (
 )
 
 SYNCED = ("companies", "contacts", "relationships", "touches", "plans", "meetings", "target_lists",
-          "list_members")
+          "list_members", "meeting_attendees", "cadences", "cadence_steps")
 
 
 def _tables(conn) -> set[str]:

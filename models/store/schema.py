@@ -684,7 +684,34 @@ _M0014 = [
 _M0015 = [trigger for table, columns in _OUTBOX_COLUMNS_15.items()
            for trigger in _outbox_triggers(table, columns)]
 
+# 16: the team's keys of the settings table sync (models/team/team_settings.py): a write of one of them
+# while recording marks the key in settings_unsent, which the sync sends to the server's team_settings
+# (last writer wins by HLC, managers only). Keyed by name: each laptop's settings row has its own uid.
+# The keys as of this migration (models.store.settings.TEAM_KEYS; a test holds them equal).
+_TEAM_SETTING_KEYS_16 = ("closure_days", "disposition_rules", "hypothesis_templates",
+                         "meeting_outcome_reasons", "scoring_rules")
+_TEAM_KEY = "{row}.key IN (" + ", ".join(f"'{key}'" for key in _TEAM_SETTING_KEYS_16) + ")"
+_MARK_UNSENT = "INSERT OR REPLACE INTO settings_unsent (key) VALUES ({row}.key);"
+_M0016 = [
+    """CREATE TABLE settings_unsent (
+    key TEXT PRIMARY KEY,
+    written_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now'))
+)""",
+    f"""CREATE TRIGGER settings_team_insert AFTER INSERT ON settings
+    WHEN {_RECORDING} AND {_TEAM_KEY.format(row="new")} BEGIN
+    {_MARK_UNSENT.format(row="new")}
+END""",
+    f"""CREATE TRIGGER settings_team_update AFTER UPDATE ON settings
+    WHEN {_RECORDING} AND {_TEAM_KEY.format(row="new")} AND old.value IS NOT new.value BEGIN
+    {_MARK_UNSENT.format(row="new")}
+END""",
+    f"""CREATE TRIGGER settings_team_delete AFTER DELETE ON settings
+    WHEN {_RECORDING} AND {_TEAM_KEY.format(row="old")} BEGIN
+    {_MARK_UNSENT.format(row="old")}
+END""",
+]
+
 MIGRATIONS: list[Sequence[str | Callable[[Database], None]]] = [
     _M0001, _M0002, _M0003, _M0004, _M0005, _M0006, _M0007, _M0008, _M0009, _M0010, _M0011, _M0012,
-    _M0013, _M0014, _M0015]
+    _M0013, _M0014, _M0015, _M0016]
 LATEST_VERSION = len(MIGRATIONS)

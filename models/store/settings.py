@@ -96,6 +96,14 @@ KEYS: Mapping[str, Setting] = MappingProxyType({setting.key: setting for setting
     Setting(TIME_ZONE, None, "models.store.time_zone"),  # None: the system's zone; "Asia/Tokyo"
 )})
 
+# The team's keys: on a file in a team they sync (managers write, everyone reads; models/team/README.md
+# item 11). Every other key is the person's or the file's and never leaves the laptop: who calls
+# (caller_name), their own pace and hours (daily_target, call_windows), this file's backups, the open
+# session, which built-in cadences were made here, the scores' month, the working zone (time_zone), and
+# the hearing checklists (keyed by a local list id, which means nothing on another laptop).
+TEAM_KEYS = frozenset({DISPOSITION_RULES, HYPOTHESIS_TEMPLATES, MEETING_OUTCOME_REASONS, SCORING_RULES,
+                       CLOSURE_DAYS})
+
 _FAMILIES = {setting.key.split(":", 1)[0]: setting for setting in KEYS.values() if "{" in setting.key}
 _MISSING = object()
 _TIME_RE = re.compile(r"(\d{1,2}):(\d{2})")
@@ -155,6 +163,23 @@ def set_raw(db: Database, key: str, text: str) -> Changes:
             [row["uid"], row["created_at"], now_iso(), key, text],
         )
     return SETTINGS_CHANGED
+
+
+def put_pulled(db: Database, key: str, text: str | None) -> bool:
+    """Store ``text`` (JSON) under ``key`` as it came from the team's server, or forget the key for None;
+    whether the stored value changed. For ``models.team.team_settings``, inside the pull's transaction."""
+    setting_of(key)
+    if text is None:
+        return db.execute("DELETE FROM settings WHERE key = ?", [key]).rowcount > 0
+    if get_raw(db, key) == text:
+        return False
+    row = stamp({"key": key, "value": text})
+    db.execute(
+        "INSERT INTO settings (uid, created_at, updated_at, key, value) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        [row["uid"], row["created_at"], now_iso(), key, text],
+    )
+    return True
 
 
 def _stored(db: Database, key: str) -> Any:

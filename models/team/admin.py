@@ -29,7 +29,8 @@ _ROLE_NAME_MAX = 63  # PostgreSQL cuts identifiers at 63 bytes (NAMEDATALEN - 1)
 
 # What each group role may do on the tables; row-level security narrows it row by row.
 _DATA_TABLES = ("companies", "contacts", "relationships", "touches", "plans", "meetings", "target_lists",
-                "list_members", "conflicts", "meeting_attendees", "cadences", "cadence_steps")
+                "list_members", "conflicts", "meeting_attendees", "cadences", "cadence_steps",
+                "team_settings")
 _CALLER_GRANTS = [
     "GRANT USAGE ON SCHEMA kakeru TO {caller}",
     "GRANT SELECT, INSERT, UPDATE ON " + ", ".join(f"kakeru.{t}" for t in _DATA_TABLES) + " TO {caller}",

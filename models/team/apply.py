@@ -49,6 +49,7 @@ from models.team import hlc as clock
 from models.team.outbox import set_recording
 from models.team.pull import Change, Cursor, read_changes
 from models.team.rows import REFERENCES, TABLE_ORDER, local_ids, server_column
+from models.team.team_settings import apply_team_setting
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +139,9 @@ class _Page:
                 self._assignment(change.uid, change.data)
             elif change.table_name == "members" and change.data is not None:
                 self._member(change.data)
+            elif (change.table_name == "team_settings" and change.data is not None
+                  and apply_team_setting(self.db, change.data)):
+                self.tables.add("settings")
         self._mend()
         if self.touched_companies:
             ids = sorted(self.touched_companies)

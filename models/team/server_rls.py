@@ -39,7 +39,7 @@ LOGGED_TABLES: dict[str, str] = {
     "companies": "uid", "contacts": "uid", "relationships": "uid", "touches": "uid", "plans": "uid",
     "meetings": "uid", "target_lists": "uid", "list_members": "uid", "assignments": "uid",
     "conflicts": "uid", "members": "login", "meeting_attendees": "uid", "cadences": "uid",
-    "cadence_steps": "uid",
+    "cadence_steps": "uid", "team_settings": "key",
 }
 
 # SECURITY DEFINER functions run with a fixed search path, so a role cannot slip its own objects in.
@@ -167,7 +167,7 @@ $$""",
 BEGIN
     IF current_user = session_user AND NOT kakeru.is_manager() AND NOT pg_has_role(session_user,
             (SELECT relowner FROM pg_class WHERE oid = 'kakeru.companies'::regclass), 'USAGE') THEN
-        RAISE EXCEPTION 'only a manager may change the team''s % (%)', TG_TABLE_NAME, NEW.uid
+        RAISE EXCEPTION 'only a manager may change the team''s %', TG_TABLE_NAME
             USING ERRCODE = 'insufficient_privilege';
     END IF;
     RETURN NEW;
@@ -176,6 +176,8 @@ $$""",
     """CREATE TRIGGER cadences_managers_only BEFORE INSERT OR UPDATE ON kakeru.cadences
     FOR EACH ROW EXECUTE FUNCTION kakeru.managers_only()""",
     """CREATE TRIGGER cadence_steps_managers_only BEFORE INSERT OR UPDATE ON kakeru.cadence_steps
+    FOR EACH ROW EXECUTE FUNCTION kakeru.managers_only()""",
+    """CREATE TRIGGER team_settings_managers_only BEFORE INSERT OR UPDATE ON kakeru.team_settings
     FOR EACH ROW EXECUTE FUNCTION kakeru.managers_only()""",
     # Assigning a list re-sends its accounts: a caller whose cursor is past those rows' old entries
     # still receives every row (op insert, the row as it is now; a tombstone as delete). Only a manager
@@ -270,14 +272,14 @@ _CONFLICT = f"{_mine('company_uid')} OR lost_by = {ME} OR won_by = {ME}"
 
 # A change-log entry is a caller's when the row it carries is: the same rules, read from the entry.
 _CHANGE = f"""{MANAGER}
-    OR (table_name IN ('members', 'cadences', 'cadence_steps'))
+    OR (table_name IN ('members', 'cadences', 'cadence_steps', 'team_settings'))
     OR (table_name = 'target_lists' AND {_my_list('uid')})
     OR (table_name = 'list_members' AND {_my_list("data ->> 'list_uid'")})
     OR (table_name = 'assignments' AND data ->> 'caller_login' = session_user)
     OR (table_name IN ('touches', 'plans') AND data ->> 'caller' = {ME})
     OR (table_name = 'conflicts' AND (data ->> 'lost_by' = {ME} OR data ->> 'won_by' = {ME}))
     OR (table_name NOT IN ('list_members', 'target_lists', 'assignments', 'members', 'cadences',
-                           'cadence_steps')
+                           'cadence_steps', 'team_settings')
         AND {_mine('company_uid')})"""
 
 # What a caller made is theirs, read from the row itself as well as through my_companies()/my_lists():
@@ -295,6 +297,7 @@ _RLS = [
     # A caller's update must reach kakeru.managers_only() to be refused aloud, so the policy lets it by.
     *_policies("cadences", "true", add="false", edit="true"),
     *_policies("cadence_steps", "true", add="false", edit="true"),
+    *_policies("team_settings", "true", add="false", edit="true"),
     *_policies("touches", f"{_OWN} OR {_mine('company_uid')}", add=_OWN, edit=_OWN),
     *_policies("plans", f"{_OWN} OR {_mine('company_uid')}"),
     *_policies("target_lists", f"{_MADE} OR {_my_list('uid')}"),

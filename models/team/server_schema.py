@@ -208,6 +208,15 @@ _S0001 = [
     hypothesis text
 )""",
     "CREATE INDEX cadence_steps_cadence ON kakeru.cadence_steps(cadence_uid)",
+    # The team's keys of the laptops' settings table (models.store.settings.TEAM_KEYS), by key name: the
+    # value as JSON text (NULL: back to the default), last writer wins by HLC (models.team.team_settings).
+    """CREATE TABLE kakeru.team_settings (
+    key text PRIMARY KEY,
+    value text,
+    hlc text NOT NULL DEFAULT '',
+    updated_at text NOT NULL,
+    updated_by text
+)""",
     # A person of the team is a login role; display_name is what touches.caller holds.
     """CREATE TABLE kakeru.members (
     login text PRIMARY KEY,

@@ -31,6 +31,7 @@ from models.team.join import binding
 from models.team.pull import Cursor
 from models.team.push import count_set_aside, push, refused_sentence
 from models.team.server_schema import check_server_version
+from models.team.team_settings import send_settings
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,7 @@ def sync(db: Database, conn_factory: Callable[[], Connection]) -> SyncResult:
                 pushed = push(db, conn)
                 # Resolutions after the push: a loser taken back is on the server before it says so.
                 send_resolutions(db, conn)
+                send_settings(db, conn)  # the team's keys of the settings table (managers only)
                 pulled = pull(db, conn)
                 # A pull may queue writes of its own (two lists of one name made offline): sent now,
                 # so one sync leaves nothing waiting.

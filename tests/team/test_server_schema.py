@@ -32,7 +32,7 @@ def test_migrate_creates_the_schema_at_the_latest_version(team_dsn):
         assert migrate_server(conn) == 0
         assert server_version(conn) == LATEST_SERVER_VERSION
         assert _tables(conn) == {"kakeru_meta", "changes", "members", "devices", "assignments", "conflicts",
-                                 *SYNCED}
+                                 "team_settings", *SYNCED}
         columns = {row[0] for row in conn.execute(
             "SELECT column_name FROM information_schema.columns "
             "WHERE table_schema = 'kakeru' AND table_name = 'contacts'")}

@@ -693,8 +693,9 @@ _TEAM_SETTING_KEYS_16 = ("closure_days", "disposition_rules", "hypothesis_templa
 _TEAM_KEY = "{row}.key IN (" + ", ".join(f"'{key}'" for key in _TEAM_SETTING_KEYS_16) + ")"
 _MARK_UNSENT = "INSERT OR REPLACE INTO settings_unsent (key) VALUES ({row}.key);"
 _M0016 = [
-    """CREATE TABLE settings_unsent (
-    key TEXT PRIMARY KEY,
+    f"""CREATE TABLE settings_unsent (
+    id INTEGER PRIMARY KEY,{_SELF_STAMPED},
+    key TEXT NOT NULL UNIQUE,
     written_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now'))
 )""",
     f"""CREATE TRIGGER settings_team_insert AFTER INSERT ON settings

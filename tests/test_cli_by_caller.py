@@ -7,8 +7,8 @@ import json
 import pytest
 
 from cli.kpi import callers_output
-from tests.models.kpi import test_callers as caller_tests
-from tests.models.kpi.test_callers import SATO, TANAKA, TODAY, WEEK
+from tests.models.kpi import test_kpi_callers as caller_tests
+from tests.models.kpi.test_kpi_callers import SATO, TANAKA, TODAY, WEEK
 from tests.reports.pdfcheck import page_count, shows
 from tests.test_cli import run_main
 

@@ -10,8 +10,8 @@ import pypdf
 from models.kpi.callers import gather_team_review
 from models.store import clock
 from reports.team_review import render_team_review
-from tests.models.kpi import test_callers as caller_tests
-from tests.models.kpi.test_callers import KATO, SATO, TANAKA, TODAY, WEEK
+from tests.models.kpi import test_kpi_callers as caller_tests
+from tests.models.kpi.test_kpi_callers import KATO, SATO, TANAKA, TODAY, WEEK
 from tests.reports.pdfcheck import layout_faults, unembedded_fonts
 
 team = caller_tests.team

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from tests.models.kpi import test_callers as caller_tests
-from tests.models.kpi.test_callers import KATO, SATO, TANAKA, TODAY
+from tests.models.kpi import test_kpi_callers as caller_tests
+from tests.models.kpi.test_kpi_callers import KATO, SATO, TANAKA, TODAY
 from tests.ui.pages.test_kpis_page import _cell, _page
 
 team = caller_tests.team
@@ -19,7 +19,7 @@ team = caller_tests.team
 
 @pytest.fixture
 def fresh_db(empty_db):
-    """The team's week (tests/models/kpi/test_callers.py) in the page's database file."""
+    """The team's week (tests/models/kpi/test_kpi_callers.py) in the page's database file."""
     return empty_db
 
 

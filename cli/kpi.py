@@ -128,7 +128,7 @@ def review_output(db: Database, start: date, end: date, list_name: str | None, o
 
 def callers_as_dict(table: CallerTable) -> dict[str, Any]:
     """The side-by-side table as ``main.py kpi --by-caller --json`` writes it (受注額 in yen; the target
-    and pace of the team's appointment goal on the team's row only: goals are never set per caller)."""
+    and pace of each row's appointment goal: a caller's own, the team's on the team's row)."""
     from models.kpi.callers import CALLER_FIGURES, TARGET_KEY, TARGET_NOTE
     from models.kpi.figures import figure_definition, figure_label
 

@@ -37,7 +37,7 @@ def test_by_caller_text_and_json(team, today):
     assert tanaka[2:] == ["4", "2", "1", "1", "1", "1", "300万円"]
     team_line = next(line for line in lines if "チーム合計" in line).split()
     assert team_line[1:8] == ["8", "5", "2", "3", "3", "2", "420万円"]
-    assert "担当者の記録なし" in text and "担当者ごとの目標はありません" in text
+    assert "担当者の記録なし" in text and "その担当者に設定した目標です" in text
     data = json.loads(callers_output(db, WEEK.start, WEEK.end, True))
     by_name = {row["name"]: row for row in data["callers"]}
     assert by_name[SATO]["appointments"] == 2 and by_name[SATO]["order_amount"] == 1_200_000

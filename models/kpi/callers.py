@@ -6,9 +6,9 @@ and one per member of the team (``team_members``, pulled from the server) even w
 that carry no caller are a row of their own (「担当者の記録なし」), so the callers' rows add up to the team's
 row, which is the figures of every account (``Scope()``), counted as the KPI page counts them.
 
-Goals are set for the whole team or for a list (``models.kpi.goals``), never for one caller, and nothing
-defines a caller's share of the team's goal: a caller's row has no target and no pace; the team's row
-has the team's goal of the month and the pace still needed.
+Goals are set for the whole team, a list or one caller (``models.kpi.goals``): a caller's row shows the
+caller's own goal of the month and the pace still needed, counted on the rows in their name, and nothing
+when none is set (the team's goal is never divided among callers); the team's row has the team's goal.
 """
 
 from __future__ import annotations
@@ -36,10 +36,10 @@ from models.store import clock
 CALLER_FIGURES = ("calls", "connects", "key_person", "appointments", "meetings_held", "won", "order_amount")
 # The goal the target and pace columns show (the one every team sets).
 TARGET_KEY = "appointments"
-TARGET_NOTE = ("目標は チーム全体（またはリスト）に設定するもので、担当者ごとの目標はありません。"
-               "目標とペースは チーム合計の行にだけ表示します。")
-TARGET_NOTE_EN = ("Goals are set for the whole team (or a list), never per caller: the target and pace "
-                  "are shown on the team's row only.")
+TARGET_NOTE = ("担当者の行の目標とペースは その担当者に設定した目標です（KPI 画面で担当者を選び「目標…」で"
+               "設定します）。チーム全体の目標を担当者に割り振ることはしません。")
+TARGET_NOTE_EN = ("A caller's target and pace are the goals set for that caller (choose the caller on the "
+                  "KPI page, then Goals…); the team's goal is never divided among callers.")
 
 
 @dataclass(frozen=True)
@@ -124,12 +124,17 @@ def caller_table(db: Database, period: Period, *, today: date | None = None) -> 
     callers = []
     for name in names:
         figures = {**empty, **touches.get(name, {}), **meetings.get(name, {})}
+        own = goal_report(db, period, Scope.of_caller(name), today=today) if name else None
         callers.append(CallerRow(name, {key: int(figures[key]) for key in CALLER_FIGURES},
-                                 member=name in members, active=members.get(name, True)))
+                                 member=name in members, active=members.get(name, True),
+                                 goal=_target(own)))
     goals = goal_report(db, period, Scope(), today=today)
-    target = next((item for item in goals.items if item.key == TARGET_KEY), None)
-    team = CallerRow(None, _team_figures(db, period), goal=target)
+    team = CallerRow(None, _team_figures(db, period), goal=_target(goals))
     return CallerTable(period, tuple(callers), team, goals)
+
+
+def _target(report: GoalReport | None) -> GoalProgress | None:
+    return next((item for item in report.items if item.key == TARGET_KEY), None) if report else None
 
 
 def in_team(db: Database) -> bool:

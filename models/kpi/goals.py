@@ -49,6 +49,7 @@ class Goal:
     list_id: int | None
     set_for: date
     targets: dict[str, int | None]
+    caller: str | None = None  # a caller's own goal (the display name their rows carry)
 
     @property
     def is_set(self) -> bool:
@@ -71,21 +72,25 @@ def _check(key: str, value: Any) -> int | None:
     return number
 
 
-def get_goal(db: Database, month: date, list_id: int | None = None) -> Goal | None:
-    """The goal in force in ``month`` (overall, or of one list): the latest set for it or before it."""
+def get_goal(db: Database, month: date, list_id: int | None = None, caller: str | None = None
+             ) -> Goal | None:
+    """The goal in force in ``month`` (overall, of one list or of one caller): the latest set for it or
+    before it."""
     row = db.execute(
         "SELECT month, calls, appointments, meetings_held, won FROM kpi_goals "
-        "WHERE ifnull(list_id, 0) = ? AND month <= ? ORDER BY month DESC LIMIT 1",
-        [list_id or 0, f"{month:%Y-%m}"]).fetchone()
+        "WHERE ifnull(list_id, 0) = ? AND ifnull(caller, '') = ? AND month <= ? ORDER BY month DESC LIMIT 1",
+        [list_id or 0, caller or "", f"{month:%Y-%m}"]).fetchone()
     if row is None:
         return None
     set_for = date.fromisoformat(f"{row[0]}-01")
     return Goal(list_id, set_for, dict(zip(("calls", "appointments", "meetings_held", "won"), row[1:],
-                                           strict=True)))
+                                           strict=True)), caller or None)
 
 
-def set_goal(db: Database, month: date, list_id: int | None, targets: dict[str, Any]) -> Goal:
-    """Set the targets of ``month`` (and of the months after it, until another goal is set).
+def set_goal(db: Database, month: date, list_id: int | None, targets: dict[str, Any],
+             caller: str | None = None) -> Goal:
+    """Set the targets of ``month`` (and of the months after it, until another goal is set), for every
+    account, one list (``list_id``) or one caller (``caller``).
 
     ``targets`` maps keys of ``GOAL_KEYS`` to a number or None (no target for that figure).
 
@@ -98,13 +103,14 @@ def set_goal(db: Database, month: date, list_id: int | None, targets: dict[str, 
     clean = {key: _check(key, targets.get(key)) for key in GOAL_KEYS}
     text = f"{month:%Y-%m}"
     with writing(db):
-        found = db.execute("SELECT id FROM kpi_goals WHERE ifnull(list_id, 0) = ? AND month = ?",
-                           [list_id or 0, text]).fetchone()
+        found = db.execute("SELECT id FROM kpi_goals WHERE ifnull(list_id, 0) = ? AND ifnull(caller, '') = ? "
+                           "AND month = ?", [list_id or 0, caller or "", text]).fetchone()
         if found:
             db.table("kpi_goals").update(found[0], {**clean, "updated_at": now_iso()})
         else:
-            db.table("kpi_goals").insert(stamp({"month": text, "list_id": list_id, **clean}))
-    goal = get_goal(db, month, list_id)
+            db.table("kpi_goals").insert(stamp({"month": text, "list_id": list_id, "caller": caller or None,
+                                                **clean}))
+    goal = get_goal(db, month, list_id, caller)
     assert goal is not None
     return goal
 
@@ -175,14 +181,17 @@ def goal_report(db: Database, period: Period, scope: Scope | None = None, *,
                 today: date | None = None) -> GoalReport:
     """The goals of the month ``goal_month`` picks for ``period``, with the month's figures so far.
 
-    A saved view has no goals of its own (its accounts change with its filter), nor has one caller (goals
-    are the team's or a list's): they show none.
+    A saved view has no goals of its own (its accounts change with its filter): it shows none. A caller's
+    goals are their own (set for that caller), counted on the rows in their name.
     """
     scope = scope or Scope()
     today = today or clock.today()
     month = goal_month(period, today)
     list_id = scope.id if scope.kind == "list" else None
-    goal = None if scope.kind in ("view", "caller") else get_goal(db, month, list_id)
+    caller = scope.name if scope.kind == "caller" else None
+    # A view has none; nor have the rows that carry no caller (a goal for "" would read the team's).
+    unnamed = scope.kind == "caller" and not caller
+    goal = None if scope.kind == "view" or unnamed else get_goal(db, month, list_id, caller)
     days_left, days_total = business_days_left(db, month, today)
     items: list[GoalProgress] = []
     if goal is not None and goal.is_set:

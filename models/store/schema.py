@@ -712,7 +712,16 @@ END""",
 END""",
 ]
 
+# 17: a month's goals for one caller too (the manager's 担当者別 table shows each caller's target and
+# pace): kpi_goals.caller, the display name their rows carry; a goal is the team's (list and caller
+# NULL), a list's, or a caller's, one a month each.
+_M0017 = [
+    "ALTER TABLE kpi_goals ADD COLUMN caller TEXT",
+    "DROP INDEX kpi_goals_month_list",
+    "CREATE UNIQUE INDEX kpi_goals_month_scope ON kpi_goals(ifnull(list_id, 0), ifnull(caller, ''), month)",
+]
+
 MIGRATIONS: list[Sequence[str | Callable[[Database], None]]] = [
     _M0001, _M0002, _M0003, _M0004, _M0005, _M0006, _M0007, _M0008, _M0009, _M0010, _M0011, _M0012,
-    _M0013, _M0014, _M0015, _M0016]
+    _M0013, _M0014, _M0015, _M0016, _M0017]
 LATEST_VERSION = len(MIGRATIONS)

@@ -39,7 +39,7 @@ def test_the_table_page_names_every_caller_with_their_figures(team):
     assert "田中一郎\n4\n2\n1\n1\n1\n1\n300万円" in first
     assert "佐藤花子\n3\n2\n1\n2\n2\n1\n120万円" in first
     assert "チーム合計\n8\n5\n2\n3\n3\n2\n420万円" in first
-    assert "担当者ごとの目標はありません" in first
+    assert "その担当者に設定した目標です" in first
     assert layout_faults(pdf) == []
     assert unembedded_fonts(pdf) == []
 

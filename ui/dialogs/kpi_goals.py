@@ -1,5 +1,5 @@
 """Set a month's goals (目標) from the KPI page: appointments, and optionally calls, meetings held and won,
-overall or for one list. A goal holds for the months after it until another is set
+overall, for one list or for one caller. A goal holds for the months after it until another is set
 (``models.kpi.goals``)."""
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from ui.signals import DataBus
 
 
 class GoalsDialog(QDialog):
-    """The targets of ``month`` for ``scope`` (every account, or one list); ``saved`` after Save."""
+    """The targets of ``month`` for ``scope`` (every account, one list or one caller); ``saved`` after
+    Save."""
 
     def __init__(self, db: Database, bus: DataBus, month: date, scope: Scope, parent: QWidget | None = None):
         super().__init__(parent)
@@ -33,13 +34,19 @@ class GoalsDialog(QDialog):
         self.db, self.bus, self.month, self.scope = db, bus, month.replace(day=1), scope
         self.saved = False
         self.list_id = scope.id if scope.kind == "list" else None
-        whose = arg(self.tr("list %1"), scope.name) if self.list_id else self.tr("every account")
+        self.caller = scope.name if scope.kind == "caller" and scope.name else None
+        if self.list_id:
+            whose = arg(self.tr("list %1"), scope.name)
+        elif self.caller:
+            whose = arg(self.tr("caller %1"), self.caller)
+        else:
+            whose = self.tr("every account")
         intro = _named(QLabel(arg(self.tr(
             "Goals for %1/%2 and the months after it (%3), until you set others. Leave a figure empty to "
             "set no goal for it."), str(self.month.year), str(self.month.month), whose)),
             "goalsIntro", self.tr("About the goals"))
         intro.setWordWrap(True)
-        goal = get_goal(db, self.month, self.list_id)
+        goal = get_goal(db, self.month, self.list_id, self.caller)
         self.edits: dict[str, QLineEdit] = {}
         form = QFormLayout()
         for key in GOAL_KEYS:
@@ -68,8 +75,8 @@ class GoalsDialog(QDialog):
     def accept(self) -> None:
         targets = {key: edit.text().strip() or None for key, edit in self.edits.items()}
         done = run_write(self.bus, None, self.tr("Set the goals"),
-                         lambda: set_goal(self.db, self.month, self.list_id, targets), parent=self,
-                         on_error=self._refused)
+                         lambda: set_goal(self.db, self.month, self.list_id, targets, self.caller),
+                         parent=self, on_error=self._refused)
         if done is not None:
             self.saved = True
             super().accept()

@@ -63,8 +63,8 @@ class KpiCallers:
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.caller_table = view
         self.caller_note = QLabel(QCoreApplication.translate(
-            "KpiPage", "Goals are set for the whole team (or a list), never per caller: the target and pace "
-            "are shown on the team's row only. Double-click a cell to list what it counts."))
+            "KpiPage", "A caller's target and pace are the goals set for that caller (choose the caller as "
+            "the scope, then Goals…). Double-click a cell to list what it counts."))
         self.caller_note.setWordWrap(True)
         self.caller_table_data: callers.CallerTable | None = None
         tab = QWidget()

@@ -1,5 +1,5 @@
-"""The KPI page's 担当者別 table: one row per caller and the team's total, a column per figure, then the
-team's goal and pace (on the team's row only: goals are never set per caller)."""
+"""The KPI page's 担当者別 table: one row per caller and the team's total, a column per figure, then each
+row's appointment goal and pace (a caller's own goal, the team's on the team's row)."""
 
 from __future__ import annotations
 
@@ -53,8 +53,8 @@ class CallerTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if section in (TARGET, PACE):
                 return QCoreApplication.translate(
-                    "KpiPage", "Goals are set for the whole team (or a list), never per caller: the target "
-                    "and pace are shown on the team's row only.")
+                    "KpiPage", "A caller's target and pace are the goals set for that caller (choose the "
+                    "caller as the scope, then Goals…); the team's row has the team's goals.")
             if section:
                 return figure_definition(CALLER_FIGURES[section - 1], current_language())
         return None

@@ -2664,6 +2664,10 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>リスト「%1」</translation>
     </message>
     <message>
+        <source>caller %1</source>
+        <translation>担当者「%1」</translation>
+    </message>
+    <message>
         <source>every account</source>
         <translation>すべての会社</translation>
     </message>
@@ -3128,8 +3132,8 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>保存したビューには目標がありません。「すべて」かリストを選ぶと表示されます。</translation>
     </message>
     <message>
-        <source>Goals are not set per caller: choose the whole team or a list.</source>
-        <translation>目標は担当者ごとには設定しません。目標を見るには「チーム全体」かリストを選んでください。</translation>
+        <source>Rows that name no caller have no goals: choose a caller or the team.</source>
+        <translation>担当者の記録がない行には目標がありません。担当者またはチーム全体を選んでください。</translation>
     </message>
     <message>
         <source>No goals for %1 yet. Set them with Goals…</source>
@@ -3415,8 +3419,8 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>担当者別の数値</translation>
     </message>
     <message>
-        <source>Goals are set for the whole team (or a list), never per caller: the target and pace are shown on the team's row only. Double-click a cell to list what it counts.</source>
-        <translation>目標はチーム全体（またはリスト）に設定するもので、担当者ごとの目標はありません。目標とペースはチーム合計の行にだけ表示します。セルをダブルクリックすると、その数値の対象を一覧できます。</translation>
+        <source>A caller's target and pace are the goals set for that caller (choose the caller as the scope, then Goals…). Double-click a cell to list what it counts.</source>
+        <translation>担当者の行の目標とペースは、その担当者に設定した目標です（対象で担当者を選び「目標…」で設定します）。セルをダブルクリックすると、その数値の対象を一覧できます。</translation>
     </message>
     <message>
         <source>Team review sheet</source>
@@ -3491,8 +3495,8 @@ The current database is kept as a backup first (listed as "Before a restore"). A
         <translation>必要なペース</translation>
     </message>
     <message>
-        <source>Goals are set for the whole team (or a list), never per caller: the target and pace are shown on the team's row only.</source>
-        <translation>目標はチーム全体（またはリスト）に設定するもので、担当者ごとの目標はありません。目標とペースはチーム合計の行にだけ表示します。</translation>
+        <source>A caller's target and pace are the goals set for that caller (choose the caller as the scope, then Goals…); the team's row has the team's goals.</source>
+        <translation>担当者の行の目標とペースは、その担当者に設定した目標です（対象で担当者を選び「目標…」で設定します）。チーム合計の行はチームの目標です。</translation>
     </message>
     <message>
         <source>Team total</source>

@@ -39,14 +39,14 @@ class KpiGoalsBar(QWidget):
     def set_report(self, report: GoalReport) -> None:
         self.report = report
         view = report.scope.kind == "view"
-        caller = report.scope.kind == "caller"
-        self.button.setEnabled(not view and not caller)
+        unnamed = report.scope.kind == "caller" and not report.scope.name  # the rows of no caller
+        self.button.setEnabled(not view and not unnamed)
         month = arg(self.tr("%1/%2"), str(report.month.year), str(report.month.month))
         if view:
             self.text.setText(self.tr("A saved view has no goals: choose all accounts or a list."))
             return
-        if caller:  # goals are the team's or a list's, never one caller's
-            self.text.setText(self.tr("Goals are not set per caller: choose the whole team or a list."))
+        if unnamed:
+            self.text.setText(self.tr("Rows that name no caller have no goals: choose a caller or the team."))
             return
         if not report.items:
             self.text.setText(arg(self.tr("No goals for %1 yet. Set them with Goals…"), month))

@@ -10,7 +10,7 @@ from models.accounts import lists
 from models.accounts.companies import create_company
 from models.kpi.callers import CALLER_FIGURES, caller_table, callers_of
 from models.kpi.figures import Period, Scope, compute_kpis, figure_definition, figure_rows
-from models.kpi.goals import set_goal
+from models.kpi.goals import goal_report, set_goal
 from models.meetings.meetings import create_meeting, update_meeting
 from models.store import clock
 from models.store.db import stamp
@@ -129,13 +129,34 @@ def test_a_callers_accounts_and_plans(team):
     assert compute_kpis(db, WEEK, Scope.of_caller(KATO), today=TODAY).value("calls") == 0
 
 
-def test_only_the_team_row_has_a_target(team):
+def test_the_teams_goal_is_never_divided_among_callers(team):
     db, _ = team
     set_goal(db, date(2025, 1, 1), None, {"appointments": 20})
     table = caller_table(db, WEEK, today=TODAY)
     assert table.team.goal is not None and table.team.goal.target == 20
     assert table.team.goal.actual == 3  # the month so far (January: 3 appointments)
     assert all(row.goal is None for row in table.callers)
+
+
+def test_a_callers_own_goal_is_their_rows_target_and_pace(team):
+    db, _ = team
+    set_goal(db, date(2025, 1, 1), None, {"appointments": 20})
+    set_goal(db, date(2025, 1, 1), None, {"appointments": 6, "calls": 100}, caller=SATO)
+    table = caller_table(db, WEEK, today=TODAY)
+    by_name = {row.caller: row for row in table.callers}
+    own = by_name[SATO].goal
+    assert own is not None and (own.target, own.actual) == (6, 2)  # 佐藤's 2 appointments of January
+    assert own.pace is not None and own.pace > 0
+    assert by_name[KATO].goal is None and by_name[TANAKA].goal is None
+    assert table.team.goal is not None and table.team.goal.target == 20  # the team's, untouched
+    # The caller's scope on the KPI page reads the same goal; the rows of no caller have none.
+    report = goal_report(db, WEEK, Scope.of_caller(SATO), today=TODAY)
+    assert {item.key: (item.target, item.actual) for item in report.items} == {
+        "calls": (100, 4), "appointments": (6, 2)}  # the month so far
+    assert goal_report(db, WEEK, Scope.of_caller(""), today=TODAY).items == ()
+    # Setting it again for the month updates the one goal, not a second.
+    set_goal(db, date(2025, 1, 1), None, {"appointments": 7}, caller=SATO)
+    assert db.execute("SELECT count(*) FROM kpi_goals WHERE caller = ?", [SATO]).fetchone() == (1,)
 
 
 def test_callers_named_in_the_file_and_the_definitions(team):

@@ -10,22 +10,19 @@ page handling as the weekly sheet.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfgen.canvas import Canvas
 
 from models.kpi.callers import CALLER_FIGURES, TARGET_NOTE, CallerRow, TeamReview
 from models.kpi.figures import Figure, figure_definition, figure_label
-from reports.briefing import CONFIDENTIAL, BriefWriteError, _write, draw_footer
+from reports.briefing import CONFIDENTIAL
 from reports.fonts import BOLD, REGULAR, register_fonts
-from reports.layout import Gap, Keep, PageBreak, StoryItem, paginate
+from reports.layout import Gap, Keep, PageBreak, StoryItem
 from reports.sheet_parts import ALERT, NAVY, Texts, _heading, _labels, _muted, _p, _table, styles
-from reports.weekly import DEFINITION, FRAME, WeeklyWriteError, _story, decisions_section
+from reports.weekly import DEFINITION, FRAME, _story, decisions_section, write_sheet
 
 # The column headings: the figure's name without its trailing 数 (架電数 → 架電), as on the funnel.
 HEADINGS = {key: figure_label(key).removesuffix("数") for key in CALLER_FIGURES}
@@ -113,27 +110,6 @@ def render_team_review(review: TeamReview, out: Path | str | BinaryIO) -> tuple[
     """
     register_fonts()
     texts = Texts()
-    laid = paginate(team_story(review, texts, FRAME.width), FRAME)
-    buffer = io.BytesIO()
-    # types-reportlab types initialFontName as a number; it is the name of the font.
-    canvas = Canvas(buffer, pagesize=A4, invariant=1, pageCompression=1, initialFontName=REGULAR)  # type: ignore[arg-type]
-    period = review.table.period.text()
-    canvas.setTitle(f"{review.title} {period}")
-    canvas.setAuthor("Kakeru")
-    canvas.setSubject(review.title)
-    canvas.setCreator("Kakeru")
-    pages = len(laid.pages)
-    for number, page in enumerate(laid.pages, start=1):
-        draw_footer(canvas, f"{review.title}　{period}", review.generated_at, number, pages)
-        for flowable, x, y in page:
-            flowable.drawOn(canvas, x, y)
-        canvas.showPage()
-    canvas.save()
-    if isinstance(out, str | Path):
-        try:
-            _write(Path(out), buffer.getvalue())
-        except BriefWriteError as error:
-            raise WeeklyWriteError(Path(out), error.os_error, review.title) from error.os_error
-    else:
-        out.write(buffer.getvalue())
+    story = team_story(review, texts, FRAME.width)
+    pages = write_sheet(story, review.title, review.table.period.text(), review.generated_at, out)
     return pages, texts.warnings()

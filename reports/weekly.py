@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -30,7 +30,7 @@ from models.store.errors import KakeruError
 from reports.briefing import CONFIDENTIAL, BriefWriteError, _write, draw_footer
 from reports.charts import funnel_drawing, trend_drawing
 from reports.fonts import BOLD, REGULAR, register_fonts
-from reports.layout import Frame, Gap, Keep, paginate
+from reports.layout import Frame, Gap, Keep, StoryItem, paginate
 from reports.sheet_parts import (
     ALERT,
     MUTED,
@@ -240,17 +240,30 @@ def render_weekly(data: ReviewData, out: Path | str | BinaryIO) -> tuple[int, tu
     """
     register_fonts()
     texts = Texts()
-    laid = paginate(_story(data, texts, FRAME.width), FRAME)
+    story = _story(data, texts, FRAME.width)
+    pages = write_sheet(story, data.title, data.current.period.text(), data.generated_at, out)
+    return pages, texts.warnings()
+
+
+def write_sheet(story: list[StoryItem], title: str, period: str, generated_at: datetime,
+                out: Path | str | BinaryIO) -> int:
+    """Lay ``story`` out on A4 pages with the footer of a review sheet and write them to ``out``; return
+    the page count (the weekly sheet and the team's share it).
+
+    Raises:
+        WeeklyWriteError: the file could not be written.
+    """
+    laid = paginate(story, FRAME)
     buffer = io.BytesIO()
     # types-reportlab types initialFontName as a number; it is the name of the font.
     canvas = Canvas(buffer, pagesize=A4, invariant=1, pageCompression=1, initialFontName=REGULAR)  # type: ignore[arg-type]
-    canvas.setTitle(f"{data.title} {data.current.period.text()}")
+    canvas.setTitle(f"{title} {period}")
     canvas.setAuthor("Kakeru")
-    canvas.setSubject(data.title)
+    canvas.setSubject(title)
     canvas.setCreator("Kakeru")
     pages = len(laid.pages)
     for number, page in enumerate(laid.pages, start=1):
-        draw_footer(canvas, f"{data.title}　{data.current.period.text()}", data.generated_at, number, pages)
+        draw_footer(canvas, f"{title}　{period}", generated_at, number, pages)
         for flowable, x, y in page:
             flowable.drawOn(canvas, x, y)
         canvas.showPage()
@@ -259,7 +272,7 @@ def render_weekly(data: ReviewData, out: Path | str | BinaryIO) -> tuple[int, tu
         try:
             _write(Path(out), buffer.getvalue())
         except BriefWriteError as error:
-            raise WeeklyWriteError(Path(out), error.os_error, data.title) from error.os_error
+            raise WeeklyWriteError(Path(out), error.os_error, title) from error.os_error
     else:
         out.write(buffer.getvalue())
-    return pages, texts.warnings()
+    return pages

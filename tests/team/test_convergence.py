@@ -13,7 +13,6 @@ while another adds to it ends with what was added gone everywhere, as a local de
 from __future__ import annotations
 
 import contextlib
-import json
 import secrets
 import tempfile
 from pathlib import Path
@@ -39,9 +38,9 @@ from models.store.db import open_db
 from models.store.errors import KakeruError
 from models.team.join import join
 from models.team.outbox import pending
-from models.team.rows import TABLE_ORDER, server_columns, server_rows
 from models.team.server_schema import migrate_server
 from models.team.sync import sync
+from tests.team.snapshots import laptop_snapshot, server_snapshot
 
 LAPTOPS = 3
 _EDITS = (("notes", ("電話は午前中", "決算前に再訪", None)), ("rank", ("A", "B", "C")),
@@ -115,23 +114,8 @@ def _apply(db, op, k, counter):
     return 0
 
 
-def _snapshot(db):
-    snapshot = {}
-    for table in TABLE_ORDER:
-        uids = [row[0] for row in db.execute(f"SELECT uid FROM {table}")]
-        snapshot[table] = sorted(json.dumps(row, sort_keys=True, ensure_ascii=False)
-                                 for row in server_rows(db, table, uids).values())
-    return snapshot
 
 
-def _server_snapshot(conn):
-    snapshot = {}
-    for table in TABLE_ORDER:
-        columns = ("uid", "created_at", "updated_at", *server_columns(table))
-        rows = conn.execute(f"SELECT {', '.join(columns)} FROM kakeru.{table} WHERE NOT deleted").fetchall()
-        snapshot[table] = sorted(json.dumps(dict(zip(columns, row, strict=True)), sort_keys=True,
-                                            ensure_ascii=False) for row in rows)
-    return snapshot
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -164,10 +148,10 @@ def test_three_laptops_converge(pg_server, ops):
                 for db in laptops:
                     sync(db, factory)
 
-            expected = _server_snapshot(server)
+            expected = server_snapshot(server)
             for db in laptops:
                 assert pending(db) == []
-                assert _snapshot(db) == expected
+                assert laptop_snapshot(db) == expected
             assert server.execute("SELECT count(*) FROM kakeru.touches").fetchone()[0] == calls
             conflicts = server.execute("SELECT uid FROM kakeru.conflicts ORDER BY uid").fetchall()
             for db in laptops:
@@ -180,9 +164,9 @@ def test_three_laptops_converge(pg_server, ops):
 
 
 def _live_server_matches(server, *laptops):
-    expected = _server_snapshot(server)
+    expected = server_snapshot(server)
     for db in laptops:
-        assert _snapshot(db) == expected
+        assert laptop_snapshot(db) == expected
 
 
 def test_an_account_deleted_on_one_laptop_while_another_calls_it_is_gone_everywhere(tmp_path, team_dsn):

@@ -8,7 +8,6 @@ call once.
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import secrets
@@ -29,30 +28,15 @@ from models.store.db import open_db
 from models.team.admin import add_member, init_team
 from models.team.join import join
 from models.team.outbox import pending
-from models.team.rows import TABLE_ORDER, server_columns, server_rows
 from models.team.sync import connector, sync
+from tests.team.snapshots import laptop_snapshot, server_snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 20
 
 
-def _snapshot(db):
-    snapshot = {}
-    for table in TABLE_ORDER:
-        uids = [row[0] for row in db.execute(f"SELECT uid FROM {table}")]
-        snapshot[table] = sorted(json.dumps(row, sort_keys=True, ensure_ascii=False)
-                                 for row in server_rows(db, table, uids).values())
-    return snapshot
 
 
-def _server_snapshot(conn):
-    snapshot = {}
-    for table in TABLE_ORDER:
-        columns = ("uid", "created_at", "updated_at", *server_columns(table))
-        rows = conn.execute(f"SELECT {', '.join(columns)} FROM kakeru.{table} WHERE NOT deleted").fetchall()
-        snapshot[table] = sorted(json.dumps(dict(zip(columns, row, strict=True)), sort_keys=True,
-                                            ensure_ascii=False) for row in rows)
-    return snapshot
 
 
 def _killed_syncs(path: Path, env: dict[str, str], rng: random.Random, work=None) -> int:
@@ -115,10 +99,10 @@ def test_syncs_killed_at_random_lose_and_duplicate_nothing(tmp_path, team_dsn):
         sync(b, connector(dsn, logins[1]))
         sync(a, connector(dsn, logins[0]))
         with psycopg.connect(team_dsn, autocommit=True) as server:
-            expected = _server_snapshot(server)
+            expected = server_snapshot(server)
             touches = server.execute("SELECT count(*), count(DISTINCT uid) FROM kakeru.touches").fetchone()
-        assert _snapshot(a) == expected
-        assert _snapshot(b) == expected
+        assert laptop_snapshot(a) == expected
+        assert laptop_snapshot(b) == expected
         local_touches = a.execute("SELECT count(*) FROM touches").fetchone()[0]
         assert touches == (local_touches, local_touches)
         assert calls_logged == KILLS
@@ -171,7 +155,7 @@ def test_a_connection_cut_mid_sync_loses_and_duplicates_nothing(tmp_path, team_d
     for db in (a, b, a):
         sync(db, lambda: psycopg.connect(team_dsn, autocommit=True))
     with psycopg.connect(team_dsn, autocommit=True) as server:
-        expected = _server_snapshot(server)
-    assert _snapshot(a) == expected == _snapshot(b)
+        expected = server_snapshot(server)
+    assert laptop_snapshot(a) == expected == laptop_snapshot(b)
     a.close()
     b.close()

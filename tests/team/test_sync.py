@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import secrets
 import socket
 from datetime import date
@@ -18,9 +17,9 @@ from models.store.db import open_db
 from models.team.errors import TeamError
 from models.team.join import join
 from models.team.outbox import pending
-from models.team.rows import TABLE_ORDER, server_rows
 from models.team.server_schema import migrate_server
 from models.team.sync import sync
+from tests.team.snapshots import laptop_snapshot
 
 
 @pytest.fixture
@@ -34,14 +33,6 @@ def _factory(dsn):
     return lambda: psycopg.connect(dsn, autocommit=True)
 
 
-def _snapshot(db):
-    """Every synced row by uid, references as uids: what two laptops must agree on."""
-    snapshot = {}
-    for table in TABLE_ORDER:
-        uids = [row[0] for row in db.execute(f"SELECT uid FROM {table}")]
-        snapshot[table] = sorted(json.dumps(row, sort_keys=True, ensure_ascii=False, default=str)
-                                 for row in server_rows(db, table, uids).values())
-    return snapshot
 
 
 def _closed_port_dsn(dsn):
@@ -69,11 +60,11 @@ def test_an_unreachable_server_changes_nothing_and_keeps_the_outbox(tmp_path, te
     db = open_db(tmp_path / "a.db")
     join(db, team_dsn, "kakeru", "高橋 由美")
     create_company(db, {"name": "株式会社圏外"})
-    before = (pending(db), _snapshot(db))
+    before = (pending(db), laptop_snapshot(db))
     with pytest.raises(TeamError) as caught:
         sync(db, _factory(_closed_port_dsn(team_dsn)))
     assert "接続できませんでした" in str(caught.value)
-    assert (pending(db), _snapshot(db)) == before
+    assert (pending(db), laptop_snapshot(db)) == before
     assert db.execute("SELECT last_error FROM sync_state").fetchone()[0] == str(caught.value)
     db.close()
 
@@ -111,7 +102,7 @@ def test_two_laptops_converge_and_list_one_conflict(tmp_path, team_dsn, server):
     b = open_db(tmp_path / "b.db")
     join(b, team_dsn, "kakeru", "田中 一郎")
     sync(b, _factory(team_dsn))
-    assert _snapshot(b) == _snapshot(a)
+    assert laptop_snapshot(b) == laptop_snapshot(a)
     assert check_database(b).ok, check_database(b).problems
 
     # Both edit the same company's notes offline (and B its rank too), then both sync.
@@ -123,7 +114,7 @@ def test_two_laptops_converge_and_list_one_conflict(tmp_path, team_dsn, server):
     sync(a, _factory(team_dsn))
     sync(b, _factory(team_dsn))
     sync(a, _factory(team_dsn))
-    assert _snapshot(a) == _snapshot(b)
+    assert laptop_snapshot(a) == laptop_snapshot(b)
     assert a.execute("SELECT notes, rank FROM companies WHERE uid = ?", [uid]).fetchone() == ("Bのメモ", "A")
     for db in (a, b):
         conflicts = db.execute("SELECT row_uid, field, lost_value, won_value, lost_by, won_by "
@@ -207,7 +198,7 @@ def test_lists_of_one_name_and_one_membership_made_on_two_laptops_settle_alike(t
     add_to_list(b, b_shared, [b_company])
     for db in (a, b, a, b):
         sync(db, _factory(team_dsn))
-    assert _snapshot(a) == _snapshot(b)
+    assert laptop_snapshot(a) == laptop_snapshot(b)
     names = dict(a.execute("SELECT uid, name FROM target_lists").fetchall())
     assert names[first.uid] == "重点リスト" and names[second.uid] == f"重点リスト（{second.uid[-4:]}）"
     assert a.execute("SELECT count(*) FROM list_members").fetchone()[0] == 1

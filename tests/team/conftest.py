@@ -46,3 +46,29 @@ def team_dsn(pg_server: PgServer) -> Iterator[str]:
     finally:
         with psycopg.connect(pg_server.dsn, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+class MemoryKeyring:
+    """A keychain in memory, so no test reads or writes the machine's own."""
+
+    def __init__(self):
+        self.stored: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.stored.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.stored[(service, username)] = password
+
+    def delete_password(self, service, username):
+        del self.stored[(service, username)]
+
+
+@pytest.fixture
+def keychain(monkeypatch) -> MemoryKeyring:
+    """The team's passwords kept in a keychain in memory for the test (``models.team.connect``)."""
+    from models.team import connect as team_connect
+
+    memory = MemoryKeyring()
+    monkeypatch.setattr(team_connect, "_keyring", lambda: memory)
+    return memory

@@ -8,7 +8,6 @@ import psycopg
 import pytest
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
-from models.team import connect as team_connect
 from models.team.connect import (
     SERVICE,
     connect,
@@ -32,29 +31,6 @@ from models.team.errors import (
 )
 from models.team.server_schema import LATEST_SERVER_VERSION
 from tests.team.team_roles import make_team
-
-
-class _MemoryKeyring:
-    """A keychain in memory, so no test touches the machine's own (as tests/models/store does)."""
-
-    def __init__(self):
-        self.stored: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.stored.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.stored[(service, username)] = password
-
-    def delete_password(self, service, username):
-        del self.stored[(service, username)]
-
-
-@pytest.fixture
-def keychain(monkeypatch):
-    memory = _MemoryKeyring()
-    monkeypatch.setattr(team_connect, "_keyring", lambda: memory)
-    return memory
 
 
 @pytest.fixture
